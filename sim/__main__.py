@@ -1,0 +1,3 @@
+from sim.app.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,143 @@
+"""The ``blockade`` command: the window, scenario runs, benchmarks, screenshots.
+
+Bad input gets one line on stderr naming the problem, and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad command-line input: printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one clear line instead of usage + message
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative, got {value}")
+    return value
+
+
+def _positive(text: str) -> int:
+    value = _non_negative(text)
+    if value == 0:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from sim.model import BUILTIN
+
+    parser = _Parser(
+        prog="blockade",
+        description=(
+            "Blockade: a teaching simulation of how naltrexone blocks opioid receptors. "
+            "It is a qualitative teaching model, not medical advice."
+        ),
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    run = commands.add_parser(
+        "run",
+        help="run a scenario without a window and print or save what happened",
+        description=(
+            "Run a scenario headless. Without --csv, print a short summary; with --csv, "
+            "write one row per step: step, free_receptors, bound_<species>, "
+            "free_<species>, depot_naltrexone, activation, euphoria, breathing, "
+            "withdrawal, tolerance, breathing_tolerance (all 0..1) and overdose (0 or 1)."
+        ),
+        epilog="built-in scenarios: " + ", ".join(BUILTIN),
+    )
+    run.add_argument(
+        "scenario", metavar="SCENARIO_OR_FILE",
+        help="a built-in scenario name or a .toml scenario file",
+    )
+    run.add_argument("--seed", type=_non_negative, help="random seed (same seed, same run)")
+    run.add_argument("--steps", type=_positive, help="number of steps to run")
+    run.add_argument(
+        "--csv", metavar="PATH", help="write every step as CSV to PATH ('-' for stdout)"
+    )
+
+    bench = commands.add_parser(
+        "bench",
+        help="measure speed (medians over repeats)",
+        description="Measure the model step and print medians; --json for one JSON object.",
+    )
+    bench.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def cmd_run(args) -> int:
+    from sim.app.csv_out import write_csv
+    from sim.app.scenario_files import load_scenario, with_overrides
+
+    scenario = with_overrides(load_scenario(args.scenario), args.seed, args.steps)
+    if args.csv is not None:
+        write_csv(scenario.rows(), args.csv)
+        return 0
+    columns = scenario.run()
+    steps = len(columns["step"])
+    overdose_steps = sum(columns["overdose"])
+    print(f"scenario: {scenario.name} ({steps} steps, seed {scenario.seed})")
+    if scenario.description:
+        print(f"  {scenario.description}")
+    print(f"  highest feel-good:     {max(columns['euphoria']):.2f}")
+    print(f"  lowest breathing:      {min(columns['breathing']):.2f}")
+    print(f"  highest withdrawal:    {max(columns['withdrawal']):.2f}")
+    print(f"  steps in danger zone:  {overdose_steps}")
+    print("  (qualitative teaching model, not medical advice; --csv - for every step)")
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from sim.app import bench
+
+    results = {"model_step_ms": bench.measure_model()}
+    if args.json:
+        print(json.dumps(results))
+    else:
+        for n, ms in results["model_step_ms"].items():
+            print(f"model step, {n:>5} molecules: {ms:.3f} ms (median)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    from sim.model import DoseError, ScenarioError
+
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command == "run":
+            return cmd_run(args)
+        if args.command == "bench":
+            return cmd_bench(args)
+        parser.print_help()
+        return 0
+    except (UsageError, ScenarioError, DoseError) as err:
+        print(f"blockade: {err}" if not str(err).startswith("blockade") else str(err),
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # the reader went away (e.g. `| head`): stop quietly, as other tools do
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as err:
+        print(f"blockade: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130

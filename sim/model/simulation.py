@@ -1,0 +1,136 @@
+"""One run: a cleft of molecules and receptors driving one person.
+
+This is the object every screen, lesson and scenario run sits on. It owns the
+only random generator, so the same seed gives the same run, bit for bit.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .cleft import Cleft
+from .person import Person
+from .species import (
+    AMOUNTS,
+    ENDORPHIN_PER_STEP,
+    GIVABLE,
+    INJECTION_SIZE,
+    ROUTES,
+    SPECIES,
+    SPECIES_ID,
+    SPECIES_NAMES,
+    Species,
+)
+
+DEFAULT_RECEPTORS = 60
+
+
+class DoseError(ValueError):
+    """A dose the model cannot give (unknown species, amount or route)."""
+
+
+def molecule_count(species: str, amount: str | int, receptors: int) -> int:
+    """Turn "small" / "usual" / "large" / "huge" or a whole number into molecules."""
+    if isinstance(amount, bool):
+        raise DoseError(f"amount must be a name or a whole number, not {amount!r}")
+    if isinstance(amount, str):
+        if amount not in AMOUNTS:
+            names = ", ".join(f'"{a}"' for a in AMOUNTS)
+            raise DoseError(f'unknown amount "{amount}" (use {names} or a whole number)')
+        usual = SPECIES[SPECIES_ID[species]].usual_dose * receptors
+        return max(1, round(AMOUNTS[amount] * usual))
+    if isinstance(amount, (int, np.integer)):
+        if amount < 0:
+            raise DoseError(f"amount must not be negative, got {amount}")
+        return int(amount)
+    raise DoseError(f"amount must be a name or a whole number, not {amount!r}")
+
+
+class Simulation:
+    """Molecules, receptors and a person, advanced one step at a time."""
+
+    def __init__(
+        self,
+        receptors: int = DEFAULT_RECEPTORS,
+        seed: int | None = None,
+        tolerance: float = 0.0,
+        species: tuple[Species, ...] = SPECIES,
+        endorphin: bool = True,
+    ) -> None:
+        self.seed = seed
+        self.rng = np.random.default_rng(seed)
+        self.cleft = Cleft(receptors, self.rng, species)
+        self.person = Person(tolerance=float(tolerance))
+        self.steps = 0
+        self.endorphin_rate = ENDORPHIN_PER_STEP * receptors if endorphin else 0.0
+        # start at rest: the body's own endorphin already in the cleft and on receptors
+        if self.endorphin_rate:
+            self.settle()
+
+    def settle(self, steps: int = 60) -> None:
+        """Let the everyday endorphin level come to rest before anything is given."""
+        for _ in range(steps):
+            self._step_molecules()
+        self.person.activation = self.person.slow_activation = self.cleft.activation()
+        self.person.update(self.cleft.activation())
+
+    def give(self, species: str, amount: str | int = "usual", route: str | None = None) -> int:
+        """Give a dose. Returns the number of molecules it brings."""
+        if species not in GIVABLE:
+            raise DoseError(
+                f'unknown species "{species}" (use {", ".join(GIVABLE)})'
+            )
+        if route is not None and species != "naltrexone":
+            raise DoseError(f'route applies to naltrexone only, not "{species}"')
+        if route is not None and route not in ROUTES:
+            raise DoseError(f'unknown route "{route}" (use {", ".join(ROUTES)})')
+        count = molecule_count(species, amount, self.cleft.receptors)
+        if route == "injection":
+            count = round(count * INJECTION_SIZE)
+            self.cleft.add_depot(count)
+        else:
+            self.cleft.add(SPECIES_ID[species], count, where="top")
+        return count
+
+    def _step_molecules(self) -> None:
+        if self.endorphin_rate:
+            made = int(self.rng.poisson(self.endorphin_rate))
+            self.cleft.add(SPECIES_ID["endorphin"], made, where="anywhere")
+        self.cleft.step()
+
+    def step(self, n: int = 1) -> None:
+        for _ in range(n):
+            self._step_molecules()
+            self.person.update(self.cleft.activation())
+            self.steps += 1
+
+    # ------------------------------------------------------------ read-outs
+    def occupancy(self) -> dict[str, float]:
+        """Share of receptors held by each species (0..1)."""
+        bound = self.cleft.bound_counts()
+        return {n: bound[i] / self.cleft.receptors for i, n in enumerate(SPECIES_NAMES)}
+
+    def snapshot(self) -> dict[str, float | int]:
+        """One row of the run: the columns of ``blockade run --csv``."""
+        free = self.cleft.free_counts()
+        bound = self.cleft.bound_counts()
+        row: dict[str, float | int] = {
+            "step": self.steps,
+            "free_receptors": int(self.cleft.receptors - bound.sum()),
+        }
+        for i, name in enumerate(SPECIES_NAMES):
+            row[f"bound_{name}"] = int(bound[i])
+        for i, name in enumerate(SPECIES_NAMES):
+            row[f"free_{name}"] = int(free[i])
+        row["depot_naltrexone"] = self.cleft.depot_total()
+        p = self.person
+        row.update(
+            activation=self.cleft.activation(),
+            euphoria=p.euphoria,
+            breathing=p.breathing,
+            withdrawal=p.withdrawal,
+            tolerance=p.tolerance,
+            breathing_tolerance=p.breathing_tolerance,
+            overdose=int(p.overdose),
+        )
+        return row
