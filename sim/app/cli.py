@@ -38,6 +38,22 @@ def _positive(text: str) -> int:
     return value
 
 
+def _size(text: str) -> tuple[int, int]:
+    w, sep, h = text.lower().partition("x")
+    if not sep or not w.isdigit() or not h.isdigit():
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1280x720, got '{text}'")
+    size = (int(w), int(h))
+    if not (320 <= size[0] <= 7680 and 240 <= size[1] <= 4320):
+        raise argparse.ArgumentTypeError(
+            f"size {text} is outside 320x240 to 7680x4320"
+        )
+    return size
+
+
+LANGS = ("en", "es")
+PROFILES = ("dark", "projector")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from sim.model import BUILTIN
 
@@ -45,9 +61,28 @@ def build_parser() -> argparse.ArgumentParser:
         prog="blockade",
         description=(
             "Blockade: a teaching simulation of how naltrexone blocks opioid receptors. "
-            "It is a qualitative teaching model, not medical advice."
+            "It is a qualitative teaching model, not medical advice. Without a command, "
+            "opens the window on the home screen."
         ),
     )
+    window = parser.add_argument_group("window")
+    window.add_argument("--fullscreen", action="store_true",
+                        help="borderless desktop fullscreen (F11 toggles)")
+    window.add_argument("--size", type=_size, metavar="WxH",
+                        help="window size, e.g. 1280x720 (default) or 800x600")
+    window.add_argument("--lang", choices=LANGS, default="en", help="language (default en)")
+    window.add_argument("--profile", choices=PROFILES, default="dark",
+                        help="colours: dark (default) or projector (light, high contrast)")
+    window.add_argument("--seed", dest="window_seed", type=_non_negative, metavar="N",
+                        help="random seed for the simulations (same seed, same run)")
+    window.add_argument("--screen", metavar="ID", help="open this screen (see --list-screens)")
+    window.add_argument("--list-screens", action="store_true",
+                        help="print every screen id, one per line, and exit")
+    shots = parser.add_argument_group("headless pictures")
+    shots.add_argument("--screenshot", metavar="PATH",
+                       help="render without a display and write a PNG of the screen")
+    shots.add_argument("--frames", type=_non_negative, default=30, metavar="N",
+                       help="frames to run before the screenshot (default 30)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     run = commands.add_parser(
@@ -114,7 +149,31 @@ def cmd_bench(args) -> int:
     return 0
 
 
+def cmd_window(args) -> int:
+    from sim.app.screens import SCREENS
+
+    if args.list_screens:
+        print("\n".join(SCREENS))
+        return 0
+    screen = args.screen or "home"
+    if screen not in SCREENS:
+        raise UsageError(
+            f"blockade: --screen: unknown screen '{screen}' (see blockade --list-screens)"
+        )
+    if args.screenshot is not None:
+        from sim.app.screenshot import take_screenshot
+
+        take_screenshot(args, screen)
+        return 0
+    from sim.app.launch import check_pygame_ce, open_window
+
+    check_pygame_ce()
+    open_window(args, screen)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    from sim.app.launch import LaunchError
     from sim.model import DoseError, ScenarioError
 
     parser = build_parser()
@@ -124,9 +183,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_run(args)
         if args.command == "bench":
             return cmd_bench(args)
-        parser.print_help()
-        return 0
-    except (UsageError, ScenarioError, DoseError) as err:
+        return cmd_window(args)
+    except (UsageError, ScenarioError, DoseError, LaunchError) as err:
         print(f"blockade: {err}" if not str(err).startswith("blockade") else str(err),
               file=sys.stderr)
         return EXIT_BAD_INPUT

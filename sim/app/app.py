@@ -1,0 +1,245 @@
+"""The application: window, one input path, the scene stack and the main loop."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+import pygame
+
+from sim import i18n
+from sim.view import theme
+
+from .clock import SystemClock
+from .pointer import PointerAdapter
+from .scenes import SceneStack
+from .screens import SCREENS
+from .viewport import Viewport
+
+STEP = 1 / 60  # fixed timestep, seconds
+MAX_FRAME_DT = 0.25  # clamp: after a stall, do not try to catch up for seconds
+FRAME_CAP = 60
+IDLE_WAIT_MS = 250  # a still screen sleeps on the event queue this long at most
+DEFAULT_WINDOW = (1280, 720)
+MIN_WINDOW = (640, 480)
+
+
+@dataclass
+class AppConfig:
+    size: tuple[int, int] = DEFAULT_WINDOW
+    fullscreen: bool = False
+    lang: str = "en"
+    profile: str = "dark"
+    seed: int | None = None
+    screen: str = "home"
+    screen_options: dict[str, Any] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+    headless: bool = False  # draw to an off-screen surface (screenshots, benchmarks)
+
+
+class AppContext:
+    """What screens may ask of the app (see sim/view/screen.py)."""
+
+    def __init__(self, app: "App") -> None:
+        self._app = app
+
+    @property
+    def nav(self) -> SceneStack:
+        return self._app.stack
+
+    @property
+    def seed(self) -> int | None:
+        return self._app.config.seed
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        return self._app.config.settings
+
+    @property
+    def language(self) -> str:
+        return i18n.language()
+
+    def set_language(self, code: str) -> None:
+        self._app.set_language(code)
+
+    def set_profile(self, name: str) -> None:
+        self._app.set_profile(name)
+
+    def quit(self) -> None:
+        self._app.running = False
+
+
+class App:
+    def __init__(self, config: AppConfig, clock=None) -> None:
+        self.config = config
+        self.clock = clock or SystemClock()
+        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+        # only what we use: no mixer, so machines without sound start cleanly
+        pygame.display.init()
+        pygame.font.init()
+        i18n.set_language(config.lang)
+        theme.set_profile(config.profile)
+        self.windowed_size = config.size
+        self.fullscreen = False
+        self.window = self._open_window(config.size, config.fullscreen)
+        self.viewport = Viewport(self.window.get_size())
+        self.canvas = pygame.Surface(self.viewport.logical)
+        self.adapter = PointerAdapter()
+        self.ctx = AppContext(self)
+        self.stack = SceneStack(SCREENS, self.ctx, self.viewport.logical)
+        self.stack.on_change = self._mark_dirty
+        self.running = True
+        self.accumulator = 0.0
+        self.frames = 0
+        self.stack.push("home")
+        if config.screen != "home":
+            self.stack.push(config.screen, **config.screen_options)
+
+    # ------------------------------------------------------------- window
+    def _open_window(self, size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
+        if self.config.headless:
+            self.fullscreen = False
+            return pygame.Surface(size)
+        pygame.display.set_caption("Blockade")
+        if fullscreen:
+            # borderless desktop fullscreen: never change the display's video mode
+            desktop = pygame.display.get_desktop_sizes()[0]
+            self.fullscreen = True
+            return pygame.display.set_mode(desktop, pygame.NOFRAME)
+        self.fullscreen = False
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+    def toggle_fullscreen(self) -> None:
+        if self.config.headless:
+            return
+        if not self.fullscreen:
+            self.windowed_size = self.window.get_size()
+        self.window = self._open_window(self.windowed_size, not self.fullscreen)
+        self._resized(self.window.get_size())
+
+    def resize_window(self, size: tuple[int, int]) -> None:
+        size = (max(MIN_WINDOW[0], size[0]), max(MIN_WINDOW[1], size[1]))
+        if self.config.headless:
+            self.window = pygame.Surface(size)
+        self._resized(size)
+
+    def _resized(self, size: tuple[int, int]) -> None:
+        self.viewport.resize(size)
+        if self.canvas.get_size() != self.viewport.logical:
+            self.canvas = pygame.Surface(self.viewport.logical)
+        self.stack.resize(self.viewport.logical)
+        self._mark_dirty()
+
+    def _mark_dirty(self) -> None:
+        if self.stack.top:
+            self.stack.top.dirty = True
+
+    # ------------------------------------------------------------- settings
+    def set_language(self, code: str) -> None:
+        i18n.set_language(code)
+        for screen in self.stack.stack:
+            screen.retranslate()
+        self._mark_dirty()
+
+    def set_profile(self, name: str) -> None:
+        theme.set_profile(name)
+        for screen in self.stack.stack:
+            screen.layout(screen.size)
+        self._mark_dirty()
+
+    # ------------------------------------------------------------- one frame
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type == pygame.VIDEORESIZE and not self.fullscreen:
+            self.resize_window((event.w, event.h))
+            return
+        if event.type == pygame.WINDOWSIZECHANGED:
+            if (event.x, event.y) != self.viewport.window:
+                self.window = pygame.display.get_surface() or self.window
+                self._resized(self.window.get_size())
+            return
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED):
+            self._mark_dirty()
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            return
+        for action in self.adapter.translate(event, self.viewport):
+            self.dispatch(action)
+
+    def dispatch(self, action) -> None:
+        top = self.stack.top
+        if top is None:
+            return
+        if top.handle(action):
+            top.dirty = True
+            return
+        from sim.view.events import Key
+
+        if isinstance(action, Key) and action.key == pygame.K_ESCAPE:
+            if len(self.stack.stack) > 1:
+                self.stack.pop()
+
+    def update(self, dt: float) -> None:
+        top = self.stack.top
+        if top is None:
+            return
+        self.accumulator = min(self.accumulator + min(dt, MAX_FRAME_DT), MAX_FRAME_DT)
+        while self.accumulator >= STEP:
+            top.update(STEP)
+            self.accumulator -= STEP
+
+    @property
+    def needs_frame(self) -> bool:
+        top = self.stack.top
+        return bool(top and (top.dirty or top.animating))
+
+    def render(self) -> bool:
+        """Draw the top screen if anything changed; True if a new frame was shown."""
+        top = self.stack.top
+        if top is None or not self.needs_frame:
+            return False
+        top.draw(self.canvas)
+        top.dirty = False
+        self.viewport.present(self.canvas, self.window)
+        if not self.config.headless:
+            pygame.display.flip()
+        self.frames += 1
+        return True
+
+    def snapshot(self) -> pygame.Surface:
+        """The window as a person would see it now (forces a draw)."""
+        top = self.stack.top
+        if top is not None:
+            top.dirty = True
+        self.render()
+        if self.config.headless:
+            return self.window
+        return pygame.display.get_surface().copy()
+
+    # ------------------------------------------------------------- loop
+    def run(self, on_first_frame=None) -> None:
+        clock = self.clock
+        frame_time = 1 / FRAME_CAP
+        last = clock.now()
+        while self.running:
+            if self.needs_frame:
+                events = pygame.event.get()
+            else:
+                # nothing moves: sleep on the event queue (near-idle CPU)
+                first = pygame.event.wait(IDLE_WAIT_MS)
+                events = [first] + pygame.event.get() if first.type != pygame.NOEVENT else []
+                last = clock.now()  # time spent idle is not simulated
+            for event in events:
+                self.handle_event(event)
+            now = clock.now()
+            self.update(now - last)
+            last = now
+            shown = self.render()
+            if shown and on_first_frame is not None:
+                on_first_frame()
+                on_first_frame = None
+            clock.sleep(frame_time - (clock.now() - now))
+        pygame.quit()

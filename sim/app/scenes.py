@@ -1,0 +1,77 @@
+"""The scene stack: push, pop, replace, with enter/exit/pause/resume hooks."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Callable
+
+from sim.view.screen import Screen
+
+
+class UnknownScreen(ValueError):
+    pass
+
+
+class SceneStack:
+    def __init__(self, registry: dict[str, str], ctx: Any, size: tuple[int, int]) -> None:
+        self.registry = registry  # screen id -> "module:Class", imported on first use
+        self.ctx = ctx
+        self.size = size
+        self.stack: list[Screen] = []
+        self.on_change: Callable[[], None] | None = None
+
+    def make(self, screen_id: str, **options: Any) -> Screen:
+        try:
+            target = self.registry[screen_id]
+        except KeyError:
+            known = ", ".join(self.registry)
+            raise UnknownScreen(f"unknown screen '{screen_id}' (known: {known})") from None
+        module, _, cls = target.partition(":")
+        screen = getattr(importlib.import_module(module), cls)(self.ctx, **options)
+        screen.layout(self.size)
+        return screen
+
+    @property
+    def top(self) -> Screen | None:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, screen_id: str, **options: Any) -> Screen:
+        screen = self.make(screen_id, **options)
+        if self.top:
+            self.top.pause()
+        self.stack.append(screen)
+        screen.enter()
+        self._changed()
+        return screen
+
+    def pop(self) -> Screen | None:
+        if len(self.stack) <= 1:
+            return None  # the home screen stays
+        screen = self.stack.pop()
+        screen.exit()
+        self.top.resume()
+        self.top.layout(self.size)
+        self._changed()
+        return screen
+
+    def replace(self, screen_id: str, **options: Any) -> Screen:
+        screen = self.make(screen_id, **options)
+        if self.stack:
+            self.stack.pop().exit()
+        self.stack.append(screen)
+        screen.enter()
+        self._changed()
+        return screen
+
+    def home(self) -> None:
+        while len(self.stack) > 1:
+            self.pop()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        self.size = size
+        for screen in self.stack:
+            screen.layout(size)
+
+    def _changed(self) -> None:
+        if self.on_change:
+            self.on_change()

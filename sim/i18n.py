@@ -1,0 +1,234 @@
+"""User-visible strings: gettext ``.po`` catalogs, one domain ("blockade").
+
+Catalogs live in ``assets/locale/<lang>/LC_MESSAGES/blockade.po``. Message ids
+are symbolic keys ("home.title"); the English catalog holds the English text, so
+rewording English never breaks a translation and a missing string shows up as
+a key in tests, not as silently untranslated English.
+
+Standard library only (no pygame): lesson scripts, the CLI and the tests use it
+without a display. We read ``.po`` directly instead of compiled ``.mo`` files so
+there is no build step and translators edit one text file.
+
+Lookup order for ``_(msgid)``: current language, then English, then the msgid
+itself (a visible key is easier to spot and report than a blank).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from sim.resources import asset_path
+
+DOMAIN = "blockade"
+DEFAULT_LANGUAGE = "en"
+#: language code -> the language's name in that language (shown in a language picker)
+LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
+
+#: gettext's separator between a msgctxt and its msgid in catalog keys
+CONTEXT_SEPARATOR = "\x04"
+
+_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r"}
+
+
+class PoError(ValueError):
+    """A ``.po`` file could not be read; the message names the file and line."""
+
+
+def _unquote(text: str, where: str) -> str:
+    """The value of one ``"..."`` string literal from a .po file."""
+    text = text.strip()
+    if len(text) < 2 or text[0] != '"' or text[-1] != '"':
+        raise PoError(f"{where}: expected a string in double quotes, got {text!r}")
+    out: list[str] = []
+    body = text[1:-1]
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            if i + 1 >= len(body) or body[i + 1] not in _ESCAPES:
+                raise PoError(f"{where}: unknown escape in {text!r}")
+            out.append(_ESCAPES[body[i + 1]])
+            i += 2
+        elif ch == '"':
+            raise PoError(f"{where}: unescaped quote inside {text!r}")
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+class _Entry:
+    """One entry while parsing: its fields, flags and where it started."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, str] = {}
+        self.flags: set[str] = set()
+        self.line = 0
+
+
+def parse_po(text: str, source: str = "<po>") -> tuple[dict[str, str], dict[str, str]]:
+    """Parse .po text into ``(messages, header)``.
+
+    ``messages`` maps msgid (or ``msgctxt + "\\x04" + msgid``) to msgstr.
+    Fuzzy and untranslated (empty msgstr) entries are left out, so lookups fall
+    back to English exactly as gettext would. For plural entries the singular
+    form (``msgstr[0]``) is kept. A duplicate msgid is an error: with several
+    people appending to the same file, a silent "last one wins" would hide it.
+    """
+    messages: dict[str, str] = {}
+    header: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    entry = _Entry()
+    field: str | None = None  # the keyword that a continuation line extends
+
+    def finish() -> None:
+        nonlocal entry, field
+        fields = entry.fields
+        if "msgid" in fields:
+            msgid = fields["msgid"]
+            msgstr = fields.get("msgstr", fields.get("msgstr[0]"))
+            if msgstr is None:
+                raise PoError(f"{source}:{entry.line}: msgid {msgid!r} has no msgstr")
+            key = msgid
+            if "msgctxt" in fields:
+                key = fields["msgctxt"] + CONTEXT_SEPARATOR + msgid
+            if key in seen:
+                raise PoError(
+                    f"{source}:{entry.line}: duplicate msgid {key!r} "
+                    f"(first at line {seen[key]})"
+                )
+            seen[key] = entry.line
+            if key == "":
+                header.update(_parse_header(msgstr))
+            elif msgstr and "fuzzy" not in entry.flags:
+                messages[key] = msgstr
+        elif entry.fields:
+            raise PoError(f"{source}:{entry.line}: entry without a msgid")
+        entry, field = _Entry(), None
+
+    for number, raw in enumerate(text.splitlines(), start=1):
+        where = f"{source}:{number}"
+        line = raw.strip()
+        if not line:
+            finish()
+            continue
+        if line.startswith("#"):
+            if line.startswith("#~"):
+                continue  # obsolete entry kept by translation tools: not a message
+            if entry.fields:
+                finish()  # a comment after a complete entry starts the next one
+            if line.startswith("#,"):
+                entry.flags.update(f.strip() for f in line[2:].split(","))
+            continue
+        if line.startswith('"'):
+            if field is None:
+                raise PoError(f"{where}: a continuation string with nothing to continue")
+            entry.fields[field] += _unquote(line, where)
+            continue
+        keyword, *rest_parts = line.split(None, 1)
+        rest = rest_parts[0] if rest_parts else ""
+        if keyword not in ("msgctxt", "msgid", "msgid_plural", "msgstr") and not (
+            keyword.startswith("msgstr[") and keyword.endswith("]")
+        ):
+            raise PoError(f"{where}: unknown keyword {keyword!r}")
+        if keyword in ("msgctxt", "msgid") and any(
+            k.startswith("msgstr") for k in entry.fields
+        ):
+            finish()  # entries separated by no blank line are still separate entries
+        if keyword in entry.fields:
+            raise PoError(f"{where}: {keyword} given twice in one entry")
+        if not entry.fields:
+            entry.line = number
+        entry.fields[keyword] = _unquote(rest, where)
+        field = keyword
+    finish()
+    return messages, header
+
+
+def _parse_header(msgstr: str) -> dict[str, str]:
+    header = {}
+    for line in msgstr.splitlines():
+        name, sep, value = line.partition(":")
+        if sep:
+            header[name.strip()] = value.strip()
+    return header
+
+
+def po_path(code: str) -> Path:
+    return asset_path("locale", code, "LC_MESSAGES", f"{DOMAIN}.po")
+
+
+@cache
+def catalog(code: str) -> dict[str, str]:
+    """All translated messages of language ``code`` (msgid -> text).
+
+    Cached; treat the dict as read-only. A language without a file has an empty catalog.
+    """
+    if code not in LANGUAGES:
+        raise ValueError(_unknown(code))
+    path = po_path(code)
+    if not path.is_file():
+        return {}
+    messages, _header = parse_po(path.read_text(encoding="utf-8"), str(path))
+    return messages
+
+
+def reload() -> None:
+    """Forget the loaded catalogs (a translator editing .po files while the app runs)."""
+    catalog.cache_clear()
+
+
+def _unknown(code: str) -> str:
+    return f"unknown language {code!r}; choose one of: {', '.join(LANGUAGES)}"
+
+
+_current = DEFAULT_LANGUAGE
+_listeners: list[Callable[[str], None]] = []
+
+
+def language() -> str:
+    """The code of the current language."""
+    return _current
+
+
+def set_language(code: str) -> None:
+    """Switch the language; listeners are called with the new code if it changed."""
+    global _current
+    if code not in LANGUAGES:
+        raise ValueError(_unknown(code))
+    if code == _current:
+        return
+    _current = code
+    for callback in list(_listeners):  # a listener may remove itself
+        callback(code)
+
+
+def add_listener(callback: Callable[[str], None]) -> None:
+    """Call ``callback(code)`` after every language change (e.g. to re-lay-out a screen)."""
+    if callback not in _listeners:
+        _listeners.append(callback)
+
+
+def remove_listener(callback: Callable[[str], None]) -> None:
+    """Stop calling ``callback``; unknown callbacks are ignored."""
+    if callback in _listeners:
+        _listeners.remove(callback)
+
+
+def _(msgid: str) -> str:
+    """The text for ``msgid`` in the current language (English, then the key, as fallback)."""
+    text = catalog(_current).get(msgid)
+    if text is None:
+        text = catalog(DEFAULT_LANGUAGE).get(msgid, msgid)
+    return text
+
+
+def pgettext(context: str, msgid: str) -> str:
+    """Like ``_`` for an entry with a ``msgctxt`` (same key, different meaning)."""
+    key = context + CONTEXT_SEPARATOR + msgid
+    text = catalog(_current).get(key)
+    if text is None:
+        text = catalog(DEFAULT_LANGUAGE).get(key, msgid)
+    return text

@@ -1,0 +1,59 @@
+"""A live plot of receptor occupancy by species over time, with a legend."""
+
+from __future__ import annotations
+
+from collections import deque
+
+import pygame
+
+from sim.view import theme
+from sim.view.render.shapes import draw_shape
+from sim.view.widgets.text import render_text
+
+HISTORY = 600  # model steps kept (about two and a half story-days)
+
+
+class OccupancyPlot:
+    def __init__(self, species: tuple[str, ...]) -> None:
+        self.species = species
+        self.history: deque[tuple[float, ...]] = deque(maxlen=HISTORY)
+
+    def record(self, occupancy: dict[str, float]) -> None:
+        self.history.append(tuple(occupancy[s] for s in self.species))
+
+    def clear(self) -> None:
+        self.history.clear()
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, title: str,
+             names: dict[str, str], time_label: str) -> None:
+        th = theme.theme()
+        pygame.draw.rect(surface, th.panel, rect, border_radius=th.radius)
+        head = render_text(title, th.font_small, th.text)
+        surface.blit(head, (rect.left + 10, rect.top + 6))
+        # legend: shape + colour + name, right of the title
+        x = rect.left + 20 + head.get_width()
+        for s in self.species:
+            label = render_text(names[s], th.font_small, th.text_muted)
+            if x + 22 + label.get_width() > rect.right - 8:
+                break
+            draw_shape(surface, th.species_shape[s], th.species[s],
+                       (x + 7, rect.top + 6 + head.get_height() / 2), 7, th.background, 1)
+            surface.blit(label, (x + 18, rect.top + 6))
+            x += 30 + label.get_width()
+        top = rect.top + head.get_height() + 12
+        area = pygame.Rect(rect.left + 10, top, rect.width - 20, rect.bottom - top - 22)
+        for frac in (0.0, 0.5, 1.0):
+            y = area.bottom - frac * area.height
+            pygame.draw.line(surface, th.plot_grid, (area.left, y), (area.right, y), 1)
+        axis = render_text(time_label, th.font_small, th.text_muted)
+        surface.blit(axis, (area.right - axis.get_width(), area.bottom + 2))
+        n = len(self.history)
+        if n < 2:
+            return
+        dx = area.width / (HISTORY - 1)
+        x0 = area.right - (n - 1) * dx
+        columns = list(zip(*self.history))
+        width = th.line_width
+        for s, values in zip(self.species, columns):
+            pts = [(x0 + i * dx, area.bottom - v * area.height) for i, v in enumerate(values)]
+            pygame.draw.lines(surface, th.species[s], False, pts, width)

@@ -1,0 +1,65 @@
+"""The base of every screen (one module per screen under sim/view/screens/).
+
+A screen reads the model and draws; it never changes how the model works. The
+app owns the scene stack and hands each screen a context (duck-typed) with:
+
+- ``ctx.nav``: ``push(screen_id, **kw)``, ``pop()``, ``replace(screen_id, **kw)``
+- ``ctx.seed``: the seed for new simulations (None for a fresh random run)
+- ``ctx.settings``: the clinic settings (help text etc.), a mapping
+- ``ctx.set_language(code)`` and ``ctx.language``
+- ``ctx.quit()``
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from .events import Action
+
+
+class Screen:
+    #: the id used by --screen and --list-screens
+    id: str = ""
+    #: message id of the title on the home screen tile
+    title_key: str = ""
+    #: message id of a one-line description on the home screen tile
+    blurb_key: str = ""
+
+    def __init__(self, ctx: Any, **options: Any) -> None:
+        self.ctx = ctx
+        self.options = options
+        self.size: tuple[int, int] = (1280, 720)
+        self.dirty = True  # something changed since the last draw
+
+    # lifecycle hooks (scene stack)
+    def enter(self) -> None: ...
+    def exit(self) -> None: ...
+    def pause(self) -> None: ...
+    def resume(self) -> None:
+        self.dirty = True
+
+    def layout(self, size: tuple[int, int]) -> None:
+        """Place everything for a logical canvas of ``size``; called on enter and resize."""
+        self.size = size
+        self.dirty = True
+
+    def retranslate(self) -> None:
+        """The language changed: rebuild any text that was rendered."""
+        self.layout(self.size)
+
+    def handle(self, action: Action) -> bool:
+        """Take one input action; True if it was used."""
+        return False
+
+    def update(self, dt: float) -> None:
+        """Advance by one fixed timestep of ``dt`` seconds."""
+
+    @property
+    def animating(self) -> bool:
+        """Whether the screen changes over time by itself (otherwise the app idles)."""
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        raise NotImplementedError
