@@ -102,3 +102,15 @@ class Person:
         else:
             rate = WITHDRAWAL_RELIEF
         self.withdrawal += (target - self.withdrawal) * rate
+
+    # ---------------------------------------------------------------- the two lines
+    # T7/T8: the activation needed to *feel* a dose and the activation that pushes
+    # breathing into the danger zone both rise with tolerance, but the danger line
+    # rises less. Views draw these as the "feel-good line" and the "danger line".
+    def activation_to_feel_good(self, level: float = 0.25) -> float:
+        sensitivity = 1.0 - TOLERANCE_DAMPING * self.tolerance
+        return EVERYDAY_ACTIVATION - math.log(1.0 - level) / (FEEL_GOOD_GAIN * sensitivity)
+
+    def activation_to_danger(self) -> float:
+        sensitivity = 1.0 - TOLERANCE_DAMPING * self.breathing_tolerance
+        return EVERYDAY_ACTIVATION - math.log(DANGER_LINE) / (BREATHING_GAIN * sensitivity)
