@@ -16,6 +16,7 @@ itself (a visible key is easier to spot and report than a blank).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -59,54 +60,59 @@ def _unquote(text: str, where: str) -> str:
     return "".join(out)
 
 
-class _Entry:
-    """One entry while parsing: its fields, flags and where it started."""
+@dataclass(frozen=True)
+class PoEntry:
+    """One catalog entry as written in the file (including untranslated and fuzzy ones)."""
 
-    def __init__(self) -> None:
-        self.fields: dict[str, str] = {}
-        self.flags: set[str] = set()
-        self.line = 0
+    msgid: str
+    msgstr: str  # for plural entries, the singular form (msgstr[0])
+    msgctxt: str | None = None
+    flags: frozenset[str] = frozenset()
+    line: int = 0  # where the entry starts, for error messages
+
+    @property
+    def key(self) -> str:
+        """The catalog key: the msgid, prefixed with ``msgctxt + "\\x04"`` if there is one."""
+        if self.msgctxt is None:
+            return self.msgid
+        return self.msgctxt + CONTEXT_SEPARATOR + self.msgid
+
+    @property
+    def usable(self) -> bool:
+        """Whether gettext would use it: translated and not marked fuzzy."""
+        return bool(self.msgstr) and "fuzzy" not in self.flags
 
 
-def parse_po(text: str, source: str = "<po>") -> tuple[dict[str, str], dict[str, str]]:
-    """Parse .po text into ``(messages, header)``.
+def read_po_entries(text: str, source: str = "<po>") -> list[PoEntry]:
+    """Every entry of .po text, in file order (the header is the one with msgid "").
 
-    ``messages`` maps msgid (or ``msgctxt + "\\x04" + msgid``) to msgstr.
-    Fuzzy and untranslated (empty msgstr) entries are left out, so lookups fall
-    back to English exactly as gettext would. For plural entries the singular
-    form (``msgstr[0]``) is kept. A duplicate msgid is an error: with several
-    people appending to the same file, a silent "last one wins" would hide it.
+    Strict, like ``msgfmt``: a syntax error or a duplicate msgid raises PoError
+    naming ``source`` and the line. Duplicates matter here because several
+    people append to the same file; a silent "last one wins" would hide one.
     """
-    messages: dict[str, str] = {}
-    header: dict[str, str] = {}
+    entries: list[PoEntry] = []
     seen: dict[str, int] = {}
-    entry = _Entry()
+    fields: dict[str, str] = {}
+    flags: set[str] = set()
+    start = 0  # line where the current entry's first keyword is
     field: str | None = None  # the keyword that a continuation line extends
 
     def finish() -> None:
-        nonlocal entry, field
-        fields = entry.fields
+        nonlocal fields, flags, field
         if "msgid" in fields:
-            msgid = fields["msgid"]
             msgstr = fields.get("msgstr", fields.get("msgstr[0]"))
             if msgstr is None:
-                raise PoError(f"{source}:{entry.line}: msgid {msgid!r} has no msgstr")
-            key = msgid
-            if "msgctxt" in fields:
-                key = fields["msgctxt"] + CONTEXT_SEPARATOR + msgid
-            if key in seen:
+                raise PoError(f"{source}:{start}: msgid {fields['msgid']!r} has no msgstr")
+            entry = PoEntry(fields["msgid"], msgstr, fields.get("msgctxt"), frozenset(flags), start)
+            if entry.key in seen:
                 raise PoError(
-                    f"{source}:{entry.line}: duplicate msgid {key!r} "
-                    f"(first at line {seen[key]})"
+                    f"{source}:{start}: duplicate msgid {entry.key!r} (first at line {seen[entry.key]})"
                 )
-            seen[key] = entry.line
-            if key == "":
-                header.update(_parse_header(msgstr))
-            elif msgstr and "fuzzy" not in entry.flags:
-                messages[key] = msgstr
-        elif entry.fields:
-            raise PoError(f"{source}:{entry.line}: entry without a msgid")
-        entry, field = _Entry(), None
+            seen[entry.key] = start
+            entries.append(entry)
+        elif fields:
+            raise PoError(f"{source}:{start}: entry without a msgid")
+        fields, flags, field = {}, set(), None
 
     for number, raw in enumerate(text.splitlines(), start=1):
         where = f"{source}:{number}"
@@ -117,33 +123,47 @@ def parse_po(text: str, source: str = "<po>") -> tuple[dict[str, str], dict[str,
         if line.startswith("#"):
             if line.startswith("#~"):
                 continue  # obsolete entry kept by translation tools: not a message
-            if entry.fields:
+            if fields:
                 finish()  # a comment after a complete entry starts the next one
             if line.startswith("#,"):
-                entry.flags.update(f.strip() for f in line[2:].split(","))
+                flags.update(f.strip() for f in line[2:].split(","))
             continue
         if line.startswith('"'):
             if field is None:
                 raise PoError(f"{where}: a continuation string with nothing to continue")
-            entry.fields[field] += _unquote(line, where)
+            fields[field] += _unquote(line, where)
             continue
-        keyword, *rest_parts = line.split(None, 1)
-        rest = rest_parts[0] if rest_parts else ""
+        keyword, *rest = line.split(None, 1)
         if keyword not in ("msgctxt", "msgid", "msgid_plural", "msgstr") and not (
             keyword.startswith("msgstr[") and keyword.endswith("]")
         ):
             raise PoError(f"{where}: unknown keyword {keyword!r}")
-        if keyword in ("msgctxt", "msgid") and any(
-            k.startswith("msgstr") for k in entry.fields
-        ):
-            finish()  # entries separated by no blank line are still separate entries
-        if keyword in entry.fields:
+        if keyword in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in fields):
+            finish()  # entries not separated by a blank line are still separate entries
+        if keyword in fields:
             raise PoError(f"{where}: {keyword} given twice in one entry")
-        if not entry.fields:
-            entry.line = number
-        entry.fields[keyword] = _unquote(rest, where)
+        if not fields:
+            start = number
+        fields[keyword] = _unquote(rest[0] if rest else "", where)
         field = keyword
     finish()
+    return entries
+
+
+def parse_po(text: str, source: str = "<po>") -> tuple[dict[str, str], dict[str, str]]:
+    """Parse .po text into ``(messages, header)``.
+
+    ``messages`` maps each entry's key to its msgstr. Fuzzy and untranslated
+    (empty msgstr) entries are left out, so lookups fall back to English
+    exactly as gettext would.
+    """
+    messages: dict[str, str] = {}
+    header: dict[str, str] = {}
+    for entry in read_po_entries(text, source):
+        if entry.key == "":
+            header = _parse_header(entry.msgstr)
+        elif entry.usable:
+            messages[entry.key] = entry.msgstr
     return messages, header
 
 

@@ -41,6 +41,7 @@ from sim.model.species import SPECIES_ID
 
 NTX = SPECIES_ID["naltrexone"]
 MODEL_DIR = Path(sim.model.__file__).resolve().parent
+REPO = MODEL_DIR.parent.parent  # where `import sim` works in a child process
 
 # ---------------------------------------------------------------- strategies
 amounts = st.one_of(st.sampled_from(sorted(AMOUNTS)), st.integers(min_value=0, max_value=40))
@@ -162,6 +163,17 @@ def test_molecules_are_conserved_except_by_clearance_and_stay_in_bounds(run):
     play(run)
 
 
+def test_every_builtin_scenario_keeps_the_books():
+    """The lessons' own runs (overdose, sudden withdrawal, depots), checked every step."""
+    for scenario in [*BUILTIN.values(), INJECTION_ARM]:
+        steps = min(scenario.steps, 300)
+        play({
+            "receptors": scenario.receptors, "seed": scenario.seed,
+            "tolerance": scenario.tolerance, "steps": steps,
+            "doses": [d for d in scenario.doses if d.at < steps],
+        })
+
+
 @settings(max_examples=25, deadline=None)
 @given(
     receptors=st.integers(1, 80),
@@ -262,7 +274,7 @@ _RUN_WITHOUT_IO = textwrap.dedent(
 def test_the_model_runs_without_pygame_and_without_io():
     done = subprocess.run(
         [sys.executable, "-c", _RUN_WITHOUT_IO],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True, text=True, timeout=120, cwd=REPO,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"

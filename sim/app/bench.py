@@ -40,3 +40,61 @@ def model_step_ms(free_molecules: int, repeats: int = 7, steps: int = 60) -> flo
 
 def measure_model() -> dict[str, float]:
     return {str(n): round(model_step_ms(n), 4) for n in MODEL_SIZES}
+
+
+def frame_ms(screen_ids: list[str], frames: int = 120, molecules: int = 2000) -> dict[str, float]:
+    """Median ms per frame (step + draw + flip), headless at 1280x720, per screen.
+
+    The Explore screen is measured with ``molecules`` free molecules on screen.
+    """
+    import os
+
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    import pygame
+
+    from .app import STEP, App, AppConfig
+
+    app = App(AppConfig(size=(1280, 720)))
+    results: dict[str, float] = {}
+    for screen_id in screen_ids:
+        app.stack.home()
+        screen = app.stack.top if screen_id == "home" else app.stack.push(screen_id)
+        runner = getattr(screen, "runner", None)
+        if screen_id == "explore" and runner is not None:
+            sim = Simulation(runner.sim.cleft.receptors, seed=1, species=without_clearance())
+            per_kind = molecules // len(GIVABLE)
+            for name in GIVABLE:
+                sim.cleft.add(SPECIES_ID[name], per_kind, where="anywhere")
+            runner.sim = sim
+        samples = []
+        for _ in range(frames):
+            t0 = time.perf_counter_ns()
+            app.update(STEP)
+            screen.dirty = True
+            app.render()
+            samples.append((time.perf_counter_ns() - t0) / 1e6)
+        results[screen_id] = round(statistics.median(samples[10:]), 3)
+    pygame.quit()
+    return results
+
+
+def startup_s(repeats: int = 5) -> float:
+    """Median seconds from process start to the first frame shown (dummy display)."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", BLOCKADE_BENCH_FIRST_FRAME="1")
+    samples = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "sim"], env=env, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL, text=True,
+        )
+        line = proc.stdout.readline() if proc.stdout else ""
+        t1 = time.perf_counter()
+        proc.wait(timeout=30)
+        if line.startswith("first-frame"):
+            samples.append(t1 - t0)
+    return round(statistics.median(samples), 3) if samples else float("nan")

@@ -140,12 +140,21 @@ def cmd_run(args) -> int:
 def cmd_bench(args) -> int:
     from sim.app import bench
 
-    results = {"model_step_ms": bench.measure_model()}
+    from sim.app.screens import SCREENS
+
+    results = {
+        "model_step_ms": bench.measure_model(),
+        "frame_ms": bench.frame_ms(list(SCREENS)),
+        "startup_s": bench.startup_s(),
+    }
     if args.json:
         print(json.dumps(results))
     else:
         for n, ms in results["model_step_ms"].items():
             print(f"model step, {n:>5} molecules: {ms:.3f} ms (median)")
+        for screen, ms in results["frame_ms"].items():
+            print(f"frame, {screen:<14} {ms:.3f} ms (median, 1280x720, step + draw + flip)")
+        print(f"start-up to first frame: {results['startup_s']:.3f} s (median)")
     return 0
 
 

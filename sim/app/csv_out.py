@@ -36,6 +36,8 @@ def write_csv(rows: Iterable[dict], target: str) -> int:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OSError(f"{target}: folder {folder} does not exist")
+    if path.is_dir():
+        raise OSError(f"{target}: is a folder; give a file name for the CSV")
     fd, tmp = tempfile.mkstemp(prefix=".blockade-", suffix=".csv.part", dir=folder)
     try:
         with os.fdopen(fd, "w", newline="", encoding="utf-8") as out:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from sim.model import BUILTIN, Scenario, ScenarioError, builtin, scenario_from_dict
+from sim.model.scenario import MAX_STEPS
 
 
 def load_scenario(name_or_path: str) -> Scenario:
@@ -36,6 +37,8 @@ def with_overrides(scenario: Scenario, seed: int | None, steps: int | None) -> S
     if seed is not None:
         scenario = replace(scenario, seed=seed)
     if steps is not None:
+        if steps > MAX_STEPS:
+            raise ScenarioError(f"--steps {steps}: at most {MAX_STEPS:,} steps")
         for dose in scenario.doses:
             if dose.at >= steps:
                 raise ScenarioError(

@@ -107,7 +107,7 @@ class Person:
     # T7/T8: the activation needed to *feel* a dose and the activation that pushes
     # breathing into the danger zone both rise with tolerance, but the danger line
     # rises less. Views draw these as the "feel-good line" and the "danger line".
-    def activation_to_feel_good(self, level: float = 0.25) -> float:
+    def activation_to_feel_good(self, level: float = 0.4) -> float:
         sensitivity = 1.0 - TOLERANCE_DAMPING * self.tolerance
         return EVERYDAY_ACTIVATION - math.log(1.0 - level) / (FEEL_GOOD_GAIN * sensitivity)
 

@@ -219,7 +219,7 @@ BUILTIN: dict[str, Scenario] = {
         ),
         _builtin(
             "pill-vs-injection",
-            "B6: daily pills with missed days, beside a monthly injection (run each).",
+            "B6: daily pills with missed days (compare with monthly-injection).",
             [(10 + d * DAY, "naltrexone", "usual", "pill") for d in (0, 1, 2, 5, 6)],
             steps=10 * DAY, tolerance=0.0, seed=7,
         ),
@@ -228,11 +228,13 @@ BUILTIN: dict[str, Scenario] = {
 
 #: the injection half of pill-vs-injection, for side-by-side comparison
 INJECTION_ARM = _builtin(
-    "injection",
+    "monthly-injection",
     "B6: one monthly naltrexone injection.",
     [(10, "naltrexone", "usual", "injection")],
     steps=32 * DAY, tolerance=0.0, seed=7,
 )
+
+BUILTIN[INJECTION_ARM.name] = INJECTION_ARM
 
 
 def builtin(name: str) -> Scenario:

@@ -23,6 +23,8 @@ from .species import (
 )
 
 DEFAULT_RECEPTORS = 60
+#: the most molecules one dose may bring (keeps memory bounded on any input)
+MAX_DOSE_MOLECULES = 1_000_000
 
 
 class DoseError(ValueError):
@@ -42,6 +44,8 @@ def molecule_count(species: str, amount: str | int, receptors: int) -> int:
     if isinstance(amount, (int, np.integer)):
         if amount < 0:
             raise DoseError(f"amount must not be negative, got {amount}")
+        if amount > MAX_DOSE_MOLECULES:
+            raise DoseError(f"amount must be at most {MAX_DOSE_MOLECULES:,} molecules, got {amount}")
         return int(amount)
     raise DoseError(f"amount must be a name or a whole number, not {amount!r}")
 

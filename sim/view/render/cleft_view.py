@@ -25,7 +25,7 @@ class CleftView:
         key = (radius, th.name)
         if key not in self._sprites:
             self._sprites = {key: [
-                sprite(th.species_shape[name], th.species[name], th.background, radius)
+                sprite(theme.SPECIES_SHAPES[name], th.species[name], th.background, radius)
                 for name in SPECIES_NAMES
             ]}
         return self._sprites[key]
@@ -40,12 +40,12 @@ class CleftView:
     def draw(self, surface: pygame.Surface, cleft) -> None:
         th = theme.theme()
         r = self.rect
-        pygame.draw.rect(surface, th.cleft, r, border_radius=th.radius)
+        pygame.draw.rect(surface, th.cleft_background, r, border_radius=theme.CORNER_RADIUS)
         sx, sy, membrane_y = self.geometry(cleft)
         # the membrane (cell surface) with its receptors ("landing spots")
         mem = pygame.Rect(r.left, membrane_y, r.width, r.bottom - membrane_y)
-        pygame.draw.rect(surface, th.membrane, mem, border_bottom_left_radius=th.radius,
-                         border_bottom_right_radius=th.radius)
+        pygame.draw.rect(surface, th.membrane, mem, border_bottom_left_radius=theme.CORNER_RADIUS,
+                         border_bottom_right_radius=theme.CORNER_RADIUS)
         efficacy = cleft.table["efficacy"]
         radius = int(max(4, min(9, sx * 0.28)))
         cup_w = max(8, int(sx * 0.7))
@@ -61,7 +61,7 @@ class CleftView:
                 fill = th.receptor_on if on else th.receptor_blocked
                 pygame.draw.rect(surface, fill, cup, border_radius=4)
                 name = SPECIES_NAMES[kind]
-                draw_shape(surface, th.species_shape[name], th.species[name],
+                draw_shape(surface, theme.SPECIES_SHAPES[name], th.species[name],
                            (cx, membrane_y - radius + 2), radius, th.background, 1)
         # free molecules, one fblits call per species
         if cleft.x.size:

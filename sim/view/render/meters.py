@@ -7,14 +7,14 @@ import pygame
 from sim.model.person import DANGER_LINE
 from sim.view import theme
 from sim.view.fonts import font
-from sim.view.widgets.text import render_text
+from sim.view.fonts import render_text
 
 
 def draw_meter(surface: pygame.Surface, rect: pygame.Rect, label: str, level: float,
                colour, danger_below: float | None = None, danger_label: str = "") -> None:
     """A horizontal bar: label above, the track, the level. No numbers (TEACHING 1)."""
     th = theme.theme()
-    label_surf = render_text(label, th.font_body, th.text)
+    label_surf = render_text(label, theme.FONT_BODY, th.text)
     surface.blit(label_surf, (rect.left, rect.top))
     track = pygame.Rect(rect.left, rect.top + label_surf.get_height() + 4,
                         rect.width, rect.bottom - rect.top - label_surf.get_height() - 4)
@@ -30,7 +30,7 @@ def draw_meter(surface: pygame.Surface, rect: pygame.Rect, label: str, level: fl
             pygame.draw.line(surface, th.danger, (x, zone.bottom), (x + zone.height, zone.top), 2)
         surface.set_clip(clip)
         if danger_label:
-            tag = render_text(danger_label, th.font_small, th.text)
+            tag = render_text(danger_label, theme.FONT_SMALL, th.text)
             surface.blit(tag, (zone.left + 6, track.bottom + 2))
     level = min(1.0, max(0.0, level))
     fill = pygame.Rect(track.left, track.top, max(6, int(track.width * level)), track.height)
@@ -44,7 +44,7 @@ def draw_meter(surface: pygame.Surface, rect: pygame.Rect, label: str, level: fl
 
 def meter_height() -> int:
     th = theme.theme()
-    return font(th.font_body).get_linesize() + 4 + 30
+    return font(theme.FONT_BODY).get_linesize() + 4 + 30
 
 
 __all__ = ["DANGER_LINE", "draw_meter", "meter_height"]

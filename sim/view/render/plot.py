@@ -8,7 +8,7 @@ import pygame
 
 from sim.view import theme
 from sim.view.render.shapes import draw_shape
-from sim.view.widgets.text import render_text
+from sim.view.fonts import render_text
 
 HISTORY = 600  # model steps kept (about two and a half story-days)
 
@@ -27,16 +27,16 @@ class OccupancyPlot:
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, title: str,
              names: dict[str, str], time_label: str) -> None:
         th = theme.theme()
-        pygame.draw.rect(surface, th.panel, rect, border_radius=th.radius)
-        head = render_text(title, th.font_small, th.text)
+        pygame.draw.rect(surface, th.panel, rect, border_radius=theme.CORNER_RADIUS)
+        head = render_text(title, theme.FONT_SMALL, th.text)
         surface.blit(head, (rect.left + 10, rect.top + 6))
         # legend: shape + colour + name, right of the title
         x = rect.left + 20 + head.get_width()
         for s in self.species:
-            label = render_text(names[s], th.font_small, th.text_muted)
+            label = render_text(names[s], theme.FONT_SMALL, th.text_muted)
             if x + 22 + label.get_width() > rect.right - 8:
                 break
-            draw_shape(surface, th.species_shape[s], th.species[s],
+            draw_shape(surface, theme.SPECIES_SHAPES[s], th.species[s],
                        (x + 7, rect.top + 6 + head.get_height() / 2), 7, th.background, 1)
             surface.blit(label, (x + 18, rect.top + 6))
             x += 30 + label.get_width()
@@ -45,7 +45,7 @@ class OccupancyPlot:
         for frac in (0.0, 0.5, 1.0):
             y = area.bottom - frac * area.height
             pygame.draw.line(surface, th.plot_grid, (area.left, y), (area.right, y), 1)
-        axis = render_text(time_label, th.font_small, th.text_muted)
+        axis = render_text(time_label, theme.FONT_SMALL, th.text_muted)
         surface.blit(axis, (area.right - axis.get_width(), area.bottom + 2))
         n = len(self.history)
         if n < 2:

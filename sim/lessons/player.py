@@ -1,0 +1,241 @@
+"""Playing a lesson over the model, headless: the one engine behind every mode.
+
+A view (laptop, presenter, kiosk) drives a ``LessonPlayer`` like this::
+
+    player = LessonPlayer(lesson)
+    for i, beat in enumerate(lesson.beats):
+        if beat.question:                 # predict: asked before anything happens
+            player.answer(i, choice)      # or None when nobody answers (autoplay)
+        player.start_beat(i)              # story-time jump, then the beat's doses
+        while not player.beat_done:       # see: the visible run, a few steps per frame
+            player.advance(k)
+        # then the explanation, and auto_advance seconds later the next beat
+
+The state of the model at the start of beat ``i`` depends only on the lesson and
+the seed, never on how the player got there: going forward finishes the current
+beat first; going back or skipping replays from a fresh simulation. Answers are
+recorded but never change the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from sim.model.simulation import Simulation
+from sim.model.species import SPECIES, Species
+
+from .beats import Beat, Lesson, LessonError, Question
+
+#: during a story-time jump, keep one row every this many steps (for timeline plots)
+JUMP_SAMPLE_EVERY = 60
+
+
+@dataclass
+class BeatRecord:
+    """What the model did during one beat (rows are ``LessonPlayer.row()`` dicts)."""
+
+    index: int
+    before: dict  # before the jump and the doses
+    start: dict  # after the jump and the doses: where the visible run starts
+    end: dict | None = None  # after the beat's steps (None until they have run)
+    rows: list[dict] = field(default_factory=list)  # one per visible step, after it
+    jump_rows: list[dict] = field(default_factory=list)  # sampled during the jump
+    answer: int | None = None  # the choice made for the beat's question, if any
+
+    def column(self, key: str) -> list:
+        """One column of the visible run, e.g. ``record.column("breathing")``."""
+        return [row[key] for row in self.rows]
+
+
+class LessonPlayer:
+    """One lesson over one fresh simulation, beat by beat, deterministic per seed."""
+
+    def __init__(
+        self,
+        lesson: Lesson,
+        seed: int | None = None,
+        species: tuple[Species, ...] = SPECIES,
+    ) -> None:
+        self.lesson = lesson
+        self.seed = lesson.seed if seed is None else seed
+        self._species = species  # tests swap in a changed table for counterfactuals
+        self.reset()
+
+    # ------------------------------------------------------------ state
+    def reset(self) -> None:
+        """Back to before the first beat, with a fresh simulation."""
+        self.sim = Simulation(
+            receptors=self.lesson.receptors,
+            seed=self.seed,
+            tolerance=self.lesson.tolerance,
+            species=self._species,
+        )
+        self.index = -1  # no beat started yet
+        self.steps_done = 0  # visible steps run in the current beat
+        self.answers: dict[int, int] = {}
+        self.beat_history: list[BeatRecord] = []
+
+    @property
+    def beat(self) -> Beat | None:
+        """The current beat (None before the first one starts)."""
+        return self.lesson.beats[self.index] if self.index >= 0 else None
+
+    @property
+    def remaining(self) -> int:
+        """Visible steps the current beat still has to run."""
+        beat = self.beat
+        return 0 if beat is None else beat.steps - self.steps_done
+
+    @property
+    def beat_done(self) -> bool:
+        return self.beat is not None and self.remaining == 0
+
+    @property
+    def finished(self) -> bool:
+        """The last beat has started and run all its steps."""
+        return self.index == len(self.lesson.beats) - 1 and self.beat_done
+
+    def row(self) -> dict:
+        """The model's snapshot row, plus the person's two lines (views draw them).
+
+        ``felt_activation`` is the smoothed activation the person responds to: the
+        value to compare with ``feel_good_line`` and ``danger_line``.
+        """
+        row = self.sim.snapshot()
+        person = self.sim.person
+        row["felt_activation"] = person.activation
+        row["feel_good_line"] = person.activation_to_feel_good()
+        row["danger_line"] = person.activation_to_danger()
+        return row
+
+    # ------------------------------------------------------------ questions
+    def answer(self, index: int, choice: int | None = None) -> int:
+        """Record the choice for beat ``index``'s question (0-based); None -> default.
+
+        Returns the choice recorded. Answers never change the model.
+        """
+        question = self._question(index)
+        if choice is None:
+            choice = question.default_choice
+        if isinstance(choice, bool) or not isinstance(choice, int) or not (
+            0 <= choice < len(question.choices)
+        ):
+            raise LessonError(
+                f"choice {choice!r} is not one of beat {index + 1}'s "
+                f"{len(question.choices)} choices (0 to {len(question.choices) - 1})"
+            )
+        self.answers[index] = choice
+        if 0 <= index < len(self.beat_history) and self.beat_history[index].index == index:
+            self.beat_history[index].answer = choice
+        return choice
+
+    def is_correct(self, index: int) -> bool | None:
+        """Whether beat ``index``'s recorded answer is right (None if not answered)."""
+        question = self._question(index)
+        if index not in self.answers:
+            return None
+        return self.answers[index] == question.answer
+
+    def _question(self, index: int) -> Question:
+        self._check_index(index)
+        question = self.lesson.beats[index].question
+        if question is None:
+            raise LessonError(
+                f"beat {index + 1} of {self.lesson.id!r} asks no question"
+            )
+        return question
+
+    # ------------------------------------------------------------ playing
+    def start_beat(self, index: int) -> None:
+        """Start beat ``index`` (0-based): run its jump headless, then give its doses.
+
+        Does not run the beat's visible steps (``advance`` / ``run_beat_steps`` do).
+        """
+        self._check_index(index)
+        if index == self.index + 1:
+            if self.beat is not None:
+                self.run_beat_steps()  # going forward: finish the current beat first
+        else:
+            # going back, repeating or skipping: replay from a fresh start so the
+            # state at this beat is always the same for the seed
+            answers = dict(self.answers)
+            self.reset()
+            self.answers = answers
+            for earlier in range(index):
+                self._start(earlier)
+                self.run_beat_steps()
+        self._start(index)
+
+    def _start(self, index: int) -> None:
+        beat = self.lesson.beats[index]
+        before = self.row()
+        jump_rows = []
+        for done in range(1, beat.jump + 1):
+            self.sim.step()
+            if done % JUMP_SAMPLE_EVERY == 0:
+                jump_rows.append(self.row())
+        for dose in beat.give:
+            self.sim.give(dose.species, dose.amount, dose.route)
+        self.index = index
+        self.steps_done = 0
+        record = BeatRecord(index, before, self.row(), jump_rows=jump_rows)
+        record.answer = self.answers.get(index)
+        del self.beat_history[index:]
+        self.beat_history.append(record)
+        if beat.steps == 0:
+            record.end = record.start
+
+    def advance(self, n: int = 1) -> int:
+        """Run up to ``n`` of the current beat's visible steps; returns how many ran."""
+        if self.beat is None:
+            raise LessonError(f"no beat of {self.lesson.id!r} has started yet")
+        record = self.beat_history[self.index]
+        count = max(0, min(n, self.remaining))
+        for _ in range(count):
+            self.sim.step()
+            record.rows.append(self.row())
+        self.steps_done += count
+        if self.remaining == 0:
+            record.end = record.rows[-1] if record.rows else record.start
+        return count
+
+    def run_beat_steps(self) -> int:
+        """Run the rest of the current beat's visible steps headless."""
+        return self.advance(self.remaining)
+
+    def play_through(self, n: int, answers: Mapping[int, int] | None = None) -> None:
+        """From a fresh start, play beats 1..n completely (``n`` is 1-based, as in
+        the command line's ``--beat N``): the model has played up to and including
+        beat ``n``. ``answers`` maps 0-based beat indexes to choices; any other
+        question gets its default answer.
+        """
+        self.check_beat_number(n)
+        self.reset()
+        answers = answers or {}
+        for index in range(n):
+            if self.lesson.beats[index].question:
+                self.answer(index, answers.get(index))
+            self.start_beat(index)
+            self.run_beat_steps()
+
+    # ------------------------------------------------------------ checks
+    def check_beat_number(self, n: int) -> None:
+        """Raise LessonError unless ``n`` is a beat number (1-based) of this lesson."""
+        count = len(self.lesson.beats)
+        if isinstance(n, bool) or not isinstance(n, int):
+            raise LessonError(f"beat number must be a whole number, got {n!r}")
+        if n < 1:
+            raise LessonError(
+                f"beat {n} is not a beat of {self.lesson.id!r}: beats are numbered "
+                f"from 1 to {count}"
+            )
+        if n > count:
+            raise LessonError(
+                f"beat {n} is past the end of {self.lesson.id!r} (it has {count} beats)"
+            )
+
+    def _check_index(self, index: int) -> None:
+        if isinstance(index, bool) or not isinstance(index, int):
+            raise LessonError(f"beat index must be a whole number, got {index!r}")
+        self.check_beat_number(index + 1)

@@ -1,0 +1,199 @@
+"""The one module for colours and sizes (DESIGN.md: one place for the theme).
+
+Views never write a colour literal: they ask ``theme()`` for a *role*
+(``theme().text``, ``theme().species["opioid"]``), so switching profile (a
+counsellor presses a key when the projector washes everything out) changes
+every screen at the next draw without re-laying anything out.
+
+Profiles:
+- "dark": the default, for laptops and kiosks (less glare in a waiting room).
+- "projector": light background, near-black text, thicker lines and focus
+  ring; projectors crush dark greys together but keep black-on-white.
+
+Species colours come from the Okabe-Ito palette (safe for the common kinds of
+colour blindness), and every species also has its own SHAPE so colour is never
+the only cue (TEACHING.md: people in a group session see it from far away, some
+in greyscale on a failing projector). Where a fill alone would have too little
+contrast with the background (orange on white), the profile gives particles an
+outline (``species_outline`` / ``species_outline_width``); tests/test_theme.py
+checks the contrast of every role on both profiles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+Colour = tuple[int, ...]  # (r, g, b) or (r, g, b, a): hashable, so text caches can key on it
+
+# -- sizes, in logical pixels on a 1280x720 or 960x720 canvas ---------------------------
+
+#: smallest side of anything a finger must hit (WCAG 2.5.5 / platform guidelines: ~9 mm)
+MIN_TOUCH = 48
+FONT_SMALL = 18
+FONT_BODY = 22
+FONT_LARGE = 28
+FONT_TITLE = 40
+PADDING = 12  # inside a control, between its border and its content
+GAP = 12  # between neighbouring controls
+MARGIN = 24  # between the canvas edge and content
+CORNER_RADIUS = 10
+FOCUS_GAP = 3  # space between a control and its focus ring, so the ring never hides the border
+
+#: species name -> shape drawn for it (never rely on colour alone)
+SPECIES_SHAPES: Mapping[str, str] = MappingProxyType(
+    {
+        "opioid": "circle",
+        "naltrexone": "square",
+        "naloxone": "triangle",
+        "endorphin": "diamond",
+    }
+)
+
+
+def hex_colour(code: str, alpha: int | None = None) -> Colour:
+    """``"#D55E00"`` -> ``(213, 94, 0)``; with ``alpha``, an RGBA tuple."""
+    code = code.lstrip("#")
+    rgb = tuple(int(code[i : i + 2], 16) for i in (0, 2, 4))
+    return rgb if alpha is None else (*rgb, alpha)
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    background: Colour
+    panel: Colour  # cards, dialogs, side panels
+    panel_border: Colour
+    text: Colour
+    text_muted: Colour  # captions and hints; still readable (>= 4.5:1 on panel)
+    accent: Colour  # selected/on state of controls; deliberately not a species colour
+    focus_ring: Colour  # keyboard focus ring (drawn two-tone with the background)
+    button: Colour
+    button_hover: Colour
+    button_pressed: Colour
+    button_text: Colour
+    button_border: Colour
+    button_disabled: Colour
+    button_disabled_text: Colour
+    danger: Colour  # breathing danger zone line and label, emergency cue
+    danger_zone: Colour  # translucent fill of the danger band (RGBA)
+    warning: Colour
+    good: Colour
+    meter_track: Colour
+    plot_grid: Colour
+    plot_axis: Colour
+    overlay: Colour  # RGBA scrim behind a modal dialog
+    species: Mapping[str, Colour] = field(default_factory=dict)
+    species_outline: Colour = (0, 0, 0)
+    species_outline_width: int = 0  # 0: fills alone have enough contrast
+    line_width: int = 2  # borders, plot lines, meter outlines
+    focus_ring_width: int = 3
+
+
+def _species(**codes: str) -> Mapping[str, Colour]:
+    return MappingProxyType({name: hex_colour(code) for name, code in codes.items()})
+
+
+DARK = Theme(
+    name="dark",
+    background=hex_colour("#121821"),
+    panel=hex_colour("#1C2430"),
+    panel_border=hex_colour("#738196"),
+    text=hex_colour("#F2F5F8"),
+    text_muted=hex_colour("#B4BEC9"),
+    accent=hex_colour("#B9A8FF"),
+    focus_ring=hex_colour("#FFFFFF"),
+    button=hex_colour("#2B3646"),
+    button_hover=hex_colour("#38465B"),
+    button_pressed=hex_colour("#202935"),
+    button_text=hex_colour("#F2F5F8"),
+    button_border=hex_colour("#6C7A8E"),
+    button_disabled=hex_colour("#1F2630"),
+    button_disabled_text=hex_colour("#6E7986"),
+    danger=hex_colour("#FF6B6B"),
+    danger_zone=hex_colour("#FF6B6B", 64),
+    warning=hex_colour("#FFC857"),
+    good=hex_colour("#5CCB8A"),
+    meter_track=hex_colour("#2B3646"),
+    plot_grid=hex_colour("#2E3846"),
+    plot_axis=hex_colour("#8A96A6"),
+    overlay=(0, 0, 0, 170),
+    species=_species(
+        opioid="#D55E00",  # vermillion
+        naltrexone="#56B4E9",  # sky blue (Okabe-Ito blue #0072B2 is too dark on this background)
+        naloxone="#009E73",  # bluish green
+        endorphin="#F0E442",  # yellow
+    ),
+    species_outline=hex_colour("#121821"),
+    species_outline_width=0,
+    line_width=2,
+    focus_ring_width=3,
+)
+
+PROJECTOR = Theme(
+    name="projector",
+    background=hex_colour("#FFFFFF"),
+    panel=hex_colour("#F2F3F5"),
+    panel_border=hex_colour("#3C424A"),
+    text=hex_colour("#000000"),
+    text_muted=hex_colour("#374049"),
+    accent=hex_colour("#4B2FB0"),
+    focus_ring=hex_colour("#000000"),
+    button=hex_colour("#E1E5EA"),
+    button_hover=hex_colour("#CDD4DC"),
+    button_pressed=hex_colour("#B4BDC8"),
+    button_text=hex_colour("#000000"),
+    button_border=hex_colour("#1F2328"),
+    button_disabled=hex_colour("#F0F1F3"),
+    button_disabled_text=hex_colour("#7A828C"),
+    danger=hex_colour("#B00020"),
+    danger_zone=hex_colour("#B00020", 56),
+    warning=hex_colour("#8A5A00"),
+    good=hex_colour("#1B7F3B"),
+    meter_track=hex_colour("#D5DAE0"),
+    plot_grid=hex_colour("#C3C9D1"),
+    plot_axis=hex_colour("#30363D"),
+    overlay=(0, 0, 0, 120),
+    species=_species(
+        opioid="#D55E00",  # vermillion
+        naltrexone="#0072B2",  # blue
+        naloxone="#009E73",  # bluish green
+        endorphin="#E69F00",  # orange (yellow vanishes on white); the outline carries the edge
+    ),
+    species_outline=hex_colour("#000000"),
+    species_outline_width=2,
+    line_width=3,
+    focus_ring_width=5,
+)
+
+_PROFILES = {t.name: t for t in (DARK, PROJECTOR)}
+#: valid profile names, default first (for CLI/config validation)
+PROFILES: tuple[str, ...] = tuple(_PROFILES)
+DEFAULT_PROFILE = "dark"
+
+_current: Theme = DARK
+
+
+def set_profile(name: str) -> None:
+    """Switch the colour profile; takes effect at the next draw."""
+    global _current
+    if name not in _PROFILES:
+        raise ValueError(f"unknown theme profile {name!r}; choose one of: {', '.join(PROFILES)}")
+    _current = _PROFILES[name]
+
+
+def profile() -> str:
+    return _current.name
+
+
+def theme() -> Theme:
+    """The current theme (read it at draw time, not at construction)."""
+    return _current
+
+
+def get_theme(name: str) -> Theme:
+    """A profile's theme without switching to it (previews, tests)."""
+    if name not in _PROFILES:
+        raise ValueError(f"unknown theme profile {name!r}; choose one of: {', '.join(PROFILES)}")
+    return _PROFILES[name]

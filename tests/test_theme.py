@@ -1,0 +1,93 @@
+"""Both colour profiles are readable, and species never differ by colour alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.model.species import SPECIES
+from sim.view import theme as themes
+from sim.view.theme import PROFILES, SPECIES_SHAPES, get_theme
+
+
+def luminance(colour) -> float:
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in colour[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b) -> float:
+    """WCAG 2 contrast ratio."""
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+# (foreground role, background role, minimum): 4.5 for text (WCAG AA),
+# 3 for lines and shapes (WCAG 1.4.11 non-text contrast)
+PAIRS = [
+    ("text", "background", 7.0),
+    ("text", "panel", 7.0),
+    ("text_muted", "background", 4.5),
+    ("text_muted", "panel", 4.5),
+    ("button_text", "button", 4.5),
+    ("button_text", "button_hover", 4.5),
+    ("button_text", "button_pressed", 4.5),
+    ("button_border", "background", 3.0),
+    ("panel_border", "panel", 3.0),
+    ("focus_ring", "background", 3.0),
+    ("focus_ring", "panel", 3.0),
+    ("accent", "background", 3.0),
+    ("accent", "meter_track", 3.0),
+    ("danger", "background", 4.5),  # the emergency cue is text too
+    ("danger", "panel", 4.5),
+    ("warning", "background", 3.0),
+    ("good", "background", 3.0),
+    ("plot_axis", "background", 3.0),
+]
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+@pytest.mark.parametrize("fg, bg, minimum", PAIRS)
+def test_roles_have_enough_contrast(profile, fg, bg, minimum):
+    t = get_theme(profile)
+    ratio = contrast(getattr(t, fg), getattr(t, bg))
+    assert ratio >= minimum, f"{profile}: {fg} on {bg} is {ratio:.2f}:1, need {minimum}:1"
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_every_species_stands_out_from_the_background(profile):
+    t = get_theme(profile)
+    for name, colour in t.species.items():
+        edge = contrast(t.species_outline, t.background) if t.species_outline_width else 0
+        assert max(contrast(colour, t.background), edge) >= 3.0, f"{profile}: {name}"
+
+
+def test_every_model_species_has_a_colour_and_its_own_shape():
+    names = {s.name for s in SPECIES}
+    assert names <= set(SPECIES_SHAPES)
+    assert len(set(SPECIES_SHAPES.values())) == len(SPECIES_SHAPES)  # shapes all differ
+    for profile in PROFILES:
+        species = get_theme(profile).species
+        assert names <= set(species)
+        assert len(set(species.values())) == len(species)
+
+
+def test_projector_profile_is_light_with_thicker_lines():
+    dark, projector = get_theme("dark"), get_theme("projector")
+    assert luminance(projector.background) > luminance(dark.background)
+    assert projector.line_width > dark.line_width
+    assert projector.focus_ring_width > dark.focus_ring_width
+
+
+def test_set_profile_switches_and_rejects_unknown_names():
+    assert PROFILES[0] == themes.DEFAULT_PROFILE == "dark"
+    try:
+        themes.set_profile("projector")
+        assert themes.theme().name == themes.profile() == "projector"
+        with pytest.raises(ValueError, match="unknown theme profile"):
+            themes.set_profile("neon")
+        assert themes.profile() == "projector"
+    finally:
+        themes.set_profile("dark")
