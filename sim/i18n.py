@@ -2,8 +2,8 @@
 
 Catalogs live in ``assets/locale/<lang>/LC_MESSAGES/blockade.po``. Message ids
 are symbolic keys ("home.title"); the English catalog holds the English text, so
-rewording English never breaks a translation and a missing string shows up as
-a key in tests, not as silently untranslated English.
+rewording English never orphans a translation, and tests/test_i18n.py can check
+that both catalogs hold exactly the same keys.
 
 Standard library only (no pygame): lesson scripts, the CLI and the tests use it
 without a display. We read ``.po`` directly instead of compiled ``.mo`` files so

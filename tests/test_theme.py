@@ -45,6 +45,10 @@ PAIRS = [
     ("warning", "background", 3.0),
     ("good", "background", 3.0),
     ("plot_axis", "background", 3.0),
+    ("receptor_off", "membrane", 3.0),
+    ("receptor_on", "membrane", 3.0),
+    ("receptor_blocked", "membrane", 3.0),
+    ("receptor_on", "receptor_blocked", 7.0),  # T2: "lights up" vs "stays dark", even in greyscale
 ]
 
 
@@ -57,11 +61,13 @@ def test_roles_have_enough_contrast(profile, fg, bg, minimum):
 
 
 @pytest.mark.parametrize("profile", PROFILES)
-def test_every_species_stands_out_from_the_background(profile):
+@pytest.mark.parametrize("ground", ["background", "panel", "cleft_background"])
+def test_every_species_stands_out_from_what_it_is_drawn_on(profile, ground):
     t = get_theme(profile)
+    behind = getattr(t, ground)
     for name, colour in t.species.items():
-        edge = contrast(t.species_outline, t.background) if t.species_outline_width else 0
-        assert max(contrast(colour, t.background), edge) >= 3.0, f"{profile}: {name}"
+        edge = contrast(t.species_outline, behind) if t.species_outline_width else 0
+        assert max(contrast(colour, behind), edge) >= 3.0, f"{profile}: {name} on {ground}"
 
 
 def test_every_model_species_has_a_colour_and_its_own_shape():

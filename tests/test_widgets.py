@@ -110,6 +110,16 @@ def test_cancel_drops_the_press():
     assert hits.count == 0 and not button.pressed
 
 
+def test_a_cancel_with_any_pointer_id_drops_a_finger_press():
+    # the app sends one cancel (id 0) when the window loses the pointer mid-touch
+    hits = Counter()
+    group = WidgetGroup([Button("Start", (0, 0, 100, 48), hits)])
+    group.handle(Pointer("down", (10, 10), pointer_id=5))
+    group.handle(Pointer("cancel", (-1, -1), pointer_id=0))
+    group.handle(Pointer("up", (10, 10), pointer_id=5))
+    assert hits.count == 0 and not group.widgets[0].pressed
+
+
 def test_two_fingers_press_two_buttons_independently():
     a_hits, b_hits = Counter(), Counter()
     a = Button("A", (0, 0, 100, 48), a_hits)
@@ -287,6 +297,30 @@ def test_text_block_reports_its_height():
     height = block.draw(surface)
     assert height == block.rect.height == len(wrap_text(SPANISH, 300, FONT_BODY)) * fonts.line_height(FONT_BODY)
     assert height > fonts.line_height(FONT_BODY)  # it did wrap
+
+
+def missing_glyphs(text: str, bold: bool) -> set[str]:
+    """Characters the bundled font would draw as an empty box ("tofu")."""
+    f = fonts.font(FONT_BODY, bold)
+
+    def image(ch):
+        return pygame.image.tobytes(f.render(ch, True, (255, 255, 255)), "RGBA")
+
+    tofu = image("\U0010FFFD")  # a private-use code point no font covers
+    return {ch for ch in set(text) if not ch.isspace() and image(ch) == tofu}
+
+
+@pytest.mark.parametrize("bold", [False, True])
+def test_every_catalog_character_is_in_the_bundled_font(bold):
+    # Noto Sans covers Latin, Greek and Cyrillic but not arrows or ticks (no "→", "✓"):
+    # those show as empty boxes, so catalogs must not use them.
+    text = "".join(text for code in i18n.LANGUAGES for text in i18n.catalog(code).values())
+    missing = missing_glyphs(text, bold)
+    assert not missing, f"not in Noto Sans ({'bold' if bold else 'regular'}): {sorted(missing)}"
+
+
+def test_the_glyph_check_spots_a_missing_glyph():
+    assert missing_glyphs("a→ñ¿…", bold=False) == {"→"}
 
 
 def test_the_rendered_text_cache_is_bounded():

@@ -57,6 +57,11 @@ class Person:
 
     tolerance: float = 0.0
     breathing_tolerance: float | None = None
+    #: how much the body has come to need opioids (withdrawal without them); follows
+    #: the same course as tolerance. Starts equal to tolerance unless given: a person
+    #: who used regularly until now (scenarios) is dependent; Explore starts someone
+    #: tolerant who is not (yet) in withdrawal.
+    dependence: float | None = None
     activation: float = 0.0  # smoothed receptor activation the body responds to
     slow_activation: float = 0.0
     euphoria: float = 0.0
@@ -66,6 +71,8 @@ class Person:
     def __post_init__(self) -> None:
         if self.breathing_tolerance is None:
             self.breathing_tolerance = breathing_tolerance_for(self.tolerance)
+        if self.dependence is None:
+            self.dependence = self.tolerance
 
     @property
     def overdose(self) -> bool:
@@ -74,7 +81,7 @@ class Person:
     @property
     def need(self) -> float:
         """The activation this person's body has adapted to (dependence)."""
-        return NEED_PER_TOLERANCE * self.tolerance
+        return NEED_PER_TOLERANCE * self.dependence
 
     def update(self, activation: float) -> None:
         self.activation += (activation - self.activation) * SMOOTHING
@@ -89,6 +96,7 @@ class Person:
 
         growth = TOLERANCE_GROWTH * drug_effect
         self.tolerance += growth * (1 - self.tolerance) - TOLERANCE_FADE * self.tolerance
+        self.dependence += growth * (1 - self.dependence) - TOLERANCE_FADE * self.dependence
         self.breathing_tolerance += (
             growth * BREATHING_TOLERANCE_SHARE * (1 - self.breathing_tolerance)
             - TOLERANCE_FADE * self.breathing_tolerance

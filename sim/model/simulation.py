@@ -60,11 +60,15 @@ class Simulation:
         tolerance: float = 0.0,
         species: tuple[Species, ...] = SPECIES,
         endorphin: bool = True,
+        dependence: float | None = None,
     ) -> None:
         self.seed = seed
         self.rng = np.random.default_rng(seed)
         self.cleft = Cleft(receptors, self.rng, species)
-        self.person = Person(tolerance=float(tolerance))
+        self.person = Person(
+            tolerance=float(tolerance),
+            dependence=None if dependence is None else float(dependence),
+        )
         self.steps = 0
         self.endorphin_rate = ENDORPHIN_PER_STEP * receptors if endorphin else 0.0
         # start at rest: the body's own endorphin already in the cleft and on receptors

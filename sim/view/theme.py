@@ -84,6 +84,11 @@ class Theme:
     plot_grid: Colour
     plot_axis: Colour
     overlay: Colour  # RGBA scrim behind a modal dialog
+    cleft_background: Colour  # the space between cells where molecules move
+    membrane: Colour  # the cell surface that carries the receptors
+    receptor_off: Colour  # outline of an empty receptor ("landing spot")
+    receptor_on: Colour  # a receptor switched on by an opioid or endorphin (lit)
+    receptor_blocked: Colour  # a receptor held by an antagonist (dark, switched off)
     species: Mapping[str, Colour] = field(default_factory=dict)
     species_outline: Colour = (0, 0, 0)
     species_outline_width: int = 0  # 0: fills alone have enough contrast
@@ -119,6 +124,12 @@ DARK = Theme(
     plot_grid=hex_colour("#2E3846"),
     plot_axis=hex_colour("#8A96A6"),
     overlay=(0, 0, 0, 170),
+    cleft_background=hex_colour("#0D1219"),
+    # membrane light enough that a dark (blocked) receptor still shows on it (>= 3:1)
+    membrane=hex_colour("#56677F"),
+    receptor_off=hex_colour("#DCE3EC"),
+    receptor_on=hex_colour("#FFF3B0"),
+    receptor_blocked=hex_colour("#0A0D12"),
     species=_species(
         opioid="#D55E00",  # vermillion
         naltrexone="#56B4E9",  # sky blue (Okabe-Ito blue #0072B2 is too dark on this background)
@@ -155,6 +166,13 @@ PROJECTOR = Theme(
     plot_grid=hex_colour("#C3C9D1"),
     plot_axis=hex_colour("#30363D"),
     overlay=(0, 0, 0, 120),
+    cleft_background=hex_colour("#FFFFFF"),
+    # a mid-grey membrane: a lit (yellow) receptor vanishes on light grey, and both
+    # lit and blocked receptors must stand out on a washed-out projector (>= 3:1)
+    membrane=hex_colour("#5B6573"),
+    receptor_off=hex_colour("#F2F4F7"),
+    receptor_on=hex_colour("#FFD400"),
+    receptor_blocked=hex_colour("#0B0B0B"),
     species=_species(
         opioid="#D55E00",  # vermillion
         naltrexone="#0072B2",  # blue

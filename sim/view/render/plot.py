@@ -30,17 +30,17 @@ class OccupancyPlot:
         pygame.draw.rect(surface, th.panel, rect, border_radius=theme.CORNER_RADIUS)
         head = render_text(title, theme.FONT_SMALL, th.text)
         surface.blit(head, (rect.left + 10, rect.top + 6))
-        # legend: shape + colour + name, right of the title
-        x = rect.left + 20 + head.get_width()
+        # legend: shape + colour + name, right of the title, wrapping to a new row
+        x, y = rect.left + 20 + head.get_width(), rect.top + 6
         for s in self.species:
             label = render_text(names[s], theme.FONT_SMALL, th.text_muted)
             if x + 22 + label.get_width() > rect.right - 8:
-                break
+                x, y = rect.left + 10, y + head.get_height()
             draw_shape(surface, theme.SPECIES_SHAPES[s], th.species[s],
-                       (x + 7, rect.top + 6 + head.get_height() / 2), 7, th.background, 1)
-            surface.blit(label, (x + 18, rect.top + 6))
+                       (x + 7, y + head.get_height() / 2), 7, th.background, 1)
+            surface.blit(label, (x + 18, y))
             x += 30 + label.get_width()
-        top = rect.top + head.get_height() + 12
+        top = y + head.get_height() + 6
         area = pygame.Rect(rect.left + 10, top, rect.width - 20, rect.bottom - top - 22)
         for frac in (0.0, 0.5, 1.0):
             y = area.bottom - frac * area.height

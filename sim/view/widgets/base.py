@@ -130,10 +130,11 @@ class Widget:
             self.release(p, inside)
             return True
         if p.kind == "cancel":
-            self.hovered = False
-            if mine:
-                self.reset_input()
-                return True
+            # SDL has no per-finger cancel (the window lost the pointer), so a cancel
+            # with any id drops whatever press this widget holds.
+            held = self._pointer is not None
+            self.reset_input()
+            return held
         return False
 
     def reset_input(self) -> None:

@@ -145,6 +145,8 @@ class Dialog:
             self._scroll_by(moves[key.key])
 
     def _handle_pointer(self, p: Pointer) -> None:
+        if p.kind == "cancel":  # the window lost the pointer: forget every press (any id)
+            self._outside_press = self._body_drag = None
         if self.group.handle(p):
             return
         if self._body_drag is not None and p.pointer_id == self._body_drag[0]:

@@ -1,0 +1,67 @@
+"""Lesson ``after-detox`` (TEACHING T7, T8, T10): the overdose trap after detox.
+
+The headline lesson, told over story time (scenario B5 "detox-relapse" settings):
+a tolerant person (tolerance 0.8) takes their usual dose three times, eight
+story-hours apart, and it stays out of the danger zone. Then detox and an
+opioid-free period, a monthly naltrexone injection, and weeks without opioids in
+which tolerance fades. The injection is not renewed and runs out; the old usual
+dose now pushes breathing into the danger zone. The two lines (feel-good, danger)
+are drawn against the same dose all along.
+"""
+
+from sim.model.species import STEPS_PER_DAY
+
+from .beats import RISK_CARD, Beat, Give, Lesson, Question
+
+K = "lesson.after-detox."
+DOSE_GAP = STEPS_PER_DAY // 3  # regular use: a dose every eight story-hours
+DETOX = 10 * STEPS_PER_DAY  # detox and an opioid-free period before naltrexone (T6)
+WEEKS_4 = 28 * STEPS_PER_DAY
+
+LESSON = Lesson(
+    id="after-detox",
+    title=K + "title",
+    blurb=K + "blurb",
+    about=K + "about",
+    tolerance=0.8,
+    seed=5,
+    beats=(
+        Beat(
+            K + "beat1", give=(Give("opioid", "usual"),), steps=DOSE_GAP, speed="fast",
+            highlight=("person", "lines"), label=K + "label1", auto_advance=8.0,
+        ),
+        Beat(
+            K + "beat2", give=(Give("opioid", "usual"),), steps=DOSE_GAP, speed="fast",
+            highlight=("lines",), auto_advance=10.0,
+        ),
+        Beat(
+            K + "beat3", give=(Give("opioid", "usual"),), steps=DOSE_GAP, speed="fast",
+            highlight=("lines",), auto_advance=9.0,
+        ),
+        Beat(
+            K + "beat4", jump=DETOX, give=(Give("naltrexone", "usual", "injection"),),
+            steps=60, highlight=("timeline", "receptors"), label=K + "label2",
+            auto_advance=4.0,
+        ),
+        Beat(
+            K + "beat5", jump=WEEKS_4 - 60, highlight=("lines", "timeline"),
+            label=K + "label3", auto_advance=8.0,
+        ),
+        Beat(
+            K + "beat6", jump=WEEKS_4, highlight=("receptors", "timeline"),
+            label=K + "label4", auto_advance=10.0,
+        ),
+        Beat(
+            K + "beat7", give=(Give("opioid", "usual"),), steps=60,
+            highlight=("breathing", "lines"), label=K + "label5", auto_advance=12.0,
+            question=Question(
+                prompt=K + "q.prompt",
+                choices=(K + "q.choice1", K + "q.choice2", K + "q.choice3"),
+                answer=2,
+                explanation=K + "q.explain",
+            ),
+        ),
+        Beat(K + "beat8", highlight=("lines", "timeline"), auto_advance=12.0),
+        Beat(RISK_CARD, card="help", auto_advance=12.0),
+    ),
+)

@@ -1,0 +1,40 @@
+"""Lesson ``blockade`` (TEACHING T2, T3): naltrexone takes the receptors and stays dark.
+
+After detox (tolerance 0.1, as in scenario B2 "blockade"): a naltrexone pill, then
+the usual opioid dose about eight story-hours later finds the receptors taken, and
+the feel-good meter stays flat.
+"""
+
+from .beats import Beat, Give, Lesson, Question
+
+K = "lesson.blockade."
+
+LESSON = Lesson(
+    id="blockade",
+    title=K + "title",
+    blurb=K + "blurb",
+    about=K + "about",
+    tolerance=0.1,
+    seed=2,
+    person_figure=True,
+    beats=(
+        Beat(K + "beat1", steps=10, highlight=("person",), auto_advance=7.0),
+        Beat(
+            K + "beat2", give=(Give("naltrexone", "usual", "pill"),), steps=40,
+            highlight=("molecules", "receptors"), auto_advance=4.0,
+        ),
+        Beat(K + "beat3", steps=30, highlight=("receptors", "feel_good"), auto_advance=5.0),
+        Beat(
+            K + "beat4", give=(Give("opioid", "usual"),), steps=60,
+            highlight=("feel_good", "receptors", "person"), auto_advance=11.0,
+            question=Question(
+                prompt=K + "q.prompt",
+                choices=(K + "q.choice1", K + "q.choice2", K + "q.choice3"),
+                answer=1,
+                explanation=K + "q.explain",
+            ),
+        ),
+        Beat(K + "beat5", steps=60, highlight=("molecules",), auto_advance=5.0),
+        Beat(K + "beat6", highlight=("receptors",), auto_advance=10.0),
+    ),
+)

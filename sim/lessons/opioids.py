@@ -1,0 +1,40 @@
+"""Lesson ``opioids`` (TEACHING T1): what an opioid does at the receptors.
+
+A person used to their usual dose (tolerance 0.8, as in scenario B1 "opioid-only")
+takes it: molecules bind, receptors light up, feel-good rises, breathing dips but
+stays out of the danger zone, and the effects fade over hours.
+"""
+
+from .beats import Beat, Give, Lesson, Question
+
+K = "lesson.opioids."
+
+LESSON = Lesson(
+    id="opioids",
+    title=K + "title",
+    blurb=K + "blurb",
+    about=K + "about",
+    tolerance=0.8,
+    seed=1,
+    beats=(
+        Beat(K + "beat1", steps=20, highlight=("receptors",), auto_advance=8.0),
+        Beat(
+            K + "beat2", give=(Give("opioid", "usual"),), steps=12, speed="slow",
+            highlight=("molecules",), auto_advance=6.0,
+        ),
+        Beat(K + "beat3", steps=12, speed="slow", highlight=("receptors",), auto_advance=4.0),
+        Beat(K + "beat4", steps=12, highlight=("feel_good", "person"), auto_advance=6.0),
+        Beat(
+            K + "beat5", steps=25, highlight=("breathing",), auto_advance=10.0,
+            question=Question(
+                prompt=K + "q.prompt",
+                choices=(K + "q.choice1", K + "q.choice2", K + "q.choice3"),
+                answer=1,
+                explanation=K + "q.explain",
+            ),
+        ),
+        Beat(K + "beat6", steps=100, speed="fast", highlight=("plot", "withdrawal"),
+             auto_advance=9.0),
+        Beat(K + "beat7", highlight=("lines", "breathing"), auto_advance=10.0),
+    ),
+)
