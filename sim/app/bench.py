@@ -66,6 +66,7 @@ def frame_ms(screen_ids: list[str], frames: int = 120, molecules: int = 2000) ->
             for name in GIVABLE:
                 sim.cleft.add(SPECIES_ID[name], per_kind, where="anywhere")
             runner.sim = sim
+            runner.speed = "fast"  # one model step every frame, so each frame pays for one
         samples = []
         for _ in range(frames):
             t0 = time.perf_counter_ns()

@@ -27,7 +27,10 @@ class SceneStack:
             known = ", ".join(self.registry)
             raise UnknownScreen(f"unknown screen '{screen_id}' (known: {known})") from None
         module, _, cls = target.partition(":")
-        screen = getattr(importlib.import_module(module), cls)(self.ctx, **options)
+        factory = getattr(importlib.import_module(module), cls)
+        if getattr(factory, "takes_screen_id", False):
+            options = {"screen_id": screen_id, **options}
+        screen = factory(self.ctx, **options)
         screen.layout(self.size)
         return screen
 

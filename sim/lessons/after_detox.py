@@ -17,6 +17,7 @@ K = "lesson.after-detox."
 DOSE_GAP = STEPS_PER_DAY // 3  # regular use: a dose every eight story-hours
 DETOX = 10 * STEPS_PER_DAY  # detox and an opioid-free period before naltrexone (T6)
 WEEKS_4 = 28 * STEPS_PER_DAY
+WEEKS_5 = 35 * STEPS_PER_DAY
 
 LESSON = Lesson(
     id="after-detox",
@@ -28,40 +29,41 @@ LESSON = Lesson(
     beats=(
         Beat(
             K + "beat1", give=(Give("opioid", "usual"),), steps=DOSE_GAP, speed="fast",
-            highlight=("person", "lines"), label=K + "label1", auto_advance=8.0,
+            highlight=("person", "lines"), label=K + "label1", auto_advance=11.0,
         ),
         Beat(
             K + "beat2", give=(Give("opioid", "usual"),), steps=DOSE_GAP, speed="fast",
-            highlight=("lines",), auto_advance=10.0,
+            highlight=("lines",), auto_advance=15.0,
         ),
         Beat(
             K + "beat3", give=(Give("opioid", "usual"),), steps=DOSE_GAP, speed="fast",
-            highlight=("lines",), auto_advance=9.0,
+            highlight=("lines",), auto_advance=16.0,
         ),
         Beat(
             K + "beat4", jump=DETOX, give=(Give("naltrexone", "usual", "injection"),),
             steps=60, highlight=("timeline", "receptors"), label=K + "label2",
-            auto_advance=4.0,
+            auto_advance=5.0,
         ),
         Beat(
             K + "beat5", jump=WEEKS_4 - 60, highlight=("lines", "timeline"),
-            label=K + "label3", auto_advance=8.0,
+            label=K + "label3", auto_advance=7.0,
         ),
         Beat(
-            K + "beat6", jump=WEEKS_4, highlight=("receptors", "timeline"),
-            label=K + "label4", auto_advance=10.0,
+            K + "beat6", jump=WEEKS_5, highlight=("receptors", "timeline"),
+            label=K + "label4", auto_advance=15.0,
         ),
         Beat(
             K + "beat7", give=(Give("opioid", "usual"),), steps=60,
-            highlight=("breathing", "lines"), label=K + "label5", auto_advance=12.0,
+            highlight=("breathing", "lines"), label=K + "label5", auto_advance=15.0,
             question=Question(
                 prompt=K + "q.prompt",
                 choices=(K + "q.choice1", K + "q.choice2", K + "q.choice3"),
                 answer=2,
                 explanation=K + "q.explain",
+                auto_answer=19.0,
             ),
         ),
-        Beat(K + "beat8", highlight=("lines", "timeline"), auto_advance=12.0),
-        Beat(RISK_CARD, card="help", auto_advance=12.0),
+        Beat(K + "beat8", highlight=("lines", "timeline"), auto_advance=13.0),
+        Beat(RISK_CARD, card="help", auto_advance=14.0),
     ),
 )

@@ -18,23 +18,24 @@ LESSON = Lesson(
     seed=2,
     person_figure=True,
     beats=(
-        Beat(K + "beat1", steps=10, highlight=("person",), auto_advance=7.0),
+        Beat(K + "beat1", steps=10, highlight=("person",), auto_advance=9.0),
         Beat(
             K + "beat2", give=(Give("naltrexone", "usual", "pill"),), steps=40,
-            highlight=("molecules", "receptors"), auto_advance=4.0,
+            highlight=("molecules", "receptors"), auto_advance=8.0,
         ),
-        Beat(K + "beat3", steps=30, highlight=("receptors", "feel_good"), auto_advance=5.0),
+        Beat(K + "beat3", steps=30, highlight=("receptors", "feel_good"), auto_advance=7.0),
         Beat(
             K + "beat4", give=(Give("opioid", "usual"),), steps=60,
-            highlight=("feel_good", "receptors", "person"), auto_advance=11.0,
+            highlight=("feel_good", "receptors", "person"), auto_advance=15.0,
             question=Question(
                 prompt=K + "q.prompt",
                 choices=(K + "q.choice1", K + "q.choice2", K + "q.choice3"),
                 answer=1,
                 explanation=K + "q.explain",
+                auto_answer=13.0,
             ),
         ),
-        Beat(K + "beat5", steps=60, highlight=("molecules",), auto_advance=5.0),
-        Beat(K + "beat6", highlight=("receptors",), auto_advance=10.0),
+        Beat(K + "beat5", steps=60, highlight=("molecules",), auto_advance=6.0),
+        Beat(K + "beat6", highlight=("receptors",), auto_advance=15.0),
     ),
 )

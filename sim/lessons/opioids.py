@@ -17,24 +17,25 @@ LESSON = Lesson(
     tolerance=0.8,
     seed=1,
     beats=(
-        Beat(K + "beat1", steps=20, highlight=("receptors",), auto_advance=8.0),
+        Beat(K + "beat1", steps=20, highlight=("receptors",), auto_advance=11.0),
         Beat(
             K + "beat2", give=(Give("opioid", "usual"),), steps=12, speed="slow",
-            highlight=("molecules",), auto_advance=6.0,
+            highlight=("molecules",), auto_advance=8.0,
         ),
         Beat(K + "beat3", steps=12, speed="slow", highlight=("receptors",), auto_advance=4.0),
-        Beat(K + "beat4", steps=12, highlight=("feel_good", "person"), auto_advance=6.0),
+        Beat(K + "beat4", steps=12, highlight=("feel_good", "person"), auto_advance=8.0),
         Beat(
-            K + "beat5", steps=25, highlight=("breathing",), auto_advance=10.0,
+            K + "beat5", steps=25, highlight=("breathing",), auto_advance=14.0,
             question=Question(
                 prompt=K + "q.prompt",
                 choices=(K + "q.choice1", K + "q.choice2", K + "q.choice3"),
                 answer=1,
                 explanation=K + "q.explain",
+                auto_answer=14.0,
             ),
         ),
         Beat(K + "beat6", steps=100, speed="fast", highlight=("plot", "withdrawal"),
-             auto_advance=9.0),
-        Beat(K + "beat7", highlight=("lines", "breathing"), auto_advance=10.0),
+             auto_advance=12.0),
+        Beat(K + "beat7", highlight=("lines", "breathing"), auto_advance=15.0),
     ),
 )

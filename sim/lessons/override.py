@@ -20,31 +20,32 @@ LESSON = Lesson(
     beats=(
         Beat(
             K + "beat1", give=(Give("naltrexone", "usual", "pill"),), steps=50,
-            highlight=("receptors",), auto_advance=3.0,
+            highlight=("receptors",), auto_advance=4.0,
         ),
         Beat(
             K + "beat2", give=(Give("opioid", "small"),), steps=DOSE_GAP,
-            highlight=("feel_good", "breathing"), auto_advance=1.0,
+            highlight=("feel_good", "breathing"), auto_advance=2.0,
         ),
         Beat(
             K + "beat3", give=(Give("opioid", "usual"),), steps=DOSE_GAP,
-            highlight=("receptors", "molecules"), auto_advance=3.0,
+            highlight=("receptors", "molecules"), auto_advance=5.0,
         ),
         Beat(
             K + "beat4", give=(Give("opioid", "large"),), steps=DOSE_GAP,
-            highlight=("receptors", "breathing"), auto_advance=2.0,
+            highlight=("receptors", "breathing"), auto_advance=3.0,
         ),
         Beat(
             K + "beat5", give=(Give("opioid", "huge"),), steps=DOSE_GAP,
-            highlight=("breathing", "receptors"), auto_advance=12.0,
+            highlight=("breathing", "receptors"), auto_advance=14.0,
             question=Question(
                 prompt=K + "q.prompt",
                 choices=(K + "q.choice1", K + "q.choice2", K + "q.choice3"),
                 answer=1,
                 explanation=K + "q.explain",
+                auto_answer=16.0,
             ),
         ),
-        Beat(K + "beat6", highlight=("plot", "breathing"), auto_advance=12.0),
-        Beat(K + "beat7", highlight=("breathing",), card="risk", auto_advance=10.0),
+        Beat(K + "beat6", highlight=("plot", "breathing"), auto_advance=13.0),
+        Beat(K + "beat7", highlight=("breathing",), card="risk", auto_advance=11.0),
     ),
 )

@@ -27,35 +27,36 @@ LESSON = Lesson(
         ),
         Beat(
             K + "beat2", steps=DAY - 60, speed="fast", highlight=("plot", "receptors"),
-            auto_advance=4.0,
+            auto_advance=8.0,
         ),
         Beat(
             K + "beat3", give=(Give("naltrexone", "usual", "pill"),), steps=DAY,
-            speed="fast", highlight=("plot",), label=K + "label2", auto_advance=3.0,
+            speed="fast", highlight=("plot",), label=K + "label2", auto_advance=5.0,
         ),
         Beat(
             K + "beat4", steps=2 * DAY, speed="fast", highlight=("receptors", "plot"),
-            label=K + "label3", auto_advance=12.0,
+            label=K + "label3", auto_advance=18.0,
             question=Question(
                 prompt=K + "q.prompt",
                 choices=(K + "q.choice1", K + "q.choice2", K + "q.choice3"),
                 answer=1,
                 explanation=K + "q.explain",
+                auto_answer=12.0,
             ),
         ),
         Beat(
             K + "beat5", give=(Give("naltrexone", "usual", "injection"),),
             steps=INJECTION_RUN, speed="fast", highlight=("receptors",),
-            label=K + "label4", auto_advance=5.0,
+            label=K + "label4", auto_advance=8.0,
         ),
         Beat(
             K + "beat6", jump=14 * DAY - INJECTION_RUN, highlight=("receptors", "timeline"),
-            label=K + "label5", auto_advance=6.0,
+            label=K + "label5", auto_advance=8.0,
         ),
         Beat(
             K + "beat7", jump=21 * DAY, highlight=("receptors", "timeline"),
-            label=K + "label6", auto_advance=10.0,
+            label=K + "label6", auto_advance=13.0,
         ),
-        Beat(K + "beat8", highlight=("timeline",), auto_advance=11.0),
+        Beat(K + "beat8", highlight=("timeline",), auto_advance=14.0),
     ),
 )

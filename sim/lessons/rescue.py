@@ -20,25 +20,26 @@ LESSON = Lesson(
     beats=(
         Beat(
             K + "beat1", give=(Give("opioid", "huge"),), steps=30,
-            highlight=("receptors", "breathing"), auto_advance=4.0,
+            highlight=("receptors", "breathing"), auto_advance=6.0,
         ),
-        Beat(K + "beat2", highlight=("breathing",), auto_advance=7.0),
+        Beat(K + "beat2", highlight=("breathing",), auto_advance=8.0),
         Beat(
             K + "beat3", give=(Give("naloxone", "large"),), steps=30, speed="slow",
-            highlight=("molecules", "receptors", "breathing"), auto_advance=4.0,
+            highlight=("molecules", "receptors", "breathing"), auto_advance=3.0,
         ),
         Beat(
             K + "beat4", steps=150, highlight=("molecules", "breathing", "plot"),
-            auto_advance=12.0,
+            auto_advance=16.0,
             question=Question(
                 prompt=K + "q.prompt",
                 choices=(K + "q.choice1", K + "q.choice2"),
                 answer=1,
                 explanation=K + "q.explain",
+                auto_answer=13.0,
             ),
         ),
-        Beat(K + "beat5", highlight=("person", "breathing"), auto_advance=8.0),
-        Beat(K + "beat6", auto_advance=12.0),
-        Beat(RISK_CARD, card="help", auto_advance=12.0),
+        Beat(K + "beat5", highlight=("person", "breathing"), auto_advance=10.0),
+        Beat(K + "beat6", auto_advance=19.0),
+        Beat(RISK_CARD, card="help", auto_advance=14.0),
     ),
 )

@@ -19,21 +19,22 @@ LESSON = Lesson(
     beats=(
         Beat(
             K + "beat1", give=(Give("opioid", "usual"),), steps=30,
-            highlight=("receptors", "person"), auto_advance=7.0,
+            highlight=("receptors", "person"), auto_advance=10.0,
         ),
         Beat(
             K + "beat2", give=(Give("naltrexone", "usual", "pill"),), steps=45, speed="slow",
-            highlight=("receptors", "withdrawal"), auto_advance=13.0,
+            highlight=("receptors", "withdrawal"), auto_advance=20.0,
             question=Question(
                 prompt=K + "q.prompt",
                 choices=(K + "q.choice1", K + "q.choice2", K + "q.choice3"),
                 answer=1,
                 explanation=K + "q.explain",
+                auto_answer=12.0,
             ),
         ),
-        Beat(K + "beat3", steps=30, highlight=("withdrawal",), auto_advance=4.0),
-        Beat(K + "beat4", steps=60, speed="fast", highlight=("plot",), auto_advance=6.0),
-        Beat(K + "beat5", highlight=("timeline",), auto_advance=13.0),
-        Beat(K + "beat6", highlight=("person",), auto_advance=11.0),
+        Beat(K + "beat3", steps=30, highlight=("withdrawal",), auto_advance=8.0),
+        Beat(K + "beat4", steps=60, speed="fast", highlight=("plot",), auto_advance=9.0),
+        Beat(K + "beat5", highlight=("timeline",), auto_advance=17.0),
+        Beat(K + "beat6", highlight=("person",), auto_advance=14.0),
     ),
 )

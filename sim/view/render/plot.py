@@ -46,7 +46,13 @@ class OccupancyPlot:
             y = area.bottom - frac * area.height
             pygame.draw.line(surface, th.plot_grid, (area.left, y), (area.right, y), 1)
         axis = render_text(time_label, theme.FONT_SMALL, th.text_muted)
-        surface.blit(axis, (area.right - axis.get_width(), area.bottom + 2))
+        ax = area.right - axis.get_width() - 26
+        surface.blit(axis, (ax, area.bottom + 2))
+        # an arrow drawn, not typed: time runs to the right
+        ay = area.bottom + 2 + axis.get_height() // 2
+        pygame.draw.line(surface, th.text_muted, (ax + axis.get_width() + 4, ay), (area.right, ay), 2)
+        pygame.draw.polygon(surface, th.text_muted, [(area.right, ay), (area.right - 7, ay - 5),
+                                                     (area.right - 7, ay + 5)])
         n = len(self.history)
         if n < 2:
             return

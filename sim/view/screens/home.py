@@ -62,8 +62,11 @@ class HomeScreen(Screen):
         self.group = WidgetGroup([*self.tiles, self.language, self.projector, self.quit])
 
     def available_tiles(self) -> list[tuple[str, str, str]]:
+        from sim.lessons import LESSONS
+
+        lessons = [(lesson.id, lesson.title, lesson.blurb) for lesson in LESSONS.values()]
         known = set(self.ctx.nav.registry) if hasattr(self.ctx.nav, "registry") else set()
-        return [t for t in TILES if not known or t[0] in known]
+        return [t for t in TILES + lessons if not known or t[0] in known]
 
     def _switch_language(self) -> None:
         self.ctx.set_language("es" if self.ctx.language == "en" else "en")

@@ -1,0 +1,389 @@
+"""A guided lesson: beats over the model, with Back / Replay / Next, progress,
+and a predict-then-see question at each lesson's key moment.
+
+Phases of a beat: "ask" (the question, model waiting), "run" (the beat's doses
+given, its steps playing), "done" (caption or explanation; Next moves on).
+With ``autoplay`` (presenter and kiosk modes) default answers are chosen and
+beats advance by themselves after their ``auto_advance`` time.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from sim.i18n import _
+from sim.lessons import LESSONS, RISK_CARD, SPEEDS, LessonError, LessonPlayer
+from sim.model import DANGER_LINE, SPECIES_NAMES
+from sim.view import theme
+from sim.view.fonts import line_height, render_text
+from sim.view.render.cleft_view import CleftView
+from sim.view.render.history_chart import Series, draw_history
+from sim.view.render.meters import draw_meter
+from sim.view.render.person_figure import draw_person
+from sim.view.screen import Screen
+from sim.view.screens.controls import WrapButton
+from sim.view.widgets import Button, Dialog, WidgetGroup, draw_wrapped, wrap_text
+
+ASK_AUTOPLAY_SECONDS = 6.0  # autoplay: how long a question stays up before the default
+
+
+def help_text(settings) -> tuple[str, str]:
+    """The clinic's help card (title, text), or a neutral line if none was configured."""
+    help_ = (settings or {}).get("help", {})
+    title = help_.get("title") or _("lessonview.help.title")
+    text = help_.get("text") or _("lessonview.help.default")
+    return title, text
+
+
+class LessonScreen(Screen):
+    takes_screen_id = True  # one class serves every lesson id
+
+    def __init__(self, ctx, screen_id: str = "", beat: int | None = None,
+                 autoplay: bool = False, **options) -> None:
+        super().__init__(ctx, **options)
+        self.id = screen_id
+        self.lesson = LESSONS[screen_id]
+        self.title_key, self.blurb_key = self.lesson.title, self.lesson.blurb
+        self.player = LessonPlayer(self.lesson)
+        self.autoplay = autoplay
+        self.t = 0.0  # seconds on screen, for gentle animation
+        self.phase_t = 0.0  # seconds in the current phase
+        self.carry = 0.0
+        self.cleft_view = CleftView(pygame.Rect(0, 0, 10, 10))
+        self.back = Button(lambda: _("lessonview.back"), on_activate=self.go_back)
+        self.replay = Button(lambda: _("lessonview.replay"), on_activate=self.replay_beat)
+        self.next = Button(lambda: _("lessonview.next"), on_activate=self.go_next, bold=True)
+        self.about_button = Button(lambda: _("common.about"), on_activate=self.open_about,
+                                   font_size=theme.FONT_SMALL)
+        self.home = Button(lambda: _("common.home"), on_activate=self.ctx.nav.pop,
+                           font_size=theme.FONT_SMALL)
+        self.choices: list[WrapButton] = []
+        self.about = Dialog(lambda: _("common.about"), lambda: _(self.lesson.about))
+        self.uses_lines = any(h in ("lines", "timeline") for b in self.lesson.beats
+                              for h in b.highlight)
+        self._rebuild_group()
+        if beat is None:
+            self.enter_beat(0)
+        else:
+            self.show_beat(beat)
+
+    # ---------------------------------------------------------------- flow
+    @property
+    def index(self) -> int:
+        return self._index
+
+    @property
+    def beat(self):
+        return self.lesson.beats[self._index]
+
+    def show_beat(self, number: int) -> None:
+        """Jump to beat ``number`` (1-based) with the model played up to its end."""
+        n = len(self.lesson.beats)
+        if not 1 <= number <= n:
+            raise LessonError(
+                f"beat {number} is outside '{self.lesson.id}' (it has {n} beats: 1 to {n})"
+            )
+        for i, b in enumerate(self.lesson.beats[:number]):
+            if b.question is not None:
+                self.player.answer(i)
+        self.player.start_beat(number - 1)
+        self.player.run_beat_steps()
+        self._index = number - 1
+        self._set_phase("done")
+
+    def enter_beat(self, i: int) -> None:
+        self._index = i
+        beat = self.lesson.beats[i]
+        if beat.question is not None and i not in self.player.answers:
+            # predict first: the model waits as the previous beat left it
+            if self.player.index == i - 1 and self.player.beat is not None:
+                self.player.run_beat_steps()
+            elif i > 0:
+                self.player.start_beat(i - 1)
+                self.player.run_beat_steps()
+            else:
+                self.player.reset()
+            self._set_phase("ask")
+        else:
+            self.player.start_beat(i)
+            self._set_phase("run")
+
+    def choose(self, choice: int | None) -> None:
+        self.player.answer(self._index, choice)
+        self.player.start_beat(self._index)
+        self._set_phase("run")
+
+    def go_next(self) -> None:
+        if self.phase == "ask":
+            self.choose(None)
+        elif self.phase == "run":
+            self.player.run_beat_steps()
+            self._set_phase("done")
+        elif self._index + 1 < len(self.lesson.beats):
+            self.enter_beat(self._index + 1)
+
+    def go_back(self) -> None:
+        if self._index > 0:
+            self.player.answers.pop(self._index, None)
+            self.enter_beat(self._index - 1)
+
+    def replay_beat(self) -> None:
+        self.player.answers.pop(self._index, None)
+        self.enter_beat(self._index)
+
+    def _set_phase(self, phase: str) -> None:
+        self.phase = phase
+        self.phase_t = 0.0
+        self.carry = 0.0
+        self._build_choices()
+        self.dirty = True
+
+    def _build_choices(self) -> None:
+        self.choices = []
+        q = self.beat.question
+        if self.phase == "ask" and q is not None:
+            self.choices = [
+                WrapButton(lambda k=key: _(k), on_activate=lambda c=c: self.choose(c),
+                           font_size=theme.FONT_SMALL)
+                for c, key in enumerate(q.choices)
+            ]
+        self._rebuild_group()
+        self.layout(self.size)
+
+    def _rebuild_group(self) -> None:
+        self.back.enabled = getattr(self, "_index", 0) > 0
+        last = getattr(self, "_index", 0) == len(self.lesson.beats) - 1
+        self.next.enabled = not (last and getattr(self, "phase", "") == "done")
+        self.group = WidgetGroup([*self.choices, self.back, self.replay, self.next,
+                                  self.about_button, self.home])
+        if self.choices:
+            self.group.focus(self.choices[0], visible=False)
+
+    def open_about(self) -> None:
+        self.about.layout(self.size)
+        self.about.open()
+
+    # ---------------------------------------------------------------- screen
+    def layout(self, size) -> None:
+        super().layout(size)
+        w, h = size
+        m, gap = theme.MARGIN, theme.GAP
+        x = w - m
+        for button in (self.home, self.about_button):
+            bw, _bh = button.preferred_size()
+            x -= bw
+            button.rect = pygame.Rect(x, 12, bw, 48)
+            x -= gap
+        bar_y = h - m - 52
+        self.back.rect = pygame.Rect(m, bar_y, max(120, self.back.preferred_size()[0]), 52)
+        self.replay.rect = pygame.Rect(self.back.rect.right + gap, bar_y,
+                                       max(120, self.replay.preferred_size()[0]), 52)
+        nw = max(160, self.next.preferred_size()[0])
+        self.next.rect = pygame.Rect(w - m - nw, bar_y, nw, 52)
+        panel_w = 300 if w < 1100 else 340
+        left_w = w - 2 * m - gap - panel_w
+        top = 72
+        self.caption_rect = pygame.Rect(m, 0, w - 2 * m, 168)
+        self.caption_rect.bottom = bar_y - gap
+        main_bottom = self.caption_rect.top - gap
+        cleft_h = (main_bottom - top - gap) * 55 // 100
+        self.person_rect = None
+        cleft_w = left_w
+        if self.lesson.person_figure:
+            self.person_rect = pygame.Rect(m + left_w - 190, top, 190, cleft_h)
+            cleft_w = left_w - 190 - gap
+        self.cleft_rect = pygame.Rect(m, top, cleft_w, cleft_h)
+        self.cleft_view.rect = self.cleft_rect
+        self.chart_rect = pygame.Rect(m, self.cleft_rect.bottom + gap, left_w,
+                                      main_bottom - self.cleft_rect.bottom - gap)
+        px = w - m - panel_w
+        self.meter_rects = [pygame.Rect(px, top + i * 84, panel_w, 56) for i in range(3)]
+        self.cue_rect = pygame.Rect(px, top + 3 * 84, panel_w, main_bottom - top - 3 * 84)
+        # question choices: a row inside the caption panel, under the prompt
+        if self.choices:
+            cw = (self.caption_rect.width - 2 * 16 - (len(self.choices) - 1) * gap) // len(self.choices)
+            for i, button in enumerate(self.choices):
+                button.rect = pygame.Rect(self.caption_rect.left + 16 + i * (cw + gap),
+                                          self.caption_rect.bottom - 16 - 64, cw, 64)
+        self.about.layout(size)
+
+    def retranslate(self) -> None:
+        self.layout(self.size)
+
+    def handle(self, action) -> bool:
+        if self.about.is_open:
+            return self.about.handle(action) or True
+        return self.group.handle(action)
+
+    @property
+    def animating(self) -> bool:
+        return not self.about.is_open
+
+    def update(self, dt: float) -> None:
+        self.t += dt
+        self.phase_t += dt
+        if self.phase == "run":
+            self.carry += dt * SPEEDS[self.beat.speed]
+            steps = int(self.carry)
+            self.carry -= steps
+            if steps:
+                self.player.advance(steps)
+            if self.player.beat_done:
+                self._set_phase("done")
+        elif self.autoplay:
+            if self.phase == "ask" and self.phase_t >= ASK_AUTOPLAY_SECONDS:
+                self.choose(None)
+            elif self.phase == "done" and self.phase_t >= self.beat.auto_advance:
+                if self._index + 1 < len(self.lesson.beats):
+                    self.enter_beat(self._index + 1)
+
+    # ---------------------------------------------------------------- drawing
+    def draw(self, surface: pygame.Surface) -> None:
+        t = theme.theme()
+        surface.fill(t.background)
+        self._rebuild_state_of_buttons()
+        m = theme.MARGIN
+        title = render_text(_(self.lesson.title), theme.FONT_LARGE, t.text, True)
+        surface.blit(title, (m, 16))
+        self._draw_progress(surface, m + title.get_width() + 20, 16 + title.get_height() // 2)
+        sim = self.player.sim
+        p = sim.person
+        self.cleft_view.draw(surface, sim.cleft)
+        if self.person_rect is not None:
+            draw_person(surface, self.person_rect, p.euphoria, p.breathing, self.t,
+                        _("lessonview.person"))
+        self._draw_chart(surface)
+        feel, breath, wd = self.meter_rects
+        draw_meter(surface, feel, _("meter.feel_good"), p.euphoria, t.good)
+        draw_meter(surface, breath, _("meter.breathing"), p.breathing, t.accent,
+                   danger_below=DANGER_LINE, danger_label=_("meter.danger"))
+        draw_meter(surface, wd, _("meter.withdrawal"), p.withdrawal, t.warning)
+        self._draw_cue(surface, p)
+        self._draw_highlights(surface)
+        self._draw_caption(surface)
+        if self.phase == "done" and self.beat.card is not None:
+            self._draw_card(surface)
+        self.group.draw(surface)
+        if self.about.is_open:
+            self.about.draw(surface)
+
+    def _rebuild_state_of_buttons(self) -> None:
+        self.back.enabled = self._index > 0
+        last = self._index == len(self.lesson.beats) - 1
+        self.next.enabled = not (last and self.phase == "done")
+
+    def _draw_progress(self, surface, x: int, cy: int) -> None:
+        t = theme.theme()
+        n = len(self.lesson.beats)
+        text = render_text(_("lessonview.progress").format(n=self._index + 1, total=n),
+                           theme.FONT_SMALL, t.text_muted)
+        surface.blit(text, (x, cy - text.get_height() // 2))
+        x += text.get_width() + 12
+        for i in range(n):
+            centre = (x + i * 18 + 6, cy)
+            if x + i * 18 + 12 > self.about_button.rect.left - 8:
+                break
+            if i <= self._index:
+                pygame.draw.circle(surface, t.accent, centre, 6)
+            else:
+                pygame.draw.circle(surface, t.panel_border, centre, 6, 2)
+
+    def _rows(self) -> tuple[list[dict], list[tuple[int, int]]]:
+        rows, jumps = [], []
+        for record in self.player.beat_history:
+            if record.jump_rows:
+                jumps.append((len(rows), len(rows) + len(record.jump_rows)))
+                rows += record.jump_rows
+            rows.append(record.start)
+            rows += record.rows
+        return rows, jumps
+
+    def _draw_chart(self, surface) -> None:
+        t = theme.theme()
+        rows, jumps = self._rows()
+        if self.uses_lines:
+            series = [
+                Series([r["feel_good_line"] for r in rows], t.good, _("lessonview.line.feel"),
+                       2, dashed=True),
+                Series([r["danger_line"] for r in rows], t.danger, _("lessonview.line.danger"), 3),
+                Series([r["felt_activation"] for r in rows], t.text, _("lessonview.line.dose"), 2),
+            ]
+            draw_history(surface, self.chart_rect, _("lessonview.chart.lines"), series, jumps,
+                         top=0.8, jump_label=_("lessonview.chart.jump"))
+        else:
+            receptors = self.player.sim.cleft.receptors
+            series = [Series([r[f"bound_{s}"] / receptors for r in rows], t.species[s],
+                             _(f"species.{s}"), 2) for s in SPECIES_NAMES]
+            draw_history(surface, self.chart_rect, _("plot.title"), series, jumps,
+                         jump_label=_("lessonview.chart.jump"))
+
+    def _draw_cue(self, surface, person) -> None:
+        t = theme.theme()
+        r = self.cue_rect
+        if person.overdose:
+            text = _("cue.overdose")
+            lines = wrap_text(text, r.width - 24, theme.FONT_BODY, True)
+            box = pygame.Rect(r.left, r.top, r.width, len(lines) * line_height(theme.FONT_BODY, True) + 20)
+            pygame.draw.rect(surface, t.danger, box, border_radius=theme.CORNER_RADIUS)
+            draw_wrapped(surface, text, (r.left + 12, r.top + 10), r.width - 24,
+                         theme.FONT_BODY, t.background, bold=True)
+        elif person.withdrawal > 0.3:
+            draw_wrapped(surface, _("cue.withdrawal"), (r.left, r.top + 4), r.width,
+                         theme.FONT_SMALL, t.text)
+
+    def _draw_highlights(self, surface) -> None:
+        t = theme.theme()
+        if self.phase == "ask":
+            return
+        targets = {
+            "receptors": self.cleft_rect, "molecules": self.cleft_rect,
+            "feel_good": self.meter_rects[0], "breathing": self.meter_rects[1],
+            "withdrawal": self.meter_rects[2], "plot": self.chart_rect,
+            "lines": self.chart_rect, "timeline": self.chart_rect,
+            "person": self.person_rect or self.meter_rects[0],
+        }
+        for name in self.beat.highlight:
+            rect = targets.get(name)
+            if rect is not None:
+                pygame.draw.rect(surface, t.accent, rect.inflate(10, 10), width=4,
+                                 border_radius=theme.CORNER_RADIUS + 4)
+
+    def _draw_caption(self, surface) -> None:
+        t = theme.theme()
+        r = self.caption_rect
+        pygame.draw.rect(surface, t.panel, r, border_radius=theme.CORNER_RADIUS)
+        pygame.draw.rect(surface, t.panel_border, r, width=t.line_width,
+                         border_radius=theme.CORNER_RADIUS)
+        inner_w = r.width - 32
+        q = self.beat.question
+        if self.phase == "ask" and q is not None:
+            draw_wrapped(surface, _(q.prompt), (r.left + 16, r.top + 12), inner_w,
+                         theme.FONT_BODY, t.text, bold=True)
+            return
+        if self.phase == "done" and q is not None:
+            right = self.player.is_correct(self._index)
+            verdict = _("lessonview.right") if right else _("lessonview.not_quite")
+            text = f"{verdict} {_(q.explanation)}"
+        else:
+            text = _(self.beat.caption)
+        size = theme.FONT_BODY
+        if len(wrap_text(text, inner_w, size)) * line_height(size) > r.height - 24:
+            size = theme.FONT_SMALL  # long Spanish text on a small window still fits
+        draw_wrapped(surface, text, (r.left + 16, r.top + 12), inner_w, size, t.text)
+
+    def _draw_card(self, surface) -> None:
+        t = theme.theme()
+        if self.beat.card == "help":
+            title, text = help_text(self.ctx.settings)
+        else:
+            title, text = _("lessonview.risk.title"), _(RISK_CARD)
+        r = self.chart_rect.inflate(-8, -8)
+        pygame.draw.rect(surface, t.panel, r, border_radius=theme.CORNER_RADIUS)
+        pygame.draw.rect(surface, t.accent, r, width=3, border_radius=theme.CORNER_RADIUS)
+        head = render_text(title, theme.FONT_BODY, t.text, True)
+        surface.blit(head, (r.left + 14, r.top + 10))
+        size = theme.FONT_BODY
+        body_top = r.top + 14 + head.get_height()
+        if len(wrap_text(text, r.width - 28, size)) * line_height(size) > r.bottom - body_top:
+            size = theme.FONT_SMALL
+        draw_wrapped(surface, text, (r.left + 14, body_top), r.width - 28, size, t.text)
