@@ -281,8 +281,8 @@ def test_the_words_the_lessons_must_say():
     assert "first weeks" in en["lesson.after-detox.beat8"]
     # receptor is "landing spot" the first time in every lesson
     for les in LESSONS.values():
-        first = next(en[b.caption] for b in les.beats if "receptor" in en[b.caption].lower())
-        assert "landing spot" in first, les.id
+        first = next((en[b.caption] for b in les.beats if "receptor" in en[b.caption].lower()), None)
+        assert first is None or "landing spot" in first, les.id
     es = " ".join(catalog("es")[m] for m in all_msgids())
     assert "Esto es una sobredosis: llama a emergencias y da naloxona." in es
 

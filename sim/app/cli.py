@@ -78,11 +78,16 @@ def build_parser() -> argparse.ArgumentParser:
     window.add_argument("--screen", metavar="ID", help="open this screen (see --list-screens)")
     window.add_argument("--list-screens", action="store_true",
                         help="print every screen id, one per line, and exit")
+    window.add_argument("--settings", metavar="PATH",
+                        help="clinic settings TOML: help text for the closing cards "
+                             "([help] title, text); no file: a neutral line")
     shots = parser.add_argument_group("headless pictures")
     shots.add_argument("--screenshot", metavar="PATH",
                        help="render without a display and write a PNG of the screen")
     shots.add_argument("--frames", type=_non_negative, default=30, metavar="N",
                        help="frames to run before the screenshot (default 30)")
+    shots.add_argument("--beat", type=_positive, metavar="N",
+                       help="with a lesson screen: show beat N (1-based), played up to it")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     run = commands.add_parser(
@@ -169,6 +174,19 @@ def cmd_window(args) -> int:
         raise UsageError(
             f"blockade: --screen: unknown screen '{screen}' (see blockade --list-screens)"
         )
+    from sim.app.settings import load_settings
+
+    args.settings_data = load_settings(args.settings)
+    if args.beat is not None:
+        from sim.lessons import LESSONS
+
+        if screen not in LESSONS:
+            raise UsageError(f"blockade: --beat needs a lesson screen, not '{screen}'")
+        beats = len(LESSONS[screen].beats)
+        if args.beat > beats:
+            raise UsageError(
+                f"blockade: --beat {args.beat}: lesson '{screen}' has {beats} beats (1 to {beats})"
+            )
     if args.screenshot is not None:
         from sim.app.screenshot import take_screenshot
 
@@ -183,6 +201,7 @@ def cmd_window(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     from sim.app.launch import LaunchError
+    from sim.app.settings import SettingsError
     from sim.model import DoseError, ScenarioError
 
     parser = build_parser()
@@ -193,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "bench":
             return cmd_bench(args)
         return cmd_window(args)
-    except (UsageError, ScenarioError, DoseError, LaunchError) as err:
+    except (UsageError, ScenarioError, DoseError, LaunchError, SettingsError) as err:
         print(f"blockade: {err}" if not str(err).startswith("blockade") else str(err),
               file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -30,6 +30,8 @@ def config_from_args(args, screen: str, headless: bool = False):
         profile=args.profile,
         seed=args.window_seed,
         screen=screen,
+        screen_options={"beat": args.beat} if getattr(args, "beat", None) else {},
+        settings=getattr(args, "settings_data", {}),
         headless=headless,
     )
 
