@@ -13,7 +13,7 @@ from sim import i18n
 from sim.i18n import PoError, parse_po, po_path, read_po_entries
 
 SIM_DIR = Path(sim.__file__).resolve().parent
-KEY_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")  # "home.title", "lesson.pill.beat_3"
+KEY_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_-]+)+$")  # "home.title", "lesson.pill.beat_3"
 
 # TEACHING.md section 4 (person-first, non-stigmatising) and section 1 (no doses).
 # Whole words, so "addictive" ("naltrexone is not addictive") and "adictivo" stay allowed.

@@ -21,7 +21,6 @@ from sim.lessons import (
     CARDS,
     HIGHLIGHTS,
     LESSONS,
-    READING_WORDS_PER_SECOND,
     RISK_CARD,
     SPEEDS,
     Beat,
@@ -32,6 +31,7 @@ from sim.lessons import (
     Question,
     lesson,
     lesson_seconds,
+    reading_seconds,
 )
 from sim.model import DANGER_LINE, SPECIES, STEPS_PER_DAY
 from sim.model.species import SPECIES_ID
@@ -85,8 +85,7 @@ def text(lang: str, msgid: str) -> str:
 
 
 def reading(lang: str, *msgids: str) -> float:
-    words = sum(len(text(lang, m).split()) for m in msgids)
-    return words / READING_WORDS_PER_SECOND
+    return reading_seconds(" ".join(text(lang, m) for m in msgids))
 
 
 # ------------------------------------------------------------------ structure
@@ -347,10 +346,11 @@ def test_too_soon_naltrexone_takes_receptors_as_opioids_let_go(seed):
     p = played("too-soon", seed)
     control = play(without(p.lesson, "naltrexone"), seed)
     # opioid occupancy falls far faster than it would on its own (T6, M6)
-    after = 25  # steps after the naltrexone (beat 2 starts with it)
-    assert (
-        col(p, "bound_opioid", 2)[after] < 0.5 * col(control, "bound_opioid", 2)[after] + 1
-    )
+    # (mean over story-hours 1.5 to 4.5 after the naltrexone, which beat 2 starts with:
+    # a few dozen receptors make single steps noisy)
+    window = slice(15, 45)
+    held = col(p, "bound_opioid", 2, 3)[window].mean()
+    assert held < 0.5 * col(control, "bound_opioid", 2, 3)[window].mean()
     # withdrawal spikes, far above the natural course
     spike = col(p, "withdrawal", 2).max()
     assert spike > 0.6
@@ -373,7 +373,7 @@ def test_after_detox_the_same_dose_once_safe_now_crosses_the_danger_line(seed):
     # tolerance faded far; the block ran out before the dose
     assert start(p, final)["tolerance"] < 0.25 * start(p, 1)["tolerance"]
     assert start(p, 5)["bound_naltrexone"] > start(p, final)["bound_naltrexone"]
-    assert start(p, final)["bound_naltrexone"] < 0.25 * n
+    assert start(p, final)["bound_naltrexone"] < 0.1 * n, "the block is gone"
     # T7: the two lines move at different speeds; the feel-good line moves more
     fg_fall = start(p, 1)["feel_good_line"] - start(p, final)["feel_good_line"]
     danger_fall = start(p, 1)["danger_line"] - start(p, final)["danger_line"]
@@ -396,6 +396,8 @@ def test_pill_vs_shot_missed_pills_leave_a_gap_the_injection_covers(seed):
     taken = end(p, 1)["bound_naltrexone"]  # a pill taken, at its height
     trough = p.beat_history[2].before["bound_naltrexone"]  # a day later, before the next
     gap = end(p, 4)["bound_naltrexone"]  # after two missed days
+    n = p.lesson.receptors
+    assert taken > 0.6 * n and trough > 0.5 * n, "a pill a day keeps most receptors covered"
     assert trough < taken, "the block fades over the day: not a switch"
     assert gap < 0.6 * taken and gap < 0.8 * trough, "missed pills leave a gap"
     # the injection at the same story time (three days after the dose) still covers
@@ -404,10 +406,10 @@ def test_pill_vs_shot_missed_pills_leave_a_gap_the_injection_covers(seed):
     shot_rows = p.beat_history[4].rows + p.beat_history[5].jump_rows
     same_time = min(shot_rows, key=lambda r: abs(r["step"] - shot_at - after_last_pill))
     assert abs(same_time["step"] - shot_at - after_last_pill) <= 60
-    assert same_time["bound_naltrexone"] > gap + 0.15 * p.lesson.receptors
+    assert same_time["bound_naltrexone"] > gap + 0.15 * n
     # two weeks later it still covers; after about a month it runs low
     two_weeks = start(p, 6)["bound_naltrexone"]
-    assert two_weeks > gap + 0.15 * p.lesson.receptors
+    assert two_weeks > gap + 0.15 * n and two_weeks > 0.5 * n
     assert two_weeks > 0.6 * max(r["bound_naltrexone"] for r in shot_rows)
     assert start(p, 7)["bound_naltrexone"] < 0.75 * two_weeks
 
@@ -415,7 +417,9 @@ def test_pill_vs_shot_missed_pills_leave_a_gap_the_injection_covers(seed):
 @pytest.mark.parametrize("seed", SEEDS)
 def test_rescue_naloxone_acts_fast_and_wears_off_while_opioid_remains(seed):
     p = played("rescue", seed)
+    assert col(p, "bound_opioid", 1).max() > 0.8 * p.lesson.receptors, "almost every receptor"
     assert col(p, "overdose", 1).sum() > 0, "it starts with an overdose"
+    assert end(p, 3)["breathing"] > start(p, 3)["breathing"] + 0.2, "breathing comes back"
     before = col(p, "activation", 1)[-10:].mean()
     assert col(p, "activation", 3)[:20].min() < 0.5 * before, "activation drops fast"
     naloxone = col(p, "free_naloxone", 3, 4) + col(p, "bound_naloxone", 3, 4)

@@ -78,6 +78,9 @@ class App:
         # only what we use: no mixer, so machines without sound start cleanly
         pygame.display.init()
         pygame.font.init()
+        from sim.view import fonts
+
+        fonts.clear_caches()  # fonts from an earlier pygame session are no longer valid
         i18n.set_language(config.lang)
         theme.set_profile(config.profile)
         self.windowed_size = config.size
@@ -108,7 +111,12 @@ class App:
             self.fullscreen = True
             return pygame.display.set_mode(desktop, pygame.NOFRAME)
         self.fullscreen = False
-        return pygame.display.set_mode(size, pygame.RESIZABLE)
+        surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        try:  # let the window manager refuse sizes too small to read
+            pygame.Window.from_display_module().minimum_size = MIN_WINDOW
+        except (AttributeError, pygame.error):
+            pass
+        return surface
 
     def toggle_fullscreen(self) -> None:
         if self.config.headless:
@@ -119,7 +127,7 @@ class App:
         self._resized(self.window.get_size())
 
     def resize_window(self, size: tuple[int, int]) -> None:
-        size = (max(MIN_WINDOW[0], size[0]), max(MIN_WINDOW[1], size[1]))
+        # no clamping here: the viewport must match the window as it really is
         if self.config.headless:
             self.window = pygame.Surface(size)
         self._resized(size)
@@ -154,7 +162,8 @@ class App:
             self.running = False
             return
         if event.type == pygame.VIDEORESIZE and not self.fullscreen:
-            self.resize_window((event.w, event.h))
+            surface = pygame.display.get_surface() if not self.config.headless else None
+            self.resize_window(surface.get_size() if surface else (event.w, event.h))
             return
         if event.type == pygame.WINDOWSIZECHANGED:
             if (event.x, event.y) != self.viewport.window:
@@ -170,15 +179,15 @@ class App:
             self.dispatch(action)
 
     def dispatch(self, action) -> None:
+        from sim.view.events import Key, Pointer
+
         top = self.stack.top
         if top is None:
             return
-        if top.handle(action):
-            top.dirty = True
-            return
-        from sim.view.events import Key
-
-        if isinstance(action, Key) and action.key == pygame.K_ESCAPE:
+        used = top.handle(action)
+        if used or isinstance(action, Pointer):
+            top.dirty = True  # pointer moves change hover even when nothing is pressed
+        if not used and isinstance(action, Key) and action.key == pygame.K_ESCAPE:
             if len(self.stack.stack) > 1:
                 self.stack.pop()
 
@@ -242,4 +251,11 @@ class App:
                 on_first_frame()
                 on_first_frame = None
             clock.sleep(frame_time - (clock.now() - now))
+        self.shutdown()
+
+    def shutdown(self) -> None:
+        """Close pygame and forget fonts bound to it (so a new App can start cleanly)."""
+        from sim.view import fonts
+
         pygame.quit()
+        fonts.clear_caches()

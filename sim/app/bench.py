@@ -75,7 +75,7 @@ def frame_ms(screen_ids: list[str], frames: int = 120, molecules: int = 2000) ->
             app.render()
             samples.append((time.perf_counter_ns() - t0) / 1e6)
         results[screen_id] = round(statistics.median(samples[10:]), 3)
-    pygame.quit()
+    app.shutdown()
     return results
 
 

@@ -30,4 +30,4 @@ def take_screenshot(args, screen: str) -> None:
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
-    pygame.quit()
+    app.shutdown()

@@ -55,7 +55,7 @@ LESSON = Lesson(
         ),
         Beat(
             K + "beat7", jump=21 * DAY, highlight=("receptors", "timeline"),
-            label=K + "label6", auto_advance=13.0,
+            label=K + "label6", auto_advance=15.0,
         ),
         Beat(K + "beat8", highlight=("timeline",), auto_advance=14.0),
     ),

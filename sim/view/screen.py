@@ -35,10 +35,21 @@ class Screen:
 
     # lifecycle hooks (scene stack)
     def enter(self) -> None: ...
-    def exit(self) -> None: ...
-    def pause(self) -> None: ...
+
+    def exit(self) -> None:
+        self.release_input()
+
+    def pause(self) -> None:
+        # a press held while another screen opens must not stay captured here
+        self.release_input()
+
     def resume(self) -> None:
         self.dirty = True
+
+    def release_input(self) -> None:
+        group = getattr(self, "group", None)
+        if group is not None:
+            group.reset_input()
 
     def layout(self, size: tuple[int, int]) -> None:
         """Place everything for a logical canvas of ``size``; called on enter and resize."""
