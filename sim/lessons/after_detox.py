@@ -53,7 +53,7 @@ LESSON = Lesson(
             label=K + "label4", auto_advance=15.0,
         ),
         Beat(
-            K + "beat7", give=(Give("opioid", "usual"),), steps=60,
+            K + "beat7", give=(Give("opioid", "usual"),), steps=32,
             highlight=("breathing", "lines"), label=K + "label5", auto_advance=15.0,
             question=Question(
                 prompt=K + "q.prompt",

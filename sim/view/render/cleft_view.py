@@ -47,7 +47,7 @@ class CleftView:
         pygame.draw.rect(surface, th.membrane, mem, border_bottom_left_radius=theme.CORNER_RADIUS,
                          border_bottom_right_radius=theme.CORNER_RADIUS)
         efficacy = cleft.table["efficacy"]
-        radius = int(max(4, min(9, sx * 0.28)))
+        radius = int(max(6, min(9, sx * 0.3)))  # below 6 px a circle reads as a diamond
         cup_w = max(8, int(sx * 0.7))
         cup_h = max(10, int((r.bottom - membrane_y) * 0.55))
         for i, kind in enumerate(cleft.receptor_kind.tolist()):

@@ -308,8 +308,9 @@ class LessonScreen(Screen):
                 Series([r["danger_line"] for r in rows], t.danger, _("lessonview.line.danger"), 3),
                 Series([r["felt_activation"] for r in rows], t.text, _("lessonview.line.dose"), 2),
             ]
+            peak = max((max(s.values) for s in series if s.values), default=0.5)
             draw_history(surface, self.chart_rect, _("lessonview.chart.lines"), series, jumps,
-                         top=0.8, jump_label=_("lessonview.chart.jump"))
+                         top=max(0.3, peak * 1.1), jump_label=_("lessonview.chart.jump"))
         else:
             receptors = self.player.sim.cleft.receptors
             series = [Series([r[f"bound_{s}"] / receptors for r in rows], t.species[s],
