@@ -6,9 +6,9 @@ import pygame
 
 from sim.i18n import _
 from sim.view import theme
-from sim.view.fonts import render_text
+from sim.view.fonts import line_height, render_text, text_width
 from sim.view.screen import Screen
-from sim.view.widgets import Button, Toggle, WidgetGroup, draw_wrapped, wrap_text
+from sim.view.widgets import Button, Toggle, WidgetGroup, draw_wrapped, ellipsize, wrap_text
 from sim.view.widgets.paint import draw_box, draw_focus_ring
 
 #: the tiles, in order: (screen id, title msgid, blurb msgid)
@@ -24,22 +24,39 @@ class Tile(Button):
         super().__init__(lambda: _(title_key), on_activate=on_activate)
         self.blurb_key = blurb_key
 
+    #: set by the home screen so every tile uses one title size
+    max_title_size = theme.FONT_LARGE
+
+    def _title_lines(self, width: int) -> tuple[int, tuple[str, ...]]:
+        """The largest title size at which every word fits and it takes two lines at most."""
+        sizes = [s for s in (theme.FONT_LARGE, theme.FONT_BODY, theme.FONT_SMALL)
+                 if s <= self.max_title_size]
+        for size in sizes:
+            words_fit = all(text_width(w, size, True) <= width for w in self.text.split())
+            lines = wrap_text(self.text, width, size, True)
+            if words_fit and len(lines) <= 2:
+                return size, lines
+        return theme.FONT_SMALL, wrap_text(self.text, width, theme.FONT_SMALL, True)
+
     def draw(self, surface: pygame.Surface) -> None:
         t = theme.theme()
         draw_box(surface, self.rect, self.fill_colour(), t.button_border, t.line_width)
         inner = self.rect.inflate(-2 * theme.PADDING, -2 * theme.PADDING)
-        lines = wrap_text(self.text, inner.width, theme.FONT_LARGE, True)
+        size, lines = self._title_lines(inner.width)
         y = inner.top
-        for line in lines[:2]:
-            image = render_text(line, theme.FONT_LARGE, t.button_text, True)
+        for line in lines:
+            image = render_text(line, size, t.button_text, True)
             surface.blit(image, (inner.left, y))
             y += image.get_height()
         y += 4
-        blurb = wrap_text(_(self.blurb_key), inner.width, theme.FONT_SMALL)
-        step = render_text("Ag", theme.FONT_SMALL, t.text_muted).get_height()
-        for line in blurb:
-            if y + step > inner.bottom:
-                break
+        step = line_height(theme.FONT_SMALL)
+        blurb = list(wrap_text(_(self.blurb_key), inner.width, theme.FONT_SMALL))
+        room = max(0, (inner.bottom - y) // step)
+        if len(blurb) > room and room > 0:
+            # cut at the last line that fits and say so, rather than stop mid-thought
+            blurb = blurb[:room]
+            blurb[-1] = ellipsize(blurb[-1] + " …", inner.width, theme.FONT_SMALL)
+        for line in blurb[:room]:
             surface.blit(render_text(line, theme.FONT_SMALL, t.text_muted), (inner.left, y))
             y += step
         if self.focused:
@@ -80,12 +97,19 @@ class HomeScreen(Screen):
         m, gap = theme.MARGIN, theme.GAP
         cols = 4 if len(self.tiles) > 3 else max(1, len(self.tiles))
         rows = max(1, -(-len(self.tiles) // cols))
-        top, bottom = 150, h - 150
+        top, bottom = 132, h - 128  # below: the disclaimer and the settings row
         tile_w = (w - 2 * m - (cols - 1) * gap) // cols
-        tile_h = min(200, (bottom - top - (rows - 1) * gap) // rows)
+        tile_h = min(260, (bottom - top - (rows - 1) * gap) // rows)
         for i, tile in enumerate(self.tiles):
             r, c = divmod(i, cols)
             tile.rect = pygame.Rect(m + c * (tile_w + gap), top + r * (tile_h + gap), tile_w, tile_h)
+        # one title size for all tiles: the largest that fits every one of them
+        for tile in self.tiles:
+            tile.max_title_size = theme.FONT_LARGE
+        common = min((tile._title_lines(tile.rect.width - 2 * theme.PADDING)[0]
+                      for tile in self.tiles), default=theme.FONT_LARGE)
+        for tile in self.tiles:
+            tile.max_title_size = common
         y = h - m - 56
         x = m
         for button in (self.language, self.projector):
