@@ -9,7 +9,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from sim.model import BUILTIN, DANGER_LINE, INJECTION_ARM, STEPS_PER_DAY, Scenario
+from sim.model import BUILTIN, INJECTION_ARM, STEPS_PER_DAY, Scenario
 
 SEEDS = (1, 2, 3, 4, 5)
 

@@ -50,8 +50,6 @@ def frame_ms(screen_ids: list[str], frames: int = 120, molecules: int = 2000) ->
     import os
 
     os.environ["SDL_VIDEODRIVER"] = "dummy"
-    import pygame
-
     from .app import STEP, App, AppConfig
 
     app = App(AppConfig(size=(1280, 720)))

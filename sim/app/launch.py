@@ -42,11 +42,10 @@ def open_window(args, screen: str) -> None:
     from .app import App
 
     app = App(config_from_args(args, screen))
-    first_frame_hook = None
-    if os.environ.get("BLOCKADE_BENCH_FIRST_FRAME"):
+    def report_first_frame():
         # used by `blockade bench` to time start-up: report the first frame, then stop
-        def first_frame_hook():
-            print(f"first-frame {time.perf_counter():.6f}", flush=True)
-            app.running = False
+        print(f"first-frame {time.perf_counter():.6f}", flush=True)
+        app.running = False
 
-    app.run(on_first_frame=first_frame_hook)
+    bench = bool(os.environ.get("BLOCKADE_BENCH_FIRST_FRAME"))
+    app.run(on_first_frame=report_first_frame if bench else None)

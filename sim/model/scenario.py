@@ -7,7 +7,7 @@ dict and validates every key, so the model itself does no I/O).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterator
 
 from .simulation import DEFAULT_RECEPTORS, DoseError, Simulation, molecule_count

@@ -43,7 +43,6 @@ def draw_meter(surface: pygame.Surface, rect: pygame.Rect, label: str, level: fl
 
 
 def meter_height() -> int:
-    th = theme.theme()
     return font(theme.FONT_BODY).get_linesize() + 4 + 30
 
 

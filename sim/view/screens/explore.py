@@ -13,10 +13,10 @@ from sim.model import SPECIES_NAMES, Simulation
 from sim.view import theme
 from sim.view.fonts import line_height, render_text
 from sim.view.render.cleft_view import CleftView
-from sim.view.render.meters import draw_meter
 from sim.view.screen import Screen
 from sim.view.sim_runner import SimRunner
 from sim.view.screens.controls import ChoiceButton, WrapButton
+from sim.view.screens.panels import draw_person_panel, place_header_buttons
 from sim.view.widgets import Button, Dialog, Toggle, WidgetGroup, draw_wrapped
 
 EXPLORE_RECEPTORS = 40
@@ -108,13 +108,7 @@ class ExploreScreen(Screen):
         panel_w = 340 if w < 1100 else 400
         left_w = w - 2 * m - gap - panel_w
         px = w - m - panel_w
-        # header buttons, right-aligned
-        x = w - m
-        for button in (self.home, self.about_button):
-            bw, _bh = button.preferred_size()
-            x -= bw
-            button.rect = pygame.Rect(x, 12, bw, 48)
-            x -= gap
+        place_header_buttons((self.home, self.about_button), w)
         # bottom bar: time controls and Reset All
         bar_y = h - m - 52
         x = m
@@ -185,30 +179,7 @@ class ExploreScreen(Screen):
         px = self.amount_toggles[0].rect.left
         surface.blit(render_text(_("explore.amount"), theme.FONT_SMALL, t.text_muted),
                      (px, self.amount_label_y))
-        p = sim.person
-        feel, breath, withdrawal = self.meter_rects
-        draw_meter(surface, feel, _("meter.feel_good"), p.euphoria, t.good)
-        from sim.model import DANGER_LINE
-
-        draw_meter(surface, breath, _("meter.breathing"), p.breathing, t.accent,
-                   danger_below=DANGER_LINE, danger_label=_("meter.danger"))
-        draw_meter(surface, withdrawal, _("meter.withdrawal"), p.withdrawal, t.warning)
-        self.draw_cues(surface, p)
+        draw_person_panel(surface, self.meter_rects, self.cue_rect, sim.person)
         self.group.draw(surface)
         if self.about.is_open:
             self.about.draw(surface)
-
-    def draw_cues(self, surface: pygame.Surface, person) -> None:
-        t = theme.theme()
-        r = self.cue_rect
-        if person.overdose:
-            # TEACHING 5: the emergency cue, steady (no flashing), high contrast
-            height = draw_wrapped(surface, _("cue.overdose"), (r.left + 12, r.top + 10),
-                                  r.width - 24, theme.FONT_BODY, t.background, bold=True)
-            box = pygame.Rect(r.left, r.top, r.width, height + 20)
-            pygame.draw.rect(surface, t.danger, box, border_radius=theme.CORNER_RADIUS)
-            draw_wrapped(surface, _("cue.overdose"), (r.left + 12, r.top + 10), r.width - 24,
-                         theme.FONT_BODY, t.background, bold=True)
-        elif person.withdrawal > 0.3:
-            draw_wrapped(surface, _("cue.withdrawal"), (r.left, r.top + 4), r.width,
-                         theme.FONT_SMALL, t.text)

@@ -13,15 +13,15 @@ import pygame
 
 from sim.i18n import _
 from sim.lessons import LESSONS, RISK_CARD, SPEEDS, LessonError, LessonPlayer
-from sim.model import DANGER_LINE, SPECIES_NAMES
+from sim.model import SPECIES_NAMES
 from sim.view import theme
 from sim.view.fonts import line_height, render_text
 from sim.view.render.cleft_view import CleftView
 from sim.view.render.history_chart import Series, draw_history
-from sim.view.render.meters import draw_meter
 from sim.view.render.person_figure import draw_person
 from sim.view.screen import Screen
 from sim.view.screens.controls import WrapButton
+from sim.view.screens.panels import draw_person_panel, place_header_buttons
 from sim.view.widgets import Button, Dialog, WidgetGroup, draw_wrapped, wrap_text
 
 ASK_AUTOPLAY_SECONDS = 6.0  # autoplay: how long a question stays up before the default
@@ -168,12 +168,7 @@ class LessonScreen(Screen):
         super().layout(size)
         w, h = size
         m, gap = theme.MARGIN, theme.GAP
-        x = w - m
-        for button in (self.home, self.about_button):
-            bw, _bh = button.preferred_size()
-            x -= bw
-            button.rect = pygame.Rect(x, 12, bw, 48)
-            x -= gap
+        place_header_buttons((self.home, self.about_button), w)
         bar_y = h - m - 52
         self.back.rect = pygame.Rect(m, bar_y, max(120, self.back.preferred_size()[0]), 52)
         self.replay.rect = pygame.Rect(self.back.rect.right + gap, bar_y,
@@ -253,12 +248,7 @@ class LessonScreen(Screen):
             draw_person(surface, self.person_rect, p.euphoria, p.breathing, self.t,
                         _("lessonview.person"))
         self._draw_chart(surface)
-        feel, breath, wd = self.meter_rects
-        draw_meter(surface, feel, _("meter.feel_good"), p.euphoria, t.good)
-        draw_meter(surface, breath, _("meter.breathing"), p.breathing, t.accent,
-                   danger_below=DANGER_LINE, danger_label=_("meter.danger"))
-        draw_meter(surface, wd, _("meter.withdrawal"), p.withdrawal, t.warning)
-        self._draw_cue(surface, p)
+        draw_person_panel(surface, self.meter_rects, self.cue_rect, p)
         self._draw_highlights(surface)
         self._draw_caption(surface)
         if self.phase == "done" and self.beat.card is not None:
@@ -317,20 +307,6 @@ class LessonScreen(Screen):
                              _(f"species.{s}"), 2) for s in SPECIES_NAMES]
             draw_history(surface, self.chart_rect, _("plot.title"), series, jumps,
                          jump_label=_("lessonview.chart.jump"))
-
-    def _draw_cue(self, surface, person) -> None:
-        t = theme.theme()
-        r = self.cue_rect
-        if person.overdose:
-            text = _("cue.overdose")
-            lines = wrap_text(text, r.width - 24, theme.FONT_BODY, True)
-            box = pygame.Rect(r.left, r.top, r.width, len(lines) * line_height(theme.FONT_BODY, True) + 20)
-            pygame.draw.rect(surface, t.danger, box, border_radius=theme.CORNER_RADIUS)
-            draw_wrapped(surface, text, (r.left + 12, r.top + 10), r.width - 24,
-                         theme.FONT_BODY, t.background, bold=True)
-        elif person.withdrawal > 0.3:
-            draw_wrapped(surface, _("cue.withdrawal"), (r.left, r.top + 4), r.width,
-                         theme.FONT_SMALL, t.text)
 
     def _draw_highlights(self, surface) -> None:
         t = theme.theme()
