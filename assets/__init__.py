@@ -1,0 +1,1 @@
+"""Bundled fonts and catalogs; installed as the package ``sim.assets`` (see pyproject.toml)."""
