@@ -37,10 +37,6 @@ class SimRunner:
     def step_once(self) -> None:
         self._advance(1)
 
-    def jump(self, steps: int) -> None:
-        """Story-time jump: run many steps at once (recording every one)."""
-        self._advance(steps)
-
     def update(self, dt: float) -> int:
         """Advance by real time ``dt`` at the current speed; returns steps taken."""
         if not self.playing:

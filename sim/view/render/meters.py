@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from sim.model.person import DANGER_LINE
 from sim.view import theme
-from sim.view.fonts import font
 from sim.view.fonts import render_text
 
 
@@ -40,10 +38,3 @@ def draw_meter(surface: pygame.Surface, rect: pygame.Rect, label: str, level: fl
     x = track.left + int(track.width * level)
     pygame.draw.line(surface, th.text, (x, track.top - 3), (x, track.bottom + 3), 3)
     pygame.draw.rect(surface, th.panel_border, track, width=2, border_radius=6)
-
-
-def meter_height() -> int:
-    return font(theme.FONT_BODY).get_linesize() + 4 + 30
-
-
-__all__ = ["DANGER_LINE", "draw_meter", "meter_height"]

@@ -58,6 +58,8 @@ class LessonScreen(Screen):
         self.home = Button(lambda: _("common.home"), on_activate=self.ctx.nav.pop,
                            font_size=theme.FONT_SMALL)
         self.choices: list[WrapButton] = []
+        self._index = 0
+        self.phase = "ask"
         self.about = Dialog(lambda: _("common.about"), lambda: _(self.lesson.about))
         self.uses_lines = any(h in ("lines", "timeline") for b in self.lesson.beats
                               for h in b.highlight)
@@ -151,9 +153,7 @@ class LessonScreen(Screen):
         self.layout(self.size)
 
     def _rebuild_group(self) -> None:
-        self.back.enabled = getattr(self, "_index", 0) > 0
-        last = getattr(self, "_index", 0) == len(self.lesson.beats) - 1
-        self.next.enabled = not (last and getattr(self, "phase", "") == "done")
+        self._sync_buttons()
         self.group = WidgetGroup([*self.choices, self.back, self.replay, self.next,
                                   self.about_button, self.home])
         if self.choices:
@@ -236,7 +236,7 @@ class LessonScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         t = theme.theme()
         surface.fill(t.background)
-        self._rebuild_state_of_buttons()
+        self._sync_buttons()
         m = theme.MARGIN
         title = render_text(_(self.lesson.title), theme.FONT_LARGE, t.text, True)
         surface.blit(title, (m, 16))
@@ -257,7 +257,8 @@ class LessonScreen(Screen):
         if self.about.is_open:
             self.about.draw(surface)
 
-    def _rebuild_state_of_buttons(self) -> None:
+    def _sync_buttons(self) -> None:
+        """Back is off on the first beat; Next is off once the last beat is done."""
         self.back.enabled = self._index > 0
         last = self._index == len(self.lesson.beats) - 1
         self.next.enabled = not (last and self.phase == "done")
