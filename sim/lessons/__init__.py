@@ -28,6 +28,7 @@ from .beats import (
     lesson_seconds,
     reading_seconds,
 )
+from .controller import END_PHASES, LessonController, Phase
 from .player import BeatRecord, LessonPlayer
 
 #: every lesson by id, in the order the lesson menu shows them
@@ -49,6 +50,7 @@ def lesson(lesson_id: str) -> Lesson:
 
 __all__ = [
     "CARDS", "HIGHLIGHTS", "LESSONS", "READING_WORDS_PER_SECOND", "RISK_CARD", "SPEEDS",
-    "Beat", "BeatRecord", "Give", "Lesson", "LessonError", "LessonPlayer", "Question",
+    "Beat", "BeatRecord", "END_PHASES", "Give", "Lesson", "LessonController", "LessonError",
+    "LessonPlayer", "Phase", "Question",
     "beat_seconds", "lesson", "lesson_seconds", "reading_seconds",
 ]

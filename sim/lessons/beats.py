@@ -104,10 +104,12 @@ class Question:
 class Beat:
     """One step of a lesson: a caption, what happens in the model, what to look at.
 
-    Order when a beat plays: the question (if any) is asked; then ``jump`` model
-    steps run instantly (story time passing off screen); then the doses are given;
-    then ``steps`` model steps play visibly at ``speed``; then the explanation (if
-    a question) shows; autoplay moves on ``auto_advance`` seconds later.
+    Order when a beat plays (``sim.lessons.controller`` runs it): with a question,
+    the caption first says what is about to happen (set-up), then the question is
+    asked; then ``jump`` model steps run instantly (story time passing off
+    screen); then the doses are given; then ``steps`` model steps play visibly at
+    ``speed``; then the explanation (if a question) shows; autoplay moves on
+    ``auto_advance`` seconds later.
     """
 
     caption: str  # msgid (1-3 short sentences, plain words)
@@ -118,6 +120,8 @@ class Beat:
     highlight: tuple[str, ...] = ()  # from HIGHLIGHTS
     question: Question | None = None  # asked BEFORE the beat's doses/run (predict, then see)
     auto_advance: float = 6.0  # seconds to wait after the run before autoplay moves on
+    #: a question beat's set-up: autoplay shows its caption this long before asking
+    setup_seconds: float = 6.0
     card: str | None = None  # None | "help" (clinic help text) | "risk" (RISK_CARD)
     label: str | None = None  # optional msgid for a timeline label
 
@@ -140,8 +144,8 @@ class Beat:
                 )
         if self.card is not None and self.card not in CARDS:
             raise LessonError(f"{where}: unknown card {self.card!r} (use {', '.join(CARDS)})")
-        if self.auto_advance <= 0:
-            raise LessonError(f"{where}: auto_advance must be positive")
+        if self.auto_advance <= 0 or self.setup_seconds <= 0:
+            raise LessonError(f"{where}: auto_advance and setup_seconds must be positive")
 
     @property
     def run_seconds(self) -> float:
@@ -207,7 +211,7 @@ def reading_seconds(text: str) -> float:
 
 def beat_seconds(beat: Beat) -> float:
     """Real seconds autoplay spends on a beat: question, run, then the wait."""
-    asked = beat.question.auto_answer if beat.question else 0.0
+    asked = beat.setup_seconds + beat.question.auto_answer if beat.question else 0.0
     return asked + beat.run_seconds + beat.auto_advance
 
 

@@ -1,6 +1,7 @@
-"""Playing a lesson over the model, headless: the one engine behind every mode.
+"""The model side of a lesson: its simulation, beat by beat, headless.
 
-A view (laptop, presenter, kiosk) drives a ``LessonPlayer`` like this::
+``sim.lessons.controller.LessonController`` (the engine every mode drives) owns
+the phases and commands and plays the model through this class, like this::
 
     player = LessonPlayer(lesson)
     for i, beat in enumerate(lesson.beats):
@@ -13,12 +14,14 @@ A view (laptop, presenter, kiosk) drives a ``LessonPlayer`` like this::
 
 The state of the model at the start of beat ``i`` depends only on the lesson and
 the seed, never on how the player got there: going forward finishes the current
-beat first; going back or skipping replays from a fresh simulation. Answers are
-recorded but never change the model.
+beat first; going back or skipping restores a checkpoint taken when that beat
+first started (or replays from a fresh simulation). Answers are recorded but
+never change the model.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -60,6 +63,11 @@ class LessonPlayer:
         self.lesson = lesson
         self.seed = lesson.seed if seed is None else seed
         self._species = species  # tests swap in a changed table for counterfactuals
+        # beat index -> (model state just before that beat's jump, history before it).
+        # The state at a beat's start depends only on the lesson and the seed, so a
+        # checkpoint stays valid for the player's life: Back and Replay restore one
+        # instead of replaying the lesson from its start (which froze the window).
+        self._checkpoints: dict[int, tuple[Simulation, list[BeatRecord]]] = {}
         self.reset()
 
     # ------------------------------------------------------------ state
@@ -153,22 +161,44 @@ class LessonPlayer:
         Does not run the beat's visible steps (``advance`` / ``run_beat_steps`` do).
         """
         self._check_index(index)
+        self.rewind_to(index)
+        self._start(index)
+
+    def rewind_to(self, index: int) -> None:
+        """Put the model where beat ``index`` (0-based) begins: every earlier beat
+        played to its end, nothing of beat ``index`` yet (no jump, no doses).
+
+        Going forward finishes the current beat first; going back, repeating or
+        skipping restores a checkpoint, or replays from a fresh start if there is
+        none, so the state at a beat is always the same for the seed.
+        """
+        self._check_index(index)
         if index == self.index + 1:
             if self.beat is not None:
-                self.run_beat_steps()  # going forward: finish the current beat first
-        else:
-            # going back, repeating or skipping: replay from a fresh start so the
-            # state at this beat is always the same for the seed
+                self.run_beat_steps()
+            return
+        saved = self._checkpoints.get(index)
+        if saved is not None:
+            sim, history = saved
+            self.sim = copy.deepcopy(sim)  # the checkpoint itself stays untouched
+            self.beat_history = list(history)
+            self.index = index - 1
+            self.steps_done = self.lesson.beats[index - 1].steps if index else 0
+            return
+        if index <= self.index:
             answers = dict(self.answers)
             self.reset()
             self.answers = answers
-            for earlier in range(index):
-                self._start(earlier)
-                self.run_beat_steps()
-        self._start(index)
+        while self.index + 1 < index:
+            self._start(self.index + 1)
+            self.run_beat_steps()
+        if self.beat is not None:
+            self.run_beat_steps()
 
     def _start(self, index: int) -> None:
         beat = self.lesson.beats[index]
+        if index not in self._checkpoints:
+            self._checkpoints[index] = (copy.deepcopy(self.sim), list(self.beat_history[:index]))
         before = self.row()
         jump_rows = []
         for done in range(1, beat.jump + 1):

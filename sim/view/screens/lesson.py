@@ -1,10 +1,9 @@
-"""A guided lesson: beats over the model, with Back / Replay / Next, progress,
-and a predict-then-see question at each lesson's key moment.
+"""A guided lesson: draws ``sim.lessons.LessonController`` and forwards input to it.
 
-Phases of a beat: "ask" (the question, model waiting), "run" (the beat's doses
-given, its steps playing), "done" (caption or explanation; Next moves on).
-With ``autoplay`` (presenter and kiosk modes) default answers are chosen and
-beats advance by themselves after their ``auto_advance`` time.
+The controller owns the flow (phases of a beat, Next / Back / Replay / jump,
+autoplay, looping); this screen only lays out, draws what the controller's state
+says, and turns button presses into controller commands. Presenter and kiosk
+modes drive the same controller.
 """
 
 from __future__ import annotations
@@ -12,9 +11,10 @@ from __future__ import annotations
 import pygame
 
 from sim.i18n import _
-from sim.lessons import LESSONS, RISK_CARD, SPEEDS, LessonError, LessonPlayer
+from sim.lessons import LESSONS, RISK_CARD, LessonController, Phase
 from sim.model import SPECIES_NAMES
 from sim.view import theme
+from sim.view.events import Key
 from sim.view.fonts import line_height, render_text
 from sim.view.render.cleft_view import CleftView
 from sim.view.render.history_chart import Series, draw_history
@@ -24,8 +24,6 @@ from sim.view.screens.controls import WrapButton
 from sim.view.screens.panels import draw_person_panel, place_header_buttons
 from sim.view.widgets import Button, Dialog, WidgetGroup, draw_wrapped, wrap_text
 
-ASK_AUTOPLAY_SECONDS = 6.0  # autoplay: how long a question stays up before the default
-
 
 def help_text(settings) -> tuple[str, str]:
     """The clinic's help card (title, text), or a neutral line if none was configured."""
@@ -33,6 +31,13 @@ def help_text(settings) -> tuple[str, str]:
     title = help_.get("title") or _("lessonview.help.title")
     text = help_.get("text") or _("lessonview.help.default")
     return title, text
+
+
+def next_lesson_id(lesson_id: str) -> str | None:
+    """The lesson after this one in the suggested order (None after the last)."""
+    order = list(LESSONS)
+    i = order.index(lesson_id)
+    return order[i + 1] if i + 1 < len(order) else None
 
 
 class LessonScreen(Screen):
@@ -44,120 +49,105 @@ class LessonScreen(Screen):
         self.id = screen_id
         self.lesson = LESSONS[screen_id]
         self.title_key, self.blurb_key = self.lesson.title, self.lesson.blurb
-        self.player = LessonPlayer(self.lesson)
-        self.autoplay = autoplay
         self.t = 0.0  # seconds on screen, for gentle animation
-        self.phase_t = 0.0  # seconds in the current phase
-        self.carry = 0.0
         self.cleft_view = CleftView(pygame.Rect(0, 0, 10, 10))
         self.back = Button(lambda: _("lessonview.back"), on_activate=self.go_back)
         self.replay = Button(lambda: _("lessonview.replay"), on_activate=self.replay_beat)
-        self.next = Button(lambda: _("lessonview.next"), on_activate=self.go_next, bold=True)
+        self.next = Button(self._next_label, on_activate=self.go_next, bold=True)
         self.about_button = Button(lambda: _("common.about"), on_activate=self.open_about,
                                    font_size=theme.FONT_SMALL)
         self.home = Button(lambda: _("common.home"), on_activate=self.ctx.nav.pop,
                            font_size=theme.FONT_SMALL)
         self.choices: list[WrapButton] = []
-        self._index = 0
-        self.phase = "ask"
         self.about = Dialog(lambda: _("common.about"), lambda: _(self.lesson.about))
         self.uses_lines = any(h in ("lines", "timeline") for b in self.lesson.beats
                               for h in b.highlight)
-        self._rebuild_group()
-        if beat is None:
-            self.enter_beat(0)
-        else:
-            self.show_beat(beat)
+        self.group = WidgetGroup()
+        self._first_tab_to_choice = False
+        self.controller = LessonController(self.lesson, autoplay=autoplay)
+        self.controller.on_change = self._controller_changed
+        if beat is not None:
+            self.controller.show_end(beat)
+        self._controller_changed()
 
     # ---------------------------------------------------------------- flow
     @property
     def index(self) -> int:
-        return self._index
+        return self.controller.index
+
+    @property
+    def phase(self) -> Phase:
+        return self.controller.phase
 
     @property
     def beat(self):
-        return self.lesson.beats[self._index]
+        return self.controller.beat
 
-    def show_beat(self, number: int) -> None:
-        """Jump to beat ``number`` (1-based) with the model played up to its end."""
-        n = len(self.lesson.beats)
-        if not 1 <= number <= n:
-            raise LessonError(
-                f"beat {number} is outside '{self.lesson.id}' (it has {n} beats: 1 to {n})"
-            )
-        for i, b in enumerate(self.lesson.beats[:number]):
-            if b.question is not None:
-                self.player.answer(i)
-        self.player.start_beat(number - 1)
-        self.player.run_beat_steps()
-        self._index = number - 1
-        self._set_phase("done")
-
-    def enter_beat(self, i: int) -> None:
-        self._index = i
-        beat = self.lesson.beats[i]
-        if beat.question is not None and i not in self.player.answers:
-            # predict first: the model waits as the previous beat left it
-            if self.player.index == i - 1 and self.player.beat is not None:
-                self.player.run_beat_steps()
-            elif i > 0:
-                self.player.start_beat(i - 1)
-                self.player.run_beat_steps()
-            else:
-                self.player.reset()
-            self._set_phase("ask")
-        else:
-            self.player.start_beat(i)
-            self._set_phase("run")
-
-    def choose(self, choice: int | None) -> None:
-        self.player.answer(self._index, choice)
-        self.player.start_beat(self._index)
-        self._set_phase("run")
+    @property
+    def player(self):
+        return self.controller.player
 
     def go_next(self) -> None:
-        if self.phase == "ask":
-            self.choose(None)
-        elif self.phase == "run":
-            self.player.run_beat_steps()
-            self._set_phase("done")
-        elif self._index + 1 < len(self.lesson.beats):
-            self.enter_beat(self._index + 1)
+        c = self.controller
+        if c.finished:
+            following = next_lesson_id(self.lesson.id)
+            if following is None:
+                self.ctx.nav.pop()
+            else:
+                self.ctx.nav.replace(following)
+            return
+        c.next()
 
     def go_back(self) -> None:
-        if self._index > 0:
-            self.player.answers.pop(self._index, None)
-            self.enter_beat(self._index - 1)
+        self.controller.back()
 
     def replay_beat(self) -> None:
-        self.player.answers.pop(self._index, None)
-        self.enter_beat(self._index)
+        self.controller.replay()
 
-    def _set_phase(self, phase: str) -> None:
-        self.phase = phase
-        self.phase_t = 0.0
-        self.carry = 0.0
-        self._build_choices()
-        self.dirty = True
+    def choose(self, choice: int | None) -> None:
+        if choice is None:
+            self.controller.skip()
+        else:
+            self.controller.choose(choice)
 
-    def _build_choices(self) -> None:
+    def _next_label(self) -> str:
+        c = self.controller
+        if c.phase is Phase.ASK:
+            return _("lessonview.skip")
+        if c.finished:
+            if next_lesson_id(self.lesson.id) is None:
+                return _("common.home")
+            return _("lessonview.next_lesson")
+        return _("lessonview.next")
+
+    def _controller_changed(self) -> None:
+        """The beat or phase changed: rebuild the controls and keep keyboard focus."""
+        c = self.controller
+        focused = self.group.focused
+        visible = self.group.focus_visible
         self.choices = []
-        q = self.beat.question
-        if self.phase == "ask" and q is not None:
+        q = c.beat.question
+        if c.phase is Phase.ASK and q is not None:
             self.choices = [
-                WrapButton(lambda k=key: _(k), on_activate=lambda c=c: self.choose(c),
+                WrapButton(lambda k=key: _(k), on_activate=lambda i=i: self.choose(i),
                            font_size=theme.FONT_SMALL)
-                for c, key in enumerate(q.choices)
+                for i, key in enumerate(q.choices)
             ]
-        self._rebuild_group()
-        self.layout(self.size)
-
-    def _rebuild_group(self) -> None:
         self._sync_buttons()
         self.group = WidgetGroup([*self.choices, self.back, self.replay, self.next,
                                   self.about_button, self.home])
-        if self.choices:
-            self.group.focus(self.choices[0], visible=False)
+        # focus is never lost: Back, Replay, About or Home keep it while they can take
+        # it (pressing Back twice works); otherwise it lands on Next
+        keep = focused if focused in (self.back, self.replay, self.about_button, self.home) \
+            else None
+        if keep is not None and self.group._can_focus(keep):
+            self.group.focus(keep, visible=visible)
+        else:
+            self.group.focus(self.next, visible=visible)
+        # the first Tab on a question lands on its first answer
+        self._first_tab_to_choice = bool(self.choices)
+        self.layout(self.size)
+        self.dirty = True
 
     def open_about(self) -> None:
         self.about.layout(self.size)
@@ -208,6 +198,13 @@ class LessonScreen(Screen):
     def handle(self, action) -> bool:
         if self.about.is_open:
             return self.about.handle(action) or True
+        if (isinstance(action, Key) and action.key == pygame.K_TAB and self.choices
+                and self._first_tab_to_choice and not action.mod & pygame.KMOD_SHIFT):
+            self._first_tab_to_choice = False
+            self.group.focus(self.choices[0], visible=True)
+            return True
+        if isinstance(action, Key):
+            self._first_tab_to_choice = False
         return self.group.handle(action)
 
     @property
@@ -216,21 +213,7 @@ class LessonScreen(Screen):
 
     def update(self, dt: float) -> None:
         self.t += dt
-        self.phase_t += dt
-        if self.phase == "run":
-            self.carry += dt * SPEEDS[self.beat.speed]
-            steps = int(self.carry)
-            self.carry -= steps
-            if steps:
-                self.player.advance(steps)
-            if self.player.beat_done:
-                self._set_phase("done")
-        elif self.autoplay:
-            if self.phase == "ask" and self.phase_t >= ASK_AUTOPLAY_SECONDS:
-                self.choose(None)
-            elif self.phase == "done" and self.phase_t >= self.beat.auto_advance:
-                if self._index + 1 < len(self.lesson.beats):
-                    self.enter_beat(self._index + 1)
+        self.controller.update(dt)
 
     # ---------------------------------------------------------------- drawing
     def draw(self, surface: pygame.Surface) -> None:
@@ -251,22 +234,21 @@ class LessonScreen(Screen):
         draw_person_panel(surface, self.meter_rects, self.cue_rect, p)
         self._draw_highlights(surface)
         self._draw_caption(surface)
-        if self.phase == "done" and self.beat.card is not None:
+        if self.controller.at_end_of_beat and self.beat.card is not None:
             self._draw_card(surface)
         self.group.draw(surface)
         if self.about.is_open:
             self.about.draw(surface)
 
     def _sync_buttons(self) -> None:
-        """Back is off on the first beat; Next is off once the last beat is done."""
-        self.back.enabled = self._index > 0
-        last = self._index == len(self.lesson.beats) - 1
-        self.next.enabled = not (last and self.phase == "done")
+        """Back is off on the first beat; Next always leads somewhere (the next lesson
+        after the last beat)."""
+        self.back.enabled = not self.controller.is_first
 
     def _draw_progress(self, surface, x: int, cy: int) -> None:
         t = theme.theme()
         n = len(self.lesson.beats)
-        text = render_text(_("lessonview.progress").format(n=self._index + 1, total=n),
+        text = render_text(_("lessonview.progress").format(n=self.index + 1, total=n),
                            theme.FONT_SMALL, t.text_muted)
         surface.blit(text, (x, cy - text.get_height() // 2))
         x += text.get_width() + 12
@@ -274,7 +256,7 @@ class LessonScreen(Screen):
             centre = (x + i * 18 + 6, cy)
             if x + i * 18 + 12 > self.about_button.rect.left - 8:
                 break
-            if i <= self._index:
+            if i <= self.index:
                 pygame.draw.circle(surface, t.accent, centre, 6)
             else:
                 pygame.draw.circle(surface, t.panel_border, centre, 6, 2)
@@ -311,8 +293,8 @@ class LessonScreen(Screen):
 
     def _draw_highlights(self, surface) -> None:
         t = theme.theme()
-        if self.phase == "ask":
-            return
+        if self.phase in (Phase.SETUP, Phase.ASK):
+            return  # nothing points at the answer before it is asked
         targets = {
             "receptors": self.cleft_rect, "molecules": self.cleft_rect,
             "feel_good": self.meter_rects[0], "breathing": self.meter_rects[1],
@@ -333,21 +315,37 @@ class LessonScreen(Screen):
         pygame.draw.rect(surface, t.panel_border, r, width=t.line_width,
                          border_radius=theme.CORNER_RADIUS)
         inner_w = r.width - 32
-        q = self.beat.question
-        if self.phase == "ask" and q is not None:
-            draw_wrapped(surface, _(q.prompt), (r.left + 16, r.top + 12), inner_w,
+        text = self.caption_text()
+        if self.phase is Phase.ASK:
+            draw_wrapped(surface, text, (r.left + 16, r.top + 12), inner_w,
                          theme.FONT_BODY, t.text, bold=True)
             return
-        if self.phase == "done" and q is not None:
-            right = self.player.is_correct(self._index)
-            verdict = _("lessonview.right") if right else _("lessonview.not_quite")
-            text = f"{verdict} {_(q.explanation)}"
-        else:
-            text = _(self.beat.caption)
         size = theme.FONT_BODY
         if len(wrap_text(text, inner_w, size)) * line_height(size) > r.height - 24:
             size = theme.FONT_SMALL  # long Spanish text on a small window still fits
         draw_wrapped(surface, text, (r.left + 16, r.top + 12), inner_w, size, t.text)
+
+    def caption_text(self) -> str:
+        """What the caption box says in the current phase."""
+        c = self.controller
+        q = c.beat.question
+        if c.phase is Phase.ASK:
+            return _(q.prompt)
+        if q is not None and c.phase is Phase.RUN:
+            said = (_("lessonview.you_said").format(choice=_(q.choices[c.pick]))
+                    if c.pick is not None else "")
+            return " ".join(x for x in (_(q.prompt), said, _("lessonview.watch")) if x)
+        if c.phase is Phase.EXPLAIN:
+            if c.verdict == "skipped":
+                verdict = _("lessonview.no_pick").format(answer=_(q.choices[q.answer]))
+            else:
+                said = _("lessonview.you_said").format(choice=_(q.choices[c.pick]))
+                word = _("lessonview.right") if c.verdict == "right" else _("lessonview.not_quite")
+                verdict = f"{said} {word}"
+            return f"{verdict} {_(q.explanation)}"
+        if c.phase is Phase.SETUP and not c.autoplay:
+            return f"{_(c.beat.caption)} {_('lessonview.setup_hint')}"
+        return _(c.beat.caption)
 
     def _draw_card(self, surface) -> None:
         t = theme.theme()

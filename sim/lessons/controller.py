@@ -1,0 +1,285 @@
+"""How a lesson moves: the one engine every mode drives (laptop, presenter, kiosk, tests).
+
+A ``LessonController`` owns the phases of the current beat and the commands that
+move between beats. Views draw its state and forward input; they never decide
+what comes next. No pygame, no I/O, no clock of its own: time enters only through
+``update(dt)``, which the app calls from its injected clock, so tests step time
+exactly.
+
+Phases of a beat, in order::
+
+    SETUP    a question beat only: the caption says what is about to happen; the
+             model waits as the previous beat left it, so the picture cannot give
+             the answer away
+    ASK      a question beat only: "What will happen?"; waits for a pick
+    RUN      the beat's jump and doses happen, then its steps play at its speed
+    EXPLAIN  a question beat only: the verdict and the explanation (end phase)
+    DONE     any other beat: its caption stays up (end phase)
+
+Commands: ``next`` (one phase on, or the next beat from an end phase), ``back``
+(the previous beat from its start), ``replay`` (this beat from its start),
+``jump`` (beat N from its start), ``choose`` / ``skip`` (answer the question),
+``pause`` / ``resume``.
+
+Autoplay (presenter's hands-off mode and the kiosk's attract loop) moves on by
+itself after the times in the lesson data: ``Beat.setup_seconds`` in SETUP,
+``Question.auto_answer`` in ASK (then the question counts as not answered), and
+``Beat.auto_advance`` in an end phase. With ``loop`` the lesson starts again
+after its last beat; without it, ``over`` becomes true and ``on_over`` is called.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+
+from sim.model.species import SPECIES, Species
+
+from .beats import SPEEDS, Beat, Lesson, LessonError
+from .player import LessonPlayer
+
+
+class Phase(str, Enum):
+    SETUP = "setup"
+    ASK = "ask"
+    RUN = "run"
+    EXPLAIN = "explain"
+    DONE = "done"
+
+
+#: phases in which a beat has finished and waits for Next
+END_PHASES = (Phase.EXPLAIN, Phase.DONE)
+
+
+class LessonController:
+    """One lesson, beat by beat, over one ``LessonPlayer`` (the model)."""
+
+    def __init__(
+        self,
+        lesson: Lesson,
+        seed: int | None = None,
+        *,
+        autoplay: bool = False,
+        loop: bool = False,
+        species: tuple[Species, ...] = SPECIES,
+        start: int = 1,
+    ) -> None:
+        self.lesson = lesson
+        self.player = LessonPlayer(lesson, seed, species)
+        self.autoplay = autoplay
+        self.loop = loop
+        self.paused = False
+        #: the pick for each answered question (beat index -> choice); None = not answered
+        self.picks: dict[int, int | None] = {}
+        #: called after every change of beat or phase (views rebuild their controls)
+        self.on_change: Callable[[], None] | None = None
+        #: called once when an unlooped autoplay run has shown its last beat
+        self.on_over: Callable[[], None] | None = None
+        self.over = False
+        self.index = 0
+        self.phase = Phase.RUN
+        self.phase_time = 0.0  # seconds spent in the current phase (autoplay timing)
+        self._carry = 0.0  # fractional model steps owed to the run
+        self.jump(start)
+
+    # ------------------------------------------------------------------ queries
+    @property
+    def beat(self) -> Beat:
+        return self.lesson.beats[self.index]
+
+    @property
+    def beat_number(self) -> int:
+        """The current beat, counted from 1 (as people and ``--beat`` count)."""
+        return self.index + 1
+
+    @property
+    def beat_count(self) -> int:
+        return len(self.lesson.beats)
+
+    @property
+    def is_first(self) -> bool:
+        return self.index == 0
+
+    @property
+    def is_last(self) -> bool:
+        return self.index == self.beat_count - 1
+
+    @property
+    def at_end_of_beat(self) -> bool:
+        return self.phase in END_PHASES
+
+    @property
+    def finished(self) -> bool:
+        """The last beat has played to its end: what follows is the next lesson."""
+        return self.is_last and self.at_end_of_beat
+
+    @property
+    def sim(self):
+        return self.player.sim
+
+    @property
+    def pick(self) -> int | None:
+        """The pick for the current beat's question (None: not answered or skipped)."""
+        return self.picks.get(self.index)
+
+    @property
+    def verdict(self) -> str | None:
+        """"right", "wrong" or "skipped" once the question has been answered; else None."""
+        q = self.beat.question
+        if q is None or self.index not in self.picks:
+            return None
+        pick = self.picks[self.index]
+        if pick is None:
+            return "skipped"
+        return "right" if pick == q.answer else "wrong"
+
+    def phase_seconds(self) -> float | None:
+        """How long autoplay stays in the current phase (None: RUN ends by itself)."""
+        beat = self.beat
+        if self.phase is Phase.SETUP:
+            return beat.setup_seconds
+        if self.phase is Phase.ASK:
+            return beat.question.auto_answer
+        if self.phase is Phase.RUN:
+            return None
+        return beat.auto_advance
+
+    # ------------------------------------------------------------------ commands
+    def next(self) -> bool:
+        """One step on: SETUP → ASK → RUN (skipped) → end; from an end phase, the next
+        beat. Returns False (nothing changes) at the end of the last beat."""
+        if self.phase is Phase.SETUP:
+            self._set_phase(Phase.ASK)
+        elif self.phase is Phase.ASK:
+            self.skip()
+        elif self.phase is Phase.RUN:
+            self.player.run_beat_steps()
+            self._end_run()
+        elif not self.is_last:
+            self._enter(self.index + 1)
+        else:
+            return False
+        return True
+
+    def back(self) -> bool:
+        """The previous beat, from its start. False on the first beat."""
+        if self.is_first:
+            return False
+        self._enter(self.index - 1)
+        return True
+
+    def replay(self) -> None:
+        """This beat again from its start (its question is asked again)."""
+        self._enter(self.index)
+
+    def jump(self, number: int) -> None:
+        """Beat ``number`` (1-based), from its start."""
+        self.player.check_beat_number(number)
+        self._enter(number - 1)
+
+    def show_end(self, number: int) -> None:
+        """Beat ``number`` (1-based) played to its end, every question before it and
+        its own answered with the default (screenshots, handouts)."""
+        self.player.check_beat_number(number)
+        self.picks = {i: None for i in range(number) if self.lesson.beats[i].question}
+        self.player.play_through(number)
+        self.index = number - 1
+        self._set_phase(Phase.EXPLAIN if self.beat.question else Phase.DONE)
+
+    def choose(self, choice: int) -> None:
+        """The learner's (or the room's) pick for the question now asked."""
+        q = self.beat.question
+        if self.phase is not Phase.ASK or q is None:
+            raise LessonError(f"beat {self.beat_number} is not asking a question now")
+        if isinstance(choice, bool) or not isinstance(choice, int) or not (
+            0 <= choice < len(q.choices)
+        ):
+            raise LessonError(f"choice {choice!r} is not one of {len(q.choices)} choices")
+        self._answer(choice)
+
+    def skip(self) -> None:
+        """Go on without a pick: the explanation then says so and gives the answer."""
+        if self.phase is Phase.SETUP:
+            self._set_phase(Phase.ASK)
+        if self.phase is Phase.ASK:
+            self._answer(None)
+
+    def pause(self) -> None:
+        self.paused = True
+
+    def resume(self) -> None:
+        self.paused = False
+
+    def toggle_pause(self) -> None:
+        self.paused = not self.paused
+
+    # ------------------------------------------------------------------ time
+    def update(self, dt: float) -> None:
+        """Advance ``dt`` seconds: play the run, and in autoplay move on when due."""
+        if self.paused or self.over:
+            return
+        self.phase_time += dt
+        if self.phase is Phase.RUN:
+            self._carry += dt * SPEEDS[self.beat.speed]
+            steps = int(self._carry)
+            self._carry -= steps
+            if steps:
+                self.player.advance(steps)
+            if self.player.beat_done:
+                self._end_run()
+            return
+        if not self.autoplay:
+            return
+        due = self.phase_seconds()
+        if due is None or self.phase_time < due:
+            return
+        if self.phase is Phase.ASK:
+            self.skip()
+        elif self.phase is Phase.SETUP:
+            self._set_phase(Phase.ASK)
+        elif not self.is_last:
+            self._enter(self.index + 1)
+        elif self.loop:
+            self.picks.clear()
+            self._enter(0)
+        else:
+            self.over = True
+            if self.on_over:
+                self.on_over()
+
+    # ------------------------------------------------------------------ internals
+    def _enter(self, index: int) -> None:
+        """Beat ``index`` (0-based) from its start."""
+        self.index = index
+        self.over = False
+        self.picks.pop(index, None)
+        self.player.answers.pop(index, None)
+        if self.beat.question is not None:
+            # predict first: the model waits as the previous beat left it
+            self.player.rewind_to(index)
+            self._set_phase(Phase.SETUP)
+        else:
+            self.player.start_beat(index)
+            self._start_run()
+
+    def _answer(self, choice: int | None) -> None:
+        self.picks[self.index] = choice
+        self.player.answer(self.index, choice)
+        self.player.start_beat(self.index)
+        self._start_run()
+
+    def _start_run(self) -> None:
+        if self.player.beat_done:  # a beat with no steps has nothing to play
+            self._end_run()
+        else:
+            self._set_phase(Phase.RUN)
+
+    def _end_run(self) -> None:
+        self._set_phase(Phase.EXPLAIN if self.beat.question else Phase.DONE)
+
+    def _set_phase(self, phase: Phase) -> None:
+        self.phase = phase
+        self.phase_time = 0.0
+        self._carry = 0.0
+        if self.on_change:
+            self.on_change()
