@@ -289,21 +289,38 @@ def test_the_words_the_lessons_must_say():
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("lesson_id", ORDER)
 def test_autoplay_leaves_time_to_read(lesson_id, lang):
-    """Kiosk autoplay: each caption, question and explanation stays up long enough."""
+    """Kiosk and presenter autoplay: what each phase shows stays up long enough to read
+    (the set-up caption, the question and its choices, the verdict and explanation)."""
     for n, beat in enumerate(LESSONS[lesson_id].beats, start=1):
         if beat.question:
             q = beat.question
-            assert q.auto_answer >= reading(lang, beat.caption, q.prompt, *q.choices), n
-            assert beat.auto_advance >= reading(lang, q.explanation), n
+            assert beat.setup_seconds >= reading(lang, beat.caption), n
+            assert q.auto_answer >= reading(lang, q.prompt, *q.choices), n
+            cat = catalog(lang)
+            verdicts = [cat["lessonview.no_pick"].format(answer=cat[q.choices[q.answer]])] + [
+                cat["lessonview.you_said"].format(choice=cat[c]) + " " + cat["lessonview.not_quite"]
+                for c in q.choices
+            ]
+            longest = max(reading_seconds(v) for v in verdicts)
+            assert beat.auto_advance >= longest + reading(lang, q.explanation), n
         else:
             assert beat.run_seconds + beat.auto_advance >= reading(lang, beat.caption), n
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("lesson_id", ORDER)
+def test_no_lesson_ends_frozen_in_an_overdose(lesson_id, seed):
+    """After the last beat that moves the model, breathing is out of the danger zone:
+    the closing words and cards never sit over an emergency cue."""
+    p = played(lesson_id, seed)
+    assert not p.sim.person.overdose
 
 
 # ------------------------------------------------------------------ the model claims
 @pytest.mark.parametrize("seed", SEEDS)
 def test_opioids_switch_receptors_on_feel_good_up_breathing_down(seed):
     p = played("opioids", seed)
-    dose_beats = (2, 3, 4, 5)  # the dose arrives at beat 2; the question beat is 5
+    dose_beats = (2, 3, 4, 5)  # the dose arrives at beat 2, which asks the question
     assert col(p, "euphoria", 1).max() < 0.05, "nothing felt before the dose"
     assert col(p, "bound_opioid", *dose_beats).max() > 0.2 * p.lesson.receptors
     assert col(p, "activation", *dose_beats).max() > 0.2, "receptors switched on"
@@ -331,14 +348,18 @@ def test_blockade_naltrexone_stays_dark_and_the_high_is_blocked(seed):
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_override_small_is_blocked_huge_breaks_through_as_the_block_fades(seed):
+def test_override_small_and_usual_are_blocked_huge_breaks_through_a_fresh_block(seed):
     p = played("override", seed)
-    assert col(p, "overdose", 2).sum() == 0 and col(p, "euphoria", 2).max() < 0.15
-    assert col(p, "overdose", 5).sum() > 0, "the huge dose reaches the danger zone"
-    lows = [col(p, "breathing", n).min() for n in (2, 3, 4, 5)]
-    assert lows[3] < lows[2] < lows[1] <= lows[0] + 1e-9
-    held = [start(p, n)["bound_naltrexone"] for n in (2, 3, 4, 5)]
-    assert held[-1] < held[0], "the block fades hour by hour"
+    n = p.lesson.receptors
+    assert col(p, "overdose", 2, 3).sum() == 0, "small and usual doses stay out of danger"
+    assert col(p, "euphoria", 2).max() < 0.15, "a small dose does almost nothing"
+    control = play(without(p.lesson, "naltrexone"), seed)
+    assert col(p, "euphoria", 3).max() < 0.5 * col(control, "euphoria", 3).max()
+    # the block is fresh when the huge dose comes (T4, B3: breaking through is not fading)
+    assert start(p, 4)["bound_naltrexone"] > 0.6 * n
+    assert col(p, "overdose", 4).sum() > 0, "the huge dose reaches the danger zone"
+    # naloxone brings breathing back before the closing words
+    assert not end(p, 5)["overdose"]
 
 
 @pytest.mark.parametrize("seed", SEEDS)

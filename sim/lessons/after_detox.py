@@ -54,7 +54,8 @@ LESSON = Lesson(
         ),
         Beat(
             K + "beat7", give=(Give("opioid", "usual"),), steps=32,
-            highlight=("breathing", "lines"), label=K + "label5", auto_advance=15.0,
+            highlight=("breathing", "lines"), label=K + "label5", setup_seconds=10.5,
+            auto_advance=20.0,
             question=Question(
                 prompt=K + "q.prompt",
                 choices=(K + "q.choice1", K + "q.choice2", K + "q.choice3"),
@@ -62,6 +63,11 @@ LESSON = Lesson(
                 explanation=K + "q.explain",
                 auto_answer=19.0,
             ),
+        ),
+        # no lesson ends frozen in an overdose: help arrives before the closing cards
+        Beat(
+            K + "rescue", give=(Give("naloxone", "large"),), steps=30, speed="slow",
+            highlight=("breathing",), auto_advance=8.0,
         ),
         Beat(K + "beat8", highlight=("lines", "timeline"), auto_advance=13.0),
         Beat(RISK_CARD, card="help", auto_advance=14.0),

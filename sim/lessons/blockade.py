@@ -26,7 +26,8 @@ LESSON = Lesson(
         Beat(K + "beat3", steps=30, highlight=("receptors", "feel_good"), auto_advance=7.0),
         Beat(
             K + "beat4", give=(Give("opioid", "usual"),), steps=60,
-            highlight=("feel_good", "receptors", "person"), auto_advance=15.0,
+            highlight=("feel_good", "receptors", "person"), setup_seconds=7.0,
+            auto_advance=19.0,
             question=Question(
                 prompt=K + "q.prompt",
                 choices=(K + "q.choice1", K + "q.choice2", K + "q.choice3"),

@@ -19,13 +19,10 @@ LESSON = Lesson(
     beats=(
         Beat(K + "beat1", steps=20, highlight=("receptors",), auto_advance=11.0),
         Beat(
-            K + "beat2", give=(Give("opioid", "usual"),), steps=12, speed="slow",
-            highlight=("molecules",), auto_advance=8.0,
-        ),
-        Beat(K + "beat3", steps=12, speed="slow", highlight=("receptors",), auto_advance=4.0),
-        Beat(K + "beat4", steps=12, highlight=("feel_good", "person"), auto_advance=8.0),
-        Beat(
-            K + "beat5", steps=25, highlight=("breathing",), auto_advance=14.0,
+            # asked before the dose: breathing has not moved yet, so the picture
+            # cannot give the answer away
+            K + "beat2", give=(Give("opioid", "usual"),), steps=40,
+            highlight=("molecules", "breathing"), setup_seconds=11.0, auto_advance=19.0,
             question=Question(
                 prompt=K + "q.prompt",
                 choices=(K + "q.choice1", K + "q.choice2", K + "q.choice3"),
@@ -34,6 +31,9 @@ LESSON = Lesson(
                 auto_answer=14.0,
             ),
         ),
+        Beat(K + "beat3", steps=12, speed="slow", highlight=("receptors",), auto_advance=6.0),
+        Beat(K + "beat4", steps=12, highlight=("feel_good", "person"), auto_advance=8.0),
+        Beat(K + "beat5", steps=10, highlight=("breathing",), auto_advance=9.0),
         Beat(K + "beat6", steps=100, speed="fast", highlight=("plot", "withdrawal"),
              auto_advance=12.0),
         Beat(K + "beat7", highlight=("lines", "breathing"), auto_advance=15.0),

@@ -35,7 +35,7 @@ LESSON = Lesson(
         ),
         Beat(
             K + "beat4", steps=2 * DAY, speed="fast", highlight=("receptors", "plot"),
-            label=K + "label3", auto_advance=18.0,
+            label=K + "label3", auto_advance=23.0,
             question=Question(
                 prompt=K + "q.prompt",
                 choices=(K + "q.choice1", K + "q.choice2", K + "q.choice3"),

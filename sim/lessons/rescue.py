@@ -29,7 +29,7 @@ LESSON = Lesson(
         ),
         Beat(
             K + "beat4", steps=150, highlight=("molecules", "breathing", "plot"),
-            auto_advance=16.0,
+            auto_advance=25.0,
             question=Question(
                 prompt=K + "q.prompt",
                 choices=(K + "q.choice1", K + "q.choice2"),
@@ -38,7 +38,11 @@ LESSON = Lesson(
                 auto_answer=13.0,
             ),
         ),
-        Beat(K + "beat5", highlight=("person", "breathing"), auto_advance=10.0),
+        # no lesson ends frozen in an overdose: more naloxone, and help is on its way
+        Beat(
+            K + "beat5", give=(Give("naloxone", "large"),), steps=30, speed="slow",
+            highlight=("breathing",), auto_advance=8.0,
+        ),
         Beat(K + "beat6", auto_advance=19.0),
         Beat(RISK_CARD, card="help", auto_advance=14.0),
     ),

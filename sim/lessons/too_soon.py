@@ -23,7 +23,7 @@ LESSON = Lesson(
         ),
         Beat(
             K + "beat2", give=(Give("naltrexone", "usual", "pill"),), steps=45, speed="slow",
-            highlight=("receptors", "withdrawal"), auto_advance=20.0,
+            highlight=("receptors", "withdrawal"), setup_seconds=7.5, auto_advance=24.0,
             question=Question(
                 prompt=K + "q.prompt",
                 choices=(K + "q.choice1", K + "q.choice2", K + "q.choice3"),
