@@ -31,7 +31,8 @@ from .beats import (
 from .controller import END_PHASES, LessonController, Phase
 from .player import BeatRecord, LessonPlayer
 
-#: every lesson by id, in the order the lesson menu shows them
+#: every lesson by id, in the suggested order: home numbers them in this order and
+#: "Next lesson" follows it
 LESSONS: dict[str, Lesson] = {
     module.LESSON.id: module.LESSON
     for module in (opioids, blockade, override, too_soon, after_detox, pill_vs_shot, rescue)

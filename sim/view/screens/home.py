@@ -18,11 +18,18 @@ TILES: list[tuple[str, str, str]] = [
 
 
 class Tile(Button):
-    """A big tile: a bold title and a short wrapped description."""
+    """A big tile: a bold title and a short wrapped description. Lesson tiles carry
+    their place in the suggested order ("3. Starting too soon")."""
 
-    def __init__(self, title_key: str, blurb_key: str, on_activate) -> None:
-        super().__init__(lambda: _(title_key), on_activate=on_activate)
+    def __init__(self, title_key: str, blurb_key: str, on_activate,
+                 number: int | None = None) -> None:
+        if number is None:
+            label = lambda: _(title_key)  # noqa: E731
+        else:
+            label = lambda: _("home.numbered").format(n=number, title=_(title_key))  # noqa: E731
+        super().__init__(label, on_activate=on_activate)
         self.blurb_key = blurb_key
+        self.number = number
 
     #: set by the home screen so every tile uses one title size
     max_title_size = theme.FONT_LARGE
@@ -68,8 +75,12 @@ class HomeScreen(Screen):
 
     def __init__(self, ctx, **options) -> None:
         super().__init__(ctx, **options)
+        from sim.lessons import LESSONS
+
+        order = list(LESSONS)  # the suggested order is the order lessons are listed in
         self.tiles = [
-            Tile(title, blurb, lambda sid=sid: self.ctx.nav.push(sid))
+            Tile(title, blurb, lambda sid=sid: self.ctx.nav.push(sid),
+                 number=order.index(sid) + 1 if sid in LESSONS else None)
             for sid, title, blurb in self.available_tiles()
         ]
         self.language = Button(lambda: _("common.language"), on_activate=self._switch_language)
