@@ -44,7 +44,7 @@ class LessonScreen(Screen):
     takes_screen_id = True  # one class serves every lesson id
 
     def __init__(self, ctx, screen_id: str = "", beat: int | None = None,
-                 autoplay: bool = False, **options) -> None:
+                 autoplay: bool = False, loop: bool = False, **options) -> None:
         super().__init__(ctx, **options)
         self.id = screen_id
         self.lesson = LESSONS[screen_id]
@@ -64,7 +64,7 @@ class LessonScreen(Screen):
                               for h in b.highlight)
         self.group = WidgetGroup()
         self._first_tab_to_choice = False
-        self.controller = LessonController(self.lesson, autoplay=autoplay)
+        self.controller = LessonController(self.lesson, autoplay=autoplay, loop=loop)
         self.controller.on_change = self._controller_changed
         if beat is not None:
             self.controller.show_end(beat)
