@@ -11,10 +11,19 @@ there is no build step and translators edit one text file.
 
 Lookup order for ``_(msgid)``: current language, then English, then the msgid
 itself (a visible key is easier to spot and report than a blank).
+
+Strict mode (``set_strict(True)``, or ``BLOCKADE_STRICT_I18N=1`` in the
+environment when this module is imported) turns that fallback into an error: a
+message id missing from the current language's catalog raises
+``MissingMessage`` (a ``KeyError`` naming the id and the language). The tests run
+strict, so every screen they draw checks the ids built at run time
+(``f"species.{name}"``, keys passed through variables) that a scan of literal
+``_("...")`` calls cannot see. People using the app get the fallback.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -237,10 +246,43 @@ def remove_listener(callback: Callable[[str], None]) -> None:
         _listeners.remove(callback)
 
 
+class MissingMessage(KeyError):
+    """Strict mode: a message id is not in the current language's catalog."""
+
+    def __init__(self, msgid: str, code: str) -> None:
+        super().__init__(msgid)
+        self.msgid = msgid
+        self.language = code
+
+    def __str__(self) -> str:
+        shown = self.msgid.replace(CONTEXT_SEPARATOR, " | ")
+        return f"message id {shown!r} is not in the {self.language!r} catalog"
+
+
+STRICT_ENV = "BLOCKADE_STRICT_I18N"
+_strict = os.environ.get(STRICT_ENV, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def set_strict(on: bool) -> None:
+    """Strict mode on: a missing message id raises MissingMessage instead of falling back."""
+    global _strict
+    _strict = bool(on)
+
+
+def strict() -> bool:
+    """Whether strict mode is on."""
+    return _strict
+
+
 def _(msgid: str) -> str:
-    """The text for ``msgid`` in the current language (English, then the key, as fallback)."""
+    """The text for ``msgid`` in the current language (English, then the key, as fallback).
+
+    In strict mode a msgid missing from the current language raises MissingMessage.
+    """
     text = catalog(_current).get(msgid)
     if text is None:
+        if _strict:
+            raise MissingMessage(msgid, _current)
         text = catalog(DEFAULT_LANGUAGE).get(msgid, msgid)
     return text
 
@@ -250,5 +292,7 @@ def pgettext(context: str, msgid: str) -> str:
     key = context + CONTEXT_SEPARATOR + msgid
     text = catalog(_current).get(key)
     if text is None:
+        if _strict:
+            raise MissingMessage(key, _current)
         text = catalog(DEFAULT_LANGUAGE).get(key, msgid)
     return text

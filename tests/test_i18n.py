@@ -10,6 +10,7 @@ import pytest
 
 import sim
 from sim import i18n
+from sim.app.screens import SCREENS
 from sim.i18n import PoError, parse_po, po_path, read_po_entries
 
 SIM_DIR = Path(sim.__file__).resolve().parent
@@ -176,7 +177,15 @@ def test_unknown_language_raises_value_error():
     assert i18n.language() == "en"
 
 
-def test_fallback_to_english_then_to_the_key(monkeypatch):
+@pytest.fixture
+def lenient():
+    """What people using the app get: the fallback (the tests otherwise run strict)."""
+    i18n.set_strict(False)
+    yield
+    i18n.set_strict(True)
+
+
+def test_fallback_to_english_then_to_the_key(monkeypatch, lenient):
     fake = {"en": {"a.only_english": "Only English"}, "es": {}}
     monkeypatch.setattr(i18n, "catalog", lambda code: fake[code])
     i18n.set_language("es")
@@ -240,7 +249,7 @@ def test_parser_handles_continuations_escapes_context_flags_and_comments():
     assert "a.obsolete" not in catalog
 
 
-def test_pgettext_uses_the_context(monkeypatch):
+def test_pgettext_uses_the_context(monkeypatch, lenient):
     monkeypatch.setattr(i18n, "catalog", lambda code: {"verb\x04a.ctx": "Hecho"})
     assert i18n.pgettext("verb", "a.ctx") == "Hecho"
     assert i18n.pgettext("noun", "a.ctx") == "a.ctx"
@@ -294,3 +303,172 @@ def test_the_word_rules_catch_what_they_should(code, text, banned):
     # guards the guard: a typo in a pattern would otherwise pass every catalog
     hit = any(re.search(p, text, re.IGNORECASE) for p in FORBIDDEN[code])
     assert hit == banned
+
+
+# -- strict mode ---------------------------------------------------------------------------
+#
+# Message ids built at run time (f"species.{name}", Explore's amount and give keys held in
+# tuples, lesson captions from the scripts) are invisible to the scan of literal _("...")
+# calls above. Strict mode raises on a missing id instead of showing the key; the tests run
+# strict (tests/conftest.py), so any screen drawn by any test checks every id it uses.
+
+
+def test_the_tests_run_strict():
+    assert i18n.strict()
+
+
+@pytest.mark.parametrize("code", sorted(i18n.LANGUAGES))
+def test_strict_mode_raises_on_a_made_up_id(code):
+    i18n.set_language(code)
+    with pytest.raises(KeyError, match=r"explore\.no_such_message") as info:
+        i18n._("explore.no_such_message")
+    assert isinstance(info.value, i18n.MissingMessage)
+    assert info.value.msgid == "explore.no_such_message"
+    assert info.value.language == code
+    assert repr(code) in str(info.value)
+    with pytest.raises(i18n.MissingMessage, match="no_such_context"):
+        i18n.pgettext("verb", "no_such_context")
+    assert i18n._("dialog.close") == messages(code)["dialog.close"]  # real ids still work
+
+
+def test_strict_mode_does_not_fall_back_to_english(monkeypatch):
+    fake = {"en": {"a.only_english": "Only English"}, "es": {}}
+    monkeypatch.setattr(i18n, "catalog", lambda code: fake[code])
+    assert i18n._("a.only_english") == "Only English"
+    i18n.set_language("es")
+    with pytest.raises(i18n.MissingMessage, match="a.only_english"):
+        i18n._("a.only_english")
+
+
+def test_without_strict_mode_people_get_the_fallback(lenient):
+    assert not i18n.strict()
+    assert i18n._("explore.no_such_message") == "explore.no_such_message"
+    i18n.set_language("es")
+    assert i18n._("explore.no_such_message") == "explore.no_such_message"
+
+
+@pytest.mark.parametrize("value, expected", [("1", True), ("0", False), ("", False)])
+def test_the_environment_variable_turns_strict_mode_on(value, expected):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, BLOCKADE_STRICT_I18N=value)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SIM_DIR.parent),
+                                                      env.get("PYTHONPATH")]))
+    proc = subprocess.run(
+        [sys.executable, "-c", "from sim import i18n; print(i18n.strict())"],
+        env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == str(expected)
+
+
+def _strict_render_walk(screen_id: str) -> tuple[int, set]:
+    """Draw ``screen_id`` in as many states as a visit reaches, each in every language."""
+    import random
+
+    import pygame
+
+    from sim.app.app import STEP, App, AppConfig
+    from sim.lessons import LESSONS
+    from sim.view import theme
+
+    app = App(AppConfig(headless=True, seed=7, size=(1280, 720)))
+    frames = 0
+
+    def draw(updates: int = 1) -> None:
+        nonlocal frames
+        for _ in range(updates):
+            app.update(STEP)
+        for code in i18n.LANGUAGES:
+            app.set_language(code)
+            app.stack.top.dirty = True
+            assert app.render()
+            frames += 1
+
+    def tap(widget) -> None:
+        vp = app.viewport
+        pos = (round(vp.offset[0] + widget.rect.centerx * vp.scale),
+               round(vp.offset[1] + widget.rect.centery * vp.scale))
+        for kind in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+            extra = ({"rel": (0, 0), "buttons": (0, 0, 0)} if kind == pygame.MOUSEMOTION
+                     else {"button": 1})
+            app.handle_event(pygame.event.Event(kind, pos=pos, touch=False, **extra))
+
+    def reopen(**options):
+        app.stack.home()
+        return app.stack.top if screen_id == "home" else app.stack.push(screen_id, **options)
+
+    try:
+        reopen()
+        draw()
+        draw(120)
+        if screen_id in LESSONS:  # the last beat, as `blockade --screenshot --beat N` shows it
+            reopen(beat=len(LESSONS[screen_id].beats))
+            draw()
+            draw(120)
+            reopen()
+        if screen_id == "explore":
+            screen = app.stack.top
+            for toggle in screen.amount_toggles:
+                tap(toggle)
+                for give in screen.give_buttons:
+                    tap(give)
+                    draw(30)
+            for _ in range(40):  # a lot of opioid: the overdose cue
+                tap(screen.step)
+            tap(screen.slow)
+            draw()
+            tap(screen.about_button)
+            draw()
+        # then a walk over the screen's own controls (never Home, Quit or the language)
+        rng = random.Random(screen_id)
+        seen = set()
+        for _ in range(50):
+            screen = app.stack.top
+            group = getattr(screen, "group", None)
+            if group is None:
+                break
+            skip = {id(getattr(screen, name, None)) for name in ("home", "quit", "language")}
+            widgets = [w for w in group.widgets
+                       if w.visible and w.enabled and id(w) not in skip]
+            dialog = getattr(screen, "about", None)
+            if dialog is not None and dialog.is_open:
+                app.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0,
+                                                    unicode="", scancode=0))
+            elif widgets:
+                # a lesson: mostly go on (answering a question when one is asked), now and
+                # then go back or replay
+                forward = getattr(screen, "next", None)
+                detours = {id(getattr(screen, name, None)) for name in ("back", "replay")}
+                onward = [w for w in widgets if id(w) not in detours and w is not forward]
+                if forward in widgets and rng.random() < 0.8:
+                    tap(forward)
+                elif onward and rng.random() < 0.8:
+                    tap(rng.choice(onward))
+                else:
+                    tap(rng.choice(widgets))
+            seen.add((app.stack.top.id, getattr(app.stack.top, "index", None)))
+            if app.stack.top.id != screen_id:
+                reopen()
+            draw(rng.choice([1, 30, 120]))
+    finally:
+        app.shutdown()
+        i18n.set_language("en")
+        theme.set_profile("dark")
+    return frames, seen
+
+
+@pytest.mark.parametrize("screen_id", list(SCREENS))
+def test_every_screen_renders_with_strict_messages(screen_id):
+    """Every screen in SCREENS drawn in many states, each in every language, with strict
+    lookups: an id built at run time that is missing from a catalog fails here."""
+    from sim.lessons import LESSONS
+
+    assert i18n.strict()
+    frames, seen = _strict_render_walk(screen_id)
+    assert frames > 2 * 50
+    beats = {index for sid, index in seen if sid == screen_id}
+    if screen_id in LESSONS and None not in beats:  # the screen tells which beat it shows
+        assert beats == set(range(len(LESSONS[screen_id].beats))), "the walk missed beats"
