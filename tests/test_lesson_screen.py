@@ -69,13 +69,12 @@ def test_next_moves_on_and_the_caption_and_progress_change(make_app, lesson_id):
     app = make_app(size=(1280, 720))
     screen = open_lesson(app, lesson_id)
     caption_before = pixels(app, screen.caption_rect)
-    title_row = pygame.Rect(0, 0, screen.about_button.rect.left, 64)
-    progress_before = pixels(app, title_row)
+    progress_before = pixels(app, screen.progress_rect)
     # Next: first ends the run (if any), then moves to beat 2
     until(lambda: screen.index != 0, lambda: tap_widget(app, screen.next))
     assert screen.index == 1
     assert pixels(app, screen.caption_rect) != caption_before
-    assert pixels(app, title_row) != progress_before, "the progress line shows beat 2"
+    assert pixels(app, screen.progress_rect) != progress_before, "the progress shows beat 2"
 
 
 def test_back_returns_to_the_previous_beat_and_redraws_it(make_app):

@@ -15,6 +15,7 @@ from __future__ import annotations
 from . import after_detox, blockade, opioids, override, pill_vs_shot, rescue, too_soon
 from .beats import (
     CARDS,
+    CHARTS,
     HIGHLIGHTS,
     READING_WORDS_PER_SECOND,
     RISK_CARD,
@@ -50,7 +51,7 @@ def lesson(lesson_id: str) -> Lesson:
 
 
 __all__ = [
-    "CARDS", "HIGHLIGHTS", "LESSONS", "READING_WORDS_PER_SECOND", "RISK_CARD", "SPEEDS",
+    "CARDS", "CHARTS", "HIGHLIGHTS", "LESSONS", "READING_WORDS_PER_SECOND", "RISK_CARD", "SPEEDS",
     "Beat", "BeatRecord", "END_PHASES", "Give", "Lesson", "LessonController", "LessonError",
     "LessonPlayer", "Phase", "Question",
     "beat_seconds", "lesson", "lesson_seconds", "reading_seconds",

@@ -26,6 +26,7 @@ LESSON = Lesson(
     about=K + "about",
     tolerance=0.8,
     seed=5,
+    chart="lines",
     beats=(
         Beat(
             K + "beat1", give=(Give("opioid", "usual"),), steps=DOSE_GAP, speed="fast",

@@ -14,7 +14,7 @@ same scripts through ``sim.lessons.player.LessonPlayer``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sim.model.simulation import DoseError, molecule_count
 from sim.model.species import GIVABLE, ROUTES
@@ -27,6 +27,15 @@ HIGHLIGHTS = (
 
 #: model steps per second of real time at each beat speed (the view plays at these)
 SPEEDS: dict[str, float] = {"slow": 3.0, "normal": 10.0, "fast": 60.0}
+
+#: the chart a lesson draws under its cleft, named by what it shows (views draw it):
+#: "occupancy": receptors taken by each kind of molecule over story time;
+#: "lines": the felt effect of a dose against the feel-good and danger lines (T7, T8);
+#: "coverage": receptors held by naltrexone over story days, with the beats' labels (T5);
+#: "counterfactual": opioid on the receptors against how it would have worn off
+#: without the control run's missing dose (T6);
+#: "people": two people side by side, with and without the control's missing dose (T3)
+CHARTS = ("occupancy", "lines", "coverage", "counterfactual", "people")
 
 #: closing cards. "help": the clinic's own help text, read by the app from its
 #: settings file (the program ships no phone numbers). "risk": the shared card on
@@ -177,7 +186,10 @@ class Lesson:
     receptors: int = 60
     tolerance: float = 0.0
     seed: int = 1
-    person_figure: bool = False  # True where the view should animate a person/reward figure
+    chart: str = "occupancy"  # from CHARTS
+    #: a species whose doses a control run leaves out, played in step with the lesson
+    #: (the "without naltrexone" person or line); None for no control run
+    control_without: str | None = None
 
     def __post_init__(self) -> None:
         if not self.beats or not all(isinstance(b, Beat) for b in self.beats):
@@ -186,6 +198,32 @@ class Lesson:
             raise LessonError(f"lesson {self.id!r}: tolerance must be from 0 to 1")
         if self.receptors < 1:
             raise LessonError(f"lesson {self.id!r}: receptors must be at least 1")
+        if self.chart not in CHARTS:
+            raise LessonError(
+                f"lesson {self.id!r}: unknown chart {self.chart!r} (use {', '.join(CHARTS)})"
+            )
+        if self.chart in ("people", "counterfactual") and self.control_without is None:
+            raise LessonError(f"lesson {self.id!r}: chart {self.chart!r} needs control_without")
+        for beat in self.beats:
+            if "lines" in beat.highlight and self.chart != "lines":
+                raise LessonError(
+                    f"lesson {self.id!r}: a beat highlights the lines, but its chart is "
+                    f"{self.chart!r}: the two lines are drawn only where they are discussed"
+                )
+        if self.control_without is not None and self.control_without not in GIVABLE:
+            raise LessonError(
+                f"lesson {self.id!r}: control_without must be one of {', '.join(GIVABLE)}"
+            )
+
+    def without(self, species: str) -> "Lesson":
+        """The same lesson with every dose of ``species`` left out (a control run)."""
+        beats = tuple(
+            replace(b, give=tuple(g for g in b.give if g.species != species))
+            for b in self.beats
+        )
+        return replace(self, beats=beats, control_without=None,
+                       chart="occupancy" if self.chart in ("people", "counterfactual")
+                       else self.chart)
 
     @property
     def questions(self) -> tuple[Question, ...]:

@@ -16,7 +16,8 @@ LESSON = Lesson(
     about=K + "about",
     tolerance=0.1,
     seed=2,
-    person_figure=True,
+    chart="people",  # blocked euphoria: the same dose, with and without naltrexone
+    control_without="naltrexone",
     beats=(
         Beat(K + "beat1", steps=10, highlight=("person",), auto_advance=9.0),
         Beat(

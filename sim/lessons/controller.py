@@ -66,6 +66,12 @@ class LessonController:
     ) -> None:
         self.lesson = lesson
         self.player = LessonPlayer(lesson, seed, species)
+        #: the control run (the lesson without ``lesson.control_without``'s doses), kept
+        #: in step with the lesson beat by beat: the person without naltrexone, or how
+        #: the opioid would have worn off on its own. None if the lesson has none.
+        self.control: LessonPlayer | None = None
+        if lesson.control_without is not None:
+            self.control = LessonPlayer(lesson.without(lesson.control_without), seed, species)
         self.autoplay = autoplay
         self.loop = loop
         self.paused = False
@@ -153,7 +159,7 @@ class LessonController:
         elif self.phase is Phase.ASK:
             self.skip()
         elif self.phase is Phase.RUN:
-            self.player.run_beat_steps()
+            self._players("run_beat_steps")
             self._end_run()
         elif not self.is_last:
             self._enter(self.index + 1)
@@ -182,7 +188,7 @@ class LessonController:
         its own answered with the default (screenshots, handouts)."""
         self.player.check_beat_number(number)
         self.picks = {i: None for i in range(number) if self.lesson.beats[i].question}
-        self.player.play_through(number)
+        self._players("play_through", number)
         self.index = number - 1
         self._set_phase(Phase.EXPLAIN if self.beat.question else Phase.DONE)
 
@@ -224,7 +230,7 @@ class LessonController:
             steps = int(self._carry)
             self._carry -= steps
             if steps:
-                self.player.advance(steps)
+                self._players("advance", steps)
             if self.player.beat_done:
                 self._end_run()
             return
@@ -256,17 +262,24 @@ class LessonController:
         self.player.answers.pop(index, None)
         if self.beat.question is not None:
             # predict first: the model waits as the previous beat left it
-            self.player.rewind_to(index)
+            self._players("rewind_to", index)
             self._set_phase(Phase.SETUP)
         else:
-            self.player.start_beat(index)
+            self._players("start_beat", index)
             self._start_run()
 
     def _answer(self, choice: int | None) -> None:
         self.picks[self.index] = choice
         self.player.answer(self.index, choice)
-        self.player.start_beat(self.index)
+        self._players("start_beat", self.index)
         self._start_run()
+
+    def _players(self, method: str, *args) -> None:
+        """Do the same to the lesson's model and to its control run (same beats, same
+        steps, so the two stay in step)."""
+        getattr(self.player, method)(*args)
+        if self.control is not None:
+            getattr(self.control, method)(*args)
 
     def _start_run(self) -> None:
         if self.player.beat_done:  # a beat with no steps has nothing to play

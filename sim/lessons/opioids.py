@@ -36,6 +36,6 @@ LESSON = Lesson(
         Beat(K + "beat5", steps=10, highlight=("breathing",), auto_advance=9.0),
         Beat(K + "beat6", steps=100, speed="fast", highlight=("plot", "withdrawal"),
              auto_advance=12.0),
-        Beat(K + "beat7", highlight=("lines", "breathing"), auto_advance=15.0),
+        Beat(K + "beat7", highlight=("breathing",), auto_advance=15.0),
     ),
 )

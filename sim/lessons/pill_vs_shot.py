@@ -20,6 +20,7 @@ LESSON = Lesson(
     about=K + "about",
     tolerance=0.0,
     seed=7,
+    chart="coverage",
     beats=(
         Beat(
             K + "beat1", give=(Give("naltrexone", "usual", "pill"),), steps=60,

@@ -32,6 +32,9 @@ from .beats import Beat, Lesson, LessonError, Question
 
 #: during a story-time jump, keep one row every this many steps (for timeline plots)
 JUMP_SAMPLE_EVERY = 60
+#: the feel-good level the "enough to feel it" line stands for; views mark the same
+#: level on the feel-good meter, so the lines chart and the meter agree
+FEEL_IT_LEVEL = 0.25
 
 
 @dataclass
@@ -113,7 +116,7 @@ class LessonPlayer:
         row = self.sim.snapshot()
         person = self.sim.person
         row["felt_activation"] = person.activation
-        row["feel_good_line"] = person.activation_to_feel_good()
+        row["feel_good_line"] = person.activation_to_feel_good(FEEL_IT_LEVEL)
         row["danger_line"] = person.activation_to_danger()
         return row
 

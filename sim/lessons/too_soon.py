@@ -16,6 +16,9 @@ LESSON = Lesson(
     about=K + "about",
     tolerance=0.8,
     seed=4,
+    # the opioid's fall, against how it would have worn off without naltrexone
+    chart="counterfactual",
+    control_without="naltrexone",
     beats=(
         Beat(
             K + "beat1", give=(Give("opioid", "usual"),), steps=30,

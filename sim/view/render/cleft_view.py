@@ -15,6 +15,26 @@ from sim.view import theme
 from sim.view.render.shapes import draw_shape, sprite
 
 
+#: how a receptor looks: "empty" (an open landing spot), "on" (lit), "blocked" (dark)
+RECEPTOR_STATES = ("empty", "on", "blocked")
+
+
+def draw_receptor(surface: pygame.Surface, cup: pygame.Rect, state: str) -> None:
+    """One receptor: an open cup (a U, so a row of empty ones never reads as zeros),
+    a lit cup (switched on) or a dark filled cup (held, switched off)."""
+    th = theme.theme()
+    width = max(2, cup.width // 5)
+    if state == "empty":
+        left, right = cup.left + width // 2, cup.right - width // 2 - 1
+        pygame.draw.lines(surface, th.receptor_off, False,
+                          [(left, cup.top), (left, cup.bottom - 1), (right, cup.bottom - 1),
+                           (right, cup.top)], width)
+        return
+    fill = th.receptor_on if state == "on" else th.receptor_blocked
+    pygame.draw.rect(surface, fill, cup, border_bottom_left_radius=4,
+                     border_bottom_right_radius=4)
+
+
 class CleftView:
     def __init__(self, rect: pygame.Rect) -> None:
         self.rect = pygame.Rect(rect)
@@ -55,11 +75,9 @@ class CleftView:
             cup = pygame.Rect(0, 0, cup_w, cup_h)
             cup.midtop = (cx, membrane_y)
             if kind == FREE:
-                pygame.draw.rect(surface, th.receptor_off, cup, width=2, border_radius=4)
+                draw_receptor(surface, cup, "empty")
             else:
-                on = efficacy[kind] > 0
-                fill = th.receptor_on if on else th.receptor_blocked
-                pygame.draw.rect(surface, fill, cup, border_radius=4)
+                draw_receptor(surface, cup, "on" if efficacy[kind] > 0 else "blocked")
                 name = SPECIES_NAMES[kind]
                 draw_shape(surface, theme.SPECIES_SHAPES[name], th.species[name],
                            (cx, membrane_y - radius + 2), radius, th.background, 1)

@@ -1,9 +1,10 @@
 """A whole lesson's history as lines: the model's rows fitted to the chart's width.
 
-Used for the moving lines of after-detox (felt activation against the feel-good
-line and the danger line) and for occupancy over story time (pill vs injection).
+Used for every lesson chart (sim/view/render/lesson_charts.py chooses the series).
 Story-time jumps are sampled, so the x axis is "what happened", not clock time;
-jumps are marked with a shaded band.
+jumps are marked with a shaded band. ``marks`` label moments (a pill, missed
+days, the injection) with a tick and words; ``limit`` draws only the first rows
+(story time being revealed after a jump). The title names what rises, ``x_label`` the way along; no numbers.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 import pygame
 
 from sim.view import theme
-from sim.view.fonts import render_text
+from sim.view.fonts import line_height, render_text, text_width
 
 
 @dataclass
@@ -27,42 +28,101 @@ class Series:
 
 def draw_history(surface: pygame.Surface, rect: pygame.Rect, title: str,
                  series: list[Series], jumps: list[tuple[int, int]], top: float = 1.0,
-                 jump_label: str = "") -> None:
+                 jump_label: str = "", x_label: str = "",
+                 marks: list[tuple[int, str]] = (), limit: int | None = None,
+                 clock: str = "") -> pygame.Rect:
+    """Draw the chart; returns the plotting area (for tests and overlays)."""
     th = theme.theme()
     pygame.draw.rect(surface, th.panel, rect, border_radius=theme.CORNER_RADIUS)
-    head = render_text(title, theme.FONT_SMALL, th.text)
+    head = render_text(title, theme.FONT_SMALL, th.text, True)
     surface.blit(head, (rect.left + 10, rect.top + 6))
+    right = rect.right - 8
+    if clock:  # the story clock: "Day 3", "Week 6"
+        chip = render_text(clock, theme.FONT_SMALL, th.background, True)
+        box = chip.get_rect(topright=(rect.right - 10, rect.top + 6)).inflate(12, 2)
+        pygame.draw.rect(surface, th.accent, box, border_radius=6)
+        surface.blit(chip, chip.get_rect(center=box.center))
+        right = box.left - 8
     x, y = rect.left + 20 + head.get_width(), rect.top + 6
     for s in series:
         label = render_text(s.label, theme.FONT_SMALL, th.text_muted)
-        if x + 30 + label.get_width() > rect.right - 8:
+        if x + 30 + label.get_width() > right:
             x, y = rect.left + 10, y + head.get_height()
         ly = y + head.get_height() // 2
         _line(surface, s.colour, (x, ly), (x + 20, ly), max(2, s.width), s.dashed)
         surface.blit(label, (x + 24, y))
         x += 36 + label.get_width()
-    area = pygame.Rect(rect.left + 10, y + head.get_height() + 6, rect.width - 20, 0)
-    area.height = rect.bottom - 10 - area.top
+    small = line_height(theme.FONT_SMALL)
+    # the title names what rises up the chart; x_label names the way along it
+    area = pygame.Rect(rect.left + 10, y + head.get_height() + 6, 0, 0)
+    area.width = rect.right - 10 - area.left
+    area.height = rect.bottom - (small + 8 if x_label else 10) - area.top
+    if x_label:
+        words = render_text(x_label, theme.FONT_SMALL, th.text_muted)
+        ax, ay = area.left, area.bottom + 4
+        surface.blit(words, (ax, ay))
+        # an arrow drawn, not typed: time runs to the right
+        my = ay + words.get_height() // 2
+        end = min(area.right, ax + words.get_width() + 80)
+        pygame.draw.line(surface, th.text_muted, (ax + words.get_width() + 6, my), (end, my), 2)
+        pygame.draw.polygon(surface, th.text_muted, [(end, my), (end - 7, my - 5), (end - 7, my + 5)])
     n = max((len(s.values) for s in series), default=0)
     if n < 2 or area.height < 10:
-        return
+        return area
+    shown = n if limit is None else max(1, min(n, limit))
     dx = area.width / (n - 1)
+    # the marks' labels get rows of their own above the lines, so no line runs through them
+    placed = _place_marks(area, dx, [(i, text) for i, text in marks if i < shown])
+    label_rows = 1 + max((row for _x, _left, row, _t in placed), default=-1)
+    labels_top = area.top
+    area.top += label_rows * small
+    area.height -= label_rows * small
+    if area.height < 10:
+        return area
     for a, b in jumps:  # story time passing off screen
-        band = pygame.Rect(area.left + a * dx, area.top, max(2, (b - a) * dx), area.height)
+        if a >= shown:
+            continue
+        band = pygame.Rect(area.left + a * dx, area.top, max(2, (min(b, shown) - a) * dx),
+                           area.height)
         pygame.draw.rect(surface, th.meter_track, band)
         if jump_label and band.width > 40:
             tag = render_text(jump_label, theme.FONT_SMALL, th.text_muted)
             if tag.get_width() < band.width:
-                surface.blit(tag, (band.centerx - tag.get_width() // 2, area.top + 2))
-    pygame.draw.line(surface, th.plot_grid, area.bottomleft, area.bottomright, 1)
+                surface.blit(tag, (band.centerx - tag.get_width() // 2, area.bottom - small - 2))
+    pygame.draw.line(surface, th.plot_axis, area.bottomleft, area.bottomright, 2)
+    pygame.draw.line(surface, th.plot_axis, area.bottomleft, area.topleft, 2)
+    for x, left, row, text in placed:
+        pygame.draw.line(surface, th.text_muted, (x, labels_top + (row + 1) * small),
+                         (x, area.bottom), 1)
+        surface.blit(render_text(text, theme.FONT_SMALL, th.text), (left, labels_top + row * small))
     for s in series:
-        pts = [(area.left + i * dx, area.bottom - min(1.0, v / top) * area.height)
-               for i, v in enumerate(s.values)]
+        pts = [(area.left + i * dx, area.bottom - min(1.0, max(0.0, v / top)) * area.height)
+               for i, v in enumerate(s.values[:shown])]
+        if len(pts) < 2:
+            continue
         if s.dashed:
             for p, q in zip(pts[::2], pts[1::2]):
                 pygame.draw.line(surface, s.colour, p, q, s.width)
         else:
             pygame.draw.lines(surface, s.colour, False, pts, s.width)
+    return area
+
+
+def _place_marks(area: pygame.Rect, dx: float, marks) -> list[tuple[float, float, int, str]]:
+    """(tick x, label left, row, text) per mark: labels stacked in rows so that none
+    overprints another."""
+    placed = []
+    ends: list[float] = []  # right end of the last label in each row
+    for index, text in marks:
+        x = area.left + index * dx
+        width = text_width(text, theme.FONT_SMALL)
+        left = max(area.left, min(x + 3, area.right - width))
+        row = next((r for r, end in enumerate(ends) if left > end + 8), len(ends))
+        if row == len(ends):
+            ends.append(0.0)
+        ends[row] = left + width
+        placed.append((x, left, row, text))
+    return placed
 
 
 def _line(surface, colour, a, b, width, dashed) -> None:

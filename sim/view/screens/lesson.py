@@ -12,17 +12,22 @@ import pygame
 
 from sim.i18n import _
 from sim.lessons import LESSONS, RISK_CARD, LessonController, Phase
-from sim.model import SPECIES_NAMES
+from sim.lessons.player import FEEL_IT_LEVEL
 from sim.view import theme
 from sim.view.events import Key
-from sim.view.fonts import line_height, render_text
+from sim.view.fonts import line_height, render_text, text_width
 from sim.view.render.cleft_view import CleftView
-from sim.view.render.history_chart import Series, draw_history
+from sim.view.render.key import draw_key, key_height
+from sim.view.render.lesson_charts import draw_lesson_chart
 from sim.view.render.person_figure import draw_person
 from sim.view.screen import Screen
 from sim.view.screens.controls import WrapButton
-from sim.view.screens.panels import draw_person_panel, place_header_buttons
+from sim.view.screens.panels import cue_showing, draw_person_panel, place_header_buttons
 from sim.view.widgets import Button, Dialog, WidgetGroup, draw_wrapped, wrap_text
+
+
+#: seconds the chart takes to show a story-time jump passing (weeks seen to go by)
+REVEAL_SECONDS = 2.5
 
 
 def help_text(settings) -> tuple[str, str]:
@@ -60,8 +65,12 @@ class LessonScreen(Screen):
                            font_size=theme.FONT_SMALL)
         self.choices: list[WrapButton] = []
         self.about = Dialog(lambda: _("common.about"), lambda: _(self.lesson.about))
-        self.uses_lines = any(h in ("lines", "timeline") for b in self.lesson.beats
-                              for h in b.highlight)
+        # the person figure stands beside the cleft wherever a beat is about the person
+        # (the blockade lesson draws two people in its chart instead)
+        self.shows_person = self.lesson.chart != "people" and any(
+            "person" in b.highlight for b in self.lesson.beats)
+        self._reveal_from: float | None = None  # when the current beat's jump began to show
+        self._shown_index: int | None = None
         self.group = WidgetGroup()
         self._first_tab_to_choice = False
         self.controller = LessonController(self.lesson, autoplay=autoplay, loop=loop)
@@ -123,6 +132,9 @@ class LessonScreen(Screen):
     def _controller_changed(self) -> None:
         """The beat or phase changed: rebuild the controls and keep keyboard focus."""
         c = self.controller
+        if self._shown_index is not None and c.index != self._shown_index:
+            self._reveal_from = self.t  # a new beat: let its story time pass on the chart
+        self._shown_index = c.index
         focused = self.group.focused
         visible = self.group.focus_visible
         self.choices = []
@@ -159,12 +171,17 @@ class LessonScreen(Screen):
         w, h = size
         m, gap = theme.MARGIN, theme.GAP
         place_header_buttons((self.home, self.about_button), w)
+        self.title_rect = pygame.Rect(m, 8, self.about_button.rect.left - gap - m, 60)
         bar_y = h - m - 52
         self.back.rect = pygame.Rect(m, bar_y, max(120, self.back.preferred_size()[0]), 52)
         self.replay.rect = pygame.Rect(self.back.rect.right + gap, bar_y,
                                        max(120, self.replay.preferred_size()[0]), 52)
         nw = max(160, self.next.preferred_size()[0])
         self.next.rect = pygame.Rect(w - m - nw, bar_y, nw, 52)
+        # progress sits in the bar, between Replay and Next, where a long title cannot hide it
+        self.progress_rect = pygame.Rect(self.replay.rect.right + gap, bar_y,
+                                         self.next.rect.left - gap - self.replay.rect.right - gap,
+                                         52)
         panel_w = 300 if w < 1100 else 340
         left_w = w - 2 * m - gap - panel_w
         top = 72
@@ -174,15 +191,19 @@ class LessonScreen(Screen):
         cleft_h = (main_bottom - top - gap) * 55 // 100
         self.person_rect = None
         cleft_w = left_w
-        if self.lesson.person_figure:
-            self.person_rect = pygame.Rect(m + left_w - 190, top, 190, cleft_h)
-            cleft_w = left_w - 190 - gap
+        if self.shows_person:
+            pw = min(190, left_w // 4)
+            self.person_rect = pygame.Rect(m + left_w - pw, top, pw, cleft_h)
+            cleft_w = left_w - pw - gap
         self.cleft_rect = pygame.Rect(m, top, cleft_w, cleft_h)
         self.cleft_view.rect = self.cleft_rect
         self.chart_rect = pygame.Rect(m, self.cleft_rect.bottom + gap, left_w,
                                       main_bottom - self.cleft_rect.bottom - gap)
         px = w - m - panel_w
         self.meter_rects = [pygame.Rect(px, top + i * 84, panel_w, 56) for i in range(3)]
+        key_h = key_height(panel_w)
+        self.key_rect = pygame.Rect(px, main_bottom - key_h, panel_w, key_h)
+        # the cues use the space under the meters; the key gives way to them
         self.cue_rect = pygame.Rect(px, top + 3 * 84, panel_w, main_bottom - top - 3 * 84)
         # question choices: a row inside the caption panel, under the prompt
         if self.choices:
@@ -216,22 +237,31 @@ class LessonScreen(Screen):
         self.controller.update(dt)
 
     # ---------------------------------------------------------------- drawing
+    @property
+    def reveal(self) -> float:
+        """How much of the current beat's story-time jump the chart shows (0..1): weeks
+        are seen to pass, not skipped in one frame."""
+        if self._reveal_from is None:
+            return 1.0
+        return min(1.0, (self.t - self._reveal_from) / REVEAL_SECONDS)
+
     def draw(self, surface: pygame.Surface) -> None:
         t = theme.theme()
         surface.fill(t.background)
         self._sync_buttons()
-        m = theme.MARGIN
-        title = render_text(_(self.lesson.title), theme.FONT_LARGE, t.text, True)
-        surface.blit(title, (m, 16))
-        self._draw_progress(surface, m + title.get_width() + 20, 16 + title.get_height() // 2)
+        self._draw_title(surface)
+        self._draw_progress(surface)
         sim = self.player.sim
         p = sim.person
         self.cleft_view.draw(surface, sim.cleft)
         if self.person_rect is not None:
             draw_person(surface, self.person_rect, p.euphoria, p.breathing, self.t,
                         _("lessonview.person"))
-        self._draw_chart(surface)
-        draw_person_panel(surface, self.meter_rects, self.cue_rect, p)
+        draw_lesson_chart(surface, self.chart_rect, self.controller, self.reveal, self.t)
+        mark = FEEL_IT_LEVEL if self.lesson.chart == "lines" else None
+        draw_person_panel(surface, self.meter_rects, self.cue_rect, p, feel_mark=mark)
+        if not cue_showing(p):  # an emergency or withdrawal cue needs the room more
+            draw_key(surface, self.key_rect)
         self._draw_highlights(surface)
         self._draw_caption(surface)
         if self.controller.at_end_of_beat and self.beat.card is not None:
@@ -245,51 +275,44 @@ class LessonScreen(Screen):
         after the last beat)."""
         self.back.enabled = not self.controller.is_first
 
-    def _draw_progress(self, surface, x: int, cy: int) -> None:
+    def _draw_title(self, surface) -> None:
+        """The lesson's title, at the largest size that fits its row (two lines at most)."""
         t = theme.theme()
+        r = self.title_rect
+        text = _(self.lesson.title)
+        for size in (theme.FONT_LARGE, theme.FONT_BODY):
+            if text_width(text, size, True) <= r.width:
+                image = render_text(text, size, t.text, True)
+                surface.blit(image, (r.left, r.centery - image.get_height() // 2))
+                return
+        lines = wrap_text(text, r.width, theme.FONT_BODY, True)[:2]
+        y = r.centery - len(lines) * line_height(theme.FONT_BODY, True) // 2
+        for line in lines:
+            surface.blit(render_text(line, theme.FONT_BODY, t.text, True), (r.left, y))
+            y += line_height(theme.FONT_BODY, True)
+
+    def _draw_progress(self, surface) -> None:
+        """"Step 4 of 9" and a dot per beat, centred in the bottom bar; the dots are
+        left out, never cut, when the bar is too narrow for them."""
+        t = theme.theme()
+        r = self.progress_rect
         n = len(self.lesson.beats)
         text = render_text(_("lessonview.progress").format(n=self.index + 1, total=n),
                            theme.FONT_SMALL, t.text_muted)
-        surface.blit(text, (x, cy - text.get_height() // 2))
+        dots_w = n * 18
+        with_dots = text.get_width() + 12 + dots_w <= r.width
+        total = text.get_width() + (12 + dots_w if with_dots else 0)
+        x = r.centerx - total // 2
+        surface.blit(text, (x, r.centery - text.get_height() // 2))
+        if not with_dots:
+            return
         x += text.get_width() + 12
         for i in range(n):
-            centre = (x + i * 18 + 6, cy)
-            if x + i * 18 + 12 > self.about_button.rect.left - 8:
-                break
+            centre = (x + i * 18 + 6, r.centery)
             if i <= self.index:
                 pygame.draw.circle(surface, t.accent, centre, 6)
             else:
                 pygame.draw.circle(surface, t.panel_border, centre, 6, 2)
-
-    def _rows(self) -> tuple[list[dict], list[tuple[int, int]]]:
-        rows, jumps = [], []
-        for record in self.player.beat_history:
-            if record.jump_rows:
-                jumps.append((len(rows), len(rows) + len(record.jump_rows)))
-                rows += record.jump_rows
-            rows.append(record.start)
-            rows += record.rows
-        return rows, jumps
-
-    def _draw_chart(self, surface) -> None:
-        t = theme.theme()
-        rows, jumps = self._rows()
-        if self.uses_lines:
-            series = [
-                Series([r["feel_good_line"] for r in rows], t.good, _("lessonview.line.feel"),
-                       2, dashed=True),
-                Series([r["danger_line"] for r in rows], t.danger, _("lessonview.line.danger"), 3),
-                Series([r["felt_activation"] for r in rows], t.text, _("lessonview.line.dose"), 2),
-            ]
-            peak = max((max(s.values) for s in series if s.values), default=0.5)
-            draw_history(surface, self.chart_rect, _("lessonview.chart.lines"), series, jumps,
-                         top=max(0.3, peak * 1.1), jump_label=_("lessonview.chart.jump"))
-        else:
-            receptors = self.player.sim.cleft.receptors
-            series = [Series([r[f"bound_{s}"] / receptors for r in rows], t.species[s],
-                             _(f"species.{s}"), 2) for s in SPECIES_NAMES]
-            draw_history(surface, self.chart_rect, _("plot.title"), series, jumps,
-                         jump_label=_("lessonview.chart.jump"))
 
     def _draw_highlights(self, surface) -> None:
         t = theme.theme()
@@ -300,7 +323,7 @@ class LessonScreen(Screen):
             "feel_good": self.meter_rects[0], "breathing": self.meter_rects[1],
             "withdrawal": self.meter_rects[2], "plot": self.chart_rect,
             "lines": self.chart_rect, "timeline": self.chart_rect,
-            "person": self.person_rect or self.meter_rects[0],
+            "person": self.person_rect or self.chart_rect,
         }
         for name in self.beat.highlight:
             rect = targets.get(name)

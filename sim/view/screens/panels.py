@@ -22,14 +22,25 @@ def place_header_buttons(buttons, canvas_width: int) -> None:
         x -= theme.GAP
 
 
+#: withdrawal above this shows its short list of what it feels like
+WITHDRAWAL_CUE = 0.3
+
+
+def cue_showing(person) -> bool:
+    """Whether a cue (overdose, withdrawal) takes the space under the meters."""
+    return person.overdose or person.withdrawal > WITHDRAWAL_CUE
+
+
 def draw_person_panel(surface: pygame.Surface, meter_rects, cue_rect: pygame.Rect,
-                      person) -> None:
-    """Feel-good, breathing (with its danger zone) and withdrawal, then the cues."""
+                      person, feel_mark: float | None = None) -> None:
+    """Feel-good, breathing (with its danger zone) and withdrawal, then the cues.
+    ``feel_mark``: a tick on the feel-good meter (the lines chart's "enough to feel it")."""
     t = theme.theme()
     feel, breath, withdrawal = meter_rects
-    draw_meter(surface, feel, _("meter.feel_good"), person.euphoria, t.good)
+    draw_meter(surface, feel, _("meter.feel_good"), person.euphoria, t.good, mark=feel_mark)
     draw_meter(surface, breath, _("meter.breathing"), person.breathing, t.accent,
-               danger_below=DANGER_LINE, danger_label=_("meter.danger"))
+               danger_below=DANGER_LINE, danger_label=_("meter.danger"),
+               alarm_label=_("meter.in_danger"))
     draw_meter(surface, withdrawal, _("meter.withdrawal"), person.withdrawal, t.warning)
     r = cue_rect
     if person.overdose:
@@ -41,6 +52,6 @@ def draw_person_panel(surface: pygame.Surface, meter_rects, cue_rect: pygame.Rec
         pygame.draw.rect(surface, t.danger, box, border_radius=theme.CORNER_RADIUS)
         draw_wrapped(surface, text, (r.left + 12, r.top + 10), r.width - 24,
                      theme.FONT_BODY, t.background, bold=True)
-    elif person.withdrawal > 0.3:
+    elif person.withdrawal > WITHDRAWAL_CUE:
         draw_wrapped(surface, _("cue.withdrawal"), (r.left, r.top + 4), r.width,
                      theme.FONT_SMALL, t.text)

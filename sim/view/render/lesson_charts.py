@@ -1,0 +1,131 @@
+"""The chart under a lesson's cleft, chosen by the lesson's data (``Lesson.chart``).
+
+Each kind draws what its lesson's words speak of (sim/lessons/beats.py CHARTS):
+occupancy over story time; the two lines (after-detox); naltrexone coverage over
+story days with the beats' labels (pill or injection); the opioid's fall against
+how it would have worn off on its own (too soon); two people, with and without
+naltrexone (blocked euphoria).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pygame
+
+from sim.i18n import _
+from sim.model import SPECIES_NAMES, STEPS_PER_DAY
+from sim.view import theme
+from sim.view.render.history_chart import Series, draw_history
+from sim.view.render.person_figure import draw_person
+
+@dataclass
+class History:
+    """A lesson's rows so far: the visible runs, with sampled story-time jumps."""
+
+    rows: list[dict] = field(default_factory=list)
+    jumps: list[tuple[int, int]] = field(default_factory=list)  # (first, end) row indexes
+    starts: list[int] = field(default_factory=list)  # row index where each beat starts
+    jump_starts: list[int] = field(default_factory=list)  # ...and where its jump starts
+
+
+def history(player) -> History:
+    h = History()
+    for record in player.beat_history:
+        h.jump_starts.append(len(h.rows))
+        if record.jump_rows:
+            h.jumps.append((len(h.rows), len(h.rows) + len(record.jump_rows)))
+            h.rows += record.jump_rows
+        h.starts.append(len(h.rows))
+        h.rows.append(record.start)
+        h.rows += record.rows
+    return h
+
+
+def story_clock(step: int) -> str:
+    """"Day 3" for the first two story-weeks, then "Week 5": no hours, no numbers that
+    read as a dose, and few distinct strings (the text cache stays small)."""
+    day = step // STEPS_PER_DAY + 1
+    if day <= 14:
+        return _("lessonview.clock.day").format(n=day)
+    return _("lessonview.clock.week").format(n=(day - 1) // 7 + 1)
+
+
+def reveal_limit(h: History, beat_index: int, fraction: float) -> int | None:
+    """Rows to draw while the current beat's story time is being revealed."""
+    if fraction >= 1.0 or beat_index >= len(h.starts):
+        return None
+    first, start = h.jump_starts[beat_index], h.starts[beat_index]
+    if start == first:
+        return None  # no jump in this beat
+    return first + int(fraction * (start - first))
+
+
+def draw_lesson_chart(surface: pygame.Surface, rect: pygame.Rect, controller,
+                      reveal: float = 1.0, t: float = 0.0, motion: bool = True) -> pygame.Rect:
+    """Draw the lesson's chart; returns the rect of what was drawn (the plot area)."""
+    les = controller.lesson
+    h = history(controller.player)
+    limit = reveal_limit(h, controller.index, reveal)
+    shown = h.rows[:limit] if limit else h.rows
+    clock = story_clock(shown[-1]["step"]) if shown else ""
+    marks = [(h.starts[i], _(b.label)) for i, b in enumerate(les.beats[:len(h.starts)])
+             if b.label]
+    th = theme.theme()
+    common = dict(jump_label=_("lessonview.chart.jump"), x_label=_("lessonview.chart.time"),
+                  limit=limit, clock=clock)
+    receptors = controller.sim.cleft.receptors
+    if les.chart == "people":
+        return draw_people(surface, rect, controller, t, motion)
+    if les.chart == "lines":
+        rows = h.rows
+        series = [
+            Series([r["feel_good_line"] for r in rows], th.good, _("lessonview.line.feel"),
+                   2, dashed=True),
+            Series([r["danger_line"] for r in rows], th.danger, _("lessonview.line.danger"), 3),
+            Series([r["felt_activation"] for r in rows], th.text, _("lessonview.line.dose"), 3),
+        ]
+        peak = max((max(s.values) for s in series if s.values), default=0.5)
+        return draw_history(surface, rect, _("lessonview.chart.lines"), series, h.jumps,
+                            top=max(0.3, peak * 1.1), marks=marks, **common)
+    if les.chart == "coverage":
+        series = [Series([r["bound_naltrexone"] / receptors for r in h.rows],
+                         th.species["naltrexone"], _("species.naltrexone"), 3)]
+        return draw_history(surface, rect, _("lessonview.chart.coverage"), series, h.jumps,
+                            marks=marks, **common)
+    if les.chart == "counterfactual":
+        alone = history(controller.control)
+        series = [
+            Series([r["bound_opioid"] / receptors for r in alone.rows], th.text_muted,
+                   _("lessonview.line.opioid_alone"), 2, dashed=True),
+            Series([r["bound_opioid"] / receptors for r in h.rows], th.species["opioid"],
+                   _("species.opioid"), 3),
+            Series([r["bound_naltrexone"] / receptors for r in h.rows],
+                   th.species["naltrexone"], _("species.naltrexone"), 3),
+        ]
+        return draw_history(surface, rect, _("plot.title"), series, h.jumps, marks=marks,
+                            **common)
+    series = [Series([r[f"bound_{s}"] / receptors for r in h.rows], th.species[s],
+                     _(f"species.{s}"), 2) for s in SPECIES_NAMES]
+    return draw_history(surface, rect, _("plot.title"), series, h.jumps, marks=marks, **common)
+
+
+def people_rects(rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+    """Where the two people stand: without the medicine on the left, with it on the right."""
+    gap = theme.GAP
+    w = (rect.width - gap) // 2
+    return (pygame.Rect(rect.left, rect.top, w, rect.height),
+            pygame.Rect(rect.left + w + gap, rect.top, rect.width - w - gap, rect.height))
+
+
+def draw_people(surface: pygame.Surface, rect: pygame.Rect, controller, t: float,
+                motion: bool) -> pygame.Rect:
+    """Blocked euphoria: the same doses, each person driven by their own model run."""
+    without_rect, with_rect = people_rects(rect)
+    alone = controller.control.sim.person
+    blocked = controller.sim.person
+    draw_person(surface, without_rect, alone.euphoria, alone.breathing, t,
+                _("lessonview.people.without"), motion)
+    draw_person(surface, with_rect, blocked.euphoria, blocked.breathing, t,
+                _("lessonview.people.with"), motion)
+    return rect
