@@ -75,8 +75,9 @@ def draw_history(surface: pygame.Surface, rect: pygame.Rect, title: str,
     placed = _place_marks(area, dx, [(i, text) for i, text in marks if i < shown])
     label_rows = 1 + max((row for _x, _left, row, _t in placed), default=-1)
     labels_top = area.top
-    area.top += label_rows * small
-    area.height -= label_rows * small
+    room = label_rows * small + (4 if label_rows else 0)  # lines never touch the labels
+    area.top += room
+    area.height -= room
     if area.height < 10:
         return area
     for a, b in jumps:  # story time passing off screen

@@ -1,0 +1,220 @@
+"""What each lesson draws says what its words say: the chart its captions speak of,
+two people for blocked euphoria, the breathing meter's danger style, the key,
+open landing spots, story time seen to pass. Checked on the drawn pixels of the
+real lesson screen, on several seeds where the claim rests on the model.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+import pytest
+
+from sim import i18n
+from sim.app.app import STEP
+from sim.lessons import LESSONS, Phase
+from sim.model import DANGER_LINE
+from sim.view import theme
+from sim.view.render.lesson_charts import people_rects
+from sim.view.render.person_figure import glow_centre
+from test_app import advance, make_app  # noqa: F401  (make_app: fixture)
+from test_visible_behaviour import find_text, frame
+
+SEEDS = (1, 2, 3, 4, 5)
+
+
+def open_at(app, lesson_id: str, number: int, seed: int | None = None):
+    """Beat ``number`` played to its end (its question answered by default)."""
+    screen = app.stack.push(lesson_id, beat=number, seed=seed)
+    return screen
+
+
+def colour_count(surface: pygame.Surface, rect: pygame.Rect, colour, tol: int = 0) -> int:
+    sub = pygame.surfarray.array3d(surface.subsurface(rect.clip(surface.get_rect())))
+    diff = np.abs(sub.astype(int) - np.array(colour[:3])).max(axis=2)
+    return int((diff <= tol).sum())
+
+
+def question_beat(lesson_id: str) -> int:
+    return next(i for i, b in enumerate(LESSONS[lesson_id].beats, 1) if b.question)
+
+
+# ------------------------------------------------------------------ blocked euphoria
+@pytest.mark.parametrize("seed", SEEDS)
+def test_blockade_two_people_one_lit_one_dark(make_app, seed):
+    """The same dose: the person without naltrexone lights up, the one with it stays dark."""
+    app = make_app()
+    screen = open_at(app, "blockade", question_beat("blockade"), seed)
+    c = screen.controller
+    assert c.control is not None
+    assert c.control.sim.person.euphoria > 0.3
+    assert c.sim.person.euphoria < 0.1
+    surface = frame(app)
+    without_rect, with_rect = people_rects(screen.chart_rect)
+    good = theme.theme().good
+
+    def lit(rect):
+        cx, cy = glow_centre(rect)
+        return colour_count(surface, pygame.Rect(cx - 25, cy - 25, 50, 50), good, tol=40)
+
+    assert lit(without_rect) > 5 * max(1, lit(with_rect)), "only the person without is lit"
+    assert lit(with_rect) < 40
+
+
+def test_the_person_figure_is_drawn_wherever_a_beat_is_about_the_person(make_app):
+    app = make_app()
+    for lesson_id, les in LESSONS.items():
+        screen = app.stack.push(lesson_id)
+        about_person = any("person" in b.highlight for b in les.beats)
+        if les.chart == "people":
+            assert screen.person_rect is None
+        else:
+            assert (screen.person_rect is not None) == about_person, lesson_id
+        app.stack.pop()
+
+
+# ------------------------------------------------------------------ charts
+def test_pill_vs_shot_draws_naltrexone_coverage_with_its_day_labels(make_app):
+    app = make_app()
+    les = LESSONS["pill-vs-shot"]
+    screen = open_at(app, "pill-vs-shot", 4)
+    surface = frame(app)
+    th = theme.theme()
+    assert colour_count(surface, screen.chart_rect, th.species["naltrexone"]) > 150
+    assert colour_count(surface, screen.chart_rect, th.species["opioid"]) == 0
+    for beat in les.beats[:4]:
+        if beat.label:
+            assert find_text(surface, i18n._(beat.label), theme.FONT_SMALL, th.text,
+                             background=th.panel), beat.label
+
+
+def test_too_soon_draws_the_opioid_against_how_it_would_have_worn_off(make_app):
+    app = make_app()
+    screen = open_at(app, "too-soon", 4)
+    surface = frame(app)
+    th = theme.theme()
+    assert colour_count(surface, screen.chart_rect, th.species["opioid"]) > 60
+    # the dashed "without naltrexone" line, muted
+    assert find_text(surface, i18n._("lessonview.line.opioid_alone"), theme.FONT_SMALL,
+                     th.text_muted, background=th.panel)
+    c = screen.controller
+    # and it says what the caption says: without naltrexone the opioid stays far longer
+    late = slice(15, 45)
+    held = np.mean([r["bound_opioid"] for r in c.player.beat_history[1].rows[late]])
+    alone = np.mean([r["bound_opioid"] for r in c.control.beat_history[1].rows[late]])
+    assert held < 0.5 * alone
+
+
+@pytest.mark.parametrize("lesson_id", tuple(LESSONS))
+def test_the_two_lines_are_drawn_only_where_they_are_discussed(make_app, lesson_id):
+    app = make_app()
+    beats = LESSONS[lesson_id].beats
+    last_without_card = max(i for i, b in enumerate(beats, 1) if b.card is None)
+    open_at(app, lesson_id, last_without_card)
+    surface = frame(app)
+    th = theme.theme()
+    title = find_text(surface, i18n._("lessonview.chart.lines"), theme.FONT_SMALL, th.text,
+                      bold=True, background=th.panel)
+    assert bool(title) == (LESSONS[lesson_id].chart == "lines")
+
+
+def test_the_feel_good_meter_marks_the_lines_level_and_agrees_with_the_chart(make_app):
+    """Where the effect line crosses "enough to feel it", the feel-good meter is past
+    its tick (the opioids lesson once showed a high the chart said was not there)."""
+    from sim.lessons.player import FEEL_IT_LEVEL
+
+    app = make_app()
+    screen = open_at(app, "after-detox", 1)
+    for row in screen.player.beat_history[0].rows:
+        above_line = row["felt_activation"] > row["feel_good_line"]
+        assert above_line == (row["euphoria"] > FEEL_IT_LEVEL) or abs(
+            row["euphoria"] - FEEL_IT_LEVEL) < 0.02
+
+
+# ------------------------------------------------------------------ meters and key
+@pytest.mark.parametrize("seed", SEEDS)
+def test_the_breathing_meter_takes_the_danger_style_only_in_the_danger_zone(make_app, seed):
+    app = make_app()
+    th = theme.theme()
+    breathing = None
+    calm = open_at(app, "override", 1, seed)  # a pill: breathing normal
+    assert calm.player.sim.person.breathing > DANGER_LINE
+    meter = calm.meter_rects[1].inflate(8, 30)
+    calm_red = colour_count(frame(app), meter, th.danger)
+    assert calm_red == 0, "normal breathing never looks red"
+    app.stack.pop()
+    screen = app.stack.push("override", seed=seed)
+    c = screen.controller
+    c.jump(question_beat("override"))
+    c.next()
+    c.skip()
+    for _ in range(80):
+        if c.sim.person.overdose or c.phase is not Phase.RUN:
+            break
+        advance(app, 10)
+    breathing = c.sim.person.breathing
+    assert breathing < DANGER_LINE, "a huge dose at a fresh block reaches the danger zone"
+    surface = frame(app)
+    assert colour_count(surface, meter, th.danger) > 200
+    assert find_text(surface, i18n._("meter.in_danger"), theme.FONT_SMALL, th.danger,
+                     bold=True), "the meter says so in words"
+
+
+@pytest.mark.parametrize("lesson_id", tuple(LESSONS))
+def test_every_lesson_shows_the_key(make_app, lesson_id):
+    app = make_app()
+    screen = app.stack.push(lesson_id)
+    surface = frame(app)
+    th = theme.theme()
+    for name in ("opioid", "naltrexone", "naloxone", "endorphin"):
+        assert find_text(surface, i18n._(f"species.{name}"), theme.FONT_SMALL, th.text_muted), \
+            name
+    assert colour_count(surface, screen.key_rect, th.receptor_on) > 0
+    assert colour_count(surface, screen.key_rect, th.receptor_off) > 0
+
+
+def test_an_empty_receptor_is_an_open_cup_not_a_zero(make_app):
+    app = make_app()
+    screen = app.stack.push("pill-vs-shot", beat=1)
+    cleft = screen.player.sim.cleft
+    surface = frame(app)
+    th = theme.theme()
+    view = screen.cleft_view
+    sx, _sy, membrane_y = view.geometry(cleft)
+    empty = [i for i, k in enumerate(cleft.receptor_kind.tolist()) if k < 0]
+    assert empty
+    for i in empty[:5]:
+        cx = int(view.rect.left + (i + 0.5) * sx)
+        top = surface.get_at((cx, membrane_y + 1))[:3]
+        bottom_row = [surface.get_at((cx + dx, y))[:3] for dx in (-1, 0, 1)
+                      for y in range(membrane_y, view.rect.bottom)]
+        assert top != th.receptor_off, "open at the top"
+        assert th.receptor_off in bottom_row, "closed at the bottom"
+
+
+# ------------------------------------------------------------------ story time
+def test_weeks_are_seen_to_pass_on_the_after_detox_chart(make_app):
+    app = make_app()
+    screen = app.stack.push("after-detox", beat=4)
+    th = theme.theme()
+    screen.controller.next()  # beat 4 done -> beat 5: weeks on naltrexone (a jump)
+    assert screen.index == 4 and screen.beat.jump > 0
+    early = frame(app).subsurface(screen.chart_rect).copy()
+    advance(app, int(0.6 / STEP))
+    middle = frame(app).subsurface(screen.chart_rect).copy()
+    advance(app, int(3.0 / STEP))
+    late = frame(app).subsurface(screen.chart_rect).copy()
+    as_bytes = [pygame.image.tobytes(s, "RGB") for s in (early, middle, late)]
+    assert as_bytes[0] != as_bytes[1] != as_bytes[2], "the chart moves on as weeks pass"
+    week = screen.player.beat_history[4].start["step"] // (24 * 10) // 7 + 1
+    assert find_text(frame(app), i18n._("lessonview.clock.week").format(n=week),
+                     theme.FONT_SMALL, th.background, bold=True, background=th.accent)
+
+
+def test_after_detox_the_same_dose_moves_the_person_far_more_after_detox(make_app):
+    app = make_app()
+    screen = app.stack.push("after-detox", beat=7)
+    first = screen.player.beat_history[0]
+    last = screen.player.beat_history[6]
+    assert min(r["breathing"] for r in last.rows) < DANGER_LINE < min(
+        r["breathing"] for r in first.rows)
