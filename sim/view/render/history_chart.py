@@ -26,6 +26,10 @@ class Series:
     dashed: bool = False
 
 
+#: rows of labels a chart stacks at most
+MAX_MARK_ROWS = 2
+
+
 def draw_history(surface: pygame.Surface, rect: pygame.Rect, title: str,
                  series: list[Series], jumps: list[tuple[int, int]], top: float = 1.0,
                  jump_label: str = "", x_label: str = "",
@@ -71,15 +75,9 @@ def draw_history(surface: pygame.Surface, rect: pygame.Rect, title: str,
         return area
     shown = n if limit is None else max(1, min(n, limit))
     dx = area.width / (n - 1)
-    # the marks' labels get rows of their own above the lines, so no line runs through them
-    placed = _place_marks(area, dx, [(i, text) for i, text in marks if i < shown])
-    label_rows = 1 + max((row for _x, _left, row, _t in placed), default=-1)
-    labels_top = area.top
-    room = label_rows * small + (4 if label_rows else 0)  # lines never touch the labels
-    area.top += room
-    area.height -= room
-    if area.height < 10:
-        return area
+    # the most recent marks only: a small chart cannot hold every label readably
+    rows_fit = max(1, min(MAX_MARK_ROWS, area.height // (2 * small)))
+    placed = _place_marks(area, dx, [(i, text) for i, text in marks if i < shown], rows_fit)
     for a, b in jumps:  # story time passing off screen
         if a >= shown:
             continue
@@ -92,10 +90,9 @@ def draw_history(surface: pygame.Surface, rect: pygame.Rect, title: str,
                 surface.blit(tag, (band.centerx - tag.get_width() // 2, area.bottom - small - 2))
     pygame.draw.line(surface, th.plot_axis, area.bottomleft, area.bottomright, 2)
     pygame.draw.line(surface, th.plot_axis, area.bottomleft, area.topleft, 2)
-    for x, left, row, text in placed:
-        pygame.draw.line(surface, th.text_muted, (x, labels_top + (row + 1) * small),
+    for x, _left, row, _text in placed:
+        pygame.draw.line(surface, th.text_muted, (x, area.top + (row + 1) * small),
                          (x, area.bottom), 1)
-        surface.blit(render_text(text, theme.FONT_SMALL, th.text), (left, labels_top + row * small))
     for s in series:
         pts = [(area.left + i * dx, area.bottom - min(1.0, max(0.0, v / top)) * area.height)
                for i, v in enumerate(s.values[:shown])]
@@ -106,24 +103,35 @@ def draw_history(surface: pygame.Surface, rect: pygame.Rect, title: str,
                 pygame.draw.line(surface, s.colour, p, q, s.width)
         else:
             pygame.draw.lines(surface, s.colour, False, pts, s.width)
+    # labels last, each on a box of the panel's colour: readable over any line
+    for _x, left, row, text in placed:
+        image = render_text(text, theme.FONT_SMALL, th.text)
+        box = image.get_rect(topleft=(left, area.top + row * small)).inflate(4, 0)
+        pygame.draw.rect(surface, th.panel, box)
+        surface.blit(image, (left, area.top + row * small))
     return area
 
 
-def _place_marks(area: pygame.Rect, dx: float, marks) -> list[tuple[float, float, int, str]]:
-    """(tick x, label left, row, text) per mark: labels stacked in rows so that none
-    overprints another."""
+def _place_marks(area: pygame.Rect, dx: float, marks, max_rows: int
+                 ) -> list[tuple[float, float, int, str]]:
+    """(tick x, label left, row, text) per mark, stacked in rows so that none overprints
+    another. Placed from the most recent back; older marks that find no free row are
+    left out rather than drawn over another label."""
     placed = []
-    ends: list[float] = []  # right end of the last label in each row
-    for index, text in marks:
+    starts: list[float] = []  # left end of the leftmost label placed in each row
+    for index, text in reversed(marks):
         x = area.left + index * dx
         width = text_width(text, theme.FONT_SMALL)
-        left = max(area.left, min(x + 3, area.right - width))
-        row = next((r for r, end in enumerate(ends) if left > end + 8), len(ends))
-        if row == len(ends):
-            ends.append(0.0)
-        ends[row] = left + width
+        left = max(area.left + 2, min(x + 3, area.right - width))
+        row = next((r for r, start in enumerate(starts) if left + width + 8 < start), None)
+        if row is None:
+            if len(starts) >= max_rows:
+                continue
+            starts.append(float("inf"))
+            row = len(starts) - 1
+        starts[row] = left
         placed.append((x, left, row, text))
-    return placed
+    return placed[::-1]
 
 
 def _line(surface, colour, a, b, width, dashed) -> None:

@@ -191,7 +191,7 @@ class LessonScreen(Screen):
         self.caption_rect = pygame.Rect(m, 0, w - 2 * m, 168)
         self.caption_rect.bottom = bar_y - gap
         main_bottom = self.caption_rect.top - gap
-        cleft_h = (main_bottom - top - gap) * 55 // 100
+        cleft_h = (main_bottom - top - gap) // 2
         self.person_rect = None
         cleft_w = left_w
         if self.shows_person:
