@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 #: breathing below this is the danger zone (an overdose)
 DANGER_LINE = 0.4
+#: feel-good at or above this is "clearly felt": the level of the feel-good line
+CLEARLY_FELT = 0.4
 
 SMOOTHING = 0.15  # share of the gap to current activation closed per step (effects lag binding)
 SLOW_SMOOTHING = 1 / 20  # a slower average, to tell a sudden drop from a gradual one
@@ -115,7 +117,7 @@ class Person:
     # T7/T8: the activation needed to *feel* a dose and the activation that pushes
     # breathing into the danger zone both rise with tolerance, but the danger line
     # rises less. Views draw these as the "feel-good line" and the "danger line".
-    def activation_to_feel_good(self, level: float = 0.4) -> float:
+    def activation_to_feel_good(self, level: float = CLEARLY_FELT) -> float:
         sensitivity = 1.0 - TOLERANCE_DAMPING * self.tolerance
         return EVERYDAY_ACTIVATION - math.log(1.0 - level) / (FEEL_GOOD_GAIN * sensitivity)
 

@@ -46,9 +46,9 @@ SPECIES: tuple[Species, ...] = (
         # Lets go after about 6 story-minutes...an hour, and leaves the body over hours.
         name="opioid",
         efficacy=1.0,
-        bind_chance=0.6,
+        bind_chance=0.5,
         release_chance=1 / 6,
-        clear_chance=1 / 30,
+        clear_chance=1 / 40,
         spread=1.2,
         usual_dose=3.0,
     ),
@@ -59,11 +59,11 @@ SPECIES: tuple[Species, ...] = (
         name="naltrexone",
         efficacy=0.0,
         bind_chance=0.8,
-        release_chance=1 / 300,
-        clear_chance=1 / 25,
+        release_chance=1 / 20,
+        clear_chance=1 / 120,
         spread=1.2,
         # a prescribed dose is meant to cover the receptors, so it brings many more
-        usual_dose=8.0,
+        usual_dose=16.0,
     ),
     Species(
         # Antagonist used for rescue: reaches the receptors fast (quick spread, docks
@@ -74,7 +74,7 @@ SPECIES: tuple[Species, ...] = (
         release_chance=1 / 20,
         clear_chance=1 / 10,
         spread=2.0,
-        usual_dose=8.0,
+        usual_dose=28.0,
     ),
     Species(
         # The body's own opioid: small, weak, made all the time in small amounts and
@@ -95,7 +95,7 @@ SPECIES_ID: dict[str, int] = {s.name: i for i, s in enumerate(SPECIES)}
 GIVABLE: tuple[str, ...] = ("opioid", "naltrexone", "naloxone")
 
 #: named amounts, as multiples of a species' usual dose (the model has no milligrams)
-AMOUNTS: dict[str, float] = {"small": 0.3, "usual": 1.0, "large": 2.5, "huge": 8.0}
+AMOUNTS: dict[str, float] = {"small": 0.3, "usual": 1.0, "large": 2.5, "huge": 14.0}
 
 #: routes for naltrexone: a pill arrives at once; an injection is a slow-release depot
 ROUTES: tuple[str, ...] = ("pill", "injection")
