@@ -40,6 +40,8 @@ EXPLORE = {"receptors": 40, "tolerance": 0.8, "dependence": 0.0}
 FRESH = 40
 #: how long we watch after a dose for the danger zone (six story-hours)
 WATCH = 60
+#: "much later": three story-days after the pill, when the block has faded
+LATER = 3 * STEPS_PER_DAY
 
 
 def how_many(results) -> int:
@@ -103,17 +105,18 @@ def test_a_usual_dose_at_the_same_fresh_block_stays_well_clear():
 
 
 def test_the_block_fades_and_the_same_usual_dose_acts_again():
-    """T5, B3: shown on its own. Two story-days after one pill naltrexone holds less
-    than half the receptors it held at the fresh block, and the same usual dose is
-    felt again (at least half of what it gives without naltrexone)."""
+    """T5, B3: shown on its own. Three story-days after one pill (a pill covers about
+    a day) naltrexone holds less than half the receptors it held at the fresh block,
+    and the same usual dose is felt again (at least half of what it gives without
+    naltrexone)."""
     acts = []
     for seed in SEEDS:
         fresh = after_a_pill(seed).occupancy()["naltrexone"]
-        late = after_a_pill(seed, wait=2 * STEPS_PER_DAY)
+        late = after_a_pill(seed, wait=LATER)
         faded = late.occupancy()["naltrexone"] < 0.5 * fresh
         late.give("opioid", "usual")
         high, _ = watch(late)
-        open_ = after_a_pill(seed, wait=2 * STEPS_PER_DAY, pill=False)
+        open_ = after_a_pill(seed, wait=LATER, pill=False)
         open_.give("opioid", "usual")
         open_high, _ = watch(open_)
         acts.append(faded and high > 0.5 * open_high)
