@@ -49,19 +49,22 @@ def test_b2_blocked_euphoria(seed):
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_b3_small_doses_blocked_huge_doses_break_through(seed):
+def test_b3_small_doses_blocked_huge_doses_break_through_a_fresh_block(seed):
+    """B3: breaking through does not need the block to fade (the fading is B6, and
+    tests/test_model_claims.py shows it on its own)."""
     scenario = BUILTIN["override"]
     c = run(scenario, seed)
-    opioid_doses = [d for d in scenario.doses if d.species == "opioid"]
-    windows = [(d.at, d.at + 60) for d in opioid_doses]
-    small = windows[0]
-    huge = windows[-1]
-    assert c["euphoria"][small[0]:small[1]].max() < 0.15
-    assert c["overdose"][small[0]:small[1]].sum() == 0
-    assert c["overdose"][huge[0]:huge[1]].sum() > 0, "a huge dose reaches the danger zone"
-    # the danger grows as the block fades: lowest breathing falls dose after dose
-    lows = [c["breathing"][a:b].min() for a, b in windows]
-    assert lows[-1] < lows[1] < lows[0] + 1e-9
+    control = run(without(scenario, "naltrexone"), seed)
+    small, usual, huge = (d.at for d in scenario.doses if d.species == "opioid")
+    assert c["euphoria"][small:usual].max() < 0.15, "a small dose does almost nothing"
+    assert c["overdose"][:huge].sum() == 0, "small and usual doses stay out of danger"
+    assert c["euphoria"][usual:huge].max() < 0.25 * control["euphoria"][usual:huge].max()
+    # the block is fresh when the huge dose comes: naltrexone holds most receptors
+    assert c["bound_naltrexone"][huge - 1] > 0.8 * scenario.receptors
+    assert c["overdose"][huge:huge + 60].sum() > 0, "a huge dose reaches the danger zone"
+    # more opioid, more danger: the lowest breathing falls dose after dose
+    lows = [c["breathing"][a:b].min() for a, b in ((small, usual), (usual, huge), (huge, huge + 60))]
+    assert lows[2] < lows[1] <= lows[0] + 1e-9
 
 
 @pytest.mark.parametrize("seed", SEEDS)

@@ -188,15 +188,14 @@ BUILTIN: dict[str, Scenario] = {
         ),
         _builtin(
             "override",
-            "B3: on naltrexone, ever larger opioid doses while the block fades.",
+            "B3: at a fresh block, small and usual doses are blocked; a huge dose breaks through.",
             [
                 (10, "naltrexone", "usual", "pill"),
-                (60, "opioid", "small"),
-                (120, "opioid", "usual"),
-                (180, "opioid", "large"),
-                (240, "opioid", "huge"),
+                (40, "opioid", "small"),
+                (70, "opioid", "usual"),
+                (100, "opioid", "huge"),
             ],
-            steps=400, tolerance=0.1, seed=3,
+            steps=250, tolerance=0.1, seed=3,
         ),
         _builtin(
             "precipitated",
