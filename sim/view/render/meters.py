@@ -49,7 +49,7 @@ def draw_meter(surface: pygame.Surface, rect: pygame.Rect, label: str, level: fl
         if words:
             tag = render_text(words, theme.FONT_SMALL, th.danger if alarm else th.text_muted,
                               alarm)
-            surface.blit(tag, (zone.left + 6, track.bottom + 2))
+            surface.blit(tag, (zone.left + 6, track.bottom + 5))
     fill = pygame.Rect(track.left, track.top, max(6, int(track.width * level)), track.height)
     inner = fill.inflate(0, -track.height // 2)
     pygame.draw.rect(surface, th.danger if alarm else colour, inner, border_radius=4)

@@ -203,11 +203,18 @@ class LessonScreen(Screen):
         self.chart_rect = pygame.Rect(m, self.cleft_rect.bottom + gap, left_w,
                                       main_bottom - self.cleft_rect.bottom - gap)
         px = w - m - panel_w
-        self.meter_rects = [pygame.Rect(px, top + i * 84, panel_w, 56) for i in range(3)]
+        # the breathing meter names its danger zone under its track: room for that line
+        under = line_height(theme.FONT_SMALL) + 6
+        feel = pygame.Rect(px, top, panel_w, 56)
+        breath = pygame.Rect(px, feel.bottom + 20, panel_w, 56)
+        withdrawal = pygame.Rect(px, breath.bottom + under + 14, panel_w, 56)
+        self.meter_rects = [feel, breath, withdrawal]
+        self.breathing_rect = breath.union(breath.move(0, under))  # meter and its words
         key_h = key_height(panel_w)
         self.key_rect = pygame.Rect(px, main_bottom - key_h, panel_w, key_h)
         # the cues use the space under the meters; the key gives way to them
-        self.cue_rect = pygame.Rect(px, top + 3 * 84, panel_w, main_bottom - top - 3 * 84)
+        self.cue_rect = pygame.Rect(px, withdrawal.bottom + 16, panel_w,
+                                    main_bottom - withdrawal.bottom - 16)
         # question choices: a row inside the caption panel, under the prompt
         if self.choices:
             cw = (self.caption_rect.width - 2 * 16 - (len(self.choices) - 1) * gap) // len(self.choices)
@@ -323,7 +330,7 @@ class LessonScreen(Screen):
             return  # nothing points at the answer before it is asked
         targets = {
             "receptors": self.cleft_rect, "molecules": self.cleft_rect,
-            "feel_good": self.meter_rects[0], "breathing": self.meter_rects[1],
+            "feel_good": self.meter_rects[0], "breathing": self.breathing_rect,
             "withdrawal": self.meter_rects[2], "plot": self.chart_rect,
             "lines": self.chart_rect, "timeline": self.chart_rect,
             "person": self.person_rect or self.chart_rect,
