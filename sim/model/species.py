@@ -43,7 +43,8 @@ class Species:
 SPECIES: tuple[Species, ...] = (
     Species(
         # Full agonist; stands for heroin, morphine, methadone, codeine, fentanyl.
-        # Lets go after about 6 story-minutes...an hour, and leaves the body over hours.
+        # Lets go after about half a story-hour; leaves the body over about four hours,
+        # so it outlasts naloxone (T9).
         name="opioid",
         efficacy=1.0,
         bind_chance=0.5,
@@ -53,9 +54,11 @@ SPECIES: tuple[Species, ...] = (
         usual_dose=3.0,
     ),
     Species(
-        # Antagonist: binds and never activates. Holds a receptor far longer than an
-        # opioid (high affinity, slow off-rate) and clears slowly, so one tablet's
-        # block fades over about a story-day.
+        # Antagonist: binds and never activates. Holds a receptor about three times
+        # longer than an opioid and often comes back; many molecules, cleared slowly
+        # (about half a story-day), so one tablet covers about a day and then fades.
+        # Receptors do come free, so the block is competitive: a huge opioid dose can
+        # win them even while the block is fresh (T4, M1); a usual dose cannot.
         name="naltrexone",
         efficacy=0.0,
         bind_chance=0.8,
@@ -67,7 +70,8 @@ SPECIES: tuple[Species, ...] = (
     ),
     Species(
         # Antagonist used for rescue: reaches the receptors fast (quick spread, docks
-        # readily) and is cleared fast, so it can wear off before the opioid does.
+        # readily, a rescue amount brings very many molecules) and is cleared fast
+        # (about a story-hour), so it wears off before the opioid does (T9, B7).
         name="naloxone",
         efficacy=0.0,
         bind_chance=1.0,
@@ -94,7 +98,8 @@ SPECIES_ID: dict[str, int] = {s.name: i for i, s in enumerate(SPECIES)}
 #: species a person (or a lesson) can give; endorphin is made by the body
 GIVABLE: tuple[str, ...] = ("opioid", "naltrexone", "naloxone")
 
-#: named amounts, as multiples of a species' usual dose (the model has no milligrams)
+#: named amounts, as multiples of a species' usual dose (the model has no milligrams);
+#: "huge" is many usual doses at once: enough to break through a fresh block (B3)
 AMOUNTS: dict[str, float] = {"small": 0.3, "usual": 1.0, "large": 2.5, "huge": 14.0}
 
 #: routes for naltrexone: a pill arrives at once; an injection is a slow-release depot
