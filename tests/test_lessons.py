@@ -472,3 +472,20 @@ def test_rescue_breathing_can_fall_again_after_naloxone():
     out = np.flatnonzero(breathing >= DANGER_LINE)
     assert out.size, "naloxone brings breathing out of the danger zone"
     assert (breathing[out[0]:] < DANGER_LINE).any(), "and it falls back in"
+
+
+def test_rescue_shows_breathing_slow_again_then_more_naloxone_and_its_withdrawal():
+    """What the explanation and the next caption say is on screen at their beats, on
+    most seeds: beat 4 ends with breathing back in the danger zone; beat 5's naloxone
+    brings it out, and the withdrawal it brings on shows (its caption explains it)."""
+    les = LESSONS["rescue"]
+    k = next(i for i, b in enumerate(les.beats) if b.question)  # the "is it over?" beat
+    shown = 0
+    for seed in range(1, 11):
+        p = played("rescue", seed)
+        again = p.beat_history[k].end["overdose"]
+        resolved = not p.beat_history[k + 1].end["overdose"]
+        withdrawal = max(r["withdrawal"] for r in p.beat_history[k + 1].rows)
+        shown += bool(again and resolved and withdrawal > 0.3)
+    assert shown >= 8, f"shown on {shown} of 10 seeds (8 required)"
+    assert "withdrawal" in catalog("en")[les.beats[k + 1].caption]

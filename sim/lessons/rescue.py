@@ -28,7 +28,9 @@ LESSON = Lesson(
             highlight=("molecules", "receptors", "breathing"), auto_advance=3.0,
         ),
         Beat(
-            K + "beat4", steps=150, highlight=("molecules", "breathing", "plot"),
+            # ends as the opioid switches receptors on again: the explanation's "breathing
+            # can slow again" is on screen while it is read
+            K + "beat4", steps=50, highlight=("molecules", "breathing", "plot"),
             auto_advance=25.0,
             question=Question(
                 prompt=K + "q.prompt",
@@ -38,10 +40,11 @@ LESSON = Lesson(
                 auto_answer=13.0,
             ),
         ),
-        # no lesson ends frozen in an overdose: more naloxone, and help is on its way
+        # no lesson ends frozen in an overdose: more naloxone, and help is on its way;
+        # in a body used to opioids it brings on withdrawal, and the caption says so
         Beat(
-            K + "beat5", give=(Give("naloxone", "large"),), steps=30, speed="slow",
-            highlight=("breathing",), auto_advance=8.0,
+            K + "beat5", give=(Give("naloxone", "large"),), steps=40, speed="slow",
+            highlight=("breathing", "withdrawal"), auto_advance=10.0,
         ),
         Beat(K + "beat6", auto_advance=19.0),
         Beat(RISK_CARD, card="help", auto_advance=14.0),
