@@ -280,7 +280,7 @@ def test_reset_all_restores_the_start(make_app):
     assert sim.person.euphoria == start_feel
     assert sim.cleft.depot_total() == 0
     assert screen.amount == "usual"
-    assert [t.selected for t in screen.amount_toggles] == [False, True, False]
+    assert [t.selected for t in screen.amount_toggles] == [False, True, False, False]
     assert screen.runner.speed == "normal" and not screen.slow.on
     assert screen.runner.playing
     assert not screen.about.is_open

@@ -1,19 +1,42 @@
-"""Runs a Simulation in real time for a screen: play/pause, speed, step, reset.
+"""Runs a Simulation in real time for a screen: play/pause, speed, step, reset, doses.
 
 Screens hold one of these and read ``runner.sim`` to draw; the model never knows
 it is being watched.
+
+Doses go through ``give`` so a screen can cap what is in play: free play lets a
+visitor press "a huge amount" a hundred times, and the model would happily hold
+tens of thousands of molecules and hundreds of injection depots, far more than a
+frame can move and draw in time. The cap is a property of the *picture*, not of
+the body, so it lives here on the view side and the model stays honest: a dose
+that would go over the cap brings only what fits (or nothing), and ``give`` says
+so, so the screen can tell the visitor.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
-from sim.model import SPECIES_NAMES, Simulation
-from sim.model.species import STEPS_PER_DAY, STEPS_PER_HOUR
+from sim.model import SPECIES_NAMES, Simulation, molecule_count
+from sim.model.species import INJECTION_SIZE, STEPS_PER_DAY, STEPS_PER_HOUR
 from sim.view.render.plot import OccupancyPlot
 
 #: model steps per real second at each speed (one step is about six story-minutes)
 SPEEDS = {"normal": 10.0, "slow": 3.0, "fast": 60.0}
+
+
+@dataclass(frozen=True)
+class DoseResult:
+    """What one press of a give button did."""
+
+    species: str
+    asked: int  # molecules the dose would have brought
+    given: int  # molecules it brought (0: refused, nothing given)
+
+    @property
+    def capped(self) -> bool:
+        """The cap cut this dose down (or refused it): the screen should say so."""
+        return self.given < self.asked
 
 
 class SimRunner:
@@ -31,6 +54,39 @@ class SimRunner:
         self.playing = True
         self._carry = 0.0
 
+    # ------------------------------------------------------------ doses
+    def room(self, max_free: int | None) -> int | None:
+        """Free molecules a dose may still bring under ``max_free`` (None: no cap)."""
+        if max_free is None:
+            return None
+        return max(0, max_free - int(self.sim.cleft.x.size))
+
+    def give(self, species: str, amount: str = "usual", route: str | None = None, *,
+             max_free: int | None = None, max_depots: int | None = None) -> DoseResult:
+        """Give a dose within the caps; it is marked on the plot if anything arrived.
+
+        ``max_free``: the most free molecules this dose may fill the cleft up to (it
+        brings only what fits); ``max_depots``: an injection is refused while this
+        many depots are held. None: no cap.
+        """
+        cleft = self.sim.cleft
+        asked = molecule_count(species, amount, cleft.receptors)
+        if route == "injection":
+            asked = round(asked * INJECTION_SIZE)
+            if max_depots is not None and len(cleft.depots) >= max_depots:
+                given = 0
+            else:
+                given = self.sim.give(species, amount, route)
+        else:
+            room = self.room(max_free)
+            given = asked if room is None else min(asked, room)
+            if given > 0:
+                self.sim.give(species, given, route)
+        if given > 0:
+            self.plot.mark(species)
+        return DoseResult(species, asked, given)
+
+    # ------------------------------------------------------------ time
     def toggle_play(self) -> None:
         self.playing = not self.playing
 
