@@ -16,29 +16,65 @@ from sim.i18n import PoError, parse_po, po_path, read_po_entries
 SIM_DIR = Path(sim.__file__).resolve().parent
 KEY_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_-]+)+$")  # "home.title", "lesson.pill.beat_3"
 
-# TEACHING.md section 4 (person-first, non-stigmatising) and section 1 (no doses).
-# Whole words, so "addictive" ("naltrexone is not addictive") and "adictivo" stay allowed.
-FORBIDDEN = {
-    "en": [
-        r"\baddicts?\b",
-        r"\bjunkies?\b",
-        r"\babus(e|es|ed|er|ers|ing)\b",
-        r"\bclean\b",
-        r"\bdirty\b",
-        r"\busers?\b",
-        r"\b(replacement|substitution) (therapy|treatment)\b",
-        r"\bfailed (the |their |your )?treatment\b|\btreatment failed\b",
-        r"\bmg\b|\d\s*mg\b|\bmilligrams?\b",
-    ],
-    "es": [
-        r"\b(drog)?adict(o|a|os|as)\b",
-        r"\byonqu?is?\b|\byonkis?\b",
-        r"\babus(o|os|ar|ador|adores)\b",
-        r"\b(limpi|suci)(o|a|os|as)\b",
-        r"\busuari(o|a|os|as)\b",
-        r"\bterapia de (sustitución|reemplazo)\b",
-        r"\bmg\b|\d\s*mg\b|\bmiligramos?\b",
-    ],
+# The words TEACHING.md rules out, as ONE table: a row per rule, a column per language
+# (section 4: person-first, non-stigmatising words, with its table for other languages;
+# section 1: no milligram doses; section 5: no death imagery). ``None``: the rule has no
+# word to catch in that language. Whole words, so "addictive" ("naltrexone is not
+# addictive") and "adictivo" stay allowed. A new language adds a column to every row
+# (test_every_word_rule_covers_every_language).
+WORD_RULES: dict[str, dict[str, str | None]] = {
+    "addict, drug addict": {
+        "en": r"\baddicts?\b",
+        "es": r"\b(drog)?adict(o|a|os|as)\b",
+    },
+    "junkie": {
+        "en": r"\bjunkies?\b",
+        "es": r"\byonqu?is?\b|\byonkis?\b",
+    },
+    "abuse (use, misuse)": {
+        "en": r"\babus(e|es|ed|er|ers|ing)\b",
+        "es": r"\babus(o|os|ar|ador|adores)\b",
+    },
+    "clean/dirty (tests, people)": {
+        "en": r"\bclean\b|\bdirty\b",
+        "es": r"\b(limpi|suci)(o|a|os|as)\b",
+    },
+    "user(s) as a label for people": {
+        "en": r"\busers?\b",
+        "es": r"\busuari(o|a|os|as)\b",
+    },
+    "replacement/substitution therapy": {
+        "en": r"\b(replacement|substitution) (therapy|treatment)\b",
+        "es": r"\b(terapia|tratamiento) de (sustitución|reemplazo)\b",
+    },
+    '"failed" treatment': {
+        "en": r"\bfail(ed|s|ure)?\b",
+        "es": r"\bfracas\w*|\bfallid(o|a|os|as)\b",
+    },
+    'withdrawal as bare "abstinencia" (say "síndrome de abstinencia")': {
+        "en": None,  # "abstinence" is not used for withdrawal in English
+        "es": r"(?<!síndrome de )\babstinencia\b",
+    },
+    'the high as "bienestar" (say "sensación placentera" or "euforia")': {
+        "en": None,
+        "es": r"\bbienestar\b",
+    },
+    "milligram doses": {
+        "en": r"\bmg\b|\d\s*mg\b|\bmilligrams?\b",
+        "es": r"\bmg\b|\d\s*mg\b|\bmiligramos?\b",
+    },
+    "death imagery": {
+        "en": r"\b(skulls?|corpses?|dead bod(y|ies)|body bags?|coffins?|caskets?|tombs?"
+              r"|tombstones?|gravestones?|graveyards?|cemeter(y|ies)|morgues?)\b",
+        "es": r"\b(calaveras?|cráneos?|cadáver(es)?|ataúd(es)?|féretros?|tumbas?|lápidas?"
+              r"|cementerios?|morgues?)\b",
+    },
+}
+
+#: the table by language: every pattern one catalog must not match
+FORBIDDEN: dict[str, list[str]] = {
+    code: [rule[code] for rule in WORD_RULES.values() if rule.get(code)]
+    for code in i18n.LANGUAGES
 }
 
 
@@ -96,14 +132,22 @@ def test_placeholders_match_between_languages():
         assert sorted(field.findall(en[key])) == sorted(field.findall(es[key])), key
 
 
+def test_every_word_rule_covers_every_language():
+    # a language added to i18n.LANGUAGES must decide, rule by rule, what to catch
+    for rule, patterns in WORD_RULES.items():
+        assert set(patterns) == set(i18n.LANGUAGES), rule
+        assert any(patterns.values()), rule
+        for pattern in filter(None, patterns.values()):
+            re.compile(pattern)
+
+
 @pytest.mark.parametrize("code", sorted(i18n.LANGUAGES))
 def test_no_stigmatising_words_or_doses(code):
     found = []
     for key, text in messages(code).items():
-        for pattern in FORBIDDEN[code]:
-            match = re.search(pattern, text, re.IGNORECASE)
-            if match:
-                found.append(f"{key}: {match.group(0)!r}")
+        for rule, patterns in WORD_RULES.items():
+            if patterns[code] and (match := re.search(patterns[code], text, re.IGNORECASE)):
+                found.append(f"{key}: {match.group(0)!r} ({rule})")
     assert not found, f"{code}: words TEACHING.md rules out: {found}"
 
 
@@ -297,6 +341,23 @@ def test_i18n_does_not_import_pygame():
         ("es", "Una prueba limpia", True),
         ("es", "La naltrexona no es adictiva.", False),
         ("es", "Una persona con un trastorno por consumo de opioides", False),
+        ("en", "Opioid users", True),
+        ("en", "He failed treatment", True),
+        ("en", "Methadone replacement therapy", True),
+        ("en", "A skull over the danger zone", True),
+        ("en", "It can cause serious harm, coma or death.", False),
+        ("en", "The person who uses opioids stopped treatment.", False),
+        ("es", "Los usuarios de heroína", True),
+        ("es", "Un tratamiento fallido", True),
+        ("es", "La abstinencia puede causar vómitos", True),
+        ("es", "Entra en abstinencia", True),
+        ("es", "El síndrome de abstinencia puede causar vómitos", False),
+        ("es", "Entra en síndrome de abstinencia", False),
+        ("es", "El medidor de bienestar", True),
+        ("es", "Una sensación placentera, o euforia", False),
+        ("es", "Una calavera sobre la zona de peligro", True),
+        ("es", "Puede causar daños graves, coma o la muerte.", False),
+        ("es", "Una dosis de 50 miligramos", True),
     ],
 )
 def test_the_word_rules_catch_what_they_should(code, text, banned):

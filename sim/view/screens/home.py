@@ -1,6 +1,15 @@
-"""The home screen: a large tile for each screen, the disclaimer, language and colours."""
+"""The home screen: a large tile for each screen, the disclaimer, language and colours.
+
+Everything on it must be readable in full at every window size and in every
+language (tests/test_home_fit.py): the header and footer take only the height
+their text needs, the tiles share the rest, and all tiles use the largest title
+size at which every tile's title and blurb fit without being cut. An ellipsis is
+only a last resort for a translation too long for any size (the test fails then).
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pygame
 
@@ -16,6 +25,30 @@ TILES: list[tuple[str, str, str]] = [
     ("explore", "explore.title", "explore.blurb"),
 ]
 
+#: title sizes a tile may use, largest first; the blurb is always FONT_SMALL
+TITLE_SIZES = (theme.FONT_LARGE, theme.FONT_BODY, theme.FONT_SMALL)
+BLURB_SIZE = theme.FONT_SMALL
+TITLE_GAP = 4  # between a tile's title and its blurb
+HEADER_TOP = 24  # canvas top to the app title
+BUTTON_H = 56  # the settings row (language, colours, quit)
+
+
+@dataclass(frozen=True)
+class TileText:
+    """How a tile's words are laid out inside it (what ``Tile.draw`` draws)."""
+
+    inner: pygame.Rect  # the area inside the tile's padding
+    title_size: int
+    title_lines: tuple[str, ...]
+    blurb_lines: tuple[str, ...]  # the last one ends in "…" if the blurb had to be cut
+    height: int  # height the title and the whole blurb need
+    fits: bool  # every word shown, none split, nothing cut
+
+    @property
+    def title_fits(self) -> bool:
+        return all(text_width(line, self.title_size, True) <= self.inner.width
+                   for line in self.title_lines)
+
 
 class Tile(Button):
     """A big tile: a bold title and a short wrapped description. Lesson tiles carry
@@ -28,46 +61,64 @@ class Tile(Button):
         else:
             label = lambda: _("home.numbered").format(n=number, title=_(title_key))  # noqa: E731
         super().__init__(label, on_activate=on_activate)
+        self.title_key = title_key
         self.blurb_key = blurb_key
         self.number = number
 
     #: set by the home screen so every tile uses one title size
-    max_title_size = theme.FONT_LARGE
+    title_size = theme.FONT_LARGE
 
-    def _title_lines(self, width: int) -> tuple[int, tuple[str, ...]]:
-        """The largest title size at which every word fits and it takes two lines at most."""
-        sizes = [s for s in (theme.FONT_LARGE, theme.FONT_BODY, theme.FONT_SMALL)
-                 if s <= self.max_title_size]
-        for size in sizes:
-            words_fit = all(text_width(w, size, True) <= width for w in self.text.split())
-            lines = wrap_text(self.text, width, size, True)
-            if words_fit and len(lines) <= 2:
-                return size, lines
-        return theme.FONT_SMALL, wrap_text(self.text, width, theme.FONT_SMALL, True)
+    @property
+    def blurb(self) -> str:
+        return _(self.blurb_key)
+
+    def text_layout(self, title_size: int | None = None) -> TileText:
+        """The title wrapped at ``title_size`` (default: the size the home screen chose)
+        and the blurb wrapped under it, both to the tile's inner width."""
+        size = self.title_size if title_size is None else title_size
+        inner = self.rect.inflate(-2 * theme.PADDING, -2 * theme.PADDING)
+        title = wrap_text(self.text, inner.width, size, True)
+        words_whole = all(text_width(w, size, True) <= inner.width for w in self.text.split())
+        blurb = list(wrap_text(self.blurb, inner.width, BLURB_SIZE))
+        step = line_height(BLURB_SIZE)
+        title_h = len(title) * line_height(size, True) + TITLE_GAP
+        height = title_h + len(blurb) * step
+        fits = words_whole and height <= inner.height
+        if height > inner.height:
+            # last resort: cut at the last line that fits and say so, not stop mid-thought
+            room = max(0, (inner.height - title_h) // step)
+            blurb = blurb[:room]
+            if blurb:
+                blurb[-1] = ellipsize(blurb[-1] + " …", inner.width, BLURB_SIZE)
+        return TileText(inner, size, title, tuple(blurb), height, fits)
 
     def draw(self, surface: pygame.Surface) -> None:
         t = theme.theme()
         draw_box(surface, self.rect, self.fill_colour(), t.button_border, t.line_width)
-        inner = self.rect.inflate(-2 * theme.PADDING, -2 * theme.PADDING)
-        size, lines = self._title_lines(inner.width)
-        y = inner.top
-        for line in lines:
-            image = render_text(line, size, t.button_text, True)
-            surface.blit(image, (inner.left, y))
-            y += image.get_height()
-        y += 4
-        step = line_height(theme.FONT_SMALL)
-        blurb = list(wrap_text(_(self.blurb_key), inner.width, theme.FONT_SMALL))
-        room = max(0, (inner.bottom - y) // step)
-        if len(blurb) > room and room > 0:
-            # cut at the last line that fits and say so, rather than stop mid-thought
-            blurb = blurb[:room]
-            blurb[-1] = ellipsize(blurb[-1] + " …", inner.width, theme.FONT_SMALL)
-        for line in blurb[:room]:
-            surface.blit(render_text(line, theme.FONT_SMALL, t.text_muted), (inner.left, y))
-            y += step
+        text = self.text_layout()
+        x, y = text.inner.topleft
+        for line in text.title_lines:
+            surface.blit(render_text(line, text.title_size, t.button_text, True), (x, y))
+            y += line_height(text.title_size, True)
+        y += TITLE_GAP
+        for line in text.blurb_lines:
+            surface.blit(render_text(line, BLURB_SIZE, t.text_muted), (x, y))
+            y += line_height(BLURB_SIZE)
         if self.focused:
             draw_focus_ring(surface, self.rect)
+
+
+def choose_title_size(tiles: list[Tile]) -> int:
+    """One title size for every tile: the largest at which every tile's title takes two
+    lines at most and its blurb fits in full; failing that, the largest at which all
+    fit with longer titles; failing that, the smallest (blurbs then end in "…")."""
+    for max_lines in (2, None):
+        for size in TITLE_SIZES:
+            layouts = [tile.text_layout(size) for tile in tiles]
+            if all(lay.fits and (max_lines is None or len(lay.title_lines) <= max_lines)
+                   for lay in layouts):
+                return size
+    return TITLE_SIZES[-1]
 
 
 class HomeScreen(Screen):
@@ -88,6 +139,9 @@ class HomeScreen(Screen):
                                 on=theme.profile() == "projector")
         self.quit = Button(lambda: _("common.quit"), on_activate=self.ctx.quit)
         self.group = WidgetGroup([*self.tiles, self.language, self.projector, self.quit])
+        self.subtitle_size = theme.FONT_LARGE
+        self.subtitle_y = HEADER_TOP + line_height(theme.FONT_TITLE, True)
+        self.disclaimer_rect = pygame.Rect(0, 0, 0, 0)
 
     def available_tiles(self) -> list[tuple[str, str, str]]:
         from sim.lessons import LESSONS
@@ -106,29 +160,38 @@ class HomeScreen(Screen):
         super().layout(size)
         w, h = size
         m, gap = theme.MARGIN, theme.GAP
+        width = w - 2 * m
+        # header: the app title, then the subtitle on one line at the largest size that fits
+        self.subtitle_y = HEADER_TOP + line_height(theme.FONT_TITLE, True)
+        subtitle = _("app.subtitle")
+        self.subtitle_size = next(
+            (s for s in (theme.FONT_LARGE, theme.FONT_BODY) if text_width(subtitle, s) <= width),
+            theme.FONT_SMALL)
+        top = self.subtitle_y + line_height(self.subtitle_size) + gap
+        # footer: the settings row at the bottom, the disclaimer (TEACHING 1) just above it
+        y = h - m - BUTTON_H
+        disclaimer_h = len(wrap_text(_("common.disclaimer"), width, theme.FONT_BODY)) \
+            * line_height(theme.FONT_BODY)
+        self.disclaimer_rect = pygame.Rect(m, y - 8 - disclaimer_h, width, disclaimer_h)
+        bottom = self.disclaimer_rect.top - gap
+        # the tiles share the rest
         cols = 4 if len(self.tiles) > 3 else max(1, len(self.tiles))
         rows = max(1, -(-len(self.tiles) // cols))
-        top, bottom = 132, h - 128  # below: the disclaimer and the settings row
-        tile_w = (w - 2 * m - (cols - 1) * gap) // cols
+        tile_w = (width - (cols - 1) * gap) // cols
         tile_h = min(260, (bottom - top - (rows - 1) * gap) // rows)
         for i, tile in enumerate(self.tiles):
             r, c = divmod(i, cols)
             tile.rect = pygame.Rect(m + c * (tile_w + gap), top + r * (tile_h + gap), tile_w, tile_h)
-        # one title size for all tiles: the largest that fits every one of them
+        common = choose_title_size(self.tiles)
         for tile in self.tiles:
-            tile.max_title_size = theme.FONT_LARGE
-        common = min((tile._title_lines(tile.rect.width - 2 * theme.PADDING)[0]
-                      for tile in self.tiles), default=theme.FONT_LARGE)
-        for tile in self.tiles:
-            tile.max_title_size = common
-        y = h - m - 56
+            tile.title_size = common
         x = m
         for button in (self.language, self.projector):
             bw, _bh = button.preferred_size()
-            button.rect = pygame.Rect(x, y, bw, 56)
+            button.rect = pygame.Rect(x, y, bw, BUTTON_H)
             x += bw + gap
         qw, _qh = self.quit.preferred_size()
-        self.quit.rect = pygame.Rect(w - m - qw, y, qw, 56)
+        self.quit.rect = pygame.Rect(w - m - qw, y, qw, BUTTON_H)
 
     def retranslate(self) -> None:
         self.layout(self.size)
@@ -139,13 +202,11 @@ class HomeScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         t = theme.theme()
         surface.fill(t.background)
-        w, h = self.size
         m = theme.MARGIN
-        title = render_text(_("app.title"), theme.FONT_TITLE, t.text, True)
-        surface.blit(title, (m, 28))
-        sub = render_text(_("app.subtitle"), theme.FONT_LARGE, t.text_muted)
-        surface.blit(sub, (m, 28 + title.get_height() + 2))
+        surface.blit(render_text(_("app.title"), theme.FONT_TITLE, t.text, True), (m, HEADER_TOP))
+        surface.blit(render_text(_("app.subtitle"), self.subtitle_size, t.text_muted),
+                     (m, self.subtitle_y))
         self.group.draw(surface)
         # TEACHING 1: a visible line on the home screen
-        draw_wrapped(surface, _("common.disclaimer"), (m, h - m - 56 - 40), w - 2 * m,
-                     theme.FONT_BODY, t.text)
+        r = self.disclaimer_rect
+        draw_wrapped(surface, _("common.disclaimer"), r.topleft, r.width, theme.FONT_BODY, t.text)
