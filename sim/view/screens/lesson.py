@@ -195,7 +195,9 @@ class LessonScreen(Screen):
         self.person_rect = None
         cleft_w = left_w
         if self.shows_person:
-            pw = min(190, left_w // 4)
+            # wide enough for the figure's label in this language (never cut)
+            label_w = text_width(_("lessonview.person"), theme.FONT_SMALL) + 16
+            pw = max(min(190, left_w // 4), label_w)
             self.person_rect = pygame.Rect(m + left_w - pw, top, pw, cleft_h)
             cleft_w = left_w - pw - gap
         self.cleft_rect = pygame.Rect(m, top, cleft_w, cleft_h)
