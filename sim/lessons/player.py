@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sim.model.simulation import Simulation
 from sim.model.species import SPECIES, Species
@@ -71,6 +71,8 @@ class LessonPlayer:
         # checkpoint stays valid for the player's life: Back and Replay restore one
         # instead of replaying the lesson from its start (which froze the window).
         self._checkpoints: dict[int, tuple[Simulation, list[BeatRecord]]] = {}
+        # ...and the model just after each beat's jump and doses (the same reasoning)
+        self._started: dict[int, tuple[Simulation, list[BeatRecord], BeatRecord]] = {}
         self.reset()
 
     # ------------------------------------------------------------ state
@@ -164,6 +166,18 @@ class LessonPlayer:
         Does not run the beat's visible steps (``advance`` / ``run_beat_steps`` do).
         """
         self._check_index(index)
+        started = self._started.get(index)
+        if started is not None and index != self.index + 1:
+            # going back or replaying: restore the beat as it began (jump already run,
+            # doses given), instead of running weeks of story time again
+            sim, history, record = started
+            self.sim = copy.deepcopy(sim)
+            self.beat_history = [*history, replace(
+                record, rows=[], answer=self.answers.get(index),
+                end=record.start if self.lesson.beats[index].steps == 0 else None)]
+            self.index = index
+            self.steps_done = 0
+            return
         self.rewind_to(index)
         self._start(index)
 
@@ -218,6 +232,9 @@ class LessonPlayer:
         self.beat_history.append(record)
         if beat.steps == 0:
             record.end = record.start
+        if index not in self._started:
+            self._started[index] = (copy.deepcopy(self.sim), list(self.beat_history[:index]),
+                                    replace(record, rows=[]))
 
     def advance(self, n: int = 1) -> int:
         """Run up to ``n`` of the current beat's visible steps; returns how many ran."""
