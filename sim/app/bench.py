@@ -42,8 +42,13 @@ def measure_model() -> dict[str, float]:
     return {str(n): round(model_step_ms(n), 4) for n in MODEL_SIZES}
 
 
-def frame_ms(screen_ids: list[str], frames: int = 120, molecules: int = 2000) -> dict[str, float]:
-    """Median ms per frame (step + draw + flip), headless at 1280x720, per screen.
+#: window sizes people use: a laptop, a projector or wall screen, 4K, a portrait kiosk
+BENCH_SIZES = ((1280, 720), (1920, 1080), (3840, 2160), (1080, 1920))
+
+
+def frame_ms(screen_ids: list[str], frames: int = 120, molecules: int = 2000,
+             size: tuple[int, int] = (1280, 720)) -> dict[str, float]:
+    """Median ms per frame (step + draw + present), headless at ``size``, per screen.
 
     The Explore screen is measured with ``molecules`` free molecules on screen.
     """
@@ -52,7 +57,7 @@ def frame_ms(screen_ids: list[str], frames: int = 120, molecules: int = 2000) ->
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     from .app import STEP, App, AppConfig
 
-    app = App(AppConfig(size=(1280, 720)))
+    app = App(AppConfig(size=size, headless=True))
     results: dict[str, float] = {}
     for screen_id in screen_ids:
         app.stack.home()
@@ -75,6 +80,11 @@ def frame_ms(screen_ids: list[str], frames: int = 120, molecules: int = 2000) ->
         results[screen_id] = round(statistics.median(samples[10:]), 3)
     app.shutdown()
     return results
+
+
+def frame_ms_by_size(screen_ids: list[str], frames: int = 60) -> dict[str, dict[str, float]]:
+    """``frame_ms`` at every size in BENCH_SIZES: {"1920x1080": {screen id: ms}}."""
+    return {f"{w}x{h}": frame_ms(screen_ids, frames, size=(w, h)) for w, h in BENCH_SIZES}
 
 
 def startup_s(repeats: int = 5) -> float:

@@ -150,6 +150,7 @@ def cmd_bench(args) -> int:
     results = {
         "model_step_ms": bench.measure_model(),
         "frame_ms": bench.frame_ms(list(SCREENS)),
+        "frame_ms_by_size": bench.frame_ms_by_size(list(SCREENS)),
         "startup_s": bench.startup_s(),
     }
     if args.json:
@@ -159,6 +160,9 @@ def cmd_bench(args) -> int:
             print(f"model step, {n:>5} molecules: {ms:.3f} ms (median)")
         for screen, ms in results["frame_ms"].items():
             print(f"frame, {screen:<14} {ms:.3f} ms (median, 1280x720, step + draw + flip)")
+        for size, by_screen in results["frame_ms_by_size"].items():
+            cells = ", ".join(f"{screen} {ms:.2f}" for screen, ms in by_screen.items())
+            print(f"frame ms at {size}: {cells}")
         print(f"start-up to first frame: {results['startup_s']:.3f} s (median)")
     return 0
 
