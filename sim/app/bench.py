@@ -57,7 +57,7 @@ def frame_ms(screen_ids: list[str], frames: int = 120, molecules: int = 2000,
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     from .app import STEP, App, AppConfig
 
-    app = App(AppConfig(size=size, headless=True))
+    app = App(AppConfig(size=size))
     results: dict[str, float] = {}
     for screen_id in screen_ids:
         app.stack.home()
