@@ -200,13 +200,73 @@ def catalog(code: str) -> dict[str, str]:
     path = po_path(code)
     if not path.is_file():
         return {}
-    messages, _header = parse_po(path.read_text(encoding="utf-8"), str(path))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        line = path.read_bytes()[: err.start].count(b"\n") + 1
+        raise PoError(f"{path}:{line}: not UTF-8 (byte 0x{err.object[err.start]:02x}); "
+                      "save the catalog as UTF-8") from None
+    except OSError as err:
+        raise PoError(f"{path}: cannot read the catalog ({err.strerror or err})") from None
+    messages, _header = parse_po(text, str(path))
     return messages
+
+
+class CatalogError(Exception):
+    """A catalog the program cannot start without is missing or broken (one line, names the file)."""
+
+
+#: languages whose catalog is missing or broken: code -> the one-line reason
+_unavailable: dict[str, str] = {}
+
+
+def catalog_problem(code: str) -> str | None:
+    """Why language ``code``'s catalog cannot be used (one line naming the file), or None."""
+    path = po_path(code)
+    if not path.is_file():
+        return f"{path}: the {LANGUAGES.get(code, code)} catalog is missing"
+    try:
+        messages = catalog(code)
+    except PoError as err:
+        return str(err)
+    if not messages:
+        return f"{path}: the catalog has no translated messages"
+    return None
+
+
+def check_languages(start: str) -> list[str]:
+    """Start-up check of the catalogs: read each one once (they are cached for later).
+
+    The starting language and English (the fallback, and the medical disclaimer)
+    must read cleanly, or CatalogError says which file is wrong. Any other
+    language with a missing or broken catalog is left out of
+    ``available_languages()``; one warning line per such language is returned
+    for the caller to log. Never raises for a language other than those two.
+    """
+    if start not in LANGUAGES:
+        raise CatalogError(_unknown(start))
+    _unavailable.clear()
+    warnings: list[str] = []
+    for code in LANGUAGES:
+        problem = catalog_problem(code)
+        if problem is None:
+            continue
+        if code in (start, DEFAULT_LANGUAGE):
+            raise CatalogError(f"cannot start: {problem}")
+        _unavailable[code] = problem
+        warnings.append(f"blockade: warning: {LANGUAGES[code]} ({code}) left out: {problem}")
+    return warnings
+
+
+def available_languages() -> list[str]:
+    """The language codes people may switch to (broken catalogs left out at start-up)."""
+    return [code for code in LANGUAGES if code not in _unavailable]
 
 
 def reload() -> None:
     """Forget the loaded catalogs (a translator editing .po files while the app runs)."""
     catalog.cache_clear()
+    _unavailable.clear()
 
 
 def _unknown(code: str) -> str:
@@ -227,6 +287,8 @@ def set_language(code: str) -> None:
     global _current
     if code not in LANGUAGES:
         raise ValueError(_unknown(code))
+    if code in _unavailable:
+        raise ValueError(f"language {code!r} is not available: {_unavailable[code]}")
     if code == _current:
         return
     _current = code

@@ -277,3 +277,39 @@ def test_the_checkpoint_is_not_changed_by_playing_on_from_it():
     c.next()
     c.jump(1)
     assert state(c) == first
+
+
+# ------------------------------------------------------------------ no freezes
+def count_model_steps(monkeypatch) -> list[int]:
+    """Count Simulation.step calls (the work Next would make a person wait for)."""
+    from sim.model.simulation import Simulation
+
+    calls = [0]
+    original = Simulation.step
+
+    def counted(self, n=1):
+        calls[0] += n
+        return original(self, n)
+
+    monkeypatch.setattr(Simulation, "step", counted)
+    return calls
+
+
+@pytest.mark.parametrize("lesson_id", ["after-detox", "pill-vs-shot"])
+def test_next_into_weeks_of_story_time_runs_no_model_steps_once_read(lesson_id, monkeypatch):
+    """While a caption is read, the next beat's jump is worked out a little per frame,
+    so Next starts it without running weeks of story time (which froze the window for
+    half a second), and the state is exactly the one a direct play reaches."""
+    les = LESSONS[lesson_id]
+    jumpy = next(i for i, b in enumerate(les.beats) if b.jump >= 600 and not b.question)
+    c = LessonController(les, start=jumpy)  # the beat before the jump
+    c.next()  # end its run
+    run_for(c, 10)  # reading time: prefetch has worked the next beat out
+    calls = count_model_steps(monkeypatch)
+    c.next()
+    assert c.index == jumpy and calls[0] == 0
+    fresh = LessonPlayer(les)
+    fresh.start_beat(jumpy)
+    assert state(c) == {**fresh.row(), "rng": state_of(fresh)}
+    assert [r["step"] for r in c.player.beat_history[jumpy].jump_rows] == [
+        r["step"] for r in fresh.beat_history[jumpy].jump_rows]

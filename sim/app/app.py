@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +13,7 @@ from sim import i18n
 from sim.view import theme
 
 from .clock import SystemClock
+from .launch import LaunchError, start_display
 from .pointer import PointerAdapter
 from .scenes import SceneStack
 from .screens import SCREENS
@@ -75,17 +77,14 @@ class App:
         self.config = config
         self.clock = clock or SystemClock()
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-        # only what we use: no mixer, so machines without sound start cleanly
-        pygame.display.init()
-        pygame.font.init()
-        from sim.view import fonts
-
-        fonts.clear_caches()  # fonts from an earlier pygame session are no longer valid
-        i18n.set_language(config.lang)
+        self._start_up(config)
         theme.set_profile(config.profile)
         self.windowed_size = config.size
         self.fullscreen = False
-        self.window = self._open_window(config.size, config.fullscreen)
+        try:
+            self.window = self._open_window(config.size, config.fullscreen)
+        except pygame.error as err:
+            raise LaunchError(f"blockade: cannot open the window ({err})") from None
         self.viewport = Viewport(self.window.get_size())
         self.canvas = pygame.Surface(self.viewport.logical)
         self.adapter = PointerAdapter()
@@ -98,6 +97,32 @@ class App:
         self.stack.push("home")
         if config.screen != "home":
             self.stack.push(config.screen, **config.screen_options)
+
+    def _start_up(self, config: AppConfig) -> None:
+        """Check what the window needs before it opens; LaunchError (one line, exit 2) if not.
+
+        The catalogs of the starting language and English, and the bundled fonts,
+        must load; a broken catalog of another language only leaves that language
+        out of the choices (one warning line on stderr). Then the display: see
+        launch.start_display. Only the SDL parts we use: no mixer, so machines
+        without sound start cleanly.
+        """
+        from sim.view import fonts
+
+        try:
+            warnings = i18n.check_languages(config.lang)
+        except i18n.CatalogError as err:
+            raise LaunchError(f"blockade: {err}") from None
+        for line in warnings:
+            print(line, file=sys.stderr)
+        start_display(headless=config.headless)
+        pygame.font.init()
+        fonts.clear_caches()  # fonts from an earlier pygame session are no longer valid
+        try:
+            fonts.check_fonts(theme.FONT_BODY)
+        except fonts.FontError as err:
+            raise LaunchError(f"blockade: {err}") from None
+        i18n.set_language(config.lang)
 
     # ------------------------------------------------------------- window
     def _open_window(self, size: tuple[int, int], fullscreen: bool) -> pygame.Surface:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 
 
 class LaunchError(Exception):
@@ -17,6 +19,71 @@ def check_pygame_ce() -> None:
         raise LaunchError(
             "blockade: the upstream 'pygame' package is installed, but Blockade needs "
             "'pygame-ce': run  pip uninstall pygame  then  pip install pygame-ce"
+        )
+
+
+#: SDL video drivers that show nothing: fine when asked for (tests, screenshots), never a guess
+NO_DISPLAY_DRIVERS = ("offscreen", "dummy")
+
+
+@contextlib.contextmanager
+def _quiet_wayland_probe(requested: str):
+    """Silence libwayland's "XDG_RUNTIME_DIR is invalid or not set" while SDL probes drivers.
+
+    Only when Wayland cannot be there at all (Linux, no WAYLAND_DISPLAY, no
+    XDG_RUNTIME_DIR, no driver named): SDL tries it anyway and libwayland writes
+    that line to stderr, which would come before our own one-line message.
+    """
+    if (not sys.platform.startswith("linux") or requested
+            or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("XDG_RUNTIME_DIR")):
+        yield
+        return
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def start_display(headless: bool = False) -> None:
+    """``pygame.display.init()``, or LaunchError (one line) if there is no display to show on.
+
+    SDL falls back to its invisible "offscreen" driver when no X11 or Wayland
+    session is reachable; a window there would run forever showing nothing. That
+    driver (or "dummy") is accepted only when SDL_VIDEODRIVER names it, as the
+    tests, ``--screenshot`` and ``bench`` do, or for a headless App.
+    """
+    # Without a session bus, libdbus (used by SDL for the screensaver and input
+    # methods) spawns a `dbus-launch --autolaunch` probe; "disabled:" is an address
+    # it rejects at once. A real desktop session sets the variable, so it is kept.
+    os.environ.setdefault("DBUS_SESSION_BUS_ADDRESS", "disabled:")
+    import pygame
+
+    requested = os.environ.get("SDL_VIDEODRIVER", "").strip()
+    try:
+        with _quiet_wayland_probe(requested):
+            pygame.display.init()
+    except pygame.error as err:
+        if requested:
+            raise LaunchError(
+                f"blockade: SDL_VIDEODRIVER={requested}: cannot start that video driver ({err}); "
+                "unset it to let SDL choose"
+            ) from None
+        raise LaunchError(f"blockade: cannot open a display ({err})") from None
+    if headless:
+        return
+    driver = (pygame.display.get_driver() or "").lower()
+    asked = {name.strip().lower() for name in requested.split(",")}
+    if driver in NO_DISPLAY_DRIVERS and driver not in asked:
+        pygame.display.quit()
+        raise LaunchError(
+            "blockade: no display found (no X11 or Wayland session; SDL could only use its "
+            f"invisible '{driver}' driver): run it on a desktop, or use --screenshot PATH"
         )
 
 

@@ -234,6 +234,9 @@ class LessonController:
             if self.player.beat_done:
                 self._end_run()
             return
+        # while a caption is read, work out the next beat's story-time jump, so that
+        # Next answers at once instead of running weeks of story time in one frame
+        self._players("prefetch")
         if not self.autoplay:
             return
         due = self.phase_seconds()

@@ -35,6 +35,13 @@ JUMP_SAMPLE_EVERY = 60
 #: the feel-good level the "enough to feel it" line stands for; views mark the same
 #: level on the feel-good meter, so the lines chart and the meter agree
 FEEL_IT_LEVEL = 0.25
+_DONE = object()  # the end of a ``_start_steps`` generator
+#: ``prefetch`` works ahead in chunks of this many model steps...
+PREFETCH_CHUNK = 20
+#: ...by default this many per call (about 5 ms at 60 calls a second: a frame stays smooth)
+PREFETCH_STEPS = 60
+#: a beat whose jump is shorter than this starts on the spot (a few milliseconds)
+PREFETCH_MIN_JUMP = 600
 
 
 @dataclass
@@ -73,6 +80,8 @@ class LessonPlayer:
         self._checkpoints: dict[int, tuple[Simulation, list[BeatRecord]]] = {}
         # ...and the model just after each beat's jump and doses (the same reasoning)
         self._started: dict[int, tuple[Simulation, list[BeatRecord], BeatRecord]] = {}
+        # the next beat being worked out ahead of time: (index, copy of this player, steps)
+        self._ahead = None
         self.reset()
 
     # ------------------------------------------------------------ state
@@ -167,10 +176,15 @@ class LessonPlayer:
         """
         self._check_index(index)
         started = self._started.get(index)
-        if started is not None and index != self.index + 1:
-            # going back or replaying: restore the beat as it began (jump already run,
-            # doses given), instead of running weeks of story time again
+        if started is not None:
+            # restore the beat as it began (jump already run, doses given), instead
+            # of running weeks of story time again: going back, replaying, or going
+            # forward once ``prefetch`` has worked the next beat out ahead of time
             sim, history, record = started
+            if index == self.index + 1:
+                if self.beat is not None:
+                    self.run_beat_steps()  # the current beat's rows, for the charts
+                history = self.beat_history[:index]
             self.sim = copy.deepcopy(sim)
             self.beat_history = [*history, replace(
                 record, rows=[], answer=self.answers.get(index),
@@ -180,6 +194,37 @@ class LessonPlayer:
             return
         self.rewind_to(index)
         self._start(index)
+
+    def prefetch(self, budget: int = PREFETCH_STEPS) -> bool:
+        """Work out the next beat's start ahead of time, ``budget`` model steps per call
+        (the view calls this while a caption is being read). Returns True once the next
+        beat can start without running its story-time jump (Next then answers at once).
+
+        The next beat's start depends only on the lesson and the seed, so a copy of
+        this player run forward gives exactly the state the real one would reach.
+        """
+        target = self.index + 1
+        if target >= len(self.lesson.beats) or target in self._started:
+            return True
+        if self.lesson.beats[target].jump < PREFETCH_MIN_JUMP:
+            return True  # quick enough to start on the spot
+        if self._ahead is None or self._ahead[0] != target:
+            shadow = copy.copy(self)
+            shadow.sim = copy.deepcopy(self.sim)
+            shadow.beat_history = [replace(r, rows=list(r.rows)) for r in self.beat_history]
+            shadow.answers = dict(self.answers)
+            shadow._ahead = None
+            shadow._checkpoints = {}
+            shadow._started = {}
+            self._ahead = (target, shadow, shadow._start_steps(target, finish_current=True))
+        _target, shadow, steps = self._ahead
+        for _ in range(max(1, budget // PREFETCH_CHUNK)):
+            if next(steps, _DONE) is _DONE:
+                self._started[target] = shadow._started[target]
+                self._checkpoints.setdefault(target, shadow._checkpoints[target])
+                self._ahead = None
+                return True
+        return False
 
     def rewind_to(self, index: int) -> None:
         """Put the model where beat ``index`` (0-based) begins: every earlier beat
@@ -213,6 +258,16 @@ class LessonPlayer:
             self.run_beat_steps()
 
     def _start(self, index: int) -> None:
+        for _ in self._start_steps(index):
+            pass
+
+    def _start_steps(self, index: int, finish_current: bool = False):
+        """Start beat ``index``, yielding every PREFETCH_CHUNK model steps (a generator,
+        so ``prefetch`` can spread the work over frames; ``_start`` runs it at once)."""
+        if finish_current:
+            while self.beat is not None and self.remaining:
+                self.advance(PREFETCH_CHUNK)
+                yield
         beat = self.lesson.beats[index]
         if index not in self._checkpoints:
             self._checkpoints[index] = (copy.deepcopy(self.sim), list(self.beat_history[:index]))
@@ -222,6 +277,8 @@ class LessonPlayer:
             self.sim.step()
             if done % JUMP_SAMPLE_EVERY == 0:
                 jump_rows.append(self.row())
+            if done % PREFETCH_CHUNK == 0:
+                yield
         for dose in beat.give:
             self.sim.give(dose.species, dose.amount, dose.route)
         self.index = index

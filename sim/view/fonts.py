@@ -29,6 +29,26 @@ def font(size: int, bold: bool = False) -> pygame.font.Font:
     return pygame.font.Font(asset_path("fonts", FONT_FILES[bool(bold)]), int(size))
 
 
+class FontError(Exception):
+    """A bundled font file is missing, empty or corrupt (one line naming the file)."""
+
+
+def check_fonts(size: int = 20) -> None:
+    """Start-up check: load each bundled font once (kept in the cache) and render a word.
+
+    Raises FontError naming the file that will not load, so a damaged install
+    stops with one line before the window opens instead of a traceback later.
+    """
+    for bold, name in FONT_FILES.items():
+        path = asset_path("fonts", name)
+        if not path.is_file():
+            raise FontError(f"cannot start: {path}: the font file is missing")
+        try:
+            font(size, bold).render("Blockade \u00f1", True, (0, 0, 0))
+        except (pygame.error, OSError, ValueError) as err:
+            raise FontError(f"cannot start: {path}: the font will not load ({err})") from None
+
+
 @lru_cache(maxsize=512)
 def render_text(text: str, size: int, colour: Colour, bold: bool = False) -> pygame.Surface:
     """``text`` rendered antialiased on a transparent surface (cached by its arguments).

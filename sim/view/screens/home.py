@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from sim.i18n import _
+from sim.i18n import _, available_languages
 from sim.view import theme
 from sim.view.fonts import line_height, render_text, text_width
 from sim.view.screen import Screen
@@ -138,7 +138,10 @@ class HomeScreen(Screen):
         self.projector = Toggle(lambda: _("common.projector"), on_activate=self._switch_profile,
                                 on=theme.profile() == "projector")
         self.quit = Button(lambda: _("common.quit"), on_activate=self.ctx.quit)
-        self.group = WidgetGroup([*self.tiles, self.language, self.projector, self.quit])
+        # the language button only when there is another language to switch to
+        self.offers_language = len(available_languages()) > 1
+        settings = [self.language] if self.offers_language else []
+        self.group = WidgetGroup([*self.tiles, *settings, self.projector, self.quit])
         self.subtitle_size = theme.FONT_LARGE
         self.subtitle_y = HEADER_TOP + line_height(theme.FONT_TITLE, True)
         self.disclaimer_rect = pygame.Rect(0, 0, 0, 0)
@@ -151,7 +154,10 @@ class HomeScreen(Screen):
         return [t for t in TILES + lessons if not known or t[0] in known]
 
     def _switch_language(self) -> None:
-        self.ctx.set_language("es" if self.ctx.language == "en" else "en")
+        # only languages whose catalog loaded at start-up (i18n.check_languages)
+        codes = available_languages()
+        here = codes.index(self.ctx.language) if self.ctx.language in codes else -1
+        self.ctx.set_language(codes[(here + 1) % len(codes)])
 
     def _switch_profile(self) -> None:
         self.ctx.set_profile("projector" if self.projector.on else "dark")
@@ -186,7 +192,7 @@ class HomeScreen(Screen):
         for tile in self.tiles:
             tile.title_size = common
         x = m
-        for button in (self.language, self.projector):
+        for button in ((self.language,) if self.offers_language else ()) + (self.projector,):
             bw, _bh = button.preferred_size()
             button.rect = pygame.Rect(x, y, bw, BUTTON_H)
             x += bw + gap
