@@ -489,3 +489,25 @@ def test_rescue_shows_breathing_slow_again_then_more_naloxone_and_its_withdrawal
         shown += bool(again and resolved and withdrawal > 0.3)
     assert shown >= 8, f"shown on {shown} of 10 seeds (8 required)"
     assert "withdrawal" in catalog("en")[les.beats[k + 1].caption]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lesson_id", ORDER)
+def test_where_withdrawal_first_shows_the_beat_says_why(lesson_id, lang):
+    """The withdrawal cue never appears unexplained: by the beat where it first shows, a
+    caption or explanation has named withdrawal and why, on every seed checked."""
+    word = {"en": "withdrawal", "es": "abstinencia"}[lang]
+    from sim.view.screens.panels import WITHDRAWAL_CUE
+
+    les = LESSONS[lesson_id]
+    for seed in SEEDS:
+        p = played(lesson_id, seed)
+        first = next((i for i, rec in enumerate(p.beat_history)
+                      if max(r["withdrawal"] for r in (rec.rows or [rec.start])) > WITHDRAWAL_CUE),
+                     None)
+        if first is None:
+            continue
+        said = " ".join(text(lang, b.caption) + " " + (
+            text(lang, b.question.explanation) if b.question else "")
+            for b in les.beats[:first + 1])
+        assert word in said.lower(), (seed, first + 1)

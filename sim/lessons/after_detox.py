@@ -30,7 +30,7 @@ LESSON = Lesson(
     beats=(
         Beat(
             K + "beat1", give=(Give("opioid", "usual"),), steps=DOSE_GAP, speed="fast",
-            highlight=("person", "lines"), label=K + "label1", auto_advance=11.0,
+            highlight=("person", "lines"), label=K + "label1", auto_advance=14.0,
         ),
         Beat(
             K + "beat2", give=(Give("opioid", "usual"),), steps=DOSE_GAP, speed="fast",

@@ -17,7 +17,9 @@ LESSON = Lesson(
     tolerance=0.8,
     seed=1,
     beats=(
-        Beat(K + "beat1", steps=20, highlight=("receptors",), auto_advance=11.0),
+        # the person is used to opioids, so the withdrawal meter starts to rise before the
+        # dose: the caption says why
+        Beat(K + "beat1", steps=20, highlight=("receptors", "withdrawal"), auto_advance=19.0),
         Beat(
             # asked before the dose: breathing has not moved yet, so the picture
             # cannot give the answer away
