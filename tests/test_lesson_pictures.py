@@ -218,3 +218,43 @@ def test_after_detox_the_same_dose_moves_the_person_far_more_after_detox(make_ap
     last = screen.player.beat_history[6]
     assert min(r["breathing"] for r in last.rows) < DANGER_LINE < min(
         r["breathing"] for r in first.rows)
+
+
+# ------------------------------------------------------------------ nothing cut off
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("size", [(800, 600), (1920, 1080)], ids=str)
+def test_every_caption_question_and_answer_fits_its_box(make_app, size, lang):
+    """Every phase of every beat (set-up, question with its answers, the run, each
+    verdict with its explanation) fits the caption box at the smallest and a large
+    window, in both languages: nothing is cut or runs under the answers."""
+    from sim.view.fonts import line_height
+    from sim.view.widgets import wrap_text
+
+    app = make_app(size=size, lang=lang)
+    for lesson_id, les in LESSONS.items():
+        screen = app.stack.push(lesson_id)
+        c = screen.controller
+        for number, beat in enumerate(les.beats, 1):
+            picks = [None, *range(len(beat.question.choices))] if beat.question else [None]
+            for pick in picks:
+                c.jump(number)
+                seen = []
+                for _ in range(6):
+                    if c.phase is Phase.ASK:
+                        for button in screen.choices:  # answers: two lines at most
+                            lines = wrap_text(button.text, button.rect.width - 16,
+                                              button.font_size, button.bold)
+                            assert len(lines) <= button.max_lines, (lesson_id, number,
+                                                                    button.text)
+                    font, bold, lines = screen.caption_lines()
+                    assert len(lines) * line_height(font, bold) <= screen.caption_room(), (
+                        lesson_id, number, c.phase, pick)
+                    seen.append(c.phase)
+                    if c.at_end_of_beat:
+                        break
+                    if c.phase is Phase.ASK and pick is not None:
+                        c.choose(pick)
+                    else:
+                        c.next()
+                assert seen[-1] in (Phase.DONE, Phase.EXPLAIN)
+        app.stack.pop()

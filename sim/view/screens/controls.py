@@ -14,6 +14,7 @@ class WrapButton(Button):
     """A button whose label may wrap onto two lines (long Spanish labels fit)."""
 
     selected = False  # for choices: drawn filled with the accent, with a bar under the text
+    max_lines = 2  # a question's answers allow more (their buttons grow to fit)
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible:
@@ -24,7 +25,8 @@ class WrapButton(Button):
             t.button_text if self.enabled else t.button_disabled_text)
         draw_box(surface, self.rect, fill, t.button_border, max(1, t.line_width - 1))
         inner_w = self.rect.width - 2 * 8
-        lines = wrap_text(self.text, inner_w, self.font_size, self.bold or self.selected)[:2]
+        lines = wrap_text(self.text, inner_w, self.font_size, self.bold or self.selected)
+        lines = lines[:self.max_lines]
         step = line_height(self.font_size)
         y = self.rect.centery - step * len(lines) / 2
         for line in lines:

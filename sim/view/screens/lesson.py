@@ -26,6 +26,8 @@ from sim.view.screens.panels import cue_showing, draw_person_panel, place_header
 from sim.view.widgets import Button, Dialog, WidgetGroup, draw_wrapped, wrap_text
 
 
+#: a question's answers wrap to at most this many lines (tests check they fit)
+CHOICE_LINES = 3
 #: seconds the chart takes to show a story-time jump passing (weeks seen to go by)
 REVEAL_SECONDS = 2.5
 
@@ -220,9 +222,13 @@ class LessonScreen(Screen):
         # question choices: a row inside the caption panel, under the prompt
         if self.choices:
             cw = (self.caption_rect.width - 2 * 16 - (len(self.choices) - 1) * gap) // len(self.choices)
+            # as tall as the longest answer needs (a long Spanish answer takes 3 lines)
+            needed = max(len(wrap_text(b.text, cw - 16, b.font_size)) for b in self.choices)
+            ch = max(64, needed * line_height(theme.FONT_SMALL) + 16)
             for i, button in enumerate(self.choices):
+                button.max_lines = CHOICE_LINES
                 button.rect = pygame.Rect(self.caption_rect.left + 16 + i * (cw + gap),
-                                          self.caption_rect.bottom - 16 - 64, cw, 64)
+                                          self.caption_rect.bottom - 16 - ch, cw, ch)
         self.about.layout(size)
 
     def retranslate(self) -> None:
@@ -349,16 +355,31 @@ class LessonScreen(Screen):
         pygame.draw.rect(surface, t.panel, r, border_radius=theme.CORNER_RADIUS)
         pygame.draw.rect(surface, t.panel_border, r, width=t.line_width,
                          border_radius=theme.CORNER_RADIUS)
-        inner_w = r.width - 32
+        size, bold, lines = self.caption_lines()
+        y = r.top + 12
+        for line in lines:
+            surface.blit(render_text(line, size, t.text, bold), (r.left + 16, y))
+            y += line_height(size, bold)
+
+    def caption_lines(self) -> tuple[int, bool, list[str]]:
+        """(font size, bold, wrapped lines) of the caption box now; the box's room is
+        ``caption_room()`` (tests check every beat and phase fits it)."""
         text = self.caption_text()
+        inner_w = self.caption_rect.width - 32
         if self.phase is Phase.ASK:
-            draw_wrapped(surface, text, (r.left + 16, r.top + 12), inner_w,
-                         theme.FONT_BODY, t.text, bold=True)
-            return
-        size = theme.FONT_BODY
-        if len(wrap_text(text, inner_w, size)) * line_height(size) > r.height - 24:
-            size = theme.FONT_SMALL  # long Spanish text on a small window still fits
-        draw_wrapped(surface, text, (r.left + 16, r.top + 12), inner_w, size, t.text)
+            return theme.FONT_BODY, True, list(wrap_text(text, inner_w, theme.FONT_BODY, True))
+        for size in (theme.FONT_BODY, theme.FONT_SMALL):
+            lines = list(wrap_text(text, inner_w, size))
+            if len(lines) * line_height(size) <= self.caption_room():
+                break  # long Spanish text on a small window fits at the smaller size
+        return size, False, lines
+
+    def caption_room(self) -> int:
+        """Height the caption's text may take: down to the answers while a question is
+        asked, else the box's inner height."""
+        r = self.caption_rect
+        bottom = min((b.rect.top for b in self.choices), default=r.bottom - 12) - 8
+        return bottom - (r.top + 12)
 
     def caption_text(self) -> str:
         """What the caption box says in the current phase."""
