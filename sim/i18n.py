@@ -19,6 +19,12 @@ message id missing from the current language's catalog raises
 strict, so every screen they draw checks the ids built at run time
 (``f"species.{name}"``, keys passed through variables) that a scan of literal
 ``_("...")`` calls cannot see. People using the app get the fallback.
+
+Start-up (``check_languages``, called by the App before its window opens): the
+starting language's and English's catalogs must read cleanly, or CatalogError
+names the file; another language whose catalog is missing or broken is left out
+of ``available_languages()`` (and ``set_language`` refuses it), so a visitor can
+never switch into a catalog that would crash mid-session.
 """
 
 from __future__ import annotations
