@@ -22,3 +22,29 @@ def strict_i18n():
     i18n.set_strict(True)
     yield
     i18n.set_strict(True)
+
+
+@pytest.fixture
+def make_app():
+    """Build headless apps (1280x720, seed 1234 unless asked otherwise); pygame is shut
+    down and the language and colours restored afterwards. One fixture for every test
+    file that drives the real app."""
+    import pygame
+
+    from sim.app.app import App, AppConfig
+    from sim.view import fonts, theme
+
+    def build(**options) -> App:
+        options.setdefault("headless", True)
+        options.setdefault("seed", 1234)
+        options.setdefault("size", (1280, 720))
+        return App(AppConfig(**options))
+
+    i18n.set_language("en")
+    theme.set_profile("dark")
+    yield build
+    # fonts outlive pygame.quit(): forget them so the next test's fonts are valid
+    pygame.quit()
+    fonts.clear_caches()
+    i18n.set_language("en")
+    theme.set_profile("dark")

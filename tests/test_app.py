@@ -26,7 +26,7 @@ from sim.app.app import STEP, App, AppConfig
 from sim.app.clock import ManualClock
 from sim.app.screens import SCREENS
 from sim.model.species import SPECIES_ID
-from sim.view import fonts, theme
+from sim.view import fonts
 
 SEED = 1234
 SCREEN_IDS = list(SCREENS)
@@ -45,21 +45,6 @@ def shutdown() -> None:
     """
     pygame.quit()
     fonts.clear_caches()
-
-
-@pytest.fixture
-def make_app():
-    """Build headless apps; pygame is shut down and global settings restored afterwards."""
-
-    def build(**options) -> App:
-        options.setdefault("headless", True)
-        options.setdefault("seed", SEED)
-        return App(AppConfig(**options))
-
-    yield build
-    shutdown()
-    i18n.set_language("en")
-    theme.set_profile("dark")
 
 
 @pytest.fixture

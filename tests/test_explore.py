@@ -53,22 +53,6 @@ AMOUNT_INDEX = {name: i for i, (name, _key) in enumerate(AMOUNTS)}
 MEDICINES = ("naltrexone-pill", "naltrexone-injection", "naloxone")
 
 
-@pytest.fixture
-def make_app():
-    def build(**options) -> App:
-        options.setdefault("headless", True)
-        options.setdefault("seed", SEED)
-        options.setdefault("size", SIZE)
-        return App(AppConfig(**options))
-
-    i18n.set_language("en")
-    theme.set_profile("dark")
-    yield build
-    shutdown()
-    i18n.set_language("en")
-    theme.set_profile("dark")
-
-
 def open_explore(make_app, **options):
     app = make_app(**options)
     screen = app.stack.push("explore")

@@ -17,7 +17,7 @@ from sim.model import DANGER_LINE
 from sim.view import theme
 from sim.view.render.lesson_charts import people_rects
 from sim.view.render.person_figure import glow_centre
-from test_app import advance, make_app  # noqa: F401  (make_app: fixture)
+from test_app import advance
 from test_visible_behaviour import find_text, frame
 
 SEEDS = (1, 2, 3, 4, 5)

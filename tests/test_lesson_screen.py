@@ -15,7 +15,7 @@ from sim import i18n
 from sim.app.app import STEP
 from sim.lessons import LESSONS, Phase
 from sim.view import theme
-from test_app import advance, key, make_app, tap_widget  # noqa: F401  (make_app: fixture)
+from test_app import advance, key, tap_widget
 
 ORDER = tuple(LESSONS)
 

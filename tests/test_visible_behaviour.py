@@ -21,7 +21,7 @@ import pygame
 import pytest
 
 from sim import i18n
-from sim.app.app import STEP, App, AppConfig
+from sim.app.app import STEP, App
 from sim.app.cli import main
 from sim.model.cleft import FREE
 from sim.model.simulation import molecule_count
@@ -47,22 +47,6 @@ AMOUNT_INDEX = {name: i for i, (name, _key) in enumerate(AMOUNTS)}
 def shutdown() -> None:
     pygame.quit()
     fonts.clear_caches()
-
-
-@pytest.fixture
-def make_app():
-    def build(**options) -> App:
-        options.setdefault("headless", True)
-        options.setdefault("seed", SEED)
-        options.setdefault("size", SIZE)
-        return App(AppConfig(**options))
-
-    i18n.set_language("en")
-    theme.set_profile("dark")
-    yield build
-    shutdown()
-    i18n.set_language("en")
-    theme.set_profile("dark")
 
 
 @pytest.fixture
