@@ -1,13 +1,13 @@
-"""Writing a run as CSV, to a file (atomically) or to standard output."""
+"""Writing a run as CSV, to a file (atomically, never destroying what is there) or to
+standard output."""
 
 from __future__ import annotations
 
 import csv
-import os
 import sys
-import tempfile
-from pathlib import Path
 from typing import Iterable, TextIO
+
+from .safe_files import open_output
 
 
 def _format(value) -> str:
@@ -29,21 +29,9 @@ def write_rows(rows: Iterable[dict], out: TextIO) -> int:
 
 
 def write_csv(rows: Iterable[dict], target: str) -> int:
-    """Write rows to ``target`` ('-' for stdout). A file appears only when complete."""
+    """Write rows to ``target`` ('-' for stdout). A regular file appears only when
+    complete; a pipe or device is written to as a stream (see ``safe_files``)."""
     if target == "-":
         return write_rows(rows, sys.stdout)
-    path = Path(target)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OSError(f"{target}: folder {folder} does not exist")
-    if path.is_dir():
-        raise OSError(f"{target}: is a folder; give a file name for the CSV")
-    fd, tmp = tempfile.mkstemp(prefix=".blockade-", suffix=".csv.part", dir=folder)
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as out:
-            count = write_rows(rows, out)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return count
+    with open_output(target) as out:
+        return write_rows(rows, out)

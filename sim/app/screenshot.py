@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
+
+from .safe_files import OutputError, write_bytes
 
 
 def take_screenshot(args, screen: str) -> None:
@@ -19,15 +22,16 @@ def take_screenshot(args, screen: str) -> None:
     if target.suffix.lower() != ".png":
         raise OSError(f"{target}: the screenshot must be a .png file")
     if not (target.parent if str(target.parent) else Path(".")).is_dir():
-        raise OSError(f"{target}: folder {target.parent} does not exist")
+        raise OutputError(f"{target}: folder {target.parent} does not exist")
+    if target.is_dir():
+        raise OutputError(f"{target}: is a folder; give a file name")
     app = App(config_from_args(args, screen, headless=True))
-    for _ in range(args.frames):
-        app.update(STEP)
-        app.render()
-    tmp = target.with_name(f".{target.name}.part.png")
     try:
-        pygame.image.save(app.snapshot(), str(tmp))
-        os.replace(tmp, target)
+        for _ in range(args.frames):
+            app.update(STEP)
+            app.render()
+        buffer = io.BytesIO()
+        pygame.image.save(app.snapshot(), buffer, "shot.png")
     finally:
-        tmp.unlink(missing_ok=True)
-    app.shutdown()
+        app.shutdown()
+    write_bytes(str(target), buffer.getvalue())  # safely: see safe_files

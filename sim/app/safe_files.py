@@ -1,0 +1,183 @@
+"""Reading and writing files without destroying, hanging or crashing.
+
+Writing (``--csv PATH``, ``--screenshot PATH``):
+
+- a new or existing *regular file* is written to a temporary file made with
+  ``tempfile.mkstemp`` in the same folder (unpredictable name, ``O_EXCL``, so a
+  planted link is never followed), then renamed over the target: the file
+  appears only when complete. The temporary file is removed on every way out,
+  including a signal (``sim.app.signals`` turns SIGTERM/SIGHUP/SIGINT into an
+  exception). A new file gets ``0666 & ~umask``; a replaced file keeps its mode.
+- a *symbolic link* to a regular file: the file it points to is written (as
+  above, in the target's folder); the link itself stays a link. A link to
+  nothing is refused.
+- an existing path that is not a regular file (a FIFO, a character or block
+  device such as ``/dev/null``, a socket) is never replaced: it is opened and
+  written to as a stream. A FIFO nobody reads from is refused, not waited for.
+- a folder is refused.
+
+Reading (scenario and settings TOML): only a regular file of at most
+``MAX_READ_BYTES`` is read; ``/dev/zero``, a FIFO or a folder is refused after
+``os.stat`` and before any read, and the file is opened non-blocking so a file
+swapped for a FIFO in between cannot hang either.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import IO, Iterator
+
+MAX_READ_BYTES = 1_000_000
+
+
+class OutputError(OSError):
+    """A path that cannot be written safely; the message names it."""
+
+
+class InputError(OSError):
+    """A file that cannot be read safely; the message names it."""
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _describe(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _open_stream(path: str, binary: bool) -> IO:
+    """Open an existing FIFO or device for writing, without creating or truncating."""
+    flags = os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as err:
+        if err.errno == errno.ENXIO:
+            raise OutputError(f"{path}: is a pipe (FIFO) that nobody is reading") from None
+        raise OutputError(f"{path}: cannot be written ({err.strerror})") from None
+    os.set_blocking(fd, True)  # now that a reader is there, write at its pace
+    if binary:
+        return os.fdopen(fd, "wb")
+    return os.fdopen(fd, "w", newline="", encoding="utf-8")
+
+
+@contextlib.contextmanager
+def open_output(target: str, binary: bool = False) -> Iterator[IO]:
+    """A file object for ``target``, written as described in the module docstring.
+
+    On a normal exit from the ``with`` block a regular file is put in place; on any
+    exception (a signal included) the temporary file is removed and ``target`` is
+    left as it was.
+    """
+    path = Path(target)
+    try:
+        st = os.stat(path)  # follows links: what would be written
+    except FileNotFoundError:
+        st = None
+        if path.is_symlink():
+            raise OutputError(f"{target}: is a link to a missing file; refusing to follow it") \
+                from None
+    except OSError as err:
+        raise OutputError(f"{target}: cannot be written ({err.strerror})") from None
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise OutputError(f"{target}: is a folder; give a file name")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        with _open_stream(str(path), binary) as stream:
+            yield stream
+        return
+    real = Path(os.path.realpath(path)) if path.is_symlink() else path
+    folder = real.parent if str(real.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{target}: folder {folder} does not exist")
+    mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".part", dir=folder)
+    except OSError as err:
+        raise OutputError(f"{target}: cannot write in {folder} ({err.strerror})") from None
+    try:
+        os.fchmod(fd, mode)
+        if binary:
+            out = os.fdopen(fd, "wb")
+        else:
+            out = os.fdopen(fd, "w", newline="", encoding="utf-8")
+        with out:
+            yield out
+        os.replace(tmp, real)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_bytes(target: str, data: bytes) -> None:
+    with open_output(target, binary=True) as out:
+        out.write(data)
+
+
+def read_text(path: str | os.PathLike, error=InputError, what: str = "file",
+              max_bytes: int = MAX_READ_BYTES) -> str:
+    """The UTF-8 text of a small regular file, or ``error`` with one line naming it."""
+    p = str(path)
+    try:
+        st = os.stat(p)
+    except FileNotFoundError:
+        raise error(f"{p}: {what} not found") from None
+    except OSError as err:
+        raise error(f"{p}: cannot be read ({err.strerror})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise error(f"{p}: is a folder, not a {what}")
+    if not stat.S_ISREG(st.st_mode):
+        raise error(f"{p}: is {_describe(st.st_mode)}, not a {what}")
+    if st.st_size > max_bytes:
+        raise error(f"{p}: is larger than {max_bytes:,} bytes; not a {what}")
+    try:
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as err:
+        raise error(f"{p}: cannot be read ({err.strerror})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped since the stat above
+            raise error(f"{p}: is not a regular file, not a {what}")
+        chunks, size = [], 0
+        while size <= max_bytes:
+            chunk = os.read(fd, max_bytes + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as err:
+        raise error(f"{p}: cannot be read ({err.strerror})") from None
+    finally:
+        os.close(fd)
+    if size > max_bytes:
+        raise error(f"{p}: is larger than {max_bytes:,} bytes; not a {what}")
+    try:
+        return b"".join(chunks).decode("utf-8")
+    except UnicodeDecodeError:
+        raise error(f"{p}: is not UTF-8 text") from None
+
+
+def parse_toml(text: str, path: str | os.PathLike, error) -> dict:
+    """``tomllib.loads``, with every failure (any nesting depth) as one ``error`` line."""
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise error(f"{path}: not valid TOML: {err}") from None
+    except RecursionError:
+        raise error(f"{path}: not valid here: nested too deeply") from None
+    except (ValueError, MemoryError) as err:
+        raise error(f"{path}: not valid TOML: {err}") from None
