@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import replace
 from pathlib import Path
 
 from sim.model import BUILTIN, Scenario, ScenarioError, builtin, scenario_from_dict
-from sim.model.scenario import MAX_STEPS
+from sim.model.scenario import MAX_STEPS, check_limits
+
+from .safe_files import parse_toml, read_text
 
 
 def load_scenario(name_or_path: str) -> Scenario:
@@ -17,18 +18,9 @@ def load_scenario(name_or_path: str) -> Scenario:
     path = Path(name_or_path)
     if path.suffix.lower() != ".toml" and not path.exists():
         return builtin(name_or_path)  # raises: unknown scenario
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ScenarioError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise ScenarioError(f"{path}: is a folder, not a scenario file") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise ScenarioError(f"{path}: cannot be read ({err})") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        raise ScenarioError(f"{path}: not valid TOML: {err}") from None
+    # a small regular file only: never /dev/zero, a FIFO or a folder (see safe_files)
+    text = read_text(path, ScenarioError, "scenario file")
+    data = parse_toml(text, path, ScenarioError)
     return scenario_from_dict(data, str(path), name=path.stem)
 
 
@@ -46,4 +38,5 @@ def with_overrides(scenario: Scenario, seed: int | None, steps: int | None) -> S
                     f"'{scenario.name}' would fall outside the run"
                 )
         scenario = replace(scenario, steps=steps)
+        check_limits(scenario, f"--steps {steps}")
     return scenario

@@ -14,8 +14,14 @@ from .simulation import DEFAULT_RECEPTORS, DoseError, Simulation, molecule_count
 from .species import GIVABLE, ROUTES, STEPS_PER_DAY
 
 DEFAULT_STEPS = 3000
-MAX_STEPS = 1_000_000
+# Limits, so any accepted run (with --csv) ends in well under a minute on a busy
+# 2-core machine. Measured there, under load: a step costs about 0.2 ms, plus about
+# 0.02 microseconds per molecule and 0.04 per receptor, so the worst accepted run
+# takes about 50,000 x 0.2 ms + 500,000,000 x 0.02 us = 20 s (half that when idle).
+MAX_STEPS = 50_000  # about seven months of story time
 MAX_RECEPTORS = 10_000
+MAX_MOLECULES = 1_000_000  # all doses of a run together
+MAX_WORK = 500_000_000  # steps x (molecules of all doses + 2 x receptors)
 
 
 class ScenarioError(ValueError):
@@ -118,13 +124,40 @@ def scenario_from_dict(data: dict, source: str, name: str | None = None) -> Scen
         _dose(raw, f"{source}: [[dose]] #{i}", steps, receptors)
         for i, raw in enumerate(raw_doses, start=1)
     )
-    desc = data.get("description", "")
-    if not isinstance(desc, str):
-        raise ScenarioError(f"{source}: description: must be text")
-    scenario_name = data.get("name", name or source)
-    if not isinstance(scenario_name, str):
-        raise ScenarioError(f"{source}: name: must be text")
-    return Scenario(scenario_name, doses, seed, steps, receptors, float(tolerance), desc)
+    desc = _text(data.get("description", ""), f"{source}: description", 500)
+    scenario_name = _text(data.get("name", name or source), f"{source}: name", 200)
+    scenario = Scenario(scenario_name, doses, seed, steps, receptors, float(tolerance), desc)
+    check_limits(scenario, source)
+    return scenario
+
+
+def check_limits(scenario: Scenario, source: str) -> None:
+    """Refuse a run too big to finish quickly (MAX_MOLECULES, MAX_WORK)."""
+    total = sum(molecule_count(d.species, d.amount, scenario.receptors) for d in scenario.doses)
+    if total > MAX_MOLECULES:
+        raise ScenarioError(
+            f"{source}: the doses add up to {total:,} molecules; at most {MAX_MOLECULES:,} "
+            "in one run"
+        )
+    work = scenario.steps * (total + 2 * scenario.receptors)
+    if work > MAX_WORK:
+        raise ScenarioError(
+            f"{source}: {scenario.steps:,} steps with {total:,} molecules and "
+            f"{scenario.receptors:,} receptors is too long a run (steps x (molecules + "
+            f"2 x receptors) at most {MAX_WORK:,}); use fewer steps or smaller doses"
+        )
+
+
+def _text(value: Any, where: str, most: int) -> str:
+    """Text printed in the summary: no control characters (no terminal escapes)."""
+    if not isinstance(value, str):
+        raise ScenarioError(f"{where}: must be text")
+    if len(value) > most:
+        raise ScenarioError(f"{where}: at most {most} characters, got {len(value)}")
+    for ch in value:
+        if ch < " " or "\x7f" <= ch < "\xa0":
+            raise ScenarioError(f"{where}: control character U+{ord(ch):04X} is not allowed")
+    return value
 
 
 def _dose(raw: Any, where: str, steps: int, receptors: int) -> Dose:
