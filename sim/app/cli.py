@@ -1,6 +1,8 @@
 """The ``blockade`` command: the window, scenario runs, benchmarks, screenshots.
 
-Bad input gets one line on stderr naming the problem, and exit status 2.
+Bad input gets one line on stderr naming the problem, and exit status 2. SIGTERM,
+SIGINT and SIGHUP stop any command cleanly: one line, exit status 128 + the signal
+number (see ``sim.app.signals``).
 """
 
 from __future__ import annotations
@@ -54,8 +56,21 @@ LANGS = ("en", "es")
 PROFILES = ("dark", "projector")
 
 
+MAX_FRAMES = 600  # --frames; fewer at sizes above 1920x1080 (see _check_frames)
+MAX_FRAME_PIXELS = MAX_FRAMES * 1920 * 1080
+
+
+def _check_frames(frames: int, size: tuple[int, int] | None) -> None:
+    """A screenshot must finish quickly: frames cost about their pixels."""
+    w, h = size or (1280, 720)
+    most = min(MAX_FRAMES, MAX_FRAME_PIXELS // (w * h))
+    if frames > most:
+        raise UsageError(f"blockade: --frames {frames}: at most {most} at {w}x{h}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from sim.model import BUILTIN
+    from sim.model.scenario import MAX_MOLECULES, MAX_STEPS, MAX_WORK
 
     parser = _Parser(
         prog="blockade",
@@ -64,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
             "It is a qualitative teaching model, not medical advice. Without a command, "
             "opens the window on the home screen."
         ),
+        epilog="Exit status: 0 done; 2 bad input (one line on stderr); 128 + N when "
+               "stopped by signal N (143 SIGTERM, 130 SIGINT, 129 SIGHUP), leaving no "
+               "partial file.",
     )
     window = parser.add_argument_group("window")
     window.add_argument("--fullscreen", action="store_true",
@@ -85,7 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     shots.add_argument("--screenshot", metavar="PATH",
                        help="render without a display and write a PNG of the screen")
     shots.add_argument("--frames", type=_non_negative, default=30, metavar="N",
-                       help="frames to run before the screenshot (default 30)")
+                       help=f"frames to run before the screenshot (default 30; at most "
+                            f"{MAX_FRAMES}, fewer for sizes above 1920x1080: frames x "
+                            f"width x height at most {MAX_FRAMES} x 1920 x 1080)")
     shots.add_argument("--beat", type=_positive, metavar="N",
                        help="with a lesson screen: show beat N (1-based), played up to it")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -99,14 +119,18 @@ def build_parser() -> argparse.ArgumentParser:
             "free_<species>, depot_naltrexone, activation, euphoria, breathing, "
             "withdrawal, tolerance, breathing_tolerance (all 0..1) and overdose (0 or 1)."
         ),
-        epilog="built-in scenarios: " + ", ".join(BUILTIN),
+        epilog="built-in scenarios: " + ", ".join(BUILTIN) + ". Limits, so a run ends in "
+               f"well under a minute: at most {MAX_STEPS:,} steps, {MAX_MOLECULES:,} molecules "
+               f"in all doses together, and steps x (molecules + 2 x receptors) at most "
+               f"{MAX_WORK:,}.",
     )
     run.add_argument(
         "scenario", metavar="SCENARIO_OR_FILE",
         help="a built-in scenario name or a .toml scenario file",
     )
     run.add_argument("--seed", type=_non_negative, help="random seed (same seed, same run)")
-    run.add_argument("--steps", type=_positive, help="number of steps to run")
+    run.add_argument("--steps", type=_positive,
+                     help=f"number of steps to run (at most {MAX_STEPS:,})")
     run.add_argument(
         "--csv", metavar="PATH", help="write every step as CSV to PATH ('-' for stdout)"
     )
@@ -194,6 +218,8 @@ def cmd_window(args) -> int:
     if args.screenshot is not None:
         from sim.app.screenshot import take_screenshot
 
+        _check_frames(args.frames, args.size)
+
         take_screenshot(args, screen)
         return 0
     from sim.app.launch import check_pygame_ce, open_window
@@ -208,14 +234,21 @@ def main(argv: list[str] | None = None) -> int:
     from sim.app.settings import SettingsError
     from sim.model import DoseError, ScenarioError
 
+    from sim.app.signals import Stopped, stopping_on_signals
+
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
-        if args.command == "run":
-            return cmd_run(args)
-        if args.command == "bench":
-            return cmd_bench(args)
-        return cmd_window(args)
+        # SIGTERM, SIGINT, SIGHUP: clean up, one line, exit 128 + signal number
+        with stopping_on_signals():
+            args = parser.parse_args(argv)
+            if args.command == "run":
+                return cmd_run(args)
+            if args.command == "bench":
+                return cmd_bench(args)
+            return cmd_window(args)
+    except Stopped as stop:
+        print(f"blockade: stopped by {stop}", file=sys.stderr)
+        return stop.exit_status
     except (UsageError, ScenarioError, DoseError, LaunchError, SettingsError) as err:
         print(f"blockade: {err}" if not str(err).startswith("blockade") else str(err),
               file=sys.stderr)

@@ -1,0 +1,492 @@
+"""Hostile input: nothing lost, nothing hangs, nothing crashes.
+
+Every command that reads a file (``blockade run FILE``, ``blockade --settings FILE``)
+gets a list of hostile files, and ``--csv`` / ``--screenshot`` get hostile targets,
+each in a real process with a timeout: exit status 0 or 2, at most one line on
+stderr, no traceback, no hang, and nothing that was there replaced (the file type
+and inode of a target are checked afterwards). Then stop signals: SIGTERM, SIGINT
+and SIGHUP end a long run, a screenshot, the window and the benchmark within a
+second, with exit status 128 + signal number and no partial or temporary file.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import sim
+
+REPO = Path(sim.__file__).resolve().parent.parent
+TIMEOUT = 30  # seconds: far above any honest answer; a hang fails instead of blocking
+
+
+def blockade(args: list[str], cwd: Path, timeout: float = TIMEOUT, **kw):
+    """Run ``python -m sim ARGS`` as a person would, from this source tree."""
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", PYTHONPATH=str(REPO))
+    return subprocess.run([sys.executable, "-m", "sim", *args], cwd=cwd, env=env,
+                           capture_output=True, text=True, timeout=timeout, **kw)
+
+
+def assert_handled(proc, expected: int | None = None) -> str:
+    """Exit 0 or 2 (or ``expected``), at most one line on stderr, no traceback."""
+    err = proc.stderr
+    assert "Traceback" not in err and 'File "' not in err, err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) <= 1, err
+    assert proc.returncode in (0, 2), (proc.returncode, err)
+    if expected is not None:
+        assert proc.returncode == expected, (proc.returncode, err)
+    if proc.returncode == 2:
+        assert len(lines) == 1, "a refusal says why"
+    return lines[0] if lines else ""
+
+
+def identity(path: Path) -> tuple:
+    """What must not change about a target we were told not to replace."""
+    st = os.lstat(path)
+    return (stat.S_IFMT(st.st_mode), st.st_ino, st.st_dev, getattr(st, "st_rdev", 0))
+
+
+def left_in(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+# ---------------------------------------------------------------- hostile files
+def _text(content: str):
+    def make(folder: Path) -> Path:
+        path = folder / "hostile.toml"
+        path.write_text(content, encoding="utf-8")
+        return path
+    return make
+
+
+def _bytes(content: bytes):
+    def make(folder: Path) -> Path:
+        path = folder / "hostile.toml"
+        path.write_bytes(content)
+        return path
+    return make
+
+
+def _fifo(folder: Path) -> Path:
+    path = folder / "fifo.toml"
+    os.mkfifo(path)  # nobody ever writes to it: reading it would wait for ever
+    return path
+
+
+def _folder(folder: Path) -> Path:
+    (folder / "folder.toml").mkdir()
+    return folder / "folder.toml"
+
+
+def _sparse(folder: Path) -> Path:
+    path = folder / "sparse.toml"
+    with open(path, "wb") as f:
+        f.truncate(10 * 1024**3)  # 10 GB of zeros that take no disk
+    return path
+
+
+def _loop(folder: Path) -> Path:
+    (folder / "a.toml").symlink_to(folder / "b.toml")
+    (folder / "b.toml").symlink_to(folder / "a.toml")
+    return folder / "a.toml"
+
+
+def _huge(folder: Path) -> Path:
+    path = folder / "huge.toml"
+    path.write_text("# " + "x" * 2_000_000 + "\n", encoding="utf-8")
+    return path
+
+
+# hostile to any TOML reader: (maker, what the refusal must mention)
+ANY_FILE = {
+    "missing file": (lambda f: f / "missing.toml", "not found"),
+    "a folder": (_folder, "folder"),
+    "/dev/zero": (lambda f: Path("/dev/zero"), "/dev/zero"),
+    "/dev/null": (lambda f: Path("/dev/null"), "/dev/null"),
+    "a FIFO with no writer": (_fifo, "fifo.toml"),
+    "a symlink loop": (_loop, "a.toml"),
+    "a 2 MB file": (_huge, "huge.toml"),
+    "a 10 GB sparse file": (_sparse, "sparse.toml"),
+    "binary junk": (_bytes(bytes(range(256)) * 8), "UTF-8"),
+    "malformed TOML": (_text("steps = [1,\n"), "TOML"),
+    "deeply nested arrays": (_text("a = " + "[" * 50_000 + "]" * 50_000 + "\n"), "hostile"),
+    "deeply nested tables": (
+        _text("a = " + "{b = " * 20_000 + "1" + "}" * 20_000 + "\n"), "hostile"),
+    "NUL byte in the file": (_bytes(b"steps = 1\x00\n"), "hostile"),
+}
+
+SCENARIO_FILES = {
+    **ANY_FILE,
+    "empty file": (_text(""), None),  # a valid scenario: every default
+    "steps as text": (_text('steps = "many"\n'), "steps"),
+    "dose as a string": (_text('dose = "opioid"\n'), "dose"),
+    "a million steps": (_text("steps = 1_000_000\n"), "steps"),
+    "50 doses of a million molecules": (
+        _text("steps = 1000000\n" + '[[dose]]\nat = 1\nspecies = "opioid"\namount = 1000000\n'
+              * 50), "hostile"),
+    "50 doses of a million molecules, few steps": (
+        _text("steps = 100\n" + '[[dose]]\nat = 1\nspecies = "opioid"\namount = 1000000\n'
+              * 50), "molecules"),
+    "a long run of many molecules": (
+        _text('steps = 50000\n[[dose]]\nat = 1\nspecies = "opioid"\namount = 100000\n'),
+        "too long a run"),
+    "terminal escape in the description": (
+        _text('description = "\\u001b]0;pwned\\u0007"\n'), "description"),
+    "a name of 10,000 characters": (_text(f'name = "{"n" * 10_000}"\n'), "name"),
+}
+
+H = "[help]\n"
+SETTINGS_FILES = {
+    **ANY_FILE,
+    "empty file": (_text(""), None),  # no settings: the neutral line
+    "help as text": (_text('help = "call us"\n'), "help"),
+    "text as a number": (_text(H + "text = 5\n"), "text"),
+    "unknown key": (_text(H + 'phone = "555"\n'), "phone"),
+    "NUL in the text": (_text(H + 'text = "call\\u0000us"\n'), "U+0000"),
+    "escape in the title": (_text(H + 'title = "\\u001b[31mred"\n'), "U+001B"),
+    "line break in the title": (_text(H + 'title = "two\\nlines"\n'), "title"),
+    "only zero-width spaces": (_text(H + 'text = "\\u200b\\u200b\\u200b"\n'), "invisible"),
+    "a zero-width line": (_text(H + 'text = "Help\\n\\u200b\\u200b\\nmore"\n'), "invisible"),
+    "600 characters of text": (_text(H + f'text = "{"help me " * 75}"\n'), "too long"),
+    "80-character title": (_text(H + f'title = "{"W" * 80}"\n'), "title"),
+    "Arabic the font cannot draw": (_text(H + 'text = "اطلب المساعدة من الفريق"\n'), "U+06"),
+    "CJK the font cannot draw": (_text(H + 'text = "请向前台索取免费纳洛酮"\n'), "U+"),
+    "a private-use character": (_text(H + 'text = "help \\ue000"\n'), "U+E000"),
+    "a fine file": (_text(H + 'title = "Help near you"\ntext = "Ask at the front desk: '
+                          'free naloxone. Ayuda: pregunte en recepción."\n'), None),
+}
+
+
+def _run_all(cases: dict, argv, factory) -> dict:
+    """Run every case in its own folder and process, a few at a time (each still has
+    its own timeout): {case: (folder, path, files before, finished process)}."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    prepared = {}
+    for i, (case, (make, _)) in enumerate(cases.items()):
+        folder = factory.mktemp(f"case{i}")
+        path = make(folder)
+        prepared[case] = (folder, path, left_in(folder))
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = {case: pool.submit(blockade, argv(path), folder)
+                   for case, (folder, path, _) in prepared.items()}
+        return {case: (*prepared[case], futures[case].result()) for case in cases}
+
+
+@pytest.fixture(scope="module")
+def scenario_results(tmp_path_factory):
+    return _run_all(SCENARIO_FILES, lambda path: ["run", str(path), "--csv", "out.csv"],
+                    tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def settings_results(tmp_path_factory):
+    return _run_all(SETTINGS_FILES, lambda path: [
+        "--settings", str(path), "--screenshot", "shot.png", "--screen", "rescue",
+        "--size", "800x600", "--frames", "0"], tmp_path_factory)
+
+
+@pytest.mark.parametrize("case", list(SCENARIO_FILES), ids=list(SCENARIO_FILES))
+def test_run_survives_a_hostile_scenario_file(case, scenario_results):
+    mention = SCENARIO_FILES[case][1]
+    folder, path, before, proc = scenario_results[case]
+    line = assert_handled(proc, expected=0 if mention is None else 2)
+    if mention is not None:
+        assert mention.replace("hostile", path.name) in line, line
+        assert left_in(folder) == before, "no output file for a refused scenario"
+    else:
+        assert left_in(folder) == sorted(before + ["out.csv"])
+
+
+@pytest.mark.parametrize("case", list(SETTINGS_FILES), ids=list(SETTINGS_FILES))
+def test_settings_survive_a_hostile_file(case, settings_results):
+    mention = SETTINGS_FILES[case][1]
+    folder, path, before, proc = settings_results[case]
+    line = assert_handled(proc, expected=0 if mention is None else 2)
+    if mention is not None:
+        assert mention.replace("hostile", path.name) in line, line
+        assert str(path) in line, "the line names the file"
+        assert left_in(folder) == before
+    else:
+        assert left_in(folder) == sorted(before + ["shot.png"])
+
+
+def test_the_help_card_size_is_the_lesson_screens_own():
+    """settings.card_rect works the card out without building a lesson screen; it must
+    agree with the real layout at the smallest window, in every language."""
+    import pygame
+
+    from sim import i18n
+    from sim.app.app import App, AppConfig
+    from sim.app.settings import CARD_WINDOW, card_rect
+
+    for lang in i18n.LANGUAGES:
+        app = App(AppConfig(size=CARD_WINDOW, lang=lang, screen="rescue", headless=True))
+        try:
+            screen = app.stack.top
+            assert screen.chart_rect.inflate(-8, -8) == card_rect(), lang
+        finally:
+            app.shutdown()
+            i18n.set_language("en")
+    pygame.quit()
+
+
+def test_help_text_that_is_accepted_fits_and_draws(tmp_path):
+    """The longest text of plain words that passes fills the card without a crash; one
+    word more is refused (so the limit is the card, not a character count)."""
+    from sim.app.settings import SettingsError, load_settings
+
+    words = []
+    while True:
+        words.append("naloxone")
+        path = tmp_path / "s.toml"
+        path.write_text(f'[help]\ntext = "{" ".join(words)}"\n', encoding="utf-8")
+        try:
+            load_settings(str(path))
+        except SettingsError as err:
+            assert "too long" in str(err)
+            break
+    assert 10 < len(words) < 75
+    words.pop()
+    path.write_text(f'[help]\ntext = "{" ".join(words)}"\n', encoding="utf-8")
+    proc = blockade(["--settings", str(path), "--screenshot", "shot.png", "--screen",
+                     "rescue", "--beat", "6", "--size", "800x600", "--frames", "1"], tmp_path)
+    assert_handled(proc, expected=0)
+
+
+# ---------------------------------------------------------------- hostile targets
+def _reader(path: Path, into: list) -> threading.Thread:
+    def read():
+        with open(path, "rb") as f:
+            into.append(f.read())
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_csv_to_a_fifo_streams_into_it(tmp_path):
+    fifo = tmp_path / "out.csv"
+    os.mkfifo(fifo)
+    before = identity(fifo)
+    got: list[bytes] = []
+    thread = _reader(fifo, got)
+    proc = blockade(["run", "blockade", "--csv", str(fifo)], tmp_path)
+    thread.join(TIMEOUT)
+    assert_handled(proc, expected=0)
+    assert got and got[0].startswith(b"step,free_receptors")
+    assert identity(fifo) == before, "the FIFO is still the same FIFO"
+    assert left_in(tmp_path) == ["out.csv"]
+
+
+def test_csv_to_a_fifo_nobody_reads_is_refused_not_waited_for(tmp_path):
+    fifo = tmp_path / "out.csv"
+    os.mkfifo(fifo)
+    before = identity(fifo)
+    line = assert_handled(blockade(["run", "blockade", "--csv", str(fifo)], tmp_path,
+                                   timeout=15), expected=2)
+    assert "out.csv" in line and "nobody" in line
+    assert identity(fifo) == before
+    assert left_in(tmp_path) == ["out.csv"]
+
+
+def test_csv_to_dev_null_leaves_dev_null_alone(tmp_path):
+    before = identity(Path("/dev/null"))
+    assert_handled(blockade(["run", "blockade", "--csv", "/dev/null"], tmp_path), expected=0)
+    assert identity(Path("/dev/null")) == before
+    assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
+    assert left_in(tmp_path) == []
+
+
+def test_screenshot_to_a_fifo_streams_a_png(tmp_path):
+    fifo = tmp_path / "shot.png"
+    os.mkfifo(fifo)
+    before = identity(fifo)
+    got: list[bytes] = []
+    thread = _reader(fifo, got)
+    proc = blockade(["--screenshot", str(fifo), "--frames", "0"], tmp_path)
+    thread.join(TIMEOUT)
+    assert_handled(proc, expected=0)
+    assert got and got[0][:8] == b"\x89PNG\r\n\x1a\n"
+    assert identity(fifo) == before
+    assert left_in(tmp_path) == ["shot.png"]
+
+
+def test_csv_through_a_symlink_writes_the_file_and_keeps_the_link(tmp_path):
+    real = tmp_path / "real.csv"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    link_before = identity(link)
+    assert_handled(blockade(["run", "blockade", "--steps", "100", "--csv", str(link)],
+                            tmp_path), expected=0)
+    assert identity(link) == link_before, "the link is still the same link"
+    assert os.readlink(link) == str(real)
+    assert real.read_text(encoding="utf-8").startswith("step,")
+    assert left_in(tmp_path) == ["link.csv", "real.csv"]
+
+
+def test_csv_through_a_dangling_symlink_is_refused(tmp_path):
+    link = tmp_path / "link.csv"
+    link.symlink_to(tmp_path / "victim.csv")  # following it would create victim.csv
+    before = identity(link)
+    line = assert_handled(blockade(["run", "blockade", "--csv", str(link)], tmp_path),
+                          expected=2)
+    assert "link.csv" in line
+    assert identity(link) == before
+    assert left_in(tmp_path) == ["link.csv"]
+
+
+def test_a_planted_link_at_an_old_temporary_name_is_not_followed(tmp_path):
+    """The screenshot's temporary file once had a fixed name (.shot.png.part.png): a
+    link planted there pointed the write at any file. Temporary names are now random
+    and created with O_EXCL, so the victim stays as it was."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n", encoding="utf-8")
+    for name in (".shot.png.part.png", ".shot.png.part", ".blockade-x.csv.part"):
+        (tmp_path / name).symlink_to(victim)
+    assert_handled(blockade(["--screenshot", "shot.png", "--frames", "0"], tmp_path),
+                   expected=0)
+    assert victim.read_text(encoding="utf-8") == "precious\n"
+    assert (tmp_path / "shot.png").read_bytes()[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize("what", ["csv", "png"])
+def test_outputs_get_the_usual_permissions(what, tmp_path):
+    """0666 & ~umask for a new file (mkstemp alone would give 0600); a replaced file
+    keeps its mode."""
+    name = "out.csv" if what == "csv" else "out.png"
+    args = (["run", "blockade", "--steps", "100", "--csv", name] if what == "csv"
+            else ["--screenshot", name, "--frames", "0"])
+
+    def run_with_umask(mask: int):
+        def set_mask():
+            os.umask(mask)
+        env = dict(os.environ, SDL_VIDEODRIVER="dummy", PYTHONPATH=str(REPO))
+        return subprocess.run([sys.executable, "-m", "sim", *args], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=TIMEOUT,
+                              preexec_fn=set_mask)
+
+    assert_handled(run_with_umask(0o022), expected=0)
+    assert stat.S_IMODE(os.stat(tmp_path / name).st_mode) == 0o644
+    (tmp_path / name).unlink()
+    assert_handled(run_with_umask(0o007), expected=0)
+    assert stat.S_IMODE(os.stat(tmp_path / name).st_mode) == 0o660
+    os.chmod(tmp_path / name, 0o640)
+    assert_handled(run_with_umask(0o022), expected=0)
+    assert stat.S_IMODE(os.stat(tmp_path / name).st_mode) == 0o640
+
+
+def test_caps_are_stated_in_help(tmp_path):
+    out = blockade(["--help"], tmp_path).stdout + blockade(["run", "--help"], tmp_path).stdout
+    from sim.app.cli import MAX_FRAMES
+    from sim.model.scenario import MAX_MOLECULES, MAX_STEPS
+
+    for number in (MAX_FRAMES, MAX_STEPS, MAX_MOLECULES):
+        assert f"{number:,}" in " ".join(out.split()), number
+
+
+@pytest.mark.parametrize("args, mention", [
+    (["run", "blockade", "--steps", "1000000"], "--steps"),
+    (["--screenshot", "shot.png", "--frames", "100000"], "--frames"),
+    (["--screenshot", "shot.png", "--frames", "600", "--size", "7680x4320"], "7680x4320"),
+])
+def test_caps_refuse_runs_that_would_take_too_long(args, mention, tmp_path):
+    line = assert_handled(blockade(args, tmp_path), expected=2)
+    assert mention in line
+    assert left_in(tmp_path) == []
+
+
+# ---------------------------------------------------------------- signals
+BIG_RUN = 'steps = 50000\n[[dose]]\nat = 1\nspecies = "opioid"\namount = 5000\n'
+
+
+def _start(args: list[str], cwd: Path) -> subprocess.Popen:
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", PYTHONPATH=str(REPO))
+    return subprocess.Popen([sys.executable, "-m", "sim", *args], cwd=cwd, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def _stop(proc: subprocess.Popen, signum: int) -> tuple[float, str]:
+    """Send ``signum``; (seconds until the process ended, its stderr)."""
+    assert proc.poll() is None, "still working when the signal is sent"
+    proc.send_signal(signum)
+    t0 = time.monotonic()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        pytest.fail(f"still running 10 s after {signal.Signals(signum).name}")
+    took = time.monotonic() - t0
+    return took, proc.stderr.read()
+
+
+def _wait_for(condition, seconds: float = 20) -> None:
+    end = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < end, "never got going"
+        time.sleep(0.05)
+
+
+def _assert_stopped(proc, took: float, err: str, signum: int) -> None:
+    assert took < 1.0, f"took {took:.2f} s to stop"
+    assert proc.returncode == 128 + signum, (proc.returncode, err)
+    assert "Traceback" not in err
+    assert err.strip().splitlines() == [f"blockade: stopped by {signal.Signals(signum).name}"]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP],
+                         ids=["SIGTERM", "SIGINT", "SIGHUP"])
+def test_a_signal_ends_a_csv_run_cleanly(signum, tmp_path):
+    (tmp_path / "big.toml").write_text(BIG_RUN, encoding="utf-8")
+    proc = _start(["run", "big.toml", "--csv", "out.csv"], tmp_path)
+    # the temporary file appears once rows are being written
+    _wait_for(lambda: any(n.endswith(".part") for n in left_in(tmp_path)))
+    took, err = _stop(proc, signum)
+    _assert_stopped(proc, took, err, signum)
+    assert left_in(tmp_path) == ["big.toml"], "no partial or temporary file"
+
+
+def test_sigterm_keeps_the_old_csv(tmp_path):
+    (tmp_path / "big.toml").write_text(BIG_RUN, encoding="utf-8")
+    (tmp_path / "out.csv").write_text("yesterday's run\n", encoding="utf-8")
+    proc = _start(["run", "big.toml", "--csv", "out.csv"], tmp_path)
+    _wait_for(lambda: any(n.endswith(".part") for n in left_in(tmp_path)))
+    took, err = _stop(proc, signal.SIGTERM)
+    _assert_stopped(proc, took, err, signal.SIGTERM)
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8") == "yesterday's run\n"
+    assert left_in(tmp_path) == ["big.toml", "out.csv"]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_signal_ends_a_screenshot_cleanly(signum, tmp_path):
+    # 600 frames at 1920x1080 take several seconds: the signal comes in the middle
+    proc = _start(["--screenshot", "shot.png", "--screen", "explore", "--size", "1920x1080",
+                   "--frames", "600"], tmp_path)
+    time.sleep(2.0)
+    took, err = _stop(proc, signum)
+    _assert_stopped(proc, took, err, signum)
+    assert left_in(tmp_path) == []
+
+
+def test_sigterm_closes_the_window(tmp_path):
+    proc = _start(["--screen", "explore"], tmp_path)
+    time.sleep(2.0)
+    took, err = _stop(proc, signal.SIGTERM)
+    _assert_stopped(proc, took, err, signal.SIGTERM)
+
+
+def test_sigterm_ends_bench(tmp_path):
+    proc = _start(["bench"], tmp_path)
+    time.sleep(2.0)
+    took, err = _stop(proc, signal.SIGTERM)
+    _assert_stopped(proc, took, err, signal.SIGTERM)
