@@ -313,3 +313,34 @@ def test_next_into_weeks_of_story_time_runs_no_model_steps_once_read(lesson_id, 
     assert state(c) == {**fresh.row(), "rng": state_of(fresh)}
     assert [r["step"] for r in c.player.beat_history[jumpy].jump_rows] == [
         r["step"] for r in fresh.beat_history[jumpy].jump_rows]
+
+
+@pytest.mark.parametrize("lesson_id", ["after-detox", "pill-vs-shot"])
+def test_a_quick_next_into_weeks_of_story_time_is_answered_at_once(lesson_id, monkeypatch):
+    """Next pressed straight away (no reading time, nothing worked out yet): the beat
+    begins at once and its story time is worked out over the next frames, a few
+    hundred model steps each, never weeks in one go; the state is the same in the end."""
+    from sim.lessons.controller import CATCH_UP_STEPS
+
+    les = LESSONS[lesson_id]
+    jumpy = next(i for i, b in enumerate(les.beats) if b.jump >= 600 and not b.question)
+    c = LessonController(les, start=jumpy)
+    c.next()  # end the run of the beat before
+    calls = count_model_steps(monkeypatch)
+    c.next()
+    assert c.index == jumpy and c.phase is Phase.RUN, "the tap is answered at once"
+    assert calls[0] == 0
+    c.next()  # pressed again while the story time is still being worked out
+    most = 0
+    for _ in range(400):
+        before = calls[0]
+        c.update(1 / 60)
+        most = max(most, calls[0] - before)
+        if c.at_end_of_beat:
+            break
+    assert c.at_end_of_beat, "the beat finished once its story time was worked out"
+    assert most <= CATCH_UP_STEPS + 60
+    fresh = LessonPlayer(les)
+    fresh.start_beat(jumpy)
+    fresh.run_beat_steps()
+    assert state(c) == {**fresh.row(), "rng": state_of(fresh)}

@@ -49,7 +49,7 @@ def question_beat(lesson_id: str) -> int:
     return next(i for i, b in enumerate(LESSONS[lesson_id].beats, 1) if b.question)
 
 
-def until(done, act, limit: int = 60) -> None:
+def until(done, act, limit: int = 200) -> None:
     """Repeat ``act`` until ``done()``; fail (never hang) if it takes over ``limit`` tries:
     a broken Next must make a test fail, not loop for ever."""
     for _ in range(limit):

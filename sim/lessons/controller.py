@@ -47,6 +47,10 @@ class Phase(str, Enum):
     DONE = "done"
 
 
+#: model steps worked out per update while a begun beat catches up on its story time
+#: (weeks of after-detox take about 20 frames: the chart's reveal covers them)
+CATCH_UP_STEPS = 300
+
 #: phases in which a beat has finished and waits for Next
 END_PHASES = (Phase.EXPLAIN, Phase.DONE)
 
@@ -82,6 +86,8 @@ class LessonController:
         #: called once when an unlooped autoplay run has shown its last beat
         self.on_over: Callable[[], None] | None = None
         self.over = False
+        self._pending: int | None = None  # a beat begun whose story time is being worked out
+        self._rush = False  # Next was pressed meanwhile: end its run once it is ready
         self.index = 0
         self.phase = Phase.RUN
         self.phase_time = 0.0  # seconds spent in the current phase (autoplay timing)
@@ -159,8 +165,14 @@ class LessonController:
         elif self.phase is Phase.ASK:
             self.skip()
         elif self.phase is Phase.RUN:
-            self._players("run_beat_steps")
-            self._end_run()
+            if self._pending is not None:
+                # still working out story time: end the run once ready, and do one more
+                # bounded slice of the work now (a driver without a clock still gets there)
+                self._rush = True
+                self._prepare()
+            else:
+                self._players("run_beat_steps")
+                self._end_run()
         elif not self.is_last:
             self._enter(self.index + 1)
         else:
@@ -225,6 +237,9 @@ class LessonController:
         if self.paused or self.over:
             return
         self.phase_time += dt
+        if self._pending is not None:
+            self._prepare()
+            return
         if self.phase is Phase.RUN:
             self._carry += dt * SPEEDS[self.beat.speed]
             steps = int(self._carry)
@@ -263,13 +278,36 @@ class LessonController:
         self.over = False
         self.picks.pop(index, None)
         self.player.answers.pop(index, None)
+        self._pending = None
+        self._rush = False
         if self.beat.question is not None:
             # predict first: the model waits as the previous beat left it
             self._players("rewind_to", index)
             self._set_phase(Phase.SETUP)
+        elif not all(p.ready(index) for p in self._each_player()):
+            # weeks of story time still to work out: the beat begins now (its caption,
+            # its phase) and the model catches up over the next frames, so the tap that
+            # asked for it is answered at once and the window never freezes
+            self._pending = index
+            self._set_phase(Phase.RUN)
         else:
             self._players("start_beat", index)
             self._start_run()
+
+    def _prepare(self) -> None:
+        """Work on a pending beat's story time; start the beat once it is ready."""
+        self._players("prefetch", CATCH_UP_STEPS)
+        if all(p.ready(self._pending) for p in self._each_player()):
+            index, rush = self._pending, self._rush
+            self._pending = None
+            self._rush = False
+            self._players("start_beat", index)
+            if rush:
+                self._players("run_beat_steps")
+            self._start_run()
+
+    def _each_player(self) -> list[LessonPlayer]:
+        return [self.player] + ([self.control] if self.control is not None else [])
 
     def _answer(self, choice: int | None) -> None:
         self.picks[self.index] = choice

@@ -195,6 +195,11 @@ class LessonPlayer:
         self.rewind_to(index)
         self._start(index)
 
+    def ready(self, index: int) -> bool:
+        """Whether beat ``index`` can start now without running a long story-time jump."""
+        return (index in self._started or self.lesson.beats[index].jump < PREFETCH_MIN_JUMP
+                or index != self.index + 1)
+
     def prefetch(self, budget: int = PREFETCH_STEPS) -> bool:
         """Work out the next beat's start ahead of time, ``budget`` model steps per call
         (the view calls this while a caption is being read). Returns True once the next
