@@ -224,6 +224,8 @@ class App:
         while self.accumulator >= STEP:
             top.update(STEP)
             self.accumulator -= STEP
+            if self.stack.top is not top:
+                break  # it left the stack (and was disposed): the next screen starts fresh
 
     @property
     def needs_frame(self) -> bool:

@@ -107,3 +107,174 @@ def startup_s(repeats: int = 5) -> float:
         if line.startswith("first-frame"):
             samples.append(t1 - t0)
     return round(statistics.median(samples), 3) if samples else float("nan")
+
+
+# ---------------------------------------------------------------------- memory soak
+#: the memory budget (../shared/DESIGN.md): a kiosk's resident memory grows < 10 MB
+#: over 100,000 frames
+SOAK_FRAMES = 100_000
+#: frames run before the first reading: imports, the text cache and numpy's buffers
+#: fill, the first language switch and screen change happen (100 s of a kiosk)
+SOAK_WARMUP = 6_000
+#: lesson_repeat plays each lesson this many frames on autoplay with loop: a whole
+#: pass of the longest (after-detox, about 10,600 frames) and its restart at beat 1
+LESSON_SOAK_FRAMES = 12_000
+#: explore_visitors: a visitor's tap every this many frames (about three a second)
+VISIT_EVERY = 20
+SOAK_SCENARIOS = ("explore_visitors", "explore_untouched", "lesson_repeat")
+
+
+def rss_mb() -> float:
+    """This process's resident memory now, in MB (Linux: /proc/self/statm)."""
+    import os
+
+    try:
+        with open("/proc/self/statm") as f:
+            pages = int(f.read().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):  # not Linux: the peak is the best we have
+        import resource
+        import sys
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak / 2**20 if sys.platform == "darwin" else peak / 2**10
+
+
+def _tap(app, widget) -> None:
+    """A mouse click on ``widget`` through the app's one input path (window pixels)."""
+    import pygame
+
+    vp = app.viewport
+    x, y = widget.rect.center
+    pos = (round(vp.offset[0] + x * vp.scale), round(vp.offset[1] + y * vp.scale))
+    app.handle_event(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
+                                        buttons=(0, 0, 0), touch=False))
+    for kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+        app.handle_event(pygame.event.Event(kind, pos=pos, button=1, touch=False))
+
+
+def _visitor(app, rng) -> None:
+    """One synthetic visitor action on Explore: a dose, an amount, the time controls,
+    Reset All, About, a language switch, or leaving for the home screen and back."""
+    screen = app.stack.top
+    if screen.id != "explore":
+        app.stack.push("explore")
+        return
+    if screen.about.is_open:
+        _tap(app, screen.about.close_button)
+        return
+    roll = rng.random()
+    if roll < 0.40:
+        _tap(app, rng.choice(screen.give_buttons))
+    elif roll < 0.60:
+        _tap(app, rng.choice(screen.amount_toggles))
+    elif roll < 0.75:
+        _tap(app, rng.choice((screen.play, screen.step, screen.slow)))
+    elif roll < 0.83:
+        _tap(app, screen.reset)
+    elif roll < 0.88:
+        _tap(app, screen.about_button)
+    elif roll < 0.95:
+        app.ctx.set_language("es" if app.ctx.language == "en" else "en")
+    else:
+        _tap(app, screen.home)
+
+
+def soak_driver(app, scenario: str, lesson_frames: int = LESSON_SOAK_FRAMES,
+                visit_every: int = VISIT_EVERY):
+    """Set ``app`` up for ``scenario``; returns ``frame(i)``, which runs frame ``i``
+    (input, one fixed-step update, a draw)."""
+    import random
+
+    from sim.lessons import LESSONS
+
+    from .app import STEP
+
+    if scenario not in SOAK_SCENARIOS:
+        raise ValueError(f"unknown soak scenario {scenario!r} (known: {', '.join(SOAK_SCENARIOS)})")
+    rng = random.Random(7)
+    order = list(LESSONS)
+    order = order[order.index("after-detox"):] + order[:order.index("after-detox")]
+    if scenario == "lesson_repeat":
+        app.stack.push(order[0], autoplay=True, loop=True)
+    else:
+        app.stack.push("explore")
+
+    def frame(i: int) -> None:
+        if scenario == "explore_visitors" and i % visit_every == 0:
+            _visitor(app, rng)
+        elif scenario == "lesson_repeat" and i and i % lesson_frames == 0:
+            # on to the next lesson, as its "Next lesson" button does (replace)
+            following = order[(i // lesson_frames) % len(order)]
+            app.stack.replace(following, autoplay=True, loop=True)
+        app.update(STEP)
+        app.render()
+
+    return frame
+
+
+def soak(scenario: str, frames: int = SOAK_FRAMES, warmup: int = SOAK_WARMUP,
+         size: tuple[int, int] = (1280, 720), readings: list | None = None) -> float:
+    """MB of resident memory ``scenario`` gains over ``frames`` headless frames at
+    ``size``, after ``warmup`` frames. ``readings`` (if given) gets (frame, MB) ten
+    times along the way, to see whether it levels off."""
+    import os
+
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    from .app import App, AppConfig
+
+    app = App(AppConfig(size=size, headless=True, seed=1))
+    frame = soak_driver(app, scenario)
+    for i in range(warmup):
+        frame(i)
+    start = rss_mb()
+    every = max(1, frames // 10)
+    for i in range(warmup, warmup + frames):
+        frame(i)
+        if readings is not None and (i - warmup + 1) % every == 0:
+            readings.append((i - warmup + 1, round(rss_mb() - start, 2)))
+    growth = rss_mb() - start
+    app.shutdown()
+    return round(growth, 2)
+
+
+def soak_rss_growth_mb(frames: int = SOAK_FRAMES,
+                       scenarios: tuple[str, ...] = SOAK_SCENARIOS) -> dict[str, float]:
+    """{scenario: MB} of resident memory growth, each scenario in a fresh process (so
+    one's heap does not hide or add to another's), run side by side."""
+    import json
+    import subprocess
+    import sys
+
+    procs: dict[str, subprocess.Popen] = {}
+    results: dict[str, float] = {}
+    try:
+        for name in scenarios:
+            procs[name] = subprocess.Popen(
+                [sys.executable, "-m", "sim.app.bench", "soak", name, str(frames)],
+                stdout=subprocess.PIPE, text=True)
+        for name, proc in procs.items():
+            out, _err = proc.communicate()
+            try:
+                results[name] = float(json.loads(out.strip().splitlines()[-1])["growth_mb"])
+            except (ValueError, IndexError, KeyError):
+                results[name] = float("nan")
+    finally:  # stopped (a signal, Ctrl+C): no soak goes on running without us
+        for proc in procs.values():
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    return results
+
+
+if __name__ == "__main__":  # python -m sim.app.bench soak SCENARIO [FRAMES]
+    import json
+    import sys
+
+    if len(sys.argv) < 3 or sys.argv[1] != "soak":
+        sys.exit("usage: python -m sim.app.bench soak SCENARIO [FRAMES]")
+    n = int(sys.argv[3]) if len(sys.argv) > 3 else SOAK_FRAMES
+    seen: list = []
+    mb = soak(sys.argv[2], n, readings=seen)
+    print(json.dumps({"scenario": sys.argv[2], "frames": n, "growth_mb": mb,
+                      "readings": seen}))

@@ -141,6 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Measure the model step and print medians; --json for one JSON object.",
     )
     bench.add_argument("--json", action="store_true", help="print one JSON object")
+    bench.add_argument("--soak-frames", type=_non_negative, default=100_000, metavar="N",
+                       help="frames per memory soak scenario (default 100,000; 0 skips "
+                            "the soak, which takes minutes)")
     return parser
 
 
@@ -177,6 +180,8 @@ def cmd_bench(args) -> int:
         "frame_ms_by_size": bench.frame_ms_by_size(list(SCREENS)),
         "startup_s": bench.startup_s(),
     }
+    if args.soak_frames:
+        results["soak_rss_growth_mb"] = bench.soak_rss_growth_mb(args.soak_frames)
     if args.json:
         print(json.dumps(results))
     else:
@@ -188,6 +193,9 @@ def cmd_bench(args) -> int:
             cells = ", ".join(f"{screen} {ms:.2f}" for screen, ms in by_screen.items())
             print(f"frame ms at {size}: {cells}")
         print(f"start-up to first frame: {results['startup_s']:.3f} s (median)")
+        for scenario, mb in results.get("soak_rss_growth_mb", {}).items():
+            print(f"memory soak, {scenario:<18} {mb:+.1f} MB resident over "
+                  f"{args.soak_frames:,} frames (after warm-up)")
     return 0
 
 

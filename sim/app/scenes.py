@@ -1,4 +1,9 @@
-"""The scene stack: push, pop, replace, with enter/exit/pause/resume hooks."""
+"""The scene stack: push, pop, replace, with enter/exit/pause/resume hooks.
+
+A screen that leaves the stack (pop, replace, home) is ``exit``-ed and then
+``dispose``-d, which breaks the reference cycles between it and its widgets, so it
+is freed with its simulation at once, by reference counting (tests/test_memory.py).
+"""
 
 from __future__ import annotations
 
@@ -52,6 +57,7 @@ class SceneStack:
             return None  # the home screen stays
         screen = self.stack.pop()
         screen.exit()
+        screen.dispose()  # break its cycles: freed by reference counting, not by gc
         self.top.resume()
         self.top.layout(self.size)
         self._changed()
@@ -60,7 +66,9 @@ class SceneStack:
     def replace(self, screen_id: str, **options: Any) -> Screen:
         screen = self.make(screen_id, **options)
         if self.stack:
-            self.stack.pop().exit()
+            old = self.stack.pop()
+            old.exit()
+            old.dispose()
         self.stack.append(screen)
         screen.enter()
         self._changed()

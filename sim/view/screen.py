@@ -19,6 +19,16 @@ import pygame
 from .events import Action
 
 
+#: attribute values a disposed screen keeps (they cannot hold the screen in a cycle)
+_SCALARS = (type(None), bool, int, float, str, bytes)
+
+
+def _plain(value: Any) -> bool:
+    if isinstance(value, tuple):
+        return all(isinstance(v, _SCALARS) for v in value)
+    return isinstance(value, _SCALARS)
+
+
 class Screen:
     #: the id used by --screen and --list-screens
     id: str = ""
@@ -32,12 +42,31 @@ class Screen:
         self.options = options
         self.size: tuple[int, int] = (1280, 720)
         self.dirty = True  # something changed since the last draw
+        self.disposed = False  # the scene stack has let it go (see ``dispose``)
 
     # lifecycle hooks (scene stack)
     def enter(self) -> None: ...
 
     def exit(self) -> None:
         self.release_input()
+
+    def dispose(self) -> None:
+        """The scene stack has let this screen go (popped or replaced): drop what it holds.
+
+        A screen's buttons call back into it (``on_activate=self.go_back``, labels as
+        lambdas over ``self``) and a lesson's controller calls ``self._controller_changed``,
+        so a screen and its widgets form reference cycles that only the cyclic collector
+        would free, seconds or minutes later and with the whole simulation attached (a
+        kiosk looping lessons grew by tens of MB). Dropping every object attribute here
+        breaks those cycles, so reference counting frees the screen, its simulation and
+        its widgets as soon as the last caller lets go. Plain values (id, size, flags,
+        numbers, strings) stay, so a caller still holding the screen can read them.
+        """
+        self.release_input()
+        for name, value in list(vars(self).items()):
+            if not _plain(value):
+                del self.__dict__[name]
+        self.disposed = True
 
     def pause(self) -> None:
         # a press held while another screen opens must not stay captured here

@@ -8,6 +8,7 @@ A body taller than the canvas scrolls: wheel, arrow/Page keys, or a finger drag.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
 import pygame
@@ -24,6 +25,18 @@ from sim.view.widgets.text import draw_wrapped, text_height
 
 INSET = 24  # between the panel's edge and its content
 CLOSE_MIN_WIDTH = 120  # the one button everyone needs: wider than the bare minimum
+
+
+def _weak_call(method: Callable[[], None]) -> Callable[[], None]:
+    """Call ``method`` while its object lives, without keeping the object alive."""
+    ref = weakref.WeakMethod(method)
+
+    def call() -> None:
+        bound = ref()
+        if bound is not None:
+            bound()
+
+    return call
 
 
 class Dialog:
@@ -45,7 +58,9 @@ class Dialog:
         self.max_width = max_width
         self.dismiss_outside = dismiss_outside
         self.is_open = False
-        self.close_button = Button(close_label, on_activate=self.close)
+        # a weak call back: a dialog and its own button must not form a cycle (with the
+        # screen its text lambdas hold, it would wait for the cyclic collector)
+        self.close_button = Button(close_label, on_activate=_weak_call(self.close))
         self.group = WidgetGroup([self.close_button])
         self.rect = pygame.Rect(0, 0, 0, 0)  # the panel
         self.body_rect = pygame.Rect(0, 0, 0, 0)  # visible part of the body text

@@ -1,0 +1,179 @@
+"""Memory stays flat in a kiosk that runs for weeks (DESIGN.md: < 10 MB per 100,000 frames).
+
+- The rendered-text cache is bounded (count and bytes) and least-recently-used, so
+  one-off strings (the Explore clock's "Day N, hour H") cannot fill memory.
+- A screen that leaves the scene stack (pop, replace, home) is freed at once by
+  reference counting, with its simulation: checked with the cyclic collector off.
+- A short soak (``sim.app.bench.soak_driver``, the one ``blockade bench`` measures
+  with) leaves the number of live objects flat after a warm-up.
+
+Resident-memory figures over 100,000 frames are ``blockade bench --json``'s
+``soak_rss_growth_mb``; they take minutes, so they are not run here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import weakref
+
+import pygame
+import pytest
+
+from sim.app import bench
+from sim.app.app import STEP, App
+from sim.lessons import LESSONS
+from sim.view import fonts
+
+
+@contextlib.contextmanager
+def no_cyclic_gc():
+    """Only reference counting frees anything inside (the collector is off)."""
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def tap(app: App, widget) -> None:
+    bench._tap(app, widget)
+
+
+def frames(app: App, n: int) -> None:
+    for _ in range(n):
+        app.update(STEP)
+        app.render()
+
+
+# ------------------------------------------------------------------ the text cache
+def test_the_text_cache_stays_bounded_after_thousands_of_distinct_strings():
+    pygame.font.init()
+    fonts.clear_caches()
+    try:
+        kept = fonts.render_text("Explore", 22, (255, 255, 255))
+        for i in range(3000):
+            fonts.render_text(f"Day {i // 24 + 1}, hour {i % 24}", 22, (180, 190, 201))
+            # a string on screen every frame stays cached (least recently used goes first)
+            assert fonts.render_text("Explore", 22, (255, 255, 255)) is kept
+            info = fonts.render_text.cache_info()
+            assert info.currsize <= fonts.TEXT_CACHE_ENTRIES
+            assert info.bytes <= fonts.TEXT_CACHE_BYTES
+        big = fonts.render_text("W" * 400, 40, (255, 255, 255))  # wider than any screen
+        assert fonts.render_text("W" * 400, 40, (255, 255, 255)) is big
+        assert fonts.render_text.cache_info().bytes <= max(
+            fonts.TEXT_CACHE_BYTES, big.get_pitch() * big.get_height())
+    finally:
+        fonts.clear_caches()
+    assert fonts.render_text.cache_info().currsize == 0
+
+
+# ------------------------------------------------------------------ screens freed when left
+def test_explore_is_freed_when_left_for_home_without_the_cyclic_collector(make_app):
+    app = make_app()
+    with no_cyclic_gc():
+        for leave in ("home button", "escape", "stack"):
+            screen = app.stack.push("explore")
+            frames(app, 5)
+            tap(app, screen.give_buttons[0])
+            tap(app, screen.about_button)  # the About dialog too
+            tap(app, screen.about.close_button)
+            frames(app, 5)
+            dead, dead_sim = weakref.ref(screen), weakref.ref(screen.runner.sim)
+            if leave == "home button":
+                tap(app, screen.home)
+            elif leave == "escape":
+                app.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE,
+                                                    mod=0, unicode="", scancode=0))
+            else:
+                app.stack.home()
+            del screen
+            assert app.stack.top.id == "home", leave
+            assert dead() is None, f"Explore left by {leave} is still alive"
+            assert dead_sim() is None, f"its simulation is still alive ({leave})"
+            frames(app, 2)
+
+
+@pytest.mark.parametrize("lesson_id", list(LESSONS))
+def test_a_lesson_is_freed_when_left_without_the_cyclic_collector(make_app, lesson_id):
+    app = make_app()
+    with no_cyclic_gc():
+        screen = app.stack.push(lesson_id)
+        frames(app, 3)
+        tap(app, screen.about_button)  # its dialog's text reads the screen's lesson
+        tap(app, screen.about.close_button)
+        dead = weakref.ref(screen)
+        dead_sim = weakref.ref(screen.controller.player.sim)
+        tap(app, screen.home)
+        del screen
+        assert dead() is None and dead_sim() is None
+
+
+def test_next_lesson_frees_the_lesson_it_replaces(make_app):
+    app = make_app()
+    first, second = list(LESSONS)[:2]
+    with no_cyclic_gc():
+        screen = app.stack.push(first)
+        c = screen.controller
+        c.jump(c.beat_count)
+        while not c.finished:  # the last beat played to its end: Next goes on
+            c.next()
+        del c
+        dead = weakref.ref(screen)
+        tap(app, screen.next)  # "Next lesson": the stack replaces this screen
+        del screen
+        assert app.stack.top.id == second
+        assert dead() is None, "the replaced lesson is still alive"
+
+
+def test_a_lesson_on_loop_is_freed_when_left(make_app):
+    app = make_app()
+    lesson_id = min(LESSONS, key=lambda k: LESSONS[k].beats[-1].auto_advance)
+    with no_cyclic_gc():
+        screen = app.stack.push(lesson_id, autoplay=True, loop=True)
+        c = screen.controller
+        c.jump(c.beat_count)  # the last beat, played to its end: autoplay starts over
+        while not c.finished:
+            c.next()
+        for _ in range(60 * 120):
+            app.update(STEP)  # (drawing only a few frames keeps the test quick)
+            if c.index == 0:
+                break
+        assert c.index == 0, "the loop went back to beat 1"
+        frames(app, 30)
+        dead, dead_sim = weakref.ref(screen), weakref.ref(c.player.sim)
+        del c
+        app.stack.pop()
+        del screen
+        assert dead() is None and dead_sim() is None
+
+
+# ------------------------------------------------------------------ a short soak
+def live_objects_over(driver, start: int, chunks: int, chunk: int) -> list[int]:
+    """Live gc-tracked objects after each chunk of frames, the cyclic collector off
+    (garbage only it could free would pile up and be counted)."""
+    counts = []
+    with no_cyclic_gc():
+        counts.append(len(gc.get_objects()))
+        i = start
+        for _ in range(chunks):
+            for _ in range(chunk):
+                driver(i)
+                i += 1
+            counts.append(len(gc.get_objects()))
+    return counts
+
+
+@pytest.mark.parametrize("scenario", ["explore_visitors", "lesson_repeat"])
+def test_a_short_soak_leaves_the_object_count_flat(make_app, scenario):
+    app = make_app(size=(1280, 720))
+    # busier than the bench: a tap every 3 frames, a new lesson every 120 frames
+    driver = bench.soak_driver(app, scenario, lesson_frames=120, visit_every=3)
+    warmup = 480
+    for i in range(warmup):
+        driver(i)
+    counts = live_objects_over(driver, warmup, chunks=3, chunk=240)
+    assert max(counts) - counts[0] < 400, f"live objects keep growing: {counts}"
