@@ -310,6 +310,15 @@ BAD_INPUTS = {
         ["--steps", str(BLOCKADE_LAST_DOSE), "outside the run"],
     ),
     "unknown option": (None, ["blockade", "--bogus"], ["--bogus"]),
+    "--steps above the cap": (None, ["blockade", "--steps", "50001"], ["--steps", "50,000"]),
+    "steps above the cap in a file": ("steps = 50001\n", ["{file}"], ["{file}", "steps"]),
+    "too many molecules in all": (
+        "steps = 100\n" + (DOSE + "amount = 600000\n") * 2, ["{file}"],
+        ["{file}", "1,200,000 molecules", "1,000,000"],
+    ),
+    "too long a run": (
+        "steps = 50000\n" + DOSE + "amount = 20000\n", ["{file}"], ["{file}", "too long a run"],
+    ),
 }
 
 
