@@ -298,12 +298,24 @@ def test_csv_to_a_fifo_nobody_reads_is_refused_not_waited_for(tmp_path):
     assert left_in(tmp_path) == ["out.csv"]
 
 
+def null_device(folder: Path) -> Path:
+    """/dev/null, or as root a private copy of it (the same device, 1:3), so that a
+    regression replaces only the copy, never the machine's /dev/null."""
+    if os.geteuid() != 0:
+        return Path("/dev/null")  # a regression could not replace it: no rights in /dev
+    dev = folder / "devices" / "null"
+    dev.parent.mkdir()
+    os.mknod(dev, stat.S_IFCHR | 0o666, os.lstat("/dev/null").st_rdev)
+    return dev
+
+
 def test_csv_to_dev_null_leaves_dev_null_alone(tmp_path):
-    before = identity(Path("/dev/null"))
-    assert_handled(blockade(["run", "blockade", "--csv", "/dev/null"], tmp_path), expected=0)
-    assert identity(Path("/dev/null")) == before
-    assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
-    assert left_in(tmp_path) == []
+    null = null_device(tmp_path)
+    before = identity(null)
+    assert_handled(blockade(["run", "blockade", "--csv", str(null)], tmp_path), expected=0)
+    assert identity(null) == before
+    assert stat.S_ISCHR(os.lstat(null).st_mode)
+    assert left_in(null.parent) == [null.name]
 
 
 def test_screenshot_to_a_fifo_streams_a_png(tmp_path):
