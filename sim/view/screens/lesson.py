@@ -25,7 +25,6 @@ from sim.view.screens.controls import WrapButton
 from sim.view.screens.panels import cue_showing, draw_person_panel, place_header_buttons
 from sim.view.widgets import Button, Dialog, WidgetGroup, draw_wrapped, wrap_text
 
-
 #: a question's answers wrap to at most this many lines (tests check they fit)
 CHOICE_LINES = 3
 #: seconds the chart takes to show a story-time jump passing (weeks seen to go by)
