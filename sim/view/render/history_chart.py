@@ -93,8 +93,11 @@ def draw_history(surface: pygame.Surface, rect: pygame.Rect, title: str,
     for x, _left, row, _text in placed:
         pygame.draw.line(surface, th.text_muted, (x, area.top + (row + 1) * small),
                          (x, area.bottom), 1)
+    # the lines rise only to just under the first row of labels, so the top of a line
+    # (the danger line, full coverage) is never hidden behind a label
+    rise = area.height - (small + 4 if placed else 0)
     for s in series:
-        pts = [(area.left + i * dx, area.bottom - min(1.0, max(0.0, v / top)) * area.height)
+        pts = [(area.left + i * dx, area.bottom - min(1.0, max(0.0, v / top)) * rise)
                for i, v in enumerate(s.values[:shown])]
         if len(pts) < 2:
             continue
