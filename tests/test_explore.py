@@ -23,6 +23,7 @@ from test_visible_behaviour import (
     es,
     find_text,
     frame,
+    given,
     point_away,
     shutdown,
     tap_widget,
@@ -32,7 +33,7 @@ from sim import i18n
 from sim.app.app import App, AppConfig
 from sim.model import AMOUNTS as MODEL_AMOUNTS
 from sim.model import molecule_count
-from sim.model.species import INJECTION_SIZE, SPECIES_ID
+from sim.model.species import INJECTION_SIZE
 from sim.view import theme
 from sim.view.fonts import line_height, text_width
 from sim.view.screens.explore import (
@@ -58,15 +59,6 @@ def open_explore(make_app, **options):
     screen = app.stack.push("explore")
     frame(app)
     return app, screen
-
-
-def given(sim, species: str) -> int:
-    """Molecules of ``species`` the model holds now: free, bound and (naltrexone) depot."""
-    i = SPECIES_ID[species]
-    total = int(sim.cleft.free_counts()[i] + sim.cleft.bound_counts()[i])
-    if species == "naltrexone":
-        total += sim.cleft.depot_total()
-    return total
 
 
 def tap_amount(app, screen, amount: str) -> None:

@@ -22,7 +22,6 @@ next to its assertion. The shares measured when the tests were written (also on
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from sim.lessons import LESSONS, LessonPlayer
 from sim.model import BUILTIN, DANGER_LINE, STEPS_PER_DAY, Simulation
