@@ -197,3 +197,27 @@ def test_help_mentions_the_window_options(capsys):
     for option in ("--fullscreen", "--screenshot", "--list-screens", "--size", "--lang",
                    "--profile"):
         assert option in out, option
+
+
+def test_the_default_window_fits_the_desktop():
+    """Plain `blockade` on a small screen: the window is no larger than the desktop
+    (the dummy driver reports a 1024x768 desktop), with the default's shape."""
+    import pygame
+
+    from sim.app.app import DEFAULT_WINDOW, App, AppConfig, fit_window
+    from sim.view import fonts
+
+    small = fit_window((1280, 720), (800, 600))
+    assert small[0] <= 800 and small[1] <= 600, small
+    assert fit_window((1280, 720), (3840, 2160)) == (1280, 720), "never grown"
+    app = App(AppConfig(fit_to_desktop=True))
+    try:
+        desktop = pygame.display.get_desktop_sizes()[0]
+        w, h = app.window.get_size()
+        assert w <= desktop[0] and h <= desktop[1]
+        assert abs(w / h - DEFAULT_WINDOW[0] / DEFAULT_WINDOW[1]) < 0.02
+        asked = App(AppConfig(size=(1100, 700)))  # a size asked for is kept as asked
+        assert asked.window.get_size() == (1100, 700)
+    finally:
+        pygame.quit()
+        fonts.clear_caches()

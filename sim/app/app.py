@@ -27,6 +27,18 @@ DEFAULT_WINDOW = (1280, 720)
 MIN_WINDOW = (640, 480)
 
 
+#: share of the desktop a default window may take (room for task bars and title bars)
+DESKTOP_SHARE = 0.9
+
+
+def fit_window(size: tuple[int, int], desktop: tuple[int, int]) -> tuple[int, int]:
+    """``size``, shrunk (never grown, shape kept) to fit DESKTOP_SHARE of ``desktop``:
+    plain ``blockade`` on an 800x600 or 1024x768 screen opens a window that fits."""
+    w, h = size
+    scale = min(1.0, DESKTOP_SHARE * desktop[0] / w, DESKTOP_SHARE * desktop[1] / h)
+    return max(MIN_WINDOW[0], int(w * scale)), max(MIN_WINDOW[1], int(h * scale))
+
+
 @dataclass
 class AppConfig:
     size: tuple[int, int] = DEFAULT_WINDOW
@@ -38,6 +50,8 @@ class AppConfig:
     screen_options: dict[str, Any] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
     headless: bool = False  # draw to an off-screen surface (screenshots, benchmarks)
+    #: no size was asked for: shrink the default window to fit the desktop it opens on
+    fit_to_desktop: bool = False
 
 
 class AppContext:
@@ -79,10 +93,13 @@ class App:
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
         self._start_up(config)
         theme.set_profile(config.profile)
-        self.windowed_size = config.size
+        size = config.size
+        if config.fit_to_desktop and not config.headless:
+            size = fit_window(size, pygame.display.get_desktop_sizes()[0])
+        self.windowed_size = size
         self.fullscreen = False
         try:
-            self.window = self._open_window(config.size, config.fullscreen)
+            self.window = self._open_window(size, config.fullscreen)
         except pygame.error as err:
             raise LaunchError(f"blockade: cannot open the window ({err})") from None
         self.viewport = Viewport(self.window.get_size())

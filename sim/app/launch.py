@@ -100,6 +100,7 @@ def config_from_args(args, screen: str, headless: bool = False):
         screen_options={"beat": args.beat} if getattr(args, "beat", None) else {},
         settings=getattr(args, "settings_data", {}),
         headless=headless,
+        fit_to_desktop=not args.size,
     )
 
 
