@@ -16,6 +16,7 @@ from .clock import SystemClock
 from .launch import LaunchError, start_display
 from .pointer import PointerAdapter
 from .scenes import SceneStack
+from .signals import check as check_signals
 from .screens import SCREENS
 from .viewport import Viewport
 
@@ -278,6 +279,7 @@ class App:
         frame_time = 1 / FRAME_CAP
         last = clock.now()
         while self.running:
+            check_signals()  # a stop signal whose exception was swallowed (signals.check)
             if self.needs_frame:
                 events = pygame.event.get()
             else:

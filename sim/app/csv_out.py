@@ -8,6 +8,7 @@ import sys
 from typing import Iterable, TextIO
 
 from .safe_files import open_output
+from .signals import check as check_signals
 
 
 def _format(value) -> str:
@@ -20,6 +21,7 @@ def write_rows(rows: Iterable[dict], out: TextIO) -> int:
     writer = None
     count = 0
     for row in rows:
+        check_signals()  # a stop signal whose exception was swallowed still stops the run
         if writer is None:
             writer = csv.writer(out, lineterminator="\n")
             writer.writerow(row.keys())

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from .safe_files import OutputError, write_bytes
+from .signals import check as check_signals
 
 
 def take_screenshot(args, screen: str) -> None:
@@ -28,6 +29,7 @@ def take_screenshot(args, screen: str) -> None:
     app = App(config_from_args(args, screen, headless=True))
     try:
         for _ in range(args.frames):
+            check_signals()  # see signals.check
             app.update(STEP)
             app.render()
         buffer = io.BytesIO()

@@ -38,6 +38,20 @@ class Stopped(BaseException):
         return 128 + self.signum
 
 
+#: the stop signal that arrived in the current ``stopping_on_signals`` block, if any
+_fired: list[int] = []
+
+
+def check() -> None:
+    """Raise ``Stopped`` if a stop signal has arrived. The handler raises it at once,
+    but an exception raised while a module is being imported can be swallowed by the
+    import machinery (seen: a SIGTERM during a lazy import let a run finish with exit
+    0), so the loops that do the work (CSV rows, screenshot frames, the window) call
+    this too."""
+    if _fired:
+        raise Stopped(_fired[0])
+
+
 @contextlib.contextmanager
 def stopping_on_signals() -> Iterator[None]:
     """Within the block, a stop signal raises ``Stopped`` (once; later ones are ignored
@@ -46,7 +60,8 @@ def stopping_on_signals() -> Iterator[None]:
         yield
         return
     os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
-    fired = []
+    fired = _fired
+    fired.clear()
 
     def handler(signum, frame):
         if fired:

@@ -1,0 +1,45 @@
+"""A stop signal whose exception is swallowed on its way still stops the work.
+
+Seen in the wild: a SIGTERM that arrived while a module was being imported raised
+``Stopped`` inside the import machinery, which swallowed it, and the CSV run went
+on to finish with exit 0. The work loops call ``signals.check()`` for that case."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from sim.app import signals
+from sim.app.csv_out import write_rows
+
+
+def test_a_swallowed_stop_is_raised_again_by_check():
+    with signals.stopping_on_signals():
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(1000):  # the handler runs between bytecodes
+                pass
+        except signals.Stopped:
+            pass  # swallowed, as the import machinery once did
+        with pytest.raises(signals.Stopped):
+            signals.check()
+
+
+def test_the_csv_loop_stops_after_a_swallowed_stop(tmp_path):
+    rows = ({"step": i} for i in range(10))
+    with signals.stopping_on_signals():
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(1000):
+                pass
+        except signals.Stopped:
+            pass
+        with open(tmp_path / "out.csv", "w") as out, pytest.raises(signals.Stopped):
+            write_rows(rows, out)
+
+
+def test_no_signal_no_stop():
+    with signals.stopping_on_signals():
+        signals.check()  # nothing arrived: nothing raised
