@@ -258,3 +258,14 @@ def test_every_caption_question_and_answer_fits_its_box(make_app, size, lang):
                         c.next()
                 assert seen[-1] in (Phase.DONE, Phase.EXPLAIN)
         app.stack.pop()
+
+
+def test_a_screen_opened_on_a_beat_shows_its_story_time_whole(make_app):
+    """`--beat N` screenshots (30 frames by default) show the chart complete, not a
+    half-revealed jump: the reveal is for beats reached by playing, not opened on."""
+    app = make_app()
+    screen = app.stack.push("after-detox", beat=5)
+    assert screen.reveal == 1.0
+    first = pygame.image.tobytes(frame(app).subsurface(screen.chart_rect), "RGB")
+    advance(app, int(3.0 / STEP))
+    assert pygame.image.tobytes(frame(app).subsurface(screen.chart_rect), "RGB") == first
