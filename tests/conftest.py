@@ -32,7 +32,7 @@ def make_app():
     import pygame
 
     from sim.app.app import App, AppConfig
-    from sim.view import fonts, theme
+    from sim.view import fonts
 
     def build(**options) -> App:
         options.setdefault("headless", True)
@@ -41,10 +41,8 @@ def make_app():
         return App(AppConfig(**options))
 
     i18n.set_language("en")
-    theme.set_profile("dark")
     yield build
     # fonts outlive pygame.quit(): forget them so the next test's fonts are valid
     pygame.quit()
     fonts.clear_caches()
     i18n.set_language("en")
-    theme.set_profile("dark")

@@ -2,7 +2,7 @@
 
 Every test builds ``App(AppConfig(headless=True, ...))`` and sends
 ``pygame.event.Event`` objects to ``App.handle_event`` at *window* coordinates
-(logical canvas coordinates mapped through the viewport's scale and offset), the
+(layouts are placed in window pixels, so a widget's centre is where to click), the
 way SDL would deliver them: mouse, touch (FINGER events plus the emulated mouse
 events SDL sends for the same touch), keys, wheel and window resizes.
 
@@ -63,9 +63,8 @@ def explore(app):
 
 
 def to_window(app: App, pos) -> tuple[int, int]:
-    """Logical canvas coordinates -> window pixels (what SDL would report)."""
-    vp = app.viewport
-    return (round(vp.offset[0] + pos[0] * vp.scale), round(vp.offset[1] + pos[1] * vp.scale))
+    """Layouts are placed in window pixels: where SDL reports a click on them."""
+    return (round(pos[0]), round(pos[1]))
 
 
 def centre(app: App, widget) -> tuple[int, int]:
@@ -172,7 +171,7 @@ def test_every_screen_renders_headless(make_app, screen_id, size, lang, profile)
         app.render()
     shot = app.snapshot()
     assert shot.get_size() == size
-    assert not is_flat(app.canvas), f"{screen_id} drew nothing on the canvas"
+    assert not is_flat(app.window), f"{screen_id} drew nothing in the window"
     assert not is_flat(shot), f"{screen_id} shows a flat window"
 
 
@@ -186,14 +185,21 @@ def test_controls_fit_the_canvas_and_do_not_overlap(make_app, screen_id, size, l
     group = getattr(screen, "group", None)
     if group is None:
         pytest.skip(f"{screen_id} has no widget group")
-    canvas = pygame.Rect((0, 0), app.viewport.logical)
-    widgets = [w for w in group.widgets if w.visible]
+    canvas = pygame.Rect((0, 0), app.viewport.window)
+    # a screen that scrolls some widgets (home's tiles) shows them only inside its area
+    area = getattr(screen, "tiles_area", None)
+
+    def shown(w) -> pygame.Rect:
+        tiles = getattr(screen, "tiles", ())
+        return w.rect.clip(area) if area is not None and w in tiles else w.rect
+
+    widgets = [w for w in group.widgets if w.visible and shown(w).width and shown(w).height]
     for w in widgets:
-        assert canvas.contains(w.rect), (screen_id, w.text, w.rect, canvas)
-        assert group.widget_at(w.rect.center) is w, (screen_id, w.text)
+        assert canvas.contains(shown(w)), (screen_id, w.text, w.rect, canvas)
+        assert group.widget_at(shown(w).center) is w, (screen_id, w.text)
     for i, a in enumerate(widgets):
         for b in widgets[i + 1:]:
-            assert not a.rect.colliderect(b.rect), (screen_id, a.text, a.rect, b.text, b.rect)
+            assert not shown(a).colliderect(shown(b)), (screen_id, a.text, a.rect, b.text, b.rect)
 
 
 # ---------------------------------------------------------------------------- explore
@@ -326,13 +332,13 @@ def test_explore_tile_opens_explore(app):
 
 RESIZES = [(800, 600), (1024, 768), (1280, 720), (1920, 1080), (2560, 1080), (3840, 2160),
            (1000, 1000)]
-#: window size -> (scale, offset), worked out by hand from the viewport rules
-EXPECTED_VIEWPORT = {
-    (1280, 720): (1.0, (0, 0)),
-    (1920, 1080): (1.5, (0, 0)),
-    (2560, 1080): (1.5, (320, 0)),
-    (3840, 2160): (3.0, (0, 0)),
-    (1000, 1000): (1000 / 960, (0, 125)),
+#: window size -> pixels per logical unit, worked out by hand from sim/view/style.py
+EXPECTED_SCALE = {
+    (1280, 720): 1.0,
+    (1920, 1080): 1.5,
+    (2560, 1080): 1.5,
+    (3840, 2160): 3.0,
+    (1000, 1000): 1000 / 960,
 }
 
 
@@ -341,10 +347,9 @@ def test_taps_hit_after_resize(app, explore, size):
     app.resize_window(size)
     app.render()
     assert app.viewport.window == size
-    if size in EXPECTED_VIEWPORT:
-        scale, offset = EXPECTED_VIEWPORT[size]
-        assert app.viewport.scale == pytest.approx(scale)
-        assert app.viewport.offset == offset
+    if size in EXPECTED_SCALE:
+        assert app.viewport.scale == pytest.approx(EXPECTED_SCALE[size])
+        assert app.style.scale == pytest.approx(EXPECTED_SCALE[size])
     counts = count_activations(explore.group.widgets)
 
     tap_widget(app, explore.slow)  # bottom left
@@ -360,31 +365,17 @@ def test_taps_hit_after_resize(app, explore, size):
                               index(explore.about_button): 1, index(explore.reset): 1})
 
 
-@pytest.mark.parametrize("size", [s for s in RESIZES if s in ((2560, 1080), (1000, 1000))],
-                         ids=str)
-def test_a_tap_in_a_letterbox_bar_activates_nothing(app, explore, size):
+@pytest.mark.parametrize("size", [(2560, 1080), (1000, 1000)], ids=str)
+def test_a_wide_or_square_window_is_used_edge_to_edge(app, explore, size):
+    """No letterbox bars: the layout spreads to the window's own edges."""
     app.resize_window(size)
-    app.render()
-    vp = app.viewport
-    assert vp.offset != (0, 0), "this size should be letterboxed"
-    tap_widget(app, explore.play)  # pause, so nothing changes by itself
-    counts = count_activations(explore.group.widgets)
-    steps = explore.runner.sim.steps
-    w, h = vp.window
-    taps = []
-    for widget in explore.group.widgets:
-        cx, cy = centre(app, widget)
-        if vp.offset[0] > 0:  # bars left and right: tap at the widget's height
-            taps += [(vp.offset[0] // 2, cy), (w - 1 - vp.offset[0] // 2, cy)]
-        if vp.offset[1] > 0:  # bars above and below
-            taps += [(cx, vp.offset[1] // 2), (cx, h - 1 - vp.offset[1] // 2)]
-    for pos in taps:
-        tap(app, pos)
-        finger(app, pygame.FINGERDOWN, pos)
-        finger(app, pygame.FINGERUP, pos)
-    assert sum(counts.values()) == 0, counts
-    assert explore.runner.sim.steps == steps and not explore.runner.playing
-    assert app.stack.top is explore and not explore.about.is_open
+    shot = app.snapshot()
+    w, h = size
+    margin = app.style.margin
+    rights = [wd.rect.right for wd in explore.group.widgets if wd.visible]
+    bottoms = [wd.rect.bottom for wd in explore.group.widgets if wd.visible]
+    assert max(rights) >= w - 2 * margin and max(bottoms) >= h - 2 * margin
+    assert shot.get_at((1, 1))[:3] == app.style.colours.background[:3]
 
 
 @pytest.mark.parametrize("resize_first", [False, True], ids=["sdl2-order", "resize-first"])
@@ -416,10 +407,8 @@ def test_a_real_window_shrunk_below_the_minimum_still_maps_taps(make_app, resize
     assert shown in ((500, 400), MIN_WINDOW)
     app.render()
     assert app.viewport.window == shown, "the app lays out for a window it does not have"
-    real = Viewport(shown)  # where the picture really is
-    pos = (round(real.offset[0] + screen.slow.rect.centerx * real.scale),
-           round(real.offset[1] + screen.slow.rect.centery * real.scale))
-    tap(app, pos)
+    assert Viewport(shown).window == app.viewport.window
+    tap(app, screen.slow.rect.center)  # laid out in the pixels really shown
     assert screen.runner.speed == "slow"
 
 

@@ -20,7 +20,7 @@ import sim
 from sim import i18n
 from sim.app.cli import main
 from sim.app.screens import SCREENS
-from sim.view import fonts, theme
+from sim.view import fonts
 
 REPO = Path(sim.__file__).resolve().parent.parent
 SCREEN_IDS = list(SCREENS)
@@ -35,7 +35,6 @@ def restore_globals():
     # test_an_app_can_be_built_again_after_pygame_quit): start the next test clean
     fonts.clear_caches()
     i18n.set_language("en")
-    theme.set_profile("dark")
 
 
 def cli(argv: list[str], capsys) -> tuple[int, str, str]:

@@ -34,21 +34,26 @@ from sim.app.app import App, AppConfig
 from sim.model import AMOUNTS as MODEL_AMOUNTS
 from sim.model import molecule_count
 from sim.model.species import INJECTION_SIZE
-from sim.view import theme
 from sim.view.fonts import line_height, text_width
+from sim.view.screens.controls import LABEL_INSET
 from sim.view.screens.explore import (
     AMOUNTS,
+    CLEFT_MIN,
     EXPLORE_RECEPTORS,
+    FULL,
     GIVE,
     MAX_DEPOTS,
     MAX_FREE,
     MAX_FREE_MEDICINES,
     NOTICE_STEPS,
+    NOTICE_TEXT_X,
+    NOTICE_TEXT_Y,
 )
+from sim.view.screens.panels import CUE_PAD_X, CUE_PAD_Y
 from sim.view.widgets import wrap_text
 
 SEED = 1234
-SIZE = (1280, 720)  # the viewport is the identity here: window pixels == canvas pixels
+SIZE = (1280, 720)  # scale 1: a logical unit is a window pixel
 GIVE_INDEX = {f"{sp}-{route}" if route else sp: i for i, (sp, route, _k) in enumerate(GIVE)}
 AMOUNT_INDEX = {name: i for i, (name, _key) in enumerate(AMOUNTS)}
 MEDICINES = ("naltrexone-pill", "naltrexone-injection", "naloxone")
@@ -75,8 +80,9 @@ def step(app, screen, n: int = 1) -> None:
         tap_widget(app, screen.step)
 
 
-def first_line(msgid: str, width: int, size: int = theme.FONT_SMALL) -> str:
-    return wrap_text(i18n._(msgid), width, size)[0]
+def first_line(screen, msgid: str, width: int) -> str:
+    """The first line of a message as the screen wraps it (its small text, in pixels)."""
+    return wrap_text(i18n._(msgid), width, screen.style.font_small)[0]
 
 
 # ---------------------------------------------------------------------------- amounts
@@ -126,9 +132,10 @@ def test_the_amount_choice_is_drawn_with_the_opioid(make_app, lang):
     app, screen = open_explore(make_app, lang=lang)
     point_away(app)
     canvas = frame(app)
-    t = theme.theme()
+    st = screen.style
+    t = st.colours
     box = screen.opioid_box
-    at = find_text(canvas, i18n._("explore.amount"), theme.FONT_SMALL, t.text, background=t.panel)
+    at = find_text(canvas, i18n._("explore.amount"), st.font_small, t.text, background=t.panel)
     assert at == [screen.amount_label_pos], at
     assert box.collidepoint(at[0])
     for toggle in screen.amount_toggles:
@@ -139,7 +146,7 @@ def test_the_amount_choice_is_drawn_with_the_opioid(make_app, lang):
     # the box is drawn: its border colour runs along its top edge
     top_edge = pygame.Rect(box.left + 12, box.top, box.width - 24, 2)
     assert count_colour(canvas, top_edge, t.panel_border) >= top_edge.width
-    assert find_text(canvas, i18n._("explore.medicines"), theme.FONT_SMALL, t.text_muted) == [
+    assert find_text(canvas, i18n._("explore.medicines"), st.font_small, t.text_muted) == [
         screen.medicines_label_pos]
 
 
@@ -151,10 +158,10 @@ def test_the_hint_says_what_to_try(make_app, lang):
     app, screen = open_explore(make_app, lang=lang)
     point_away(app)
     canvas = frame(app)
-    t = theme.theme()
+    t = screen.style.colours
     r = screen.hint_rect
-    line = first_line("explore.hint", r.width)
-    assert find_text(canvas, line, theme.FONT_SMALL, t.text) == [r.topleft]
+    line = first_line(screen, "explore.hint", r.width)
+    assert find_text(canvas, line, screen.style.font_small, t.text) == [r.topleft]
     assert r.bottom <= screen.cleft_rect.top  # not under the picture
     text = {"en": en, "es": es}[lang]("explore.hint")
     assert not any(ch.isdigit() for ch in text)  # no doses (TEACHING 1)
@@ -177,7 +184,7 @@ def test_a_dose_leaves_a_mark_on_the_chart(make_app, give_what):
     (where nothing of that colour was before), and the mark moves left with time."""
     species = give_what.split("-")[0]
     app, screen = open_explore(make_app)
-    colour = theme.theme().species[species]
+    colour = screen.style.colours.species[species]
     tap_widget(app, screen.play)  # pause: the picture is checked against this state
     step(app, screen, 30)
     point_away(app)
@@ -223,15 +230,15 @@ def test_the_chart_axes_are_labelled(make_app, lang):
     app, screen = open_explore(make_app, lang=lang)
     point_away(app)
     canvas = frame(app)
-    t = theme.theme()
+    small = screen.style.font_small
+    t = screen.style.colours
     plot = screen.plot_rect
     for msgid, colour in (("plot.axis", t.text), ("plot.time", t.text_muted),
                           ("plot.marks", t.text_muted)):
-        at = find_text(canvas, i18n._(msgid), theme.FONT_SMALL, colour, background=t.panel)
+        at = find_text(canvas, i18n._(msgid), small, colour, background=t.panel)
         assert len(at) == 1 and plot.collidepoint(at[0]), (msgid, at)
-    vertical = find_text(canvas, i18n._("plot.axis"), theme.FONT_SMALL, t.text,
-                         background=t.panel)[0]
-    horizontal = find_text(canvas, i18n._("plot.time"), theme.FONT_SMALL, t.text_muted,
+    vertical = find_text(canvas, i18n._("plot.axis"), small, t.text, background=t.panel)[0]
+    horizontal = find_text(canvas, i18n._("plot.time"), small, t.text_muted,
                            background=t.panel)[0]
     assert vertical[1] < plot.top + 20 and vertical[0] < plot.left + 20  # top left
     assert horizontal[1] > plot.bottom - 40 and horizontal[0] > plot.centerx  # bottom right
@@ -245,11 +252,12 @@ def free(screen) -> int:
 
 
 def notice_drawn(canvas, screen) -> bool:
-    t = theme.theme()
+    st = screen.style
+    t = st.colours
     box = screen.notice_rect()
-    line = first_line("explore.cap", box.width - 20)
-    return find_text(canvas, line, theme.FONT_SMALL, t.text, background=t.panel) == [
-        (box.left + 10, box.top + 6)]
+    line = first_line(screen, "explore.cap", box.width - 2 * st.px(NOTICE_TEXT_X))
+    return find_text(canvas, line, st.font_small, t.text, background=t.panel) == [
+        (box.left + st.px(NOTICE_TEXT_X), box.top + st.px(NOTICE_TEXT_Y))]
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -352,6 +360,7 @@ def test_more_and_more_opioid_over_a_fresh_block_reaches_the_danger_zone(amount,
 
 
 # ---------------------------------------------------------------------------- layout
+# (every window shape, language and text size: tests/test_explore_layouts.py)
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -360,36 +369,40 @@ def test_text_and_the_emergency_cue_have_room(make_app, lang, size):
     """Nothing drawn outside the controls runs into them: the hint sits above the picture,
     the labels above their buttons, and the overdose cue fits above the bottom bar."""
     app, screen = open_explore(make_app, lang=lang, size=size)
-    canvas = pygame.Rect((0, 0), app.viewport.logical)
-    small = line_height(theme.FONT_SMALL)
+    st = screen.style
+    assert screen.level == FULL  # everything in its own place at the normal text size
+    window = pygame.Rect((0, 0), size)
+    small = line_height(st.font_small)
     assert screen.hint_rect.bottom <= screen.cleft_rect.top
     assert screen.amount_label_pos[1] + small <= min(t.rect.top for t in screen.amount_toggles)
     medicines = [screen.give_buttons[GIVE_INDEX[w]] for w in MEDICINES]
     assert screen.medicines_label_pos[1] + small <= min(b.rect.top for b in medicines)
     assert screen.opioid_box.bottom <= screen.medicines_label_pos[1]
     assert screen.notice_rect().bottom < screen.cleft_rect.bottom
-    lines = wrap_text(i18n._("cue.overdose"), screen.cue_rect.width - 24, theme.FONT_BODY, True)
-    cue_h = len(lines) * line_height(theme.FONT_BODY, True) + 20
+    pad_x, pad_y = st.px(CUE_PAD_X), st.px(CUE_PAD_Y)
+    lines = wrap_text(i18n._("cue.overdose"), screen.cue_rect.width - 2 * pad_x, st.font_body, True)
+    cue_h = len(lines) * line_height(st.font_body, True) + 2 * pad_y
     assert screen.cue_rect.top + cue_h <= screen.cue_rect.bottom, (cue_h, screen.cue_rect)
     assert screen.cue_rect.bottom <= min(screen.reset.rect.top, screen.play.rect.top)
     assert screen.cue_rect.top >= screen.meter_rects[-1].bottom
-    assert screen.plot_rect.height >= 200 and screen.cleft_rect.height >= 180
+    assert screen.plot_rect.height >= st.px(200) and screen.cleft_rect.height >= st.px(CLEFT_MIN)
     for rect in (screen.hint_rect, screen.cleft_rect, screen.plot_rect, screen.opioid_box,
                  screen.cue_rect):
-        assert canvas.contains(rect), rect
-    # every label of a two-line button fits inside it
+        assert window.contains(rect), rect
+    # every label of a two-line button fits inside it (bold too, for a choice: once chosen)
     for widget in [*screen.amount_toggles, *screen.give_buttons]:
-        for bold in (False, True):
-            lines = wrap_text(widget.text, widget.rect.width - 16, widget.font_size, bold)
+        inner = widget.rect.width - 2 * st.px(LABEL_INSET)
+        for bold in {widget.bold, widget.bold or widget.selectable}:
+            lines = wrap_text(widget.text, inner, widget.font_px, bold)
             assert len(lines) <= 2, (widget.text, lines)
-            assert all(text_width(ln, widget.font_size, bold) <= widget.rect.width - 16
-                       for ln in lines), (widget.text, lines)
-            assert len(lines) * line_height(widget.font_size, bold) <= widget.rect.height
+            assert all(text_width(ln, widget.font_px, bold) <= inner for ln in lines), (
+                widget.text, lines)
+            assert len(lines) * line_height(widget.font_px, bold) <= widget.rect.height
 
 
 def test_the_play_button_fits_both_of_its_words(make_app):
     """Laid out while playing ("Pause"), it must still fit "Play" once paused."""
     _app, screen = open_explore(make_app, lang="es", size=(800, 600))
     for msgid in ("explore.play", "explore.pause"):
-        width = text_width(es(msgid), screen.play.font_size, screen.play.bold)
-        assert width + 2 * theme.PADDING <= screen.play.rect.width, msgid
+        width = text_width(es(msgid), screen.play.font_px, screen.play.bold)
+        assert width + 2 * screen.style.padding <= screen.play.rect.width, msgid

@@ -1,7 +1,7 @@
 """The home screen shows every word in full: at 800x600 (the smallest window), 1280x720,
-1920x1080 and portrait 1080x1920, in every language, each tile's title and blurb fit
-their tile with nothing cut (no "…"), and the header, tiles, disclaimer and buttons
-do not overlap.
+1920x1080, 4K and portrait 1080x1920, in every language and text size, each tile's title
+and blurb fit their tile with nothing cut (no "…"), the header, tiles, disclaimer and
+buttons do not overlap, and tiles that do not fit scroll into view rather than shrink.
 
 Checked on the layout itself (the lines each tile wraps its words into, measured with the
 bundled font) and on what ``draw`` renders (every laid-out line, and nothing with "…").
@@ -14,12 +14,15 @@ import pytest
 
 from sim import i18n
 from sim.app.app import App, AppConfig
-from sim.view import fonts, theme
+from sim.view import fonts
+from sim.view.events import Key, Pointer, Wheel
 from sim.view.fonts import line_height, text_width
 from sim.view.screens import home as home_module
-from sim.view.screens.home import BLURB_SIZE, Tile
+from sim.view.screens.home import Tile
+from sim.view.style import FONT_BODY, FONT_LARGE
 
-SIZES = [(800, 600), (1280, 720), (1920, 1080), (1080, 1920)]
+SIZES = [(800, 600), (1280, 720), (1920, 1080), (3840, 2160), (1080, 1920), (768, 1366)]
+TEXT_SIZES = ["normal", "x-large"]
 ELLIPSIS = "…"
 
 
@@ -30,34 +33,29 @@ def shutdown() -> None:
 
 @pytest.fixture
 def home_at():
-    apps = []
-
-    def build(size, lang):
-        app = App(AppConfig(headless=True, seed=1, size=size, lang=lang))
-        apps.append(app)
+    def build(size, lang, text_size="normal"):
+        app = App(AppConfig(headless=True, seed=1, size=size, lang=lang, text_size=text_size))
         assert app.stack.top.id == "home"
         return app, app.stack.top
 
     yield build
     shutdown()
     i18n.set_language("en")
-    theme.set_profile("dark")
 
 
 def words(lines) -> list[str]:
     return " ".join(lines).split()
 
 
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
 @pytest.mark.parametrize("lang", sorted(i18n.LANGUAGES))
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_every_tile_shows_its_whole_title_and_blurb(home_at, size, lang):
-    app, home = home_at(size, lang)
-    canvas = pygame.Rect((0, 0), app.canvas.get_size())
+def test_every_tile_shows_its_whole_title_and_blurb(home_at, size, lang, text_size):
+    app, home = home_at(size, lang, text_size)
     assert len(home.tiles) >= 8  # Explore and the seven lessons
     for tile in home.tiles:
         lay = tile.text_layout()
-        where = f"{lang} {size} tile {tile.text!r}"
-        assert canvas.contains(tile.rect), where
+        where = f"{lang} {size} {text_size} tile {tile.text!r}"
         assert lay.fits, f"{where}: does not fit ({lay.height} > {lay.inner.height})"
         # every word is there, whole, in order, and no line is cut or wider than the tile
         assert words(lay.title_lines) == tile.text.split(), where
@@ -65,34 +63,87 @@ def test_every_tile_shows_its_whole_title_and_blurb(home_at, size, lang):
         for line in lay.title_lines:
             assert ELLIPSIS not in line and text_width(line, lay.title_size, True) <= lay.inner.width
         for line in lay.blurb_lines:
-            assert ELLIPSIS not in line and text_width(line, BLURB_SIZE) <= lay.inner.width, where
-        used = (len(lay.title_lines) * line_height(lay.title_size, True) + home_module.TITLE_GAP
-                + len(lay.blurb_lines) * line_height(BLURB_SIZE))
-        assert used <= lay.inner.height, where
+            assert ELLIPSIS not in line and text_width(line, tile.blurb_size) <= lay.inner.width
         assert lay.inner.width > 0 and tile.rect.contains(lay.inner), where
-    # one title size for all tiles (they read as a set), and readable
-    assert len({tile.text_layout().title_size for tile in home.tiles}) == 1
-    assert home.tiles[0].text_layout().title_size >= theme.FONT_SMALL
+    # one title size for all tiles, the design's for the window's width, times the scale and
+    # the text size: never shrunk to fit the words
+    style = app.style
+    design = FONT_LARGE if style.logical(size)[0] >= home_module.NARROW_BELOW else FONT_BODY
+    assert {tile.text_layout().title_size for tile in home.tiles} == {style.font(design)}
 
 
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
 @pytest.mark.parametrize("lang", sorted(i18n.LANGUAGES))
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_header_tiles_disclaimer_and_buttons_do_not_overlap(home_at, size, lang):
-    app, home = home_at(size, lang)
-    w, h = app.canvas.get_size()
-    m = theme.MARGIN
-    subtitle = i18n._("app.subtitle")
-    assert text_width(subtitle, home.subtitle_size) <= w - 2 * m  # one line, whole
-    subtitle_bottom = home.subtitle_y + line_height(home.subtitle_size)
-    tiles = [tile.rect for tile in home.tiles]
-    assert min(r.top for r in tiles) >= subtitle_bottom
+def test_header_tiles_disclaimer_and_buttons_do_not_overlap(home_at, size, lang, text_size):
+    app, home = home_at(size, lang, text_size)
+    w, h = size
+    style = app.style
+    assert all(text_width(line, style.font_large) <= w - 2 * style.margin
+               for line in home.subtitle_lines)
+    assert words(home.subtitle_lines) == i18n._("app.subtitle").split()
+    subtitle_bottom = home.subtitle_y + len(home.subtitle_lines) * line_height(style.font_large)
+    area = home.tiles_area
+    assert area.top >= subtitle_bottom and area.height > 0
+    tiles = [home._tile_home[i] for i in range(len(home.tiles))]  # unscrolled places
     for i, a in enumerate(tiles):
         assert not any(a.colliderect(b) for b in tiles[i + 1:])
     disclaimer = home.disclaimer_rect
-    assert max(r.bottom for r in tiles) <= disclaimer.top
-    buttons = [home.language.rect, home.projector.rect, home.quit.rect]
-    assert all(disclaimer.bottom <= b.top and b.bottom <= h for b in buttons)
-    assert not home.projector.rect.colliderect(home.quit.rect)
+    assert area.bottom <= disclaimer.top
+    buttons = [home.language.rect, home.preferences.rect, home.keys.rect, home.quit.rect]
+    window = pygame.Rect(0, 0, w, h)
+    assert all(disclaimer.bottom <= b.top and window.contains(b) for b in buttons)
+    for i, a in enumerate(buttons):
+        assert not any(a.colliderect(b) for b in buttons[i + 1:])
+    if home.max_scroll == 0:
+        assert all(area.contains(t) for t in tiles)  # no scrolling: every tile is whole in view
+
+
+def test_tiles_that_do_not_fit_scroll_into_view_by_wheel_and_keyboard(home_at):
+    """x-large text at 800x600 needs more height than there is: the tiles scroll (never
+    shrink), Tab brings each focused tile wholly into view, the wheel scrolls."""
+    app, home = home_at((800, 600), "es", "x-large")
+    assert home.max_scroll > 0
+    for _ in range(len(home.tiles)):
+        home.handle(Key(pygame.K_TAB))
+        focused = home.group.focused
+        area = home.tiles_area
+        assert isinstance(focused, Tile), focused
+        # wholly in view, or, for a tile taller than the room, its top at the room's top
+        assert area.contains(focused.rect) or (
+            focused.rect.height > area.height and focused.rect.top == area.top), focused.text
+    assert home.scroll > 0  # the last tiles were brought up
+    home.handle(Wheel(100.0))
+    assert home.scroll == 0
+    home.handle(Wheel(-1.0))
+    assert home.scroll > 0
+
+
+def test_a_drag_on_the_tiles_scrolls_them_and_opens_nothing(home_at):
+    app, home = home_at((800, 600), "en", "x-large")
+    tile = home.tiles[0]
+    x, y = tile.rect.center
+    app.dispatch(Pointer("down", (x, y)))
+    app.dispatch(Pointer("move", (x, y - 80), pressed=True))
+    app.dispatch(Pointer("up", (x, y - 80)))
+    assert home.scroll > 0 and app.stack.top is home
+    # a tap still opens a tile
+    tile = next(t for t in home.tiles if home.tiles_area.collidepoint(t.rect.center))
+    app.dispatch(Pointer("down", tile.rect.center))
+    app.dispatch(Pointer("up", tile.rect.center))
+    assert app.stack.top is not home
+
+
+def test_text_is_drawn_at_the_windows_own_pixels(home_at):
+    """At 1920x1080 the title is rendered at 1.5 times the 1280x720 size (not enlarged)."""
+    sizes = {}
+    for window in [(1280, 720), (1920, 1080)]:
+        app, home = home_at(window, "en")
+        sizes[window] = (app.style.font_title, home.tiles[0].rect.height, home.quit.rect.height)
+        shutdown()
+    small, big = sizes[(1280, 720)], sizes[(1920, 1080)]
+    assert big[0] == round(1.5 * small[0])
+    assert big[2] == pytest.approx(1.5 * small[2], abs=2)
 
 
 @pytest.mark.parametrize("lang", sorted(i18n.LANGUAGES))
@@ -114,7 +165,8 @@ def test_the_home_screen_draws_what_it_laid_out(home_at, monkeypatch, size, lang
         for line in lay.title_lines + lay.blurb_lines:
             assert line in drawn, f"{lang} {size}: {line!r} laid out but not drawn"
     assert not [s for s in drawn if ELLIPSIS in s]
-    assert i18n._("app.subtitle") in drawn
+    for line in home.subtitle_lines:
+        assert line in drawn
 
 
 def test_a_blurb_too_long_for_its_tile_is_reported_and_cut_with_an_ellipsis(monkeypatch):
@@ -123,12 +175,11 @@ def test_a_blurb_too_long_for_its_tile_is_reported_and_cut_with_an_ellipsis(monk
     try:
         tile = Tile("explore.title", "explore.blurb", on_activate=None)
         tile.rect = pygame.Rect(0, 0, 220, 200)
-        tile.title_size = theme.FONT_SMALL
         monkeypatch.setattr(Tile, "blurb", property(lambda self: "word " * 200))
         lay = tile.text_layout()
         assert not lay.fits
         assert lay.blurb_lines and lay.blurb_lines[-1].endswith(ELLIPSIS)
-        assert (len(lay.title_lines) * line_height(theme.FONT_SMALL, True) + home_module.TITLE_GAP
-                + len(lay.blurb_lines) * line_height(BLURB_SIZE)) <= lay.inner.height
+        assert (len(lay.title_lines) * line_height(lay.title_size, True) + home_module.TITLE_GAP
+                + len(lay.blurb_lines) * line_height(tile.blurb_size)) <= lay.inner.height
     finally:
         shutdown()

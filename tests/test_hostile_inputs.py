@@ -156,7 +156,7 @@ SETTINGS_FILES = {
     "line break in the title": (_text(H + 'title = "two\\nlines"\n'), "title"),
     "only zero-width spaces": (_text(H + 'text = "\\u200b\\u200b\\u200b"\n'), "invisible"),
     "a zero-width line": (_text(H + 'text = "Help\\n\\u200b\\u200b\\nmore"\n'), "invisible"),
-    "600 characters of text": (_text(H + f'text = "{"help me " * 75}"\n'), "too long"),
+    "601 characters of text": (_text(H + f'text = "{"help me " * 75}x"\n'), "600 characters"),
     "80-character title": (_text(H + f'title = "{"W" * 80}"\n'), "title"),
     "Arabic the font cannot draw": (_text(H + 'text = "اطلب المساعدة من الفريق"\n'), "U+06"),
     "CJK the font cannot draw": (_text(H + 'text = "请向前台索取免费纳洛酮"\n'), "U+"),
@@ -221,19 +221,23 @@ def test_settings_survive_a_hostile_file(case, settings_results):
 
 
 def test_the_help_card_size_is_the_lesson_screens_own():
-    """settings.card_rect works the card out without building a lesson screen; it must
-    agree with the real layout at the smallest window, in every language."""
+    """settings.card_rect works the card's room out without building a lesson screen; it
+    must agree with the real layout at the smallest window, in every language."""
     import pygame
 
     from sim import i18n
     from sim.app.app import App, AppConfig
     from sim.app.settings import CARD_WINDOW, card_rect
+    from sim.lessons import LESSONS
 
+    help_beat = next(i for i, b in enumerate(LESSONS["rescue"].beats, 1) if b.card == "help")
     for lang in i18n.LANGUAGES:
-        app = App(AppConfig(size=CARD_WINDOW, lang=lang, screen="rescue", headless=True))
+        app = App(AppConfig(size=CARD_WINDOW, lang=lang, screen="rescue", headless=True,
+                            screen_options={"beat": help_beat}))
         try:
             screen = app.stack.top
-            assert screen.chart_rect.inflate(-8, -8) == card_rect(), lang
+            assert screen.lay.card_room.width >= card_rect().width, lang
+            assert screen.lay.card_room.height >= card_rect().height, lang
         finally:
             app.shutdown()
             i18n.set_language("en")
@@ -241,9 +245,12 @@ def test_the_help_card_size_is_the_lesson_screens_own():
 
 
 def test_help_text_that_is_accepted_fits_and_draws(tmp_path):
-    """The longest text of plain words that passes fills the card without a crash; one
-    word more is refused (so the limit is the card, not a character count)."""
-    from sim.app.settings import SettingsError, load_settings
+    """The longest text of plain words that passes shows whole on the card at the smallest
+    window (the lesson gives a long card the whole picture); one word more is refused."""
+    import pygame
+
+    from sim.app.settings import SettingsError, card_rect, card_style, load_settings
+    from sim.view.screens.lesson import card_fits, help_text
 
     words = []
     while True:
@@ -253,10 +260,16 @@ def test_help_text_that_is_accepted_fits_and_draws(tmp_path):
         try:
             load_settings(str(path))
         except SettingsError as err:
-            assert "too long" in str(err)
+            assert "too long" in str(err) or "600 characters" in str(err)
             break
     assert 10 < len(words) < 75
     words.pop()
+    help_ = {"help": {"text": " ".join(words)}}
+    pygame.font.init()
+    try:
+        assert card_fits(card_style(), card_rect(settings=help_), *help_text(help_))
+    finally:
+        pygame.font.quit()
     path.write_text(f'[help]\ntext = "{" ".join(words)}"\n', encoding="utf-8")
     proc = blockade(["--settings", str(path), "--screenshot", "shot.png", "--screen",
                      "rescue", "--beat", "6", "--size", "800x600", "--frames", "1"], tmp_path)
@@ -481,10 +494,12 @@ def test_sigterm_keeps_the_old_csv(tmp_path):
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
 def test_a_signal_ends_a_screenshot_cleanly(signum, tmp_path):
-    # 600 frames at 1920x1080 take several seconds: the signal comes in the middle
-    proc = _start(["--screenshot", "shot.png", "--screen", "explore", "--size", "1920x1080",
-                   "--frames", "600"], tmp_path)
-    time.sleep(2.0)
+    # a lesson's later beat at 4K, as many frames as allowed: about a second and a half of
+    # work after start-up (frames are drawn at the window's pixels, no longer rescaled, so
+    # a 1080p run is over in well under a second); the signal comes in the middle
+    proc = _start(["--screenshot", "shot.png", "--screen", "pill-vs-shot", "--beat", "6",
+                   "--size", "3840x2160", "--frames", "150"], tmp_path)
+    time.sleep(0.9)
     took, err = _stop(proc, signum)
     _assert_stopped(proc, took, err, signum)
     assert left_in(tmp_path) == []

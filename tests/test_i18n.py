@@ -433,7 +433,6 @@ def _strict_render_walk(screen_id: str) -> tuple[int, set]:
 
     from sim.app.app import STEP, App, AppConfig
     from sim.lessons import LESSONS
-    from sim.view import theme
 
     app = App(AppConfig(headless=True, seed=7, size=(1280, 720)))
     frames = 0
@@ -449,9 +448,7 @@ def _strict_render_walk(screen_id: str) -> tuple[int, set]:
             frames += 1
 
     def tap(widget) -> None:
-        vp = app.viewport
-        pos = (round(vp.offset[0] + widget.rect.centerx * vp.scale),
-               round(vp.offset[1] + widget.rect.centery * vp.scale))
+        pos = widget.rect.center  # layouts are placed in window pixels
         for kind in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
             extra = ({"rel": (0, 0), "buttons": (0, 0, 0)} if kind == pygame.MOUSEMOTION
                      else {"button": 1})
@@ -491,7 +488,8 @@ def _strict_render_walk(screen_id: str) -> tuple[int, set]:
             group = getattr(screen, "group", None)
             if group is None:
                 break
-            skip = {id(getattr(screen, name, None)) for name in ("home", "quit", "language")}
+            skip = {id(getattr(screen, name, None))
+                    for name in ("home", "quit", "language", "preferences", "keys")}
             widgets = [w for w in group.widgets
                        if w.visible and w.enabled and id(w) not in skip]
             dialog = getattr(screen, "about", None)
@@ -517,7 +515,6 @@ def _strict_render_walk(screen_id: str) -> tuple[int, set]:
     finally:
         app.shutdown()
         i18n.set_language("en")
-        theme.set_profile("dark")
     return frames, seen
 
 

@@ -14,7 +14,6 @@ from sim import i18n
 from sim.app.app import STEP
 from sim.lessons import LESSONS, Phase
 from sim.model import DANGER_LINE
-from sim.view import theme
 from sim.view.render.lesson_charts import people_rects
 from sim.view.render.person_figure import glow_centre
 from test_app import advance
@@ -50,11 +49,11 @@ def test_blockade_two_people_one_lit_one_dark(make_app, seed):
     assert c.control.sim.person.euphoria > 0.3
     assert c.sim.person.euphoria < 0.1
     surface = frame(app)
-    without_rect, with_rect = people_rects(screen.chart_rect)
-    good = theme.theme().good
+    without_rect, with_rect = people_rects(app.style, screen.chart_rect)
+    good = app.style.colours.good
 
     def lit(rect):
-        cx, cy = glow_centre(rect)
+        cx, cy = glow_centre(app.style, rect)
         return colour_count(surface, pygame.Rect(cx - 25, cy - 25, 50, 50), good, tol=40)
 
     assert lit(without_rect) > 5 * max(1, lit(with_rect)), "only the person without is lit"
@@ -79,12 +78,12 @@ def test_pill_vs_shot_draws_naltrexone_coverage_with_its_day_labels(make_app):
     les = LESSONS["pill-vs-shot"]
     screen = open_at(app, "pill-vs-shot", 4)
     surface = frame(app)
-    th = theme.theme()
+    th = app.style.colours
     assert colour_count(surface, screen.chart_rect, th.species["naltrexone"]) > 150
     assert colour_count(surface, screen.chart_rect, th.species["opioid"]) == 0
     for beat in les.beats[:4]:
         if beat.label:
-            assert find_text(surface, i18n._(beat.label), theme.FONT_SMALL, th.text,
+            assert find_text(surface, i18n._(beat.label), app.style.font_small, th.text,
                              background=th.panel), beat.label
 
 
@@ -92,10 +91,10 @@ def test_too_soon_draws_the_opioid_against_how_it_would_have_worn_off(make_app):
     app = make_app()
     screen = open_at(app, "too-soon", 4)
     surface = frame(app)
-    th = theme.theme()
+    th = app.style.colours
     assert colour_count(surface, screen.chart_rect, th.species["opioid"]) > 60
     # the dashed "without naltrexone" line, muted
-    assert find_text(surface, i18n._("lessonview.line.opioid_alone"), theme.FONT_SMALL,
+    assert find_text(surface, i18n._("lessonview.line.opioid_alone"), app.style.font_small,
                      th.text_muted, background=th.panel)
     c = screen.controller
     # and it says what the caption says: without naltrexone the opioid stays far longer
@@ -112,8 +111,8 @@ def test_the_two_lines_are_drawn_only_where_they_are_discussed(make_app, lesson_
     last_without_card = max(i for i, b in enumerate(beats, 1) if b.card is None)
     open_at(app, lesson_id, last_without_card)
     surface = frame(app)
-    th = theme.theme()
-    title = find_text(surface, i18n._("lessonview.chart.lines"), theme.FONT_SMALL, th.text,
+    th = app.style.colours
+    title = find_text(surface, i18n._("lessonview.chart.lines"), app.style.font_small, th.text,
                       bold=True, background=th.panel)
     assert bool(title) == (LESSONS[lesson_id].chart == "lines")
 
@@ -135,7 +134,7 @@ def test_the_feel_good_meter_marks_the_lines_level_and_agrees_with_the_chart(mak
 @pytest.mark.parametrize("seed", SEEDS)
 def test_the_breathing_meter_takes_the_danger_style_only_in_the_danger_zone(make_app, seed):
     app = make_app()
-    th = theme.theme()
+    th = app.style.colours
     breathing = None
     calm = open_at(app, "override", 1, seed)  # a pill: breathing normal
     assert calm.player.sim.person.breathing > DANGER_LINE
@@ -156,7 +155,7 @@ def test_the_breathing_meter_takes_the_danger_style_only_in_the_danger_zone(make
     assert breathing < DANGER_LINE, "a huge dose at a fresh block reaches the danger zone"
     surface = frame(app)
     assert colour_count(surface, meter, th.danger) > 200
-    assert find_text(surface, i18n._("meter.in_danger"), theme.FONT_SMALL, th.danger,
+    assert find_text(surface, i18n._("meter.in_danger"), app.style.font_small, th.danger,
                      bold=True), "the meter says so in words"
 
 
@@ -165,9 +164,9 @@ def test_every_lesson_shows_the_key(make_app, lesson_id):
     app = make_app()
     screen = app.stack.push(lesson_id)
     surface = frame(app)
-    th = theme.theme()
+    th = app.style.colours
     for name in ("opioid", "naltrexone", "naloxone", "endorphin"):
-        assert find_text(surface, i18n._(f"species.{name}"), theme.FONT_SMALL, th.text_muted), \
+        assert find_text(surface, i18n._(f"species.{name}"), app.style.font_small, th.text_muted), \
             name
     assert colour_count(surface, screen.key_rect, th.receptor_on) > 0
     assert colour_count(surface, screen.key_rect, th.receptor_off) > 0
@@ -178,7 +177,7 @@ def test_an_empty_receptor_is_an_open_cup_not_a_zero(make_app):
     screen = app.stack.push("pill-vs-shot", beat=1)
     cleft = screen.player.sim.cleft
     surface = frame(app)
-    th = theme.theme()
+    th = app.style.colours
     view = screen.cleft_view
     sx, _sy, membrane_y = view.geometry(cleft)
     empty = [i for i, k in enumerate(cleft.receptor_kind.tolist()) if k < 0]
@@ -196,7 +195,7 @@ def test_an_empty_receptor_is_an_open_cup_not_a_zero(make_app):
 def test_weeks_are_seen_to_pass_on_the_after_detox_chart(make_app):
     app = make_app()
     screen = app.stack.push("after-detox", beat=4)
-    th = theme.theme()
+    th = app.style.colours
     screen.controller.next()  # beat 4 done -> beat 5: weeks on naltrexone (a jump)
     assert screen.index == 4 and screen.beat.jump > 0
     early = frame(app).subsurface(screen.chart_rect).copy()
@@ -208,7 +207,7 @@ def test_weeks_are_seen_to_pass_on_the_after_detox_chart(make_app):
     assert as_bytes[0] != as_bytes[1] != as_bytes[2], "the chart moves on as weeks pass"
     week = screen.player.beat_history[4].start["step"] // (24 * 10) // 7 + 1
     assert find_text(frame(app), i18n._("lessonview.clock.week").format(n=week),
-                     theme.FONT_SMALL, th.background, bold=True, background=th.accent)
+                     app.style.font_small, th.background, bold=True, background=th.accent)
 
 
 def test_after_detox_the_same_dose_moves_the_person_far_more_after_detox(make_app):
@@ -226,7 +225,8 @@ def test_after_detox_the_same_dose_moves_the_person_far_more_after_detox(make_ap
 def test_every_caption_question_and_answer_fits_its_box(make_app, size, lang):
     """Every phase of every beat (set-up, question with its answers, the run, each
     verdict with its explanation) fits the caption box at the smallest and a large
-    window, in both languages: nothing is cut or runs under the answers."""
+    window, in both languages: every page of it within the box's room, every word on
+    some page, every answer whole in its button inside the box."""
     from sim.view.fonts import line_height
     from sim.view.widgets import wrap_text
 
@@ -240,15 +240,20 @@ def test_every_caption_question_and_answer_fits_its_box(make_app, size, lang):
                 c.jump(number)
                 seen = []
                 for _ in range(200):  # a beat with weeks of story time takes several
+                    where = (lesson_id, number, c.phase, pick)
                     if c.phase is Phase.ASK:
-                        for button in screen.choices:  # answers: two lines at most
-                            lines = wrap_text(button.text, button.rect.width - 16,
-                                              button.font_size, button.bold)
-                            assert len(lines) <= button.max_lines, (lesson_id, number,
-                                                                    button.text)
-                    font, bold, lines = screen.caption_lines()
-                    assert len(lines) * line_height(font, bold) <= screen.caption_room(), (
-                        lesson_id, number, c.phase, pick)
+                        for button in screen.choices:  # answers: whole, inside the box
+                            lines = wrap_text(button.text, button.label_width(),
+                                              button.font_px, button.bold)
+                            assert len(lines) <= button.max_lines, (where, button.text)
+                            assert button.height_for(button.rect.width) <= button.rect.height
+                            assert screen.caption_rect.contains(button.rect), where
+                    font, bold, _lines = screen.caption_lines()
+                    pages = screen.lay.caption_pages
+                    for page in pages:
+                        assert len(page) * line_height(font, bold) <= screen.caption_room(), where
+                    words = " ".join(" ".join(page) for page in pages).split()
+                    assert words == screen.caption_text().split(), where
                     seen.append(c.phase)
                     if c.at_end_of_beat:
                         break

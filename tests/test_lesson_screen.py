@@ -14,7 +14,6 @@ import pytest
 from sim import i18n
 from sim.app.app import STEP
 from sim.lessons import LESSONS, Phase
-from sim.view import theme
 from test_app import advance, key, tap_widget
 
 ORDER = tuple(LESSONS)
@@ -27,18 +26,14 @@ def open_lesson(app, lesson_id: str, **options):
 
 
 def pixels(app, rect: pygame.Rect) -> bytes:
-    """The window's pixels inside a logical rect, after a fresh draw."""
+    """The window's pixels inside a rect (screens lay out in window pixels), after a
+    fresh draw."""
     surface = app.snapshot()
-    vp = app.viewport
-    window_rect = pygame.Rect(
-        round(vp.offset[0] + rect.x * vp.scale), round(vp.offset[1] + rect.y * vp.scale),
-        round(rect.w * vp.scale), round(rect.h * vp.scale),
-    ).clip(surface.get_rect())
-    return pygame.image.tobytes(surface.subsurface(window_rect), "RGB")
+    return pygame.image.tobytes(surface.subsurface(rect.clip(surface.get_rect())), "RGB")
 
 
 def count_colour(app, rect: pygame.Rect, colour) -> int:
-    """How many pixels of exactly ``colour`` lie inside a logical rect (1:1 scale)."""
+    """How many pixels of exactly ``colour`` lie inside a rect of the window."""
     surface = app.snapshot().subsurface(rect.clip(app.snapshot().get_rect()))
     arr = pygame.surfarray.pixels3d(surface)
     match = (arr[:, :, 0] == colour[0]) & (arr[:, :, 1] == colour[1]) & (arr[:, :, 2] == colour[2])
@@ -221,7 +216,7 @@ def test_back_keeps_focus_so_it_can_be_pressed_again(make_app):
 # ------------------------------------------------------------------ what is drawn
 def ring_pixels(app, screen, rect) -> int:
     """Accent-coloured pixels in the band just outside ``rect`` (the highlight ring)."""
-    accent = theme.theme().accent
+    accent = app.style.colours.accent
     outer = rect.inflate(14, 14)
     total = count_colour(app, outer, accent)
     inner = count_colour(app, rect.inflate(2, 2), accent)

@@ -192,7 +192,7 @@ def test_the_home_screen_does_not_offer_a_broken_language(broken_spanish, capsys
         for _ in range(3):  # tabbing and activating can never reach Spanish
             home._switch_language()
             assert i18n.language() == "en"
-        home.draw(app.canvas)
+        home.draw(app.window)
     finally:
         app.shutdown()
     err = capsys.readouterr().err.splitlines()

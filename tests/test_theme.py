@@ -87,13 +87,35 @@ def test_projector_profile_is_light_with_thicker_lines():
     assert projector.focus_ring_width > dark.focus_ring_width
 
 
-def test_set_profile_switches_and_rejects_unknown_names():
+def test_profiles_are_looked_up_by_name_and_unknown_names_are_refused():
     assert PROFILES[0] == themes.DEFAULT_PROFILE == "dark"
-    try:
-        themes.set_profile("projector")
-        assert themes.theme().name == themes.profile() == "projector"
-        with pytest.raises(ValueError, match="unknown theme profile"):
-            themes.set_profile("neon")
-        assert themes.profile() == "projector"
-    finally:
-        themes.set_profile("dark")
+    assert set(PROFILES) == {"dark", "projector", "high-contrast"}
+    assert get_theme("projector").name == "projector"
+    with pytest.raises(ValueError, match="unknown theme profile"):
+        get_theme("neon")
+
+
+def test_there_is_no_current_theme_to_set():
+    """Colours reach views through the app's Style (DESIGN.md: no module-level globals
+    for theme): the theme module has nothing to switch."""
+    assert not hasattr(themes, "set_profile") and not hasattr(themes, "theme")
+    assert not hasattr(themes, "_current")
+
+
+def test_high_contrast_is_black_and_white_with_outlined_molecules():
+    hc = get_theme("high-contrast")
+    assert {hc.background[:3], hc.text[:3]} == {(0, 0, 0), (255, 255, 255)}
+    assert contrast(hc.text, hc.background) >= 21 - 0.01
+    assert hc.species_outline_width > 0 and hc.focus_ring_width >= get_theme("dark").focus_ring_width
+    for name, colour in hc.species.items():
+        assert contrast(colour, hc.cleft_background) >= 7.0, name
+
+
+def test_the_projector_enlarges_text_so_captions_are_at_least_32_units():
+    from sim.view.preferences import Preferences
+    from sim.view.style import FONT_LARGE, Style
+
+    projector = Style.for_window(Preferences(profile="projector"), (1280, 720))
+    dark = Style.for_window(Preferences(profile="dark"), (1280, 720))
+    assert projector.font(FONT_LARGE) >= 32 > dark.font(FONT_LARGE)
+    assert projector.outline_width > 0 == dark.outline_width

@@ -27,6 +27,7 @@ from sim.model.cleft import FREE
 from sim.model.simulation import molecule_count
 from sim.model.species import SPECIES_ID, STEPS_PER_HOUR
 from sim.view import fonts, theme
+from sim.view.style import FONT_BODY, FONT_LARGE, FONT_SMALL, FONT_TITLE, MARGIN
 from sim.view.fonts import render_text
 from sim.view.screens.explore import AMOUNTS, EXPLORE_RECEPTORS, GIVE
 from sim.view.widgets import wrap_text
@@ -61,8 +62,8 @@ def explore(make_app):
 
 
 def to_window(app: App, pos) -> tuple[int, int]:
-    vp = app.viewport
-    return (round(vp.offset[0] + pos[0] * vp.scale), round(vp.offset[1] + pos[1] * vp.scale))
+    """Layouts are placed in window pixels: a widget's centre is where to click."""
+    return (round(pos[0]), round(pos[1]))
 
 
 def mouse(app: App, kind, pos) -> None:
@@ -85,14 +86,14 @@ def key(app: App, k) -> None:
 
 def point_away(app: App) -> None:
     """Move the mouse onto no control (so no hover highlight is in the picture)."""
-    mouse(app, pygame.MOUSEMOTION, to_window(app, (theme.MARGIN // 2, 8)))
+    mouse(app, pygame.MOUSEMOTION, to_window(app, (MARGIN // 2, 8)))
 
 
 def frame(app: App) -> pygame.Surface:
-    """Draw the top screen now and return the canvas."""
+    """Draw the top screen now and return the window's pixels."""
     app.stack.top.dirty = True
     app.render()
-    return app.canvas
+    return app.window
 
 
 # ---------------------------------------------------------------------------- pixels
@@ -131,7 +132,7 @@ def find_text(surface: pygame.Surface, text: str, size: int, colour, bold: bool 
               background=None) -> list[tuple[int, int]]:
     """Every top-left position where ``text`` is drawn exactly as the app draws it
     (bundled font, ``size``, ``colour``) on a plain ``background``."""
-    background = theme.theme().background if background is None else background
+    background = theme.DARK.background if background is None else background
     image = render_text(text, size, tuple(colour), bold)
     template = pygame.Surface(image.get_size())
     template.fill(rgb(background))
@@ -175,13 +176,13 @@ def test_find_text_finds_what_is_drawn_and_nothing_else():
     """Guards the guard: the text search must find text drawn and miss other text."""
     pygame.font.init()
     try:
-        t = theme.theme()
+        t = theme.DARK
         canvas = pygame.Surface((400, 120))
         canvas.fill(t.background)
-        canvas.blit(render_text("Explorar", theme.FONT_LARGE, t.text, True), (37, 21))
-        assert find_text(canvas, "Explorar", theme.FONT_LARGE, t.text, True) == [(37, 21)]
-        assert find_text(canvas, "Explore", theme.FONT_LARGE, t.text, True) == []
-        assert find_text(canvas, "Explorar", theme.FONT_BODY, t.text, True) == []
+        canvas.blit(render_text("Explorar", FONT_LARGE, t.text, True), (37, 21))
+        assert find_text(canvas, "Explorar", FONT_LARGE, t.text, True) == [(37, 21)]
+        assert find_text(canvas, "Explore", FONT_LARGE, t.text, True) == []
+        assert find_text(canvas, "Explorar", FONT_BODY, t.text, True) == []
     finally:
         shutdown()
 
@@ -191,10 +192,10 @@ def test_an_app_started_in_spanish_draws_spanish(make_app):
     assert i18n.language() == "es"  # AppConfig.lang reached i18n
     screen = app.stack.push("explore")
     canvas = frame(app)
-    t = theme.theme()
-    title_at = (theme.MARGIN, 16)
-    assert find_text(canvas, es("explore.title"), theme.FONT_LARGE, t.text, True) == [title_at]
-    assert not find_text(canvas, en("explore.title"), theme.FONT_LARGE, t.text, True)
+    t = app.style.colours
+    title_at = (MARGIN, 16)
+    assert find_text(canvas, es("explore.title"), FONT_LARGE, t.text, True) == [title_at]
+    assert not find_text(canvas, en("explore.title"), FONT_LARGE, t.text, True)
     assert screen.play.text == es("explore.pause")
     assert [b.text for b in screen.amount_toggles] == [
         es(f"explore.amount.{a}") for a in AMOUNT_INDEX]
@@ -218,10 +219,10 @@ def test_the_home_screen_started_in_spanish_is_the_spanish_home_screen(make_app)
 
 def text_anywhere(surface: pygame.Surface, text: str) -> bool:
     """``text`` drawn on the background in any of the theme's sizes and text colours."""
-    t = theme.theme()
+    t = theme.DARK
     return any(
         find_text(surface, text, size, colour, bold)
-        for size in (theme.FONT_SMALL, theme.FONT_BODY, theme.FONT_LARGE, theme.FONT_TITLE)
+        for size in (FONT_SMALL, FONT_BODY, FONT_LARGE, FONT_TITLE)
         for colour in (t.text, t.text_muted)
         for bold in (False, True)
     )
@@ -244,7 +245,6 @@ def cli_globals():
     yield
     shutdown()
     i18n.set_language("en")
-    theme.set_profile("dark")
 
 
 def test_cli_lang_es_draws_spanish(tmp_path, cli_globals):
@@ -253,10 +253,10 @@ def test_cli_lang_es_draws_spanish(tmp_path, cli_globals):
                       "--lang", "es")
     pygame.font.init()
     t = theme.get_theme("dark")
-    title_at = (theme.MARGIN, 16)
-    assert find_text(shot_es, es("explore.title"), theme.FONT_LARGE, t.text, True) == [title_at]
-    assert find_text(shot_en, en("explore.title"), theme.FONT_LARGE, t.text, True) == [title_at]
-    assert not find_text(shot_es, en("explore.title"), theme.FONT_LARGE, t.text, True)
+    title_at = (MARGIN, 16)
+    assert find_text(shot_es, es("explore.title"), FONT_LARGE, t.text, True) == [title_at]
+    assert find_text(shot_en, en("explore.title"), FONT_LARGE, t.text, True) == [title_at]
+    assert not find_text(shot_es, en("explore.title"), FONT_LARGE, t.text, True)
 
 
 def test_cli_lang_es_home_is_the_apps_spanish_home(tmp_path, make_app, cli_globals):
@@ -287,9 +287,10 @@ def explore_samples(surface: pygame.Surface, screen) -> dict[str, tuple]:
 @pytest.mark.parametrize("profile", ["dark", "projector"])
 def test_the_profile_chosen_at_start_colours_the_screens(make_app, profile):
     other = "dark" if profile == "projector" else "projector"
-    theme.set_profile(other)  # what was set before must not matter
+    make_app(profile=other)  # an app started before must not matter
+    shutdown()
     app = make_app(profile=profile)
-    assert theme.profile() == profile
+    assert app.prefs.profile == app.style.colours.name == profile
     t, o = theme.get_theme(profile), theme.get_theme(other)
     home = frame(app)
     assert pixel(home, (2, 2)) == rgb(t.background) != rgb(o.background)
@@ -314,24 +315,46 @@ def test_cli_profile_projector_draws_projector_colours(tmp_path, make_app, cli_g
         assert pixel(shot, (2, 2)) == rgb(t.background), name
         assert pixel(shot, (shot.get_width() - 3, shot.get_height() - 3)) == rgb(t.background)
     if screen_id == "explore":
-        screen = make_app().stack.push("explore")  # only for the layout's rects
         for shot, name in ((dark, "dark"), (light, "projector")):
+            # the projector's larger text moves things: each shot with its own layout
+            screen = make_app(profile=name).stack.push("explore")
             t = theme.get_theme(name)
             assert explore_samples(shot, screen)["cleft_background"] == rgb(t.cleft_background)
             assert explore_samples(shot, screen)["panel"] == rgb(t.panel)
+            shutdown()
 
 
-def test_the_projector_button_recolours_home_and_explore(make_app):
+def choose_profile(app: App, name: str) -> None:
+    """Open Preferences from the screen on top, pick the colour profile, close it."""
+    top = app.stack.top
+    opener = getattr(top, "preferences", None)
+    if opener is not None:
+        tap_widget(app, opener)
+    else:
+        key(app, pygame.K_F1)  # (a screen without its own button) F1 is the help;
+        key(app, pygame.K_ESCAPE)
+        app.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_COMMA,
+                                            mod=pygame.KMOD_LCTRL, unicode=",", scancode=0))
+    prefs = app.stack.top
+    assert prefs.id == "preferences"
+    tap_widget(app, prefs.profiles[list(theme.PROFILES).index(name)])
+    tap_widget(app, prefs.close)
+    assert app.stack.top is top
+
+
+def test_the_preferences_recolour_home_and_explore(make_app):
     app = make_app()
-    home = app.stack.top
     frame(app)
-    tap_widget(app, home.projector)
+    choose_profile(app, "projector")
     assert pixel(frame(app), (2, 2)) == rgb(theme.PROJECTOR.background)
     screen = app.stack.push("explore")
     assert explore_samples(frame(app), screen)["cleft_background"] == rgb(
         theme.PROJECTOR.cleft_background)
+    choose_profile(app, "high-contrast")
+    assert explore_samples(frame(app), screen)["cleft_background"] == rgb(
+        theme.HIGH_CONTRAST.cleft_background)
     tap_widget(app, screen.home)
-    tap_widget(app, app.stack.top.projector)
+    choose_profile(app, "dark")
     assert pixel(frame(app), (2, 2)) == rgb(theme.DARK.background)
 
 
@@ -382,7 +405,7 @@ def test_switching_amounts_on_one_screen(explore):
 
 def test_the_chosen_amount_is_drawn_selected(explore):
     app, screen = explore
-    accent = theme.theme().accent
+    accent = app.style.colours.accent
     for amount, index in AMOUNT_INDEX.items():
         tap_widget(app, screen.amount_toggles[index])
         point_away(app)
@@ -397,15 +420,15 @@ def test_the_chosen_amount_is_drawn_selected(explore):
 
 
 def cue_line(person_text: str, width: int) -> str:
-    return wrap_text(person_text, width - 24, theme.FONT_BODY, True)[0]
+    return wrap_text(person_text, width - 24, FONT_BODY, True)[0]
 
 
 def assert_cue(canvas, screen, shown: bool) -> None:
-    t = theme.theme()
+    t = screen.style.colours
     r = screen.cue_rect
     danger = count_colour(canvas, r, t.danger)
     line = cue_line(i18n._("cue.overdose"), r.width)
-    at = find_text(canvas, line, theme.FONT_BODY, t.background, True, background=t.danger)
+    at = find_text(canvas, line, FONT_BODY, t.background, True, background=t.danger)
     if shown:
         assert danger > 0.4 * r.width * r.height, "the emergency cue box is not drawn"
         assert at == [(r.left + 12, r.top + 10)], "the emergency cue text is not drawn"
@@ -476,7 +499,7 @@ def free_area(screen, cleft) -> pygame.Rect:
 def test_molecules_are_drawn_where_the_model_has_them(make_app, give, species, profile):
     app = make_app(profile=profile)
     screen = app.stack.push("explore")
-    colour = theme.theme().species[species]
+    colour = app.style.colours.species[species]
     cleft = screen.runner.sim.cleft
     tap_widget(app, screen.play)  # pause: the picture is checked against this model state
     point_away(app)
@@ -503,7 +526,7 @@ def receptor_sample(screen, cleft, i: int) -> tuple[int, int]:
 
 
 def assert_receptors_drawn(canvas, screen, cleft) -> set[str]:
-    th = theme.theme()
+    th = screen.style.colours
     efficacy = cleft.table["efficacy"]
     expected = {"empty": rgb(th.membrane), "lit": rgb(th.receptor_on),
                 "dark": rgb(th.receptor_blocked)}
@@ -543,7 +566,7 @@ def meter_fill(canvas, rect, colour) -> int:
 
 
 def assert_meters_show(canvas, screen, person) -> None:
-    t = theme.theme()
+    t = screen.style.colours
     feel, breath, _withdrawal = screen.meter_rects
     for rect, colour, level, name in ((feel, t.good, person.euphoria, "feel-good"),
                                       (breath, t.accent, person.breathing, "breathing")):
@@ -575,7 +598,7 @@ def test_the_meters_follow_the_person(explore):
 
 def test_the_plot_draws_the_opioid_on_the_receptors(explore):
     app, screen = explore
-    colour = theme.theme().species["opioid"]
+    colour = app.style.colours.species["opioid"]
     tap_widget(app, screen.play)
     point_away(app)
     legend_only = count_colour(frame(app), screen.plot_rect, colour)
@@ -590,7 +613,7 @@ def test_the_plot_draws_the_opioid_on_the_receptors(explore):
 
 def test_the_clock_shows_the_story_time(explore):
     app, screen = explore
-    t = theme.theme()
+    t = app.style.colours
 
     def clock_text() -> str:
         day, hour = screen.runner.story_time()
@@ -599,15 +622,15 @@ def test_the_clock_shows_the_story_time(explore):
     tap_widget(app, screen.play)
     point_away(app)
     start = clock_text()
-    assert find_text(frame(app), start, theme.FONT_BODY, t.text_muted)
+    assert find_text(frame(app), start, FONT_BODY, t.text_muted)
     for _ in range(3 * STEPS_PER_HOUR):
         tap_widget(app, screen.step)
     later = clock_text()
     assert later != start
     point_away(app)
     canvas = frame(app)
-    assert find_text(canvas, later, theme.FONT_BODY, t.text_muted)
-    assert not find_text(canvas, start, theme.FONT_BODY, t.text_muted)
+    assert find_text(canvas, later, FONT_BODY, t.text_muted)
+    assert not find_text(canvas, start, FONT_BODY, t.text_muted)
 
 
 # ---------------------------------------------------------------------------- reset, about
@@ -638,7 +661,7 @@ def test_reset_all_restores_the_picture(explore):
 
 def test_the_about_dialog_is_drawn_and_goes_away(explore):
     app, screen = explore
-    t = theme.theme()
+    t = app.style.colours
     tap_widget(app, screen.play)
     point_away(app)
     assert pixel(frame(app), (2, 2)) == rgb(t.background)
@@ -646,10 +669,10 @@ def test_the_about_dialog_is_drawn_and_goes_away(explore):
     point_away(app)
     canvas = frame(app)
     assert pixel(canvas, (2, 2)) != rgb(t.background)  # the scrim darkens the screen
-    assert find_text(canvas, i18n._("about.title"), theme.FONT_LARGE, t.text, True,
+    assert find_text(canvas, i18n._("about.title"), FONT_LARGE, t.text, True,
                      background=t.panel)
     key(app, pygame.K_ESCAPE)
     canvas = frame(app)
     assert pixel(canvas, (2, 2)) == rgb(t.background)
-    assert not find_text(canvas, i18n._("about.title"), theme.FONT_LARGE, t.text, True,
+    assert not find_text(canvas, i18n._("about.title"), FONT_LARGE, t.text, True,
                          background=t.panel)

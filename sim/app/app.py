@@ -10,22 +10,28 @@ from typing import Any
 import pygame
 
 from sim import i18n
-from sim.view import theme
+from sim.view import fonts
+from sim.view.preferences import Preferences
+from sim.view.style import FONT_BODY, Style
 
 from .clock import SystemClock
+from .commands import command_for, help_rows
 from .launch import LaunchError, start_display
 from .pointer import PointerAdapter
 from .scenes import SceneStack
 from .signals import check as check_signals
-from .screens import SCREENS
+from .screens import OVERLAYS, SCREENS
 from .viewport import Viewport
 
 STEP = 1 / 60  # fixed timestep, seconds
 MAX_FRAME_DT = 0.25  # clamp: after a stall, do not try to catch up for seconds
 FRAME_CAP = 60
+FADE_SECONDS = 0.18  # the cross-fade between screens (none under reduced motion)
 IDLE_WAIT_MS = 250  # a still screen sleeps on the event queue this long at most
 DEFAULT_WINDOW = (1280, 720)
 MIN_WINDOW = (640, 480)
+#: commands that open a screen over the current one -> that screen's id
+OVERLAY_COMMANDS = {"help": "keys", "preferences": "preferences"}
 
 
 #: share of the desktop a default window may take (room for task bars and title bars)
@@ -46,6 +52,8 @@ class AppConfig:
     fullscreen: bool = False
     lang: str = "en"
     profile: str = "dark"
+    text_size: str = "normal"
+    reduced_motion: bool = False
     seed: int | None = None
     screen: str = "home"
     screen_options: dict[str, Any] = field(default_factory=dict)
@@ -53,6 +61,9 @@ class AppConfig:
     headless: bool = False  # draw to an off-screen surface (screenshots, benchmarks)
     #: no size was asked for: shrink the default window to fit the desktop it opens on
     fit_to_desktop: bool = False
+    #: a short cross-fade between screens; off for pictures and tests (a screenshot or a
+    #: pixel check right after a screen change must show the new screen, not a blend)
+    transitions: bool | None = None  # None: on for a real window, off headless
 
 
 class AppContext:
@@ -60,6 +71,23 @@ class AppContext:
 
     def __init__(self, app: "App") -> None:
         self._app = app
+
+    @property
+    def prefs(self) -> Preferences:
+        """The app's preferences (frozen: change them with ``set_preferences``)."""
+        return self._app.prefs
+
+    @property
+    def style(self) -> Style:
+        """How to draw in this window now: colours, pixel sizes, motion."""
+        return self._app.style
+
+    def set_preferences(self, **changes: Any) -> None:
+        self._app.set_preferences(**changes)
+
+    def key_help(self) -> list[tuple[str, str]]:
+        """(keys msgid, what they do msgid) for every key of the app's mode."""
+        return help_rows(self._app.mode)
 
     @property
     def nav(self) -> SceneStack:
@@ -93,22 +121,35 @@ class App:
         self.clock = clock or SystemClock()
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
         self._start_up(config)
-        theme.set_profile(config.profile)
+        #: the only preferences object; ``defaults`` is what a kiosk reset goes back to
+        self.defaults = Preferences(language=config.lang, profile=config.profile,
+                                    text_size=config.text_size,
+                                    reduced_motion=config.reduced_motion)
+        self.prefs = self.defaults
         size = config.size
         if config.fit_to_desktop and not config.headless:
             size = fit_window(size, pygame.display.get_desktop_sizes()[0])
         self.windowed_size = size
+        self.windowed_position: tuple[int, int] | None = None
+        #: the key map in use (sim/app/commands.py)
+        self.mode = "laptop"
         self.fullscreen = False
         try:
             self.window = self._open_window(size, config.fullscreen)
         except pygame.error as err:
             raise LaunchError(f"blockade: cannot open the window ({err})") from None
         self.viewport = Viewport(self.window.get_size())
-        self.canvas = pygame.Surface(self.viewport.logical)
+        self.style = Style.for_window(self.prefs, self.viewport.window)
+        fonts.fit_cache_to(self.style.scale)
         self.adapter = PointerAdapter()
         self.ctx = AppContext(self)
-        self.stack = SceneStack(SCREENS, self.ctx, self.viewport.logical)
-        self.stack.on_change = self._mark_dirty
+        self.stack = SceneStack(SCREENS, self.ctx, self.viewport.window)
+        self.stack.on_change = self._screen_changed
+        self.transitions = (not config.headless if config.transitions is None
+                            else config.transitions)
+        #: (the last frame of the screen left, when the fade began), while one runs
+        self._fade: tuple[pygame.Surface, float] | None = None
+        self._fade_pending = False
         self.running = True
         self.accumulator = 0.0
         self.frames = 0
@@ -125,8 +166,6 @@ class App:
         launch.start_display. Only the SDL parts we use: no mixer, so machines
         without sound start cleanly.
         """
-        from sim.view import fonts
-
         try:
             warnings = i18n.check_languages(config.lang)
         except i18n.CatalogError as err:
@@ -137,7 +176,7 @@ class App:
         pygame.font.init()
         fonts.clear_caches()  # fonts from an earlier pygame session are no longer valid
         try:
-            fonts.check_fonts(theme.FONT_BODY)
+            fonts.check_fonts(FONT_BODY)
         except fonts.FontError as err:
             raise LaunchError(f"blockade: {err}") from None
         i18n.set_language(config.lang)
@@ -148,25 +187,44 @@ class App:
             self.fullscreen = False
             return pygame.Surface(size)
         pygame.display.set_caption("Blockade")
-        if fullscreen:
-            # borderless desktop fullscreen: never change the display's video mode
-            desktop = pygame.display.get_desktop_sizes()[0]
-            self.fullscreen = True
-            return pygame.display.set_mode(desktop, pygame.NOFRAME)
-        self.fullscreen = False
         surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.fullscreen = False
         try:  # let the window manager refuse sizes too small to read
             pygame.Window.from_display_module().minimum_size = MIN_WINDOW
         except (AttributeError, pygame.error):
             pass
+        if fullscreen:
+            self.toggle_fullscreen(surface_only=True)
+            surface = pygame.display.get_surface() or surface
         return surface
 
-    def toggle_fullscreen(self) -> None:
+    def toggle_fullscreen(self, surface_only: bool = False) -> None:
+        """F11: borderless fullscreen over the whole desktop the window is on, and back to
+        the window's old size and place. SDL's desktop fullscreen does both: it never
+        changes the display's video mode (projectors), and leaving it restores the window
+        where it was (a screen-sized window left at the old position would put Next and
+        Quit off screen)."""
         if self.config.headless:
             return
-        if not self.fullscreen:
-            self.windowed_size = self.window.get_size()
-        self.window = self._open_window(self.windowed_size, not self.fullscreen)
+        try:
+            window = pygame.Window.from_display_module()
+            if self.fullscreen:
+                window.set_windowed()
+                window.size = self.windowed_size
+                window.position = self.windowed_position or pygame.WINDOWPOS_CENTERED
+            else:
+                self.windowed_size = window.size
+                self.windowed_position = window.position
+                window.set_fullscreen(desktop=True)
+            self.fullscreen = not self.fullscreen
+        except (AttributeError, pygame.error):
+            # no Window API for this display: a borderless window the desktop's size
+            self.fullscreen = not self.fullscreen
+            size = pygame.display.get_desktop_sizes()[0] if self.fullscreen else self.windowed_size
+            pygame.display.set_mode(size, pygame.NOFRAME if self.fullscreen else pygame.RESIZABLE)
+        if surface_only:
+            return
+        self.window = pygame.display.get_surface() or self.window
         self._resized(self.window.get_size())
 
     def resize_window(self, size: tuple[int, int]) -> None:
@@ -177,9 +235,16 @@ class App:
 
     def _resized(self, size: tuple[int, int]) -> None:
         self.viewport.resize(size)
-        if self.canvas.get_size() != self.viewport.logical:
-            self.canvas = pygame.Surface(self.viewport.logical)
-        self.stack.resize(self.viewport.logical)
+        self.style = self.style.rescaled(self.viewport.window)
+        fonts.fit_cache_to(self.style.scale)
+        self.stack.resize(self.viewport.window)
+        self._mark_dirty()
+
+    def _screen_changed(self) -> None:
+        # the window still holds the old screen's last frame: fade from it (not under
+        # reduced motion, and not before anything was drawn)
+        if self.transitions and not self.style.reduced_motion and self.frames:
+            self._fade_pending = True
         self._mark_dirty()
 
     def _mark_dirty(self) -> None:
@@ -188,15 +253,34 @@ class App:
 
     # ------------------------------------------------------------- settings
     def set_language(self, code: str) -> None:
-        i18n.set_language(code)
-        for screen in self.stack.stack:
-            screen.retranslate()
-        self._mark_dirty()
+        self.set_preferences(language=code)
 
     def set_profile(self, name: str) -> None:
-        theme.set_profile(name)
+        self.set_preferences(profile=name)
+
+    def set_preferences(self, **changes: Any) -> None:
+        """Change preferences (validated); every screen on the stack lays out again."""
+        old, self.prefs = self.prefs, self.prefs.changed(**changes)
+        if self.prefs == old:
+            return
+        self._apply_preferences(language_changed=self.prefs.language != old.language)
+
+    def reset_preferences(self) -> None:
+        """Back to the defaults the program started with (a kiosk after a visitor)."""
+        old, self.prefs = self.prefs, self.defaults
+        if self.prefs != old:
+            self._apply_preferences(language_changed=self.prefs.language != old.language)
+
+    def _apply_preferences(self, language_changed: bool) -> None:
+        if language_changed:
+            # the catalogs translate for the one language the preferences name
+            i18n.set_language(self.prefs.language)
+        self.style = Style.for_window(self.prefs, self.viewport.window)
         for screen in self.stack.stack:
-            screen.layout(screen.size)
+            if language_changed:
+                screen.retranslate()
+            else:
+                screen.layout(self.viewport.window)
         self._mark_dirty()
 
     # ------------------------------------------------------------- one frame
@@ -215,11 +299,29 @@ class App:
             return
         if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED):
             self._mark_dirty()
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
-            self.toggle_fullscreen()
-            return
+        if event.type == pygame.KEYDOWN:
+            command = command_for(self.mode, event.key, getattr(event, "mod", 0),
+                                  getattr(event, "unicode", "") or "")
+            if command is not None and self.run_command(command):
+                return
         for action in self.adapter.translate(event, self.viewport):
             self.dispatch(action)
+
+    def run_command(self, command: str) -> bool:
+        """Carry out a named command from the key map; False if it does not apply here."""
+        top = self.stack.top
+        if command == "fullscreen":
+            self.toggle_fullscreen()
+            return True
+        overlay = OVERLAY_COMMANDS.get(command)
+        if overlay is not None:
+            if top is not None and top.id == overlay:
+                return False  # the open overlay takes its own key (F1 closes the help)
+            if top is not None and top.id in OVERLAYS:
+                self.stack.pop()  # one overlay at a time
+            self.stack.push(overlay)
+            return True
+        return False
 
     def dispatch(self, action) -> None:
         from sim.view.events import Key, Pointer
@@ -248,20 +350,34 @@ class App:
     @property
     def needs_frame(self) -> bool:
         top = self.stack.top
-        return bool(top and (top.dirty or top.animating))
+        return bool(top and (top.dirty or top.animating or self._fade or self._fade_pending))
 
     def render(self) -> bool:
         """Draw the top screen if anything changed; True if a new frame was shown."""
         top = self.stack.top
         if top is None or not self.needs_frame:
             return False
-        top.draw(self.canvas)
+        if self._fade_pending:
+            self._fade_pending = False
+            self._fade = (self.window.copy(), self.clock.now())
+        top.draw(self.window)
         top.dirty = False
-        self.viewport.present(self.canvas, self.window)
+        if self._fade is not None:
+            self._draw_fade()
         if not self.config.headless:
             pygame.display.flip()
         self.frames += 1
         return True
+
+    def _draw_fade(self) -> None:
+        """The old screen's last frame over the new one, fading out over FADE_SECONDS."""
+        old, start = self._fade
+        share = 1.0 - (self.clock.now() - start) / FADE_SECONDS
+        if share <= 0 or old.get_size() != self.window.get_size():
+            self._fade = None
+            return
+        old.set_alpha(round(255 * share))
+        self.window.blit(old, (0, 0))
 
     def snapshot(self) -> pygame.Surface:
         """The window as a person would see it now (forces a draw)."""
@@ -301,7 +417,5 @@ class App:
 
     def shutdown(self) -> None:
         """Close pygame and forget fonts bound to it (so a new App can start cleanly)."""
-        from sim.view import fonts
-
         pygame.quit()
         fonts.clear_caches()

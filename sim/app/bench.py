@@ -57,7 +57,8 @@ def frame_ms(screen_ids: list[str], frames: int = 120, molecules: int = 2000,
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     from .app import STEP, App, AppConfig
 
-    app = App(AppConfig(size=size))
+    # steady frames: no cross-fade after each screen change (it lasts FADE_SECONDS)
+    app = App(AppConfig(size=size, transitions=False))
     results: dict[str, float] = {}
     for screen_id in screen_ids:
         app.stack.home()
@@ -144,9 +145,7 @@ def _tap(app, widget) -> None:
     """A mouse click on ``widget`` through the app's one input path (window pixels)."""
     import pygame
 
-    vp = app.viewport
-    x, y = widget.rect.center
-    pos = (round(vp.offset[0] + x * vp.scale), round(vp.offset[1] + y * vp.scale))
+    pos = widget.rect.center  # layouts are placed in window pixels
     app.handle_event(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
                                         buttons=(0, 0, 0), touch=False))
     for kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):

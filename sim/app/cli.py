@@ -11,6 +11,9 @@ import argparse
 import json
 import sys
 
+from sim.view.preferences import DEFAULT_TEXT_SIZE, TEXT_SIZES
+from sim.view.theme import PROFILES
+
 EXIT_BAD_INPUT = 2
 
 
@@ -53,7 +56,6 @@ def _size(text: str) -> tuple[int, int]:
 
 
 LANGS = ("en", "es")
-PROFILES = ("dark", "projector")
 
 
 MAX_FRAMES = 600  # --frames; fewer at sizes above 1920x1080 (see _check_frames)
@@ -90,7 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="window size, e.g. 1280x720 (default) or 800x600")
     window.add_argument("--lang", choices=LANGS, default="en", help="language (default en)")
     window.add_argument("--profile", choices=PROFILES, default="dark",
-                        help="colours: dark (default) or projector (light, high contrast)")
+                        help="colours: dark (default), projector (light, larger text, outlined "
+                             "molecules) or high-contrast (black and white, for low vision)")
+    window.add_argument("--text-size", choices=tuple(TEXT_SIZES), default=DEFAULT_TEXT_SIZE,
+                        help="text size: normal (default), large or x-large; layouts reflow")
+    window.add_argument("--reduced-motion", action="store_true",
+                        help="no pulsing glow, breathing animation, easing or transitions "
+                             "(molecules still move)")
     window.add_argument("--seed", dest="window_seed", type=_non_negative, metavar="N",
                         help="random seed for the simulations (same seed, same run)")
     window.add_argument("--screen", metavar="ID", help="open this screen (see --list-screens)")

@@ -8,4 +8,10 @@ SCREENS: dict[str, str] = {
     "home": "sim.view.screens.home:HomeScreen",
     "explore": "sim.view.screens.explore:ExploreScreen",
     **{lesson: "sim.view.screens.lesson:LessonScreen" for lesson in LESSON_IDS},
+    # drawn over the screen they are opened from (F1 / Ctrl+, or their buttons)
+    "preferences": "sim.view.screens.preferences:PreferencesScreen",
+    "keys": "sim.view.screens.keys_help:KeysHelpScreen",
 }
+
+#: screens that open over another one and are never opened from their own kind
+OVERLAYS = ("preferences", "keys")

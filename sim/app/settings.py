@@ -77,45 +77,40 @@ def _check_characters(text: str, where: str, newline: bool) -> None:
             )
 
 
-def card_rect(window: tuple[int, int] = CARD_WINDOW):
-    """The lesson's help card (``LessonScreen._draw_card``) at ``window``, in logical
-    pixels: the chart area of ``LessonScreen.layout`` inset by 4. Worked out here rather
-    than by building a lesson screen (which costs most of a second at start-up);
-    tests/test_hostile_inputs.py checks it against the real layout."""
-    import pygame
+def card_style(window: tuple[int, int] = CARD_WINDOW):
+    """How the help card is drawn at ``window`` with the default preferences."""
+    from sim.view.preferences import Preferences
+    from sim.view.style import Style
 
-    from sim.app.viewport import logical_size_for
-    from sim.view import theme
+    return Style.for_window(Preferences(), window)
 
-    w, h = logical_size_for(window)
-    m, gap = theme.MARGIN, theme.GAP
-    bar_y = h - m - 52
-    main_bottom = bar_y - gap - 168 - gap
-    top = 72
-    cleft_bottom = top + (main_bottom - top - gap) // 2
-    panel_w = 300 if w < 1100 else 340
-    chart = pygame.Rect(m, cleft_bottom + gap, w - 2 * m - gap - panel_w,
-                        main_bottom - cleft_bottom - gap)
-    return chart.inflate(-8, -8)
+
+def card_rect(window: tuple[int, int] = CARD_WINDOW, settings: dict | None = None):
+    """The room the lessons give their closing help card at ``window``, in window pixels
+    (the smallest over the lessons that end on it), worked out by the lesson layout
+    without building a screen; tests/test_hostile_inputs.py checks it against a screen."""
+    from sim.view.screens.lesson import help_card_rect
+
+    return help_card_rect(card_style(window), window, settings=settings)
 
 
 def _check_fits_card(help_: dict, p: Path) -> None:
     """Title and text must show in full on the card, with the bundled font."""
     import pygame
 
-    from sim.view import theme
     from sim.view.fonts import font
+    from sim.view.screens.lesson import card_fits
+    from sim.view.style import FONT_BODY
     from sim.view.widgets.text import wrap_text
 
     started = pygame.font.get_init()
     if not started:
         pygame.font.init()
     try:
-        r = card_rect()
-        width = r.width - 28
-        title_font = font(theme.FONT_BODY, True)
-        body_font = font(theme.FONT_SMALL)
-        title_h = title_font.get_height()
+        style = card_style()
+        r = card_rect(settings={"help": help_})
+        size = style.font(FONT_BODY)  # the card's title (bold) and its text
+        title_font, body_font = font(size, True), font(size)
         for key, f in (("title", title_font), ("text", body_font)):
             text = help_.get(key)
             if text is None:
@@ -129,24 +124,18 @@ def _check_fits_card(help_: dict, p: Path) -> None:
                 )
             if f.size(text.replace("\n", ""))[0] == 0:
                 raise SettingsError(f"{where}: shows nothing (only invisible characters)")
-            if key == "text":  # the card draws it wrapped, at body size or, if long, small
-                for size in (theme.FONT_BODY, theme.FONT_SMALL):
-                    if any(line and font(size).size(line)[0] == 0
-                           for line in wrap_text(text, width, size)):
-                        raise SettingsError(f"{where}: a line of only invisible characters")
-            if key == "title" and f.size(text)[0] > width:
-                raise SettingsError(
-                    f"{where}: too wide for one line of the help card "
-                    f"({f.size(text)[0]} of {width} pixels at the smallest window)"
-                )
-            if key == "text":
-                room = r.bottom - (r.top + 14 + title_h)
-                used = len(wrap_text(text, width, theme.FONT_SMALL)) * body_font.get_linesize()
-                if used > room:
-                    raise SettingsError(
-                        f"{where}: too long for the help card at the smallest window "
-                        f"({used} of {room} pixels tall); shorten it"
-                    )
+            if key == "text" and any(line and body_font.size(line)[0] == 0
+                                     for line in wrap_text(text, r.width, size)):
+                raise SettingsError(f"{where}: a line of only invisible characters")
+        from sim.view.screens.lesson import help_text as card_text
+
+        title, text = card_text({"help": help_})
+        if not card_fits(style, r, title, text):
+            which = "title" if "title" in help_ and "text" not in help_ else "text"
+            raise SettingsError(
+                f"{p}: [help] {which}: too long for the help card at the smallest window "
+                f"({CARD_WINDOW[0]}x{CARD_WINDOW[1]}); shorten it"
+            )
     finally:
         if not started:
             from sim.view import fonts

@@ -25,7 +25,7 @@ Colour = tuple[int, ...]  # (r, g, b) or (r, g, b, a); hashable, so it can key a
 
 @lru_cache(maxsize=32)
 def font(size: int, bold: bool = False) -> pygame.font.Font:
-    """The bundled Noto Sans at ``size`` logical pixels (cached)."""
+    """The bundled Noto Sans at ``size`` pixels (cached; see Style.font for logical sizes)."""
     if not pygame.font.get_init():
         raise RuntimeError("call pygame.font.init() before loading fonts")
     return pygame.font.Font(asset_path("fonts", FONT_FILES[bool(bold)]), int(size))
@@ -116,6 +116,13 @@ class _TextCache:
 
 
 _text_cache = _TextCache(TEXT_CACHE_ENTRIES, TEXT_CACHE_BYTES)
+
+
+def fit_cache_to(scale: float) -> None:
+    """Size the rendered-text budget for a window ``scale`` times the 1280x720 design:
+    the same text takes scale² the pixels, and a budget fixed for 1280x720 would make a
+    4K window re-render its text every frame."""
+    _text_cache.max_bytes = int(TEXT_CACHE_BYTES * max(1.0, scale) ** 2)
 
 
 def render_text(text: str, size: int, colour: Colour, bold: bool = False) -> pygame.Surface:

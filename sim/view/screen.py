@@ -6,7 +6,10 @@ app owns the scene stack and hands each screen a context (duck-typed) with:
 - ``ctx.nav``: ``push(screen_id, **kw)``, ``pop()``, ``replace(screen_id, **kw)``
 - ``ctx.seed``: the seed for new simulations (None for a fresh random run)
 - ``ctx.settings``: the clinic settings (help text etc.), a mapping
-- ``ctx.set_language(code)`` and ``ctx.language``
+- ``ctx.prefs``: the preferences (language, colour profile, text size, reduced motion)
+  and ``ctx.set_preferences(**changes)``; ``ctx.set_language(code)``, ``ctx.language``
+- ``ctx.style``: how to draw in this window now (``sim/view/style.py``): colours, sizes
+  in window pixels, motion. Screens are laid out in window pixels from logical units.
 - ``ctx.quit()``
 """
 
@@ -17,6 +20,7 @@ from typing import Any
 import pygame
 
 from .events import Action
+from .style import DEFAULT_STYLE, Style
 
 
 #: attribute values a disposed screen keeps (they cannot hold the screen in a cycle)
@@ -80,10 +84,19 @@ class Screen:
         if group is not None:
             group.reset_input()
 
+    @property
+    def style(self) -> Style:
+        """How to draw now (the app's, through the context; a default for bare tests)."""
+        return getattr(self.ctx, "style", None) or DEFAULT_STYLE
+
     def layout(self, size: tuple[int, int]) -> None:
-        """Place everything for a logical canvas of ``size``; called on enter and resize."""
+        """Place everything for a window of ``size`` pixels (``self.style`` converts
+        logical units); called on enter, on resize and when preferences change."""
         self.size = size
         self.dirty = True
+        group = getattr(self, "group", None)
+        if group is not None:
+            group.restyle(self.style)
 
     def retranslate(self) -> None:
         """The language changed: rebuild any text that was rendered."""

@@ -1,14 +1,16 @@
 """The one module for colours and sizes (DESIGN.md: one place for the theme).
 
-Views never write a colour literal: they ask ``theme()`` for a *role*
-(``theme().text``, ``theme().species["opioid"]``), so switching profile (a
+Views never write a colour literal: they ask their ``Style`` for a *role*
+(``style.colours.text``, ``style.colours.species["opioid"]``), so switching profile (a
 counsellor presses a key when the projector washes everything out) changes
-every screen at the next draw without re-laying anything out.
+every screen at the next draw. Sizes live in ``sim/view/style.py``.
 
 Profiles:
 - "dark": the default, for laptops and kiosks (less glare in a waiting room).
 - "projector": light background, near-black text, thicker lines and focus
-  ring; projectors crush dark greys together but keep black-on-white.
+  ring, larger text; projectors crush dark greys together but keep black-on-white.
+- "high-contrast": black and white with bright species colours and outlines, for
+  people with low vision.
 
 Species colours come from the Okabe-Ito palette (safe for the common kinds of
 colour blindness), and every species also has its own SHAPE so colour is never
@@ -26,20 +28,6 @@ from types import MappingProxyType
 from typing import Mapping
 
 Colour = tuple[int, ...]  # (r, g, b) or (r, g, b, a): hashable, so text caches can key on it
-
-# -- sizes, in logical pixels on a 1280x720 or 960x720 canvas ---------------------------
-
-#: smallest side of anything a finger must hit (WCAG 2.5.5 / platform guidelines: ~9 mm)
-MIN_TOUCH = 48
-FONT_SMALL = 18
-FONT_BODY = 22
-FONT_LARGE = 28
-FONT_TITLE = 40
-PADDING = 12  # inside a control, between its border and its content
-GAP = 12  # between neighbouring controls
-MARGIN = 24  # between the canvas edge and content
-CORNER_RADIUS = 10
-FOCUS_GAP = 3  # space between a control and its focus ring, so the ring never hides the border
 
 #: species name -> shape drawn for it (never rely on colour alone)
 SPECIES_SHAPES: Mapping[str, str] = MappingProxyType(
@@ -92,8 +80,11 @@ class Theme:
     species: Mapping[str, Colour] = field(default_factory=dict)
     species_outline: Colour = (0, 0, 0)
     species_outline_width: int = 0  # 0: fills alone have enough contrast
-    line_width: int = 2  # borders, plot lines, meter outlines
+    line_width: int = 2  # borders, plot lines, meter outlines (logical units)
     focus_ring_width: int = 3
+    #: how much larger this profile draws all text (a projector is read from the back
+    #: of a room: its captions are at least 32 logical units)
+    text_boost: float = 1.0
 
 
 def _species(**codes: str) -> Mapping[str, Colour]:
@@ -183,35 +174,60 @@ PROJECTOR = Theme(
     species_outline_width=2,
     line_width=3,
     focus_ring_width=5,
+    text_boost=1.15,
 )
 
-_PROFILES = {t.name: t for t in (DARK, PROJECTOR)}
+#: For people with low vision: pure black and white, saturated species colours, thick
+#: outlines on every shape, and a yellow focus ring (WCAG "enhanced" contrast, 7:1 text).
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    background=hex_colour("#000000"),
+    panel=hex_colour("#000000"),
+    panel_border=hex_colour("#FFFFFF"),
+    text=hex_colour("#FFFFFF"),
+    text_muted=hex_colour("#FFFFFF"),
+    accent=hex_colour("#FFFF00"),
+    focus_ring=hex_colour("#FFFF00"),
+    button=hex_colour("#000000"),
+    button_hover=hex_colour("#1A1A1A"),
+    button_pressed=hex_colour("#333333"),
+    button_text=hex_colour("#FFFFFF"),
+    button_border=hex_colour("#FFFFFF"),
+    button_disabled=hex_colour("#000000"),
+    button_disabled_text=hex_colour("#A0A0A0"),
+    danger=hex_colour("#FF5C5C"),
+    danger_zone=hex_colour("#FF5C5C", 90),
+    warning=hex_colour("#FFFF00"),
+    good=hex_colour("#00FF7F"),
+    meter_track=hex_colour("#333333"),
+    plot_grid=hex_colour("#5A5A5A"),
+    plot_axis=hex_colour("#FFFFFF"),
+    overlay=(0, 0, 0, 200),
+    cleft_background=hex_colour("#000000"),
+    membrane=hex_colour("#8C8C8C"),
+    receptor_off=hex_colour("#FFFFFF"),
+    receptor_on=hex_colour("#FFFF00"),
+    receptor_blocked=hex_colour("#000000"),
+    species=_species(
+        opioid="#FF7A1A",  # bright vermillion
+        naltrexone="#4FC3FF",  # bright sky blue
+        naloxone="#00E08A",  # bright green
+        endorphin="#FFF04D",  # bright yellow
+    ),
+    species_outline=hex_colour("#FFFFFF"),
+    species_outline_width=2,
+    line_width=3,
+    focus_ring_width=5,
+)
+
+_PROFILES = {t.name: t for t in (DARK, PROJECTOR, HIGH_CONTRAST)}
 #: valid profile names, default first (for CLI/config validation)
 PROFILES: tuple[str, ...] = tuple(_PROFILES)
 DEFAULT_PROFILE = "dark"
 
-_current: Theme = DARK
-
-
-def set_profile(name: str) -> None:
-    """Switch the colour profile; takes effect at the next draw."""
-    global _current
-    if name not in _PROFILES:
-        raise ValueError(f"unknown theme profile {name!r}; choose one of: {', '.join(PROFILES)}")
-    _current = _PROFILES[name]
-
-
-def profile() -> str:
-    return _current.name
-
-
-def theme() -> Theme:
-    """The current theme (read it at draw time, not at construction)."""
-    return _current
-
 
 def get_theme(name: str) -> Theme:
-    """A profile's theme without switching to it (previews, tests)."""
+    """A profile's colours (the app's Style carries the one in use; nothing here is global)."""
     if name not in _PROFILES:
         raise ValueError(f"unknown theme profile {name!r}; choose one of: {', '.join(PROFILES)}")
     return _PROFILES[name]

@@ -4,7 +4,9 @@ Used for every lesson chart (sim/view/render/lesson_charts.py chooses the series
 Story-time jumps are sampled, so the x axis is "what happened", not clock time;
 jumps are marked with a shaded band. ``marks`` label moments (a pill, missed
 days, the injection) with a tick and words; ``limit`` draws only the first rows
-(story time being revealed after a jump). The title names what rises, ``x_label`` the way along; no numbers.
+(story time being revealed after a jump). The title names what rises, ``x_label`` the
+way along; no numbers. Sizes are logical units (module constants, ``Series.width``),
+drawn at the window's pixels with ``style.px``.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from dataclasses import dataclass
 
 import pygame
 
-from sim.view import theme
 from sim.view.fonts import line_height, render_text, text_width
+from sim.view.style import Style
 
 
 @dataclass
@@ -22,111 +24,164 @@ class Series:
     values: list[float]
     colour: tuple
     label: str
-    width: int = 2
+    width: int = 2  # logical units
     dashed: bool = False
 
 
 #: rows of labels a chart stacks at most
 MAX_MARK_ROWS = 2
 
+# -- sizes, in logical units --------------------------------------------------------------
+INSET_X = 10  # the chart's contents, in from the panel's left and right
+INSET_TOP = 6  # the title, down from the panel's top
+INSET_BOTTOM = 10  # the lines' area, up from the panel's bottom (without an x label)
+LEGEND_MARGIN = 8  # the legend keeps this far from the panel's right edge (or the clock)
+CLOCK_INSET = 10  # the story clock, in from the panel's right
+CLOCK_PAD_X = 6  # the clock's chip: room each side of its words...
+CLOCK_PAD_Y = 1  # ...and above and below them
+CLOCK_CORNER = 6
+LEGEND_GAP = 10  # between the title and the legend
+SAMPLE_W = 20  # a legend entry: its line sample's length...
+SAMPLE_TO_NAME = 4  # ...the space before its name...
+NAME_PAD = 6  # ...the room a name needs after it before the edge...
+ITEM_GAP = 12  # ...and the space between entries
+SAMPLE_MIN_WIDTH = 2  # a legend sample is at least this thick
+AREA_GAP = 6  # between the legend and the lines' area
+X_LABEL_GAP = 4  # the x label, below the lines' area
+X_LABEL_ROOM = 8  # the room the x label takes below the area, besides its line height
+ARROW_GAP = 6  # between the x label and its arrow
+ARROW_LEN = 80  # the x label's arrow, at most this long past its words
+ARROW_WIDTH = 2
+ARROW_LONG = 7  # the arrowhead's length...
+ARROW_HALF = 5  # ...and half its width
+AREA_MIN_H = 10  # below this, no lines are drawn
+BAND_MIN_W = 2  # a story-time jump's band is at least this wide...
+BAND_LABEL_MIN_W = 40  # ...and is named only if it is wider than this
+BAND_LABEL_LIFT = 2  # the band's name, above the area's bottom by this
+AXIS_WIDTH = 2
+TICK_WIDTH = 1  # a mark's tick
+RISE_GAP = 4  # the lines stop this far under the first row of mark labels
+LABEL_PAD_X = 2  # a mark label's box, each side of its words
+MARK_EDGE = 2  # a mark label keeps this far in from the area's left...
+MARK_SHIFT = 3  # ...and starts this far right of its tick
+MARK_SPACE = 8  # the least space between two labels in a row
+DASH = 4  # a dashed legend sample: dash length...
+DASH_STEP = 8  # ...and dash-to-dash
 
-def draw_history(surface: pygame.Surface, rect: pygame.Rect, title: str,
+
+def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title: str,
                  series: list[Series], jumps: list[tuple[int, int]], top: float = 1.0,
                  jump_label: str = "", x_label: str = "",
                  marks: list[tuple[int, str]] = (), limit: int | None = None,
                  clock: str = "") -> pygame.Rect:
     """Draw the chart; returns the plotting area (for tests and overlays)."""
-    th = theme.theme()
-    pygame.draw.rect(surface, th.panel, rect, border_radius=theme.CORNER_RADIUS)
-    head = render_text(title, theme.FONT_SMALL, th.text, True)
-    surface.blit(head, (rect.left + 10, rect.top + 6))
-    right = rect.right - 8
+    th = style.colours
+    px = style.px
+    font = style.font_small
+    pygame.draw.rect(surface, th.panel, rect, border_radius=style.corner_radius)
+    head = render_text(title, font, th.text, True)
+    surface.blit(head, (rect.left + px(INSET_X), rect.top + px(INSET_TOP)))
+    right = rect.right - px(LEGEND_MARGIN)
     if clock:  # the story clock: "Day 3", "Week 6"
-        chip = render_text(clock, theme.FONT_SMALL, th.background, True)
-        box = chip.get_rect(topright=(rect.right - 10, rect.top + 6)).inflate(12, 2)
-        pygame.draw.rect(surface, th.accent, box, border_radius=6)
+        chip = render_text(clock, font, th.background, True)
+        box = chip.get_rect(topright=(rect.right - px(CLOCK_INSET), rect.top + px(INSET_TOP)))
+        box = box.inflate(2 * px(CLOCK_PAD_X), 2 * px(CLOCK_PAD_Y))
+        pygame.draw.rect(surface, th.accent, box, border_radius=px(CLOCK_CORNER))
         surface.blit(chip, chip.get_rect(center=box.center))
-        right = box.left - 8
-    x, y = rect.left + 20 + head.get_width(), rect.top + 6
+        right = box.left - px(LEGEND_MARGIN)
+    x = rect.left + px(INSET_X) + head.get_width() + px(LEGEND_GAP)
+    y = rect.top + px(INSET_TOP)
+    sample_w, to_name = px(SAMPLE_W), px(SAMPLE_TO_NAME)
     for s in series:
-        label = render_text(s.label, theme.FONT_SMALL, th.text_muted)
-        if x + 30 + label.get_width() > right:
-            x, y = rect.left + 10, y + head.get_height()
+        label = render_text(s.label, font, th.text_muted)
+        if x + sample_w + to_name + label.get_width() + px(NAME_PAD) > right:
+            x, y = rect.left + px(INSET_X), y + head.get_height()
         ly = y + head.get_height() // 2
-        _line(surface, s.colour, (x, ly), (x + 20, ly), max(2, s.width), s.dashed)
-        surface.blit(label, (x + 24, y))
-        x += 36 + label.get_width()
-    small = line_height(theme.FONT_SMALL)
+        _line(style, surface, s.colour, (x, ly), (x + sample_w, ly),
+              px(max(SAMPLE_MIN_WIDTH, s.width)), s.dashed)
+        surface.blit(label, (x + sample_w + to_name, y))
+        x += sample_w + to_name + label.get_width() + px(ITEM_GAP)
+    small = line_height(font)
     # the title names what rises up the chart; x_label names the way along it
-    area = pygame.Rect(rect.left + 10, y + head.get_height() + 6, 0, 0)
-    area.width = rect.right - 10 - area.left
-    area.height = rect.bottom - (small + 8 if x_label else 10) - area.top
+    area = pygame.Rect(rect.left + px(INSET_X), y + head.get_height() + px(AREA_GAP), 0, 0)
+    area.width = rect.right - px(INSET_X) - area.left
+    area.height = (rect.bottom - (small + px(X_LABEL_ROOM) if x_label else px(INSET_BOTTOM))
+                   - area.top)
     if x_label:
-        words = render_text(x_label, theme.FONT_SMALL, th.text_muted)
-        ax, ay = area.left, area.bottom + 4
+        words = render_text(x_label, font, th.text_muted)
+        ax, ay = area.left, area.bottom + px(X_LABEL_GAP)
         surface.blit(words, (ax, ay))
         # an arrow drawn, not typed: time runs to the right
         my = ay + words.get_height() // 2
-        end = min(area.right, ax + words.get_width() + 80)
-        pygame.draw.line(surface, th.text_muted, (ax + words.get_width() + 6, my), (end, my), 2)
-        pygame.draw.polygon(surface, th.text_muted, [(end, my), (end - 7, my - 5), (end - 7, my + 5)])
+        end = min(area.right, ax + words.get_width() + px(ARROW_LEN))
+        long, half = px(ARROW_LONG), px(ARROW_HALF)
+        pygame.draw.line(surface, th.text_muted, (ax + words.get_width() + px(ARROW_GAP), my),
+                         (end, my), px(ARROW_WIDTH))
+        pygame.draw.polygon(surface, th.text_muted, [(end, my), (end - long, my - half),
+                                                     (end - long, my + half)])
     n = max((len(s.values) for s in series), default=0)
-    if n < 2 or area.height < 10:
+    if n < 2 or area.height < px(AREA_MIN_H):
         return area
     shown = n if limit is None else max(1, min(n, limit))
     dx = area.width / (n - 1)
     # the most recent marks only: a small chart cannot hold every label readably
     rows_fit = max(1, min(MAX_MARK_ROWS, area.height // (2 * small)))
-    placed = _place_marks(area, dx, [(i, text) for i, text in marks if i < shown], rows_fit)
+    placed = _place_marks(style, area, dx, [(i, text) for i, text in marks if i < shown],
+                          rows_fit)
     for a, b in jumps:  # story time passing off screen
         if a >= shown:
             continue
-        band = pygame.Rect(area.left + a * dx, area.top, max(2, (min(b, shown) - a) * dx),
-                           area.height)
+        band = pygame.Rect(area.left + a * dx, area.top,
+                           max(px(BAND_MIN_W), (min(b, shown) - a) * dx), area.height)
         pygame.draw.rect(surface, th.meter_track, band)
-        if jump_label and band.width > 40:
-            tag = render_text(jump_label, theme.FONT_SMALL, th.text_muted)
+        if jump_label and band.width > px(BAND_LABEL_MIN_W):
+            tag = render_text(jump_label, font, th.text_muted)
             if tag.get_width() < band.width:
-                surface.blit(tag, (band.centerx - tag.get_width() // 2, area.bottom - small - 2))
-    pygame.draw.line(surface, th.plot_axis, area.bottomleft, area.bottomright, 2)
-    pygame.draw.line(surface, th.plot_axis, area.bottomleft, area.topleft, 2)
+                surface.blit(tag, (band.centerx - tag.get_width() // 2,
+                                   area.bottom - small - px(BAND_LABEL_LIFT)))
+    axis_w = px(AXIS_WIDTH)
+    pygame.draw.line(surface, th.plot_axis, area.bottomleft, area.bottomright, axis_w)
+    pygame.draw.line(surface, th.plot_axis, area.bottomleft, area.topleft, axis_w)
     for x, _left, row, _text in placed:
         pygame.draw.line(surface, th.text_muted, (x, area.top + (row + 1) * small),
-                         (x, area.bottom), 1)
+                         (x, area.bottom), px(TICK_WIDTH))
     # the lines rise only to just under the first row of labels, so the top of a line
     # (the danger line, full coverage) is never hidden behind a label
-    rise = area.height - (small + 4 if placed else 0)
+    rise = area.height - (small + px(RISE_GAP) if placed else 0)
     for s in series:
         pts = [(area.left + i * dx, area.bottom - min(1.0, max(0.0, v / top)) * rise)
                for i, v in enumerate(s.values[:shown])]
         if len(pts) < 2:
             continue
+        width = px(s.width)
         if s.dashed:
             for p, q in zip(pts[::2], pts[1::2]):
-                pygame.draw.line(surface, s.colour, p, q, s.width)
+                pygame.draw.line(surface, s.colour, p, q, width)
         else:
-            pygame.draw.lines(surface, s.colour, False, pts, s.width)
+            pygame.draw.lines(surface, s.colour, False, pts, width)
     # labels last, each on a box of the panel's colour: readable over any line
     for _x, left, row, text in placed:
-        image = render_text(text, theme.FONT_SMALL, th.text)
-        box = image.get_rect(topleft=(left, area.top + row * small)).inflate(4, 0)
+        image = render_text(text, font, th.text)
+        box = image.get_rect(topleft=(left, area.top + row * small))
+        box = box.inflate(2 * px(LABEL_PAD_X), 0)
         pygame.draw.rect(surface, th.panel, box)
         surface.blit(image, (left, area.top + row * small))
     return area
 
 
-def _place_marks(area: pygame.Rect, dx: float, marks, max_rows: int
+def _place_marks(style: Style, area: pygame.Rect, dx: float, marks, max_rows: int
                  ) -> list[tuple[float, float, int, str]]:
     """(tick x, label left, row, text) per mark, stacked in rows so that none overprints
     another. Placed from the most recent back; older marks that find no free row are
     left out rather than drawn over another label."""
     placed = []
     starts: list[float] = []  # left end of the leftmost label placed in each row
+    edge, shift, space = style.px(MARK_EDGE), style.px(MARK_SHIFT), style.px(MARK_SPACE)
     for index, text in reversed(marks):
         x = area.left + index * dx
-        width = text_width(text, theme.FONT_SMALL)
-        left = max(area.left + 2, min(x + 3, area.right - width))
-        row = next((r for r, start in enumerate(starts) if left + width + 8 < start), None)
+        width = text_width(text, style.font_small)
+        left = max(area.left + edge, min(x + shift, area.right - width))
+        row = next((r for r, start in enumerate(starts) if left + width + space < start), None)
         if row is None:
             if len(starts) >= max_rows:
                 continue
@@ -137,10 +192,11 @@ def _place_marks(area: pygame.Rect, dx: float, marks, max_rows: int
     return placed[::-1]
 
 
-def _line(surface, colour, a, b, width, dashed) -> None:
+def _line(style: Style, surface, colour, a, b, width, dashed) -> None:
     if not dashed:
         pygame.draw.line(surface, colour, a, b, width)
         return
     x0, y0 = a
-    for i in range(0, int(b[0] - x0), 8):
-        pygame.draw.line(surface, colour, (x0 + i, y0), (x0 + min(i + 4, b[0] - x0), y0), width)
+    dash, step = style.px(DASH), style.px(DASH_STEP)
+    for i in range(0, int(b[0] - x0), step):
+        pygame.draw.line(surface, colour, (x0 + i, y0), (x0 + min(i + dash, b[0] - x0), y0), width)

@@ -15,9 +15,14 @@ import pygame
 
 from sim.i18n import _
 from sim.model import SPECIES_NAMES, STEPS_PER_DAY
-from sim.view import theme
 from sim.view.render.history_chart import Series, draw_history
 from sim.view.render.person_figure import draw_person
+from sim.view.style import Style
+
+#: line widths of the charts' series, in logical units
+THIN = 2
+THICK = 3
+
 
 @dataclass
 class History:
@@ -61,9 +66,10 @@ def reveal_limit(h: History, beat_index: int, fraction: float) -> int | None:
     return first + int(fraction * (start - first))
 
 
-def draw_lesson_chart(surface: pygame.Surface, rect: pygame.Rect, controller,
-                      reveal: float = 1.0, t: float = 0.0, motion: bool = True) -> pygame.Rect:
-    """Draw the lesson's chart; returns the rect of what was drawn (the plot area)."""
+def draw_lesson_chart(surface: pygame.Surface, style: Style, rect: pygame.Rect, controller,
+                      reveal: float = 1.0, t: float = 0.0) -> pygame.Rect:
+    """Draw the lesson's chart; returns the rect of what was drawn (the plot area).
+    ``t``: seconds, for the people's breathing and glow (still under reduced motion)."""
     les = controller.lesson
     h = history(controller.player)
     limit = reveal_limit(h, controller.index, reveal)
@@ -71,61 +77,64 @@ def draw_lesson_chart(surface: pygame.Surface, rect: pygame.Rect, controller,
     clock = story_clock(shown[-1]["step"]) if shown else ""
     marks = [(h.starts[i], _(b.label)) for i, b in enumerate(les.beats[:len(h.starts)])
              if b.label]
-    th = theme.theme()
+    th = style.colours
     common = dict(jump_label=_("lessonview.chart.jump"), x_label=_("lessonview.chart.time"),
                   limit=limit, clock=clock)
     receptors = controller.sim.cleft.receptors
     if les.chart == "people":
-        return draw_people(surface, rect, controller, t, motion)
+        return draw_people(surface, style, rect, controller, t)
     if les.chart == "lines":
         rows = h.rows
         series = [
             Series([r["feel_good_line"] for r in rows], th.good, _("lessonview.line.feel"),
-                   2, dashed=True),
-            Series([r["danger_line"] for r in rows], th.danger, _("lessonview.line.danger"), 3),
-            Series([r["felt_activation"] for r in rows], th.text, _("lessonview.line.dose"), 3),
+                   THIN, dashed=True),
+            Series([r["danger_line"] for r in rows], th.danger, _("lessonview.line.danger"),
+                   THICK),
+            Series([r["felt_activation"] for r in rows], th.text, _("lessonview.line.dose"),
+                   THICK),
         ]
         peak = max((max(s.values) for s in series if s.values), default=0.5)
-        return draw_history(surface, rect, _("lessonview.chart.lines"), series, h.jumps,
+        return draw_history(surface, style, rect, _("lessonview.chart.lines"), series, h.jumps,
                             top=max(0.3, peak * 1.1), marks=marks, **common)
     if les.chart == "coverage":
         series = [Series([r["bound_naltrexone"] / receptors for r in h.rows],
-                         th.species["naltrexone"], _("species.naltrexone"), 3)]
-        return draw_history(surface, rect, _("lessonview.chart.coverage"), series, h.jumps,
-                            marks=marks, **common)
+                         th.species["naltrexone"], _("species.naltrexone"), THICK)]
+        return draw_history(surface, style, rect, _("lessonview.chart.coverage"), series,
+                            h.jumps, marks=marks, **common)
     if les.chart == "counterfactual":
         alone = history(controller.control)
         series = [
             Series([r["bound_opioid"] / receptors for r in alone.rows], th.text_muted,
-                   _("lessonview.line.opioid_alone"), 2, dashed=True),
+                   _("lessonview.line.opioid_alone"), THIN, dashed=True),
             Series([r["bound_opioid"] / receptors for r in h.rows], th.species["opioid"],
-                   _("species.opioid"), 3),
+                   _("species.opioid"), THICK),
             Series([r["bound_naltrexone"] / receptors for r in h.rows],
-                   th.species["naltrexone"], _("species.naltrexone"), 3),
+                   th.species["naltrexone"], _("species.naltrexone"), THICK),
         ]
-        return draw_history(surface, rect, _("plot.title"), series, h.jumps, marks=marks,
+        return draw_history(surface, style, rect, _("plot.title"), series, h.jumps, marks=marks,
                             **common)
     series = [Series([r[f"bound_{s}"] / receptors for r in h.rows], th.species[s],
-                     _(f"species.{s}"), 2) for s in SPECIES_NAMES]
-    return draw_history(surface, rect, _("plot.title"), series, h.jumps, marks=marks, **common)
+                     _(f"species.{s}"), THIN) for s in SPECIES_NAMES]
+    return draw_history(surface, style, rect, _("plot.title"), series, h.jumps, marks=marks,
+                        **common)
 
 
-def people_rects(rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+def people_rects(style: Style, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
     """Where the two people stand: without the medicine on the left, with it on the right."""
-    gap = theme.GAP
+    gap = style.gap
     w = (rect.width - gap) // 2
     return (pygame.Rect(rect.left, rect.top, w, rect.height),
             pygame.Rect(rect.left + w + gap, rect.top, rect.width - w - gap, rect.height))
 
 
-def draw_people(surface: pygame.Surface, rect: pygame.Rect, controller, t: float,
-                motion: bool) -> pygame.Rect:
+def draw_people(surface: pygame.Surface, style: Style, rect: pygame.Rect, controller,
+                t: float) -> pygame.Rect:
     """Blocked euphoria: the same doses, each person driven by their own model run."""
-    without_rect, with_rect = people_rects(rect)
+    without_rect, with_rect = people_rects(style, rect)
     alone = controller.control.sim.person
     blocked = controller.sim.person
-    draw_person(surface, without_rect, alone.euphoria, alone.breathing, t,
-                _("lessonview.people.without"), motion)
-    draw_person(surface, with_rect, blocked.euphoria, blocked.breathing, t,
-                _("lessonview.people.with"), motion)
+    draw_person(surface, style, without_rect, alone.euphoria, alone.breathing, t,
+                _("lessonview.people.without"))
+    draw_person(surface, style, with_rect, blocked.euphoria, blocked.breathing, t,
+                _("lessonview.people.with"))
     return rect

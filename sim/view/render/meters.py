@@ -4,17 +4,47 @@ from __future__ import annotations
 
 import pygame
 
-from sim.view import theme
-from sim.view.fonts import render_text
+from sim.view.fonts import line_height, render_text
+from sim.view.style import Style
+
+# -- sizes, in logical units --------------------------------------------------------------
+LABEL_GAP = 4  # between the label and the track
+TRACK_MIN = 18  # the least height of a track that still reads as a bar (meter_height)
+TRACK_CORNER = 6
+TRACK_BORDER = 2  # the track's outline
+FILL_CORNER = 4
+FILL_MIN = 6  # an empty meter still shows a sliver of its colour
+HATCH_STEP = 10  # between the danger zone's hatch lines
+HATCH_WIDTH = 2
+TAG_INSET = 6  # the danger zone's name: in from the zone's left...
+TAG_GAP = 5  # ...and below the track
+MARK_WIDTH = 2  # the tick for ``mark``
+LEVEL_OVERHANG = 3  # the level marker reaches past the track's top and bottom by this
+LEVEL_WIDTH = 3
+ALARM_GROW = 2  # in danger, the thick border stands this far outside the track
+ALARM_BORDER = 3
+ALARM_CORNER = 8
 
 
 def in_danger(level: float, danger_below: float | None) -> bool:
     return danger_below is not None and level < danger_below
 
 
-def draw_meter(surface: pygame.Surface, rect: pygame.Rect, label: str, level: float,
-               colour, danger_below: float | None = None, danger_label: str = "",
-               alarm_label: str = "", mark: float | None = None) -> None:
+def meter_height(style: Style, track: float = TRACK_MIN) -> int:
+    """Pixels a meter needs for its label and a track ``track`` logical units tall (the
+    label grows with the text size; the track does not shrink under it)."""
+    return line_height(style.font_body) + style.px(LABEL_GAP) + style.px(track)
+
+
+def danger_tag_height(style: Style) -> int:
+    """Pixels below a meter's track that its danger zone's name takes."""
+    return style.px(TAG_GAP) + line_height(style.font_small, True)
+
+
+def draw_meter(surface: pygame.Surface, style: Style, rect: pygame.Rect, label: str,
+               level: float, colour, danger_below: float | None = None,
+               danger_label: str = "", alarm_label: str = "",
+               mark: float | None = None) -> None:
     """A horizontal bar: label above, the track, the level. No numbers (TEACHING 1).
 
     With ``danger_below``, the danger zone is marked (hatched, named under the
@@ -22,44 +52,59 @@ def draw_meter(surface: pygame.Surface, rect: pygame.Rect, label: str, level: fl
     looks alarming; inside it the whole meter takes the danger style (red bar, a
     thick red border) and says so in words (``alarm_label``), never by colour
     alone. ``mark`` draws a small tick on the track (e.g. "enough to feel it").
+    The name of the danger zone is drawn under ``rect`` (``danger_tag_height``).
     """
-    th = theme.theme()
+    th = style.colours
+    px = style.px
     level = min(1.0, max(0.0, level))
     alarm = in_danger(level, danger_below)
-    label_surf = render_text(label, theme.FONT_BODY, th.text)
+    label_surf = render_text(label, style.font_body, th.text)
     surface.blit(label_surf, (rect.left, rect.top))
-    track = pygame.Rect(rect.left, rect.top + label_surf.get_height() + 4,
-                        rect.width, rect.bottom - rect.top - label_surf.get_height() - 4)
-    pygame.draw.rect(surface, th.meter_track, track, border_radius=6)
+    below_label = label_surf.get_height() + px(LABEL_GAP)
+    track = pygame.Rect(rect.left, rect.top + below_label,
+                        rect.width, rect.bottom - rect.top - below_label)
+    corner = px(TRACK_CORNER)
+    pygame.draw.rect(surface, th.meter_track, track, border_radius=corner)
     if danger_below is not None:
         zone = pygame.Rect(track.left, track.top, int(track.width * danger_below), track.height)
         if alarm:
-            pygame.draw.rect(surface, th.danger_zone, zone, border_radius=6)
+            pygame.draw.rect(surface, th.danger_zone, zone, border_radius=corner)
         # hatching, so the zone reads without colour too; red only while in it
-        step = 10
+        step = px(HATCH_STEP)
+        hatch_w = px(HATCH_WIDTH)
         clip = surface.get_clip()
-        surface.set_clip(zone)
+        surface.set_clip(zone.clip(clip) if clip else zone)
         hatch = th.danger if alarm else th.panel_border
         for x in range(zone.left - zone.height, zone.right, step):
-            pygame.draw.line(surface, hatch, (x, zone.bottom), (x + zone.height, zone.top), 2)
+            pygame.draw.line(surface, hatch, (x, zone.bottom), (x + zone.height, zone.top),
+                             hatch_w)
         surface.set_clip(clip)
-        pygame.draw.line(surface, hatch, (zone.right, track.top), (zone.right, track.bottom), 2)
+        pygame.draw.line(surface, hatch, (zone.right, track.top), (zone.right, track.bottom),
+                         hatch_w)
         # under the track: the zone's name, or in the danger style, that we are in it
         words = alarm_label if alarm and alarm_label else danger_label
         if words:
-            tag = render_text(words, theme.FONT_SMALL, th.danger if alarm else th.text_muted,
+            tag = render_text(words, style.font_small, th.danger if alarm else th.text_muted,
                               alarm)
-            surface.blit(tag, (zone.left + 6, track.bottom + 5))
-    fill = pygame.Rect(track.left, track.top, max(6, int(track.width * level)), track.height)
+            surface.blit(tag, (zone.left + px(TAG_INSET), track.bottom + px(TAG_GAP)))
+    fill = pygame.Rect(track.left, track.top, max(px(FILL_MIN), int(track.width * level)),
+                       track.height)
     inner = fill.inflate(0, -track.height // 2)
-    pygame.draw.rect(surface, th.danger if alarm else colour, inner, border_radius=4)
+    pygame.draw.rect(surface, th.danger if alarm else colour, inner,
+                     border_radius=px(FILL_CORNER))
     if mark is not None:
         mx = track.left + int(track.width * mark)
-        pygame.draw.line(surface, th.text_muted, (mx, track.top), (mx, track.bottom), 2)
+        pygame.draw.line(surface, th.text_muted, (mx, track.top), (mx, track.bottom),
+                         px(MARK_WIDTH))
     # a marker at the current level, visible even over the danger hatching
     x = track.left + int(track.width * level)
-    pygame.draw.line(surface, th.text, (x, track.top - 3), (x, track.bottom + 3), 3)
+    over = px(LEVEL_OVERHANG)
+    pygame.draw.line(surface, th.text, (x, track.top - over), (x, track.bottom + over),
+                     px(LEVEL_WIDTH))
     if alarm:
-        pygame.draw.rect(surface, th.danger, track.inflate(4, 4), width=3, border_radius=8)
+        grow = 2 * px(ALARM_GROW)
+        pygame.draw.rect(surface, th.danger, track.inflate(grow, grow), width=px(ALARM_BORDER),
+                         border_radius=px(ALARM_CORNER))
     else:
-        pygame.draw.rect(surface, th.panel_border, track, width=2, border_radius=6)
+        pygame.draw.rect(surface, th.panel_border, track, width=px(TRACK_BORDER),
+                         border_radius=corner)

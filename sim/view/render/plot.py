@@ -14,13 +14,39 @@ from collections import deque
 
 import pygame
 
-from sim.view import theme
 from sim.view.fonts import render_text
-from sim.view.render.shapes import draw_shape
+from sim.view.render.shapes import draw_molecule
+from sim.view.style import Style
 
 HISTORY = 600  # model steps kept (about two and a half story-days)
+
+# -- sizes, in logical units --------------------------------------------------------------
 MARK_R = 5  # half the size of a dose mark
 MARK_STRIP = 2 * MARK_R + 6  # the strip above the lines where dose marks sit
+INSET_X = 10  # the chart's contents, in from the panel's left and right
+INSET_TOP = 6  # the head, down from the panel's top
+INSET_BOTTOM = 4  # the horizontal axis' name, up from the panel's bottom
+AXIS_X = 14  # the vertical axis, in from the panel's left
+AXIS_TO_AREA = 10  # the lines start this far right of the vertical axis
+LEGEND_GAP = 14  # between the head and the legend
+SWATCH_R = 7  # a legend entry: its molecule's radius...
+SWATCH_W = 18  # ...the room the molecule takes before the name
+ITEM_GAP = 12  # between legend entries
+NAME_PAD = 4  # a legend entry needs this much room after its name
+LEGEND_MARGIN = 8  # the legend keeps this far from the panel's right edge
+STRIP_GAP = 4  # between the head and the dose strip
+ARROW_WIDTH = 2  # the axes' arrows: line width...
+ARROW_LONG = 8  # ...the vertical arrowhead's length...
+ARROW_HALF = 5  # ...and half its width
+ARROW_REACH = 2  # the vertical arrow's tip, above the dose strip's top
+TIME_ARROW_LONG = 7  # the horizontal arrowhead's length
+TIME_ARROW = 26  # the room right of the time axis' name for its arrow
+TIME_GAP = 4  # between the time axis' name and its arrow
+FOOT_GAP = 2  # the time axis' name, below the lines
+KEY_ROOM = 16  # the dose marks' key needs this much room before the time axis' name
+GRID_WIDTH = 1
+TICK_WIDTH = 2  # a dose mark's tick
+TICK_SHORT = 3  # the tick stops this far below the area's top
 
 
 class OccupancyPlot:
@@ -50,68 +76,78 @@ class OccupancyPlot:
         self.recorded = 0
         self.drawn_marks = []
 
-    def draw(self, surface: pygame.Surface, rect: pygame.Rect, y_label: str,
+    def draw(self, surface: pygame.Surface, style: Style, rect: pygame.Rect, y_label: str,
              names: dict[str, str], time_label: str, marks_label: str = "") -> None:
-        th = theme.theme()
-        pygame.draw.rect(surface, th.panel, rect, border_radius=theme.CORNER_RADIUS)
+        th = style.colours
+        px = style.px
+        small = style.font_small
+        pygame.draw.rect(surface, th.panel, rect, border_radius=style.corner_radius)
         # the vertical axis' name, top left, over an upward arrow; the legend beside it
-        head = render_text(y_label, theme.FONT_SMALL, th.text)
-        arrow_x = rect.left + 14
-        surface.blit(head, (rect.left + 10, rect.top + 6))
-        x, y = rect.left + 24 + head.get_width(), rect.top + 6
+        head = render_text(y_label, small, th.text)
+        arrow_x = rect.left + px(AXIS_X)
+        surface.blit(head, (rect.left + px(INSET_X), rect.top + px(INSET_TOP)))
+        x = rect.left + px(INSET_X) + head.get_width() + px(LEGEND_GAP)
+        y = rect.top + px(INSET_TOP)
+        swatch_r, swatch_w, item_gap = px(SWATCH_R), px(SWATCH_W), px(ITEM_GAP)
         for s in self.species:
-            label = render_text(names[s], theme.FONT_SMALL, th.text_muted)
-            if x + 22 + label.get_width() > rect.right - 8:
-                x, y = rect.left + 10, y + head.get_height()
-            draw_shape(surface, theme.SPECIES_SHAPES[s], th.species[s],
-                       (x + 7, y + head.get_height() / 2), 7, th.background, 1)
-            surface.blit(label, (x + 18, y))
-            x += 30 + label.get_width()
-        strip_top = y + head.get_height() + 4
-        foot = render_text(time_label, theme.FONT_SMALL, th.text_muted)
-        area = pygame.Rect(arrow_x + 10, strip_top + MARK_STRIP, 0, 0)
-        area.width = rect.right - 10 - area.left
-        area.height = rect.bottom - 4 - foot.get_height() - area.top
+            label = render_text(names[s], small, th.text_muted)
+            if x + swatch_w + label.get_width() + px(NAME_PAD) > rect.right - px(LEGEND_MARGIN):
+                x, y = rect.left + px(INSET_X), y + head.get_height()
+            draw_molecule(surface, style, s, (x + swatch_r, y + head.get_height() / 2), swatch_r)
+            surface.blit(label, (x + swatch_w, y))
+            x += swatch_w + label.get_width() + item_gap
+        strip_top = y + head.get_height() + px(STRIP_GAP)
+        foot = render_text(time_label, small, th.text_muted)
+        area = pygame.Rect(arrow_x + px(AXIS_TO_AREA), strip_top + px(MARK_STRIP), 0, 0)
+        area.width = rect.right - px(INSET_X) - area.left
+        area.height = rect.bottom - px(INSET_BOTTOM) - foot.get_height() - area.top
         # vertical axis: an arrow drawn, not typed, from "none" up to "all"
-        pygame.draw.line(surface, th.text_muted, (arrow_x, area.bottom), (arrow_x, strip_top + 2), 2)
-        pygame.draw.polygon(surface, th.text_muted, [(arrow_x, strip_top - 2),
-                                                     (arrow_x - 5, strip_top + 6),
-                                                     (arrow_x + 5, strip_top + 6)])
+        arrow_w, half, reach = px(ARROW_WIDTH), px(ARROW_HALF), px(ARROW_REACH)
+        tip = strip_top - reach
+        pygame.draw.line(surface, th.text_muted, (arrow_x, area.bottom),
+                         (arrow_x, strip_top + reach), arrow_w)
+        pygame.draw.polygon(surface, th.text_muted, [(arrow_x, tip),
+                                                     (arrow_x - half, tip + px(ARROW_LONG)),
+                                                     (arrow_x + half, tip + px(ARROW_LONG))])
         for frac in (0.0, 0.5, 1.0):
             gy = area.bottom - frac * area.height
-            pygame.draw.line(surface, th.plot_grid, (area.left, gy), (area.right, gy), 1)
+            pygame.draw.line(surface, th.plot_grid, (area.left, gy), (area.right, gy),
+                             px(GRID_WIDTH))
         # horizontal axis: its name and an arrow, time runs to the right
-        fy = area.bottom + 2
-        ax = area.right - foot.get_width() - 26
+        fy = area.bottom + px(FOOT_GAP)
+        ax = area.right - foot.get_width() - px(TIME_ARROW)
         surface.blit(foot, (ax, fy))
         ay = fy + foot.get_height() // 2
-        pygame.draw.line(surface, th.text_muted, (ax + foot.get_width() + 4, ay), (area.right, ay), 2)
-        pygame.draw.polygon(surface, th.text_muted, [(area.right, ay), (area.right - 7, ay - 5),
-                                                     (area.right - 7, ay + 5)])
+        head_long = px(TIME_ARROW_LONG)
+        pygame.draw.line(surface, th.text_muted, (ax + foot.get_width() + px(TIME_GAP), ay),
+                         (area.right, ay), arrow_w)
+        pygame.draw.polygon(surface, th.text_muted, [(area.right, ay),
+                                                     (area.right - head_long, ay - half),
+                                                     (area.right - head_long, ay + half)])
         if marks_label:  # the key to the dose marks, bottom left, if there is room
-            key = render_text(marks_label, theme.FONT_SMALL, th.text_muted)
-            if area.left + key.get_width() + 16 < ax:
+            key = render_text(marks_label, small, th.text_muted)
+            if area.left + key.get_width() + px(KEY_ROOM) < ax:
                 surface.blit(key, (area.left, fy))
         n = len(self.history)
         dx = area.width / (HISTORY - 1)
         x0 = area.right - (n - 1) * dx  # the oldest point kept; the newest is at the right
         first = self.recorded - n  # index of the oldest point kept
         self.drawn_marks = []
-        my = strip_top + MARK_STRIP // 2
+        my = strip_top + px(MARK_STRIP) // 2
+        mark_r, tick_w = px(MARK_R), px(TICK_WIDTH)
         for point, s in self.marks:
             if point < first:
                 continue
             mx = round(x0 + (point - first) * dx)
-            colour = th.species[s]
             # a tick down to the lines pins the time; the shape says which species
-            pygame.draw.line(surface, colour, (mx, my), (mx, area.top + 3), 2)
-            draw_shape(surface, theme.SPECIES_SHAPES[s], colour, (mx, my), MARK_R,
-                       th.background, 1)
+            pygame.draw.line(surface, th.species[s], (mx, my), (mx, area.top + px(TICK_SHORT)),
+                             tick_w)
+            draw_molecule(surface, style, s, (mx, my), mark_r)
             self.drawn_marks.append((s, (mx, my)))
         if n < 2:
             return
         columns = list(zip(*self.history))
-        width = th.line_width
+        width = style.line_width
         for s, values in zip(self.species, columns):
             pts = [(x0 + i * dx, area.bottom - v * area.height) for i, v in enumerate(values)]
             pygame.draw.lines(surface, th.species[s], False, pts, width)

@@ -1,10 +1,12 @@
-"""The home screen: a large tile for each screen, the disclaimer, language and colours.
+"""The home screen: a large tile for each screen, the disclaimer, language and preferences.
 
-Everything on it must be readable in full at every window size and in every
+Everything on it must be readable in full at every window size, text size and
 language (tests/test_home_fit.py): the header and footer take only the height
-their text needs, the tiles share the rest, and all tiles use the largest title
-size at which every tile's title and blurb fit without being cut. An ellipsis is
-only a last resort for a translation too long for any size (the test fails then).
+their text needs, the tiles share the rest. Text is never shrunk to fit: tiles
+take the columns their words need (fewer, wider tiles as text grows or in
+portrait) and, when even that does not fit, the tiles scroll (wheel, drag, and
+keyboard focus brings a tile into view). An ellipsis is only a last resort for a
+translation too long for any tile (the test fails then).
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from dataclasses import dataclass
 import pygame
 
 from sim.i18n import _, available_languages
-from sim.view import theme
+from sim.view.events import Key, Pointer, Wheel
 from sim.view.fonts import line_height, render_text, text_width
 from sim.view.screen import Screen
-from sim.view.widgets import Button, Toggle, WidgetGroup, draw_wrapped, ellipsize, wrap_text
+from sim.view.style import FONT_BODY, FONT_LARGE, FONT_SMALL, Style
+from sim.view.widgets import Button, WidgetGroup, draw_wrapped, ellipsize, wrap_text
 from sim.view.widgets.paint import draw_box, draw_focus_ring
 
 #: the tiles, in order: (screen id, title msgid, blurb msgid)
@@ -25,12 +28,24 @@ TILES: list[tuple[str, str, str]] = [
     ("explore", "explore.title", "explore.blurb"),
 ]
 
-#: title sizes a tile may use, largest first; the blurb is always FONT_SMALL
-TITLE_SIZES = (theme.FONT_LARGE, theme.FONT_BODY, theme.FONT_SMALL)
-BLURB_SIZE = theme.FONT_SMALL
+# sizes in logical units (sim/view/style.py turns them into window pixels)
+#: a tile's title (bold): large on a wide window, body size on a narrow one (a layout
+#: breakpoint by the window's logical width, like a web page's; never shrunk to fit text)
+TITLE_SIZE = FONT_LARGE
+TITLE_SIZE_NARROW = FONT_BODY
+NARROW_BELOW = 1200  # logical units of width
+BLURB_SIZE = FONT_SMALL
 TITLE_GAP = 4  # between a tile's title and its blurb
-HEADER_TOP = 24  # canvas top to the app title
-BUTTON_H = 56  # the settings row (language, colours, quit)
+HEADER_TOP = 24  # window top to the app title
+BUTTON_H = 56  # the settings row (language, preferences, quit)
+DISCLAIMER_GAP = 8  # between the disclaimer and the settings row
+TILE_MIN_W = 200  # a tile narrower than this (times the text size) reads badly
+TILE_MAX_H = 260  # tiles do not grow taller than this when there is room to spare
+COLUMNS = (4, 3, 2, 1)  # the grid's choices, most first
+SCROLL_STEP = 48  # one wheel notch
+DRAG_START = 12  # a press that moves this far on the tiles scrolls them instead
+SCROLLBAR_W = 6
+SCROLL_THUMB_MIN = 24
 
 
 @dataclass(frozen=True)
@@ -65,23 +80,42 @@ class Tile(Button):
         self.blurb_key = blurb_key
         self.number = number
 
-    #: set by the home screen so every tile uses one title size
-    title_size = theme.FONT_LARGE
 
     @property
     def blurb(self) -> str:
         return _(self.blurb_key)
 
-    def text_layout(self, title_size: int | None = None) -> TileText:
-        """The title wrapped at ``title_size`` (default: the size the home screen chose)
-        and the blurb wrapped under it, both to the tile's inner width."""
-        size = self.title_size if title_size is None else title_size
-        inner = self.rect.inflate(-2 * theme.PADDING, -2 * theme.PADDING)
+    @property
+    def title_size(self) -> int:
+        """The title's size in window pixels."""
+        return self.style.font(self.title_logical)
+
+    #: set by the home screen's layout (TITLE_SIZE or TITLE_SIZE_NARROW)
+    title_logical = TITLE_SIZE
+
+    @property
+    def blurb_size(self) -> int:
+        return self.style.font(BLURB_SIZE)
+
+    def needed_height(self, width: int) -> int:
+        """The tile height (pixels) its words need at ``width``."""
+        pad = self.style.padding
+        inner_w = width - 2 * pad
+        title = wrap_text(self.text, inner_w, self.title_size, True)
+        blurb = wrap_text(self.blurb, inner_w, self.blurb_size)
+        return (2 * pad + len(title) * line_height(self.title_size, True)
+                + self.style.px(TITLE_GAP) + len(blurb) * line_height(self.blurb_size))
+
+    def text_layout(self) -> TileText:
+        """The title and the blurb under it, wrapped to the tile's inner width."""
+        size, blurb_size = self.title_size, self.blurb_size
+        pad = self.style.padding
+        inner = self.rect.inflate(-2 * pad, -2 * pad)
         title = wrap_text(self.text, inner.width, size, True)
         words_whole = all(text_width(w, size, True) <= inner.width for w in self.text.split())
-        blurb = list(wrap_text(self.blurb, inner.width, BLURB_SIZE))
-        step = line_height(BLURB_SIZE)
-        title_h = len(title) * line_height(size, True) + TITLE_GAP
+        blurb = list(wrap_text(self.blurb, inner.width, blurb_size))
+        step = line_height(blurb_size)
+        title_h = len(title) * line_height(size, True) + self.style.px(TITLE_GAP)
         height = title_h + len(blurb) * step
         fits = words_whole and height <= inner.height
         if height > inner.height:
@@ -89,36 +123,51 @@ class Tile(Button):
             room = max(0, (inner.height - title_h) // step)
             blurb = blurb[:room]
             if blurb:
-                blurb[-1] = ellipsize(blurb[-1] + " …", inner.width, BLURB_SIZE)
+                blurb[-1] = ellipsize(blurb[-1] + " …", inner.width, blurb_size)
         return TileText(inner, size, title, tuple(blurb), height, fits)
 
     def draw(self, surface: pygame.Surface) -> None:
-        t = theme.theme()
-        draw_box(surface, self.rect, self.fill_colour(), t.button_border, t.line_width)
+        st = self.style
+        t = st.colours
+        draw_box(surface, st, self.rect, self.fill_colour(), t.button_border, st.line_width)
         text = self.text_layout()
         x, y = text.inner.topleft
         for line in text.title_lines:
             surface.blit(render_text(line, text.title_size, t.button_text, True), (x, y))
             y += line_height(text.title_size, True)
-        y += TITLE_GAP
+        y += st.px(TITLE_GAP)
         for line in text.blurb_lines:
-            surface.blit(render_text(line, BLURB_SIZE, t.text_muted), (x, y))
-            y += line_height(BLURB_SIZE)
+            surface.blit(render_text(line, self.blurb_size, t.text_muted), (x, y))
+            y += line_height(self.blurb_size)
         if self.focused:
-            draw_focus_ring(surface, self.rect)
+            draw_focus_ring(surface, st, self.rect)
 
 
-def choose_title_size(tiles: list[Tile]) -> int:
-    """One title size for every tile: the largest at which every tile's title takes two
-    lines at most and its blurb fits in full; failing that, the largest at which all
-    fit with longer titles; failing that, the smallest (blurbs then end in "…")."""
-    for max_lines in (2, None):
-        for size in TITLE_SIZES:
-            layouts = [tile.text_layout(size) for tile in tiles]
-            if all(lay.fits and (max_lines is None or len(lay.title_lines) <= max_lines)
-                   for lay in layouts):
-                return size
-    return TITLE_SIZES[-1]
+def _words_fit(tile: Tile, width: int) -> bool:
+    """Every word of the tile's title fits on a line of a tile ``width`` wide."""
+    room = width - 2 * tile.style.padding
+    return all(text_width(w, tile.title_size, True) <= room for w in tile.text.split())
+
+
+def grid_for(tiles: list[Tile], style: Style, width: int) -> tuple[int, int]:
+    """(columns, tile height): of the column counts whose tiles are wide enough for the
+    text size, the one whose grid is shortest (ties: more columns); tiles are as tall as
+    the wordiest one needs."""
+    gap = style.gap
+    min_w = style.px(TILE_MIN_W) * style.text_scale
+    best: tuple[int, int, int] | None = None  # (total height, -cols, tile height)
+    for cols in COLUMNS:
+        cols = min(cols, max(1, len(tiles)))
+        tile_w = (width - (cols - 1) * gap) // cols
+        if cols > 1 and (tile_w < min_w or not all(_words_fit(t, tile_w) for t in tiles)):
+            continue  # too narrow for the text size, or a title word would be split
+        tile_h = max(tile.needed_height(tile_w) for tile in tiles)
+        rows = -(-len(tiles) // cols)
+        total = rows * tile_h + (rows - 1) * gap
+        if best is None or (total, -cols) < best[:2]:
+            best = (total, -cols, tile_h)
+    assert best is not None
+    return -best[1], best[2]
 
 
 class HomeScreen(Screen):
@@ -135,16 +184,25 @@ class HomeScreen(Screen):
             for sid, title, blurb in self.available_tiles()
         ]
         self.language = Button(lambda: _("common.language"), on_activate=self._switch_language)
-        self.projector = Toggle(lambda: _("common.projector"), on_activate=self._switch_profile,
-                                on=theme.profile() == "projector")
+        self.preferences = Button(lambda: _("common.preferences"),
+                                  on_activate=lambda: self.ctx.nav.push("preferences"))
+        self.keys = Button(lambda: _("common.keys"), on_activate=lambda: self.ctx.nav.push("keys"))
         self.quit = Button(lambda: _("common.quit"), on_activate=self.ctx.quit)
         # the language button only when there is another language to switch to
         self.offers_language = len(available_languages()) > 1
         settings = [self.language] if self.offers_language else []
-        self.group = WidgetGroup([*self.tiles, *settings, self.projector, self.quit])
-        self.subtitle_size = theme.FONT_LARGE
-        self.subtitle_y = HEADER_TOP + line_height(theme.FONT_TITLE, True)
+        self.group = WidgetGroup([*self.tiles, *settings, self.preferences, self.keys, self.quit])
+        self.subtitle_lines: tuple[str, ...] = ()
+        self.subtitle_y = 0
         self.disclaimer_rect = pygame.Rect(0, 0, 0, 0)
+        #: where the tiles are shown; taller content scrolls inside it
+        self.tiles_area = pygame.Rect(0, 0, 0, 0)
+        self.content_height = 0
+        self.scroll = 0
+        self._tile_home: dict[int, pygame.Rect] = {}  # tile index -> rect at scroll 0
+        #: a press on the tiles: (pointer y at press, scroll then); scroll None once dragging
+        self._drag: tuple[float, int | None] | None = None
+        self._drag_origin: tuple[float, int] = (0.0, 0)
 
     def available_tiles(self) -> list[tuple[str, str, str]]:
         from sim.lessons import LESSONS
@@ -159,60 +217,153 @@ class HomeScreen(Screen):
         here = codes.index(self.ctx.language) if self.ctx.language in codes else -1
         self.ctx.set_language(codes[(here + 1) % len(codes)])
 
-    def _switch_profile(self) -> None:
-        self.ctx.set_profile("projector" if self.projector.on else "dark")
+    @property
+    def max_scroll(self) -> int:
+        return max(0, self.content_height - self.tiles_area.height)
 
     def layout(self, size) -> None:
         super().layout(size)
+        st = self.style
         w, h = size
-        m, gap = theme.MARGIN, theme.GAP
+        m, gap = st.margin, st.gap
         width = w - 2 * m
-        # header: the app title, then the subtitle on one line at the largest size that fits
-        self.subtitle_y = HEADER_TOP + line_height(theme.FONT_TITLE, True)
-        subtitle = _("app.subtitle")
-        self.subtitle_size = next(
-            (s for s in (theme.FONT_LARGE, theme.FONT_BODY) if text_width(subtitle, s) <= width),
-            theme.FONT_SMALL)
-        top = self.subtitle_y + line_height(self.subtitle_size) + gap
+        # header: the app title, then the subtitle, wrapped (never shrunk)
+        self.subtitle_y = st.px(HEADER_TOP) + line_height(st.font_title, True)
+        self.subtitle_lines = wrap_text(_("app.subtitle"), width, st.font_large)
+        top = self.subtitle_y + len(self.subtitle_lines) * line_height(st.font_large) + gap
         # footer: the settings row at the bottom, the disclaimer (TEACHING 1) just above it
-        y = h - m - BUTTON_H
-        disclaimer_h = len(wrap_text(_("common.disclaimer"), width, theme.FONT_BODY)) \
-            * line_height(theme.FONT_BODY)
-        self.disclaimer_rect = pygame.Rect(m, y - 8 - disclaimer_h, width, disclaimer_h)
+        buttons = ([self.language] if self.offers_language else []) + [self.preferences, self.keys]
+        row_h = max([st.px(BUTTON_H)] + [b.preferred_size()[1] for b in buttons + [self.quit]])
+        y = h - m - row_h
+        disclaimer_h = len(wrap_text(_("common.disclaimer"), width, st.font_body)) \
+            * line_height(st.font_body)
+        self.disclaimer_rect = pygame.Rect(m, y - st.px(DISCLAIMER_GAP) - disclaimer_h,
+                                           width, disclaimer_h)
         bottom = self.disclaimer_rect.top - gap
-        # the tiles share the rest
-        cols = 4 if len(self.tiles) > 3 else max(1, len(self.tiles))
-        rows = max(1, -(-len(self.tiles) // cols))
+        # the tiles: a grid as tall as their words need, scrolling if the room is short
+        narrow = st.logical(size)[0] < NARROW_BELOW
+        for tile in self.tiles:
+            tile.title_logical = TITLE_SIZE_NARROW if narrow else TITLE_SIZE
+        self.tiles_area = pygame.Rect(m, top, width, max(0, bottom - top))
+        cols, tile_h = grid_for(self.tiles, st, width)
+        rows = -(-len(self.tiles) // cols)
+        room_h = (self.tiles_area.height - (rows - 1) * gap) // rows
+        tile_h = max(tile_h, min(room_h, st.px(TILE_MAX_H)))
         tile_w = (width - (cols - 1) * gap) // cols
-        tile_h = min(260, (bottom - top - (rows - 1) * gap) // rows)
+        self._tile_home = {}
         for i, tile in enumerate(self.tiles):
             r, c = divmod(i, cols)
-            tile.rect = pygame.Rect(m + c * (tile_w + gap), top + r * (tile_h + gap), tile_w, tile_h)
-        common = choose_title_size(self.tiles)
-        for tile in self.tiles:
-            tile.title_size = common
+            self._tile_home[i] = pygame.Rect(m + c * (tile_w + gap), top + r * (tile_h + gap),
+                                             tile_w, tile_h)
+        self.content_height = rows * tile_h + (rows - 1) * gap
+        self._scroll_to(self.scroll)
         x = m
-        for button in ((self.language,) if self.offers_language else ()) + (self.projector,):
+        for button in buttons:
             bw, _bh = button.preferred_size()
-            button.rect = pygame.Rect(x, y, bw, BUTTON_H)
+            button.rect = pygame.Rect(x, y, bw, row_h)
             x += bw + gap
         qw, _qh = self.quit.preferred_size()
-        self.quit.rect = pygame.Rect(w - m - qw, y, qw, BUTTON_H)
+        self.quit.rect = pygame.Rect(w - m - qw, y, qw, row_h)
+
+    def _scroll_to(self, value: float) -> None:
+        self.scroll = int(max(0, min(self.max_scroll, value)))
+        for i, tile in enumerate(self.tiles):
+            tile.rect = self._tile_home[i].move(0, -self.scroll)
+        self.dirty = True
+
+    def _reveal(self, tile: Tile) -> None:
+        """Scroll so the focused tile is wholly in view."""
+        home = self._tile_home[self.tiles.index(tile)]
+        area = self.tiles_area
+        if home.top - self.scroll < area.top or home.height > area.height:
+            self._scroll_to(home.top - area.top)  # a tile taller than the area: its top
+        elif home.bottom - self.scroll > area.bottom:
+            self._scroll_to(home.bottom - area.bottom)
 
     def retranslate(self) -> None:
         self.layout(self.size)
 
     def handle(self, action) -> bool:
-        return self.group.handle(action)
+        if isinstance(action, Wheel) and self.max_scroll:
+            self._scroll_to(self.scroll - action.dy * self.style.px(SCROLL_STEP))
+            return True
+        if isinstance(action, Pointer) and self.max_scroll and self._drag_scroll(action):
+            return True
+        if isinstance(action, Pointer) and action.kind == "down" \
+                and not self.tiles_area.collidepoint(action.pos) \
+                and isinstance(self.group.widget_at(action.pos), Tile):
+            return False  # the hidden part of a tile under the header or footer
+        used = self.group.handle(action)
+        if isinstance(action, Key) and isinstance(self.group.focused, Tile):
+            self._reveal(self.group.focused)  # Tab onto a tile scrolls it into view
+        return used
+
+    def _drag_scroll(self, p: Pointer) -> bool:
+        """A press on the tiles that moves more than DRAG_START scrolls them (touch)."""
+        if p.kind == "down" and self.tiles_area.collidepoint(p.pos):
+            self._drag = (p.pos[1], self.scroll)
+            return False  # the tile under it is pressed as usual, until it moves
+        if self._drag is None:
+            return False
+        if p.kind in ("up", "cancel"):
+            dragging = self._drag[1] is None
+            self._drag = None
+            if dragging:
+                self.group.reset_input()
+                return True
+            return False
+        start_y, start_scroll = self._drag
+        if start_scroll is None:  # already dragging: follow the finger
+            self._scroll_to(self._drag_origin[1] - (p.pos[1] - self._drag_origin[0]))
+            return True
+        if abs(p.pos[1] - start_y) >= self.style.px(DRAG_START):
+            self.group.reset_input()  # not a tap on the tile after all
+            self._drag_origin = (start_y, start_scroll)
+            self._drag = (start_y, None)
+            self._scroll_to(start_scroll - (p.pos[1] - start_y))
+            return True
+        return False
 
     def draw(self, surface: pygame.Surface) -> None:
-        t = theme.theme()
+        st = self.style
+        t = st.colours
         surface.fill(t.background)
-        m = theme.MARGIN
-        surface.blit(render_text(_("app.title"), theme.FONT_TITLE, t.text, True), (m, HEADER_TOP))
-        surface.blit(render_text(_("app.subtitle"), self.subtitle_size, t.text_muted),
-                     (m, self.subtitle_y))
-        self.group.draw(surface)
+        m = st.margin
+        surface.blit(render_text(_("app.title"), st.font_title, t.text, True),
+                     (m, st.px(HEADER_TOP)))
+        y = self.subtitle_y
+        for line in self.subtitle_lines:
+            surface.blit(render_text(line, st.font_large, t.text_muted), (m, y))
+            y += line_height(st.font_large)
+        # the tiles, clipped to their area (scrolled tiles slide under its edges)
+        clip = surface.get_clip()
+        surface.set_clip(self.tiles_area.inflate(2 * st.focus_gap + 2 * st.focus_ring_width,
+                                                 2 * st.focus_gap + 2 * st.focus_ring_width)
+                         if not self.max_scroll else self.tiles_area)
+        self.group.sync_focus()
+        for tile in self.tiles:
+            if tile.rect.colliderect(self.tiles_area):
+                tile.draw(surface)
+        surface.set_clip(clip)
+        if self.max_scroll:
+            self._draw_scrollbar(surface)
+        for widget in self.group.widgets:
+            if not isinstance(widget, Tile):
+                widget.draw(surface)
         # TEACHING 1: a visible line on the home screen
         r = self.disclaimer_rect
-        draw_wrapped(surface, _("common.disclaimer"), r.topleft, r.width, theme.FONT_BODY, t.text)
+        draw_wrapped(surface, st, _("common.disclaimer"), r.topleft, r.width, st.font_body,
+                     t.text)
+
+    def _draw_scrollbar(self, surface: pygame.Surface) -> None:
+        """A thin bar at the tiles' end edge says there is more to scroll to."""
+        st = self.style
+        area = self.tiles_area
+        bar_w = st.px(SCROLLBAR_W)
+        track = pygame.Rect(area.right + (st.margin - bar_w) // 2, area.top, bar_w, area.height)
+        share = area.height / max(1, self.content_height)
+        thumb_h = max(st.px(SCROLL_THUMB_MIN), int(track.height * share))
+        thumb_y = track.top + int((track.height - thumb_h) * self.scroll / max(1, self.max_scroll))
+        pygame.draw.rect(surface, st.colours.meter_track, track, border_radius=bar_w // 2)
+        pygame.draw.rect(surface, st.colours.text_muted,
+                         pygame.Rect(track.left, thumb_y, bar_w, thumb_h), border_radius=bar_w // 2)

@@ -4,6 +4,11 @@ The controller owns the flow (phases of a beat, Next / Back / Replay / jump,
 autoplay, looping); this screen only lays out, draws what the controller's state
 says, and turns button presses into controller commands. Presenter and kiosk
 modes drive the same controller.
+
+Where things go is worked out by ``lesson_layout.lay_out`` (a pure function of the
+style, the window's size in pixels and the lesson's words): landscape or portrait
+arrangements, the caption's box as tall as its text, and, only when no arrangement
+holds a caption whole, a caption in pages that Next turns (its label says "More").
 """
 
 from __future__ import annotations
@@ -11,24 +16,39 @@ from __future__ import annotations
 import pygame
 
 from sim.i18n import _
-from sim.lessons import LESSONS, RISK_CARD, LessonController, Phase
+from sim.lessons import END_PHASES, LESSONS, RISK_CARD, LessonController, Phase
+from sim.lessons.beats import reading_seconds
 from sim.lessons.player import FEEL_IT_LEVEL
-from sim.view import theme
+from sim.model.species import SPECIES_NAMES
 from sim.view.events import Key
-from sim.view.fonts import line_height, render_text, text_width
+from sim.view.fonts import line_height, render_text
 from sim.view.render.cleft_view import CleftView
-from sim.view.render.key import draw_key, key_height
+from sim.view.render.key import draw_key
 from sim.view.render.lesson_charts import draw_lesson_chart
 from sim.view.render.person_figure import draw_person
 from sim.view.screen import Screen
 from sim.view.screens.controls import WrapButton
-from sim.view.screens.panels import cue_showing, draw_person_panel, place_header_buttons
-from sim.view.widgets import Button, Dialog, WidgetGroup, draw_wrapped, wrap_text
+from sim.view.screens.lesson_layout import (
+    CARD_BODY_SIZE, CARD_BORDER, CARD_PAD_X, CARD_TITLE_SIZE, CHOICE_LINES, CHOICE_SIZE,
+    DOT_R, DOT_RING, DOT_STEP, PAGE_SIZE, PROGRESS_GAP, PROGRESS_SIZE, TITLE_SIZE,
+    CaptionSpec, LessonContent, LessonLayout, caption_font, card_fits, card_text_tops,
+    lay_out)
+from sim.view.screens.panels import cue_showing, draw_person_panel
+from sim.view.style import FONT_BODY, FONT_SMALL, Style
+from sim.view.widgets import Button, Dialog, WidgetGroup, draw_wrapped
 
-#: a question's answers wrap to at most this many lines (tests check they fit)
-CHOICE_LINES = 3
+__all__ = ["CHOICE_LINES", "LessonScreen", "caption_specs", "caption_text_for",
+           "card_fits", "help_card_rect", "help_text", "next_lesson_id"]
+
 #: seconds the chart takes to show a story-time jump passing (weeks seen to go by)
 REVEAL_SECONDS = 2.5
+#: autoplay: a caption page stays this long beyond its reading time before the next
+PAGE_PAUSE = 1.0
+
+# sizes in logical units
+HIGHLIGHT_GROW = 5  # a highlight ring stands this far outside what it points at...
+HIGHLIGHT_WIDTH = 4  # ...is this thick...
+HIGHLIGHT_CORNER = 4  # ...and rounder than a panel by this
 
 
 def help_text(settings) -> tuple[str, str]:
@@ -39,11 +59,144 @@ def help_text(settings) -> tuple[str, str]:
     return title, text
 
 
+def card_words(card: str, settings) -> tuple[str, str]:
+    """A closing card's (title, text): the clinic's help, or the shared risk card."""
+    if card == "help":
+        return help_text(settings)
+    return _("lessonview.risk.title"), _(RISK_CARD)
+
+
 def next_lesson_id(lesson_id: str) -> str | None:
     """The lesson after this one in the suggested order (None after the last)."""
     order = list(LESSONS)
     i = order.index(lesson_id)
     return order[i + 1] if i + 1 < len(order) else None
+
+
+def caption_text_for(beat, phase: Phase, pick: int | None, autoplay: bool) -> str:
+    """What the caption box says for ``beat`` in ``phase`` (``pick``: the answer chosen,
+    None when the question was left unanswered or is not answered yet)."""
+    q = beat.question
+    if phase is Phase.ASK:
+        return _(q.prompt)
+    if q is not None and phase is Phase.RUN:
+        said = (_("lessonview.you_said").format(choice=_(q.choices[pick]))
+                if pick is not None else "")
+        return " ".join(x for x in (_(q.prompt), said, _("lessonview.watch")) if x)
+    if q is not None and phase is Phase.EXPLAIN:
+        if pick is None:
+            verdict = _("lessonview.no_pick").format(answer=_(q.choices[q.answer]))
+        else:
+            said = _("lessonview.you_said").format(choice=_(q.choices[pick]))
+            word = _("lessonview.right") if pick == q.answer else _("lessonview.not_quite")
+            verdict = f"{said} {word}"
+        return f"{verdict} {_(q.explanation)}"
+    if phase is Phase.SETUP and not autoplay:
+        return f"{_(beat.caption)} {_('lessonview.setup_hint')}"
+    return _(beat.caption)
+
+
+#: highlights that point at the chart: a caption of such a beat keeps the chart in view
+CHART_HIGHLIGHTS = ("plot", "lines", "timeline")
+#: ...and at the picture of the molecules (the person stands beside it)
+CLEFT_HIGHLIGHTS = ("receptors", "molecules", "person")
+
+
+def caption_spec_for(beat, phase: Phase, pick: int | None, autoplay: bool,
+                     settings=None) -> CaptionSpec:
+    """The caption of ``beat`` in ``phase`` as the layout measures it (with the beat's
+    closing card at its end, worded from the clinic's ``settings``)."""
+    text = caption_text_for(beat, phase, pick, autoplay)
+    if phase is Phase.ASK:
+        return CaptionSpec(text, True, tuple(_(c) for c in beat.question.choices))
+    shown = phase is not Phase.SETUP  # highlights are drawn from the run on
+    card = None
+    if beat.card is not None and phase in END_PHASES:
+        card = card_words(beat.card, settings)
+    return CaptionSpec(text, needs_chart=shown and any(
+        h in CHART_HIGHLIGHTS for h in beat.highlight), needs_cleft=shown and any(
+        h in CLEFT_HIGHLIGHTS for h in beat.highlight), card=card)
+
+
+def caption_specs(lesson, autoplay: bool = False, settings=None) -> tuple[CaptionSpec, ...]:
+    """Everything the caption box can say in ``lesson`` (every beat, phase and answer),
+    in the current language: the layout is chosen to hold the longest."""
+    specs = []
+    for beat in lesson.beats:
+        if beat.question is None:
+            for phase in (Phase.RUN, Phase.DONE):  # the same words; a card at the end
+                specs.append(caption_spec_for(beat, phase, None, autoplay, settings))
+            continue
+        specs.append(caption_spec_for(beat, Phase.SETUP, None, autoplay, settings))
+        specs.append(caption_spec_for(beat, Phase.ASK, None, autoplay, settings))
+        for pick in (None, *range(len(beat.question.choices))):
+            for phase in (Phase.RUN, Phase.EXPLAIN):
+                specs.append(caption_spec_for(beat, phase, pick, autoplay, settings))
+    return tuple(dict.fromkeys(specs))
+
+
+def chart_title(lesson) -> str:
+    """What the lesson's chart writes across its top (the layout gives it that width)."""
+    if lesson.chart == "people":
+        return f"{_('lessonview.people.without')}  {_('lessonview.people.with')}"
+    return _({"lines": "lessonview.chart.lines",
+              "coverage": "lessonview.chart.coverage"}.get(lesson.chart, "plot.title"))
+
+
+def chart_labels(lesson) -> tuple[str, ...]:
+    """The chart's legend (as ``render.lesson_charts`` names its lines)."""
+    keys = {"lines": ("lessonview.line.feel", "lessonview.line.danger", "lessonview.line.dose"),
+            "coverage": ("species.naltrexone",),
+            "counterfactual": ("lessonview.line.opioid_alone", "species.opioid",
+                               "species.naltrexone"),
+            "people": ()}.get(lesson.chart, tuple(f"species.{s}" for s in SPECIES_NAMES))
+    return tuple(_(k) for k in keys)
+
+
+def shows_person(lesson) -> bool:
+    """The person figure stands beside the cleft wherever a beat is about the person (the
+    blockade lesson draws two people in its chart instead)."""
+    return lesson.chart != "people" and any("person" in b.highlight for b in lesson.beats)
+
+
+def help_card_rect(style: Style, size: tuple[int, int], lesson_id: str | None = None,
+                   settings=None) -> pygame.Rect:
+    """The room a lesson gives its closing help card in a window of ``size`` pixels
+    (the card itself is drawn as tall as its words, inside this), worked out without
+    building a screen: ``sim.app.settings`` can check a clinic's help text fits with
+    ``card_fits(style, help_card_rect(style, size), title, text)``. ``lesson_id`` None:
+    the smallest room of every lesson that ends on the help card (the least width and
+    the least height). In the current language; ``settings`` gives the help text the
+    layout makes room for (None: the default text)."""
+    ids = [lesson_id] if lesson_id else [i for i, les in LESSONS.items()
+                                         if any(b.card == "help" for b in les.beats)]
+    rects = []
+    for lid in ids:
+        lesson = LESSONS[lid]
+        number = next(i for i, b in enumerate(lesson.beats) if b.card == "help")
+        beat = lesson.beats[number]
+        phase = Phase.EXPLAIN if beat.question else Phase.DONE
+        buttons = [Button(label, font_size=size_) for label, size_ in (
+            (_("common.home"), FONT_SMALL), (_("common.about"), FONT_SMALL),
+            (_("common.preferences"), FONT_SMALL),
+            (_("lessonview.back"), FONT_BODY), (_("lessonview.replay"), FONT_BODY),
+            (_("common.home") if next_lesson_id(lid) is None else _("lessonview.next_lesson"),
+             FONT_BODY))]
+        buttons[-1].bold = True
+        for b in buttons:
+            b.restyle(style)
+        content = LessonContent(
+            title=_(lesson.title), header_buttons=tuple(buttons[:3]), back=buttons[3],
+            replay=buttons[4], next=buttons[5],
+            progress=_("lessonview.progress").format(n=number + 1, total=len(lesson.beats)),
+            beats=len(lesson.beats), chart=lesson.chart, chart_title=chart_title(lesson),
+            chart_labels=chart_labels(lesson),
+            person_label=_("lessonview.person") if shows_person(lesson) else None,
+            caption=caption_spec_for(beat, phase, None, False, settings),
+            captions=caption_specs(lesson, False, settings))
+        rects.append(lay_out(style, size, content).card_room)
+    small = min(rects, key=lambda r: (r.height, r.width))
+    return pygame.Rect(small.left, small.top, min(r.width for r in rects), small.height)
 
 
 class LessonScreen(Screen):
@@ -62,19 +215,27 @@ class LessonScreen(Screen):
         self.replay = Button(lambda: _("lessonview.replay"), on_activate=self.replay_beat)
         self.next = Button(self._next_label, on_activate=self.go_next, bold=True)
         self.about_button = Button(lambda: _("common.about"), on_activate=self.open_about,
-                                   font_size=theme.FONT_SMALL)
+                                   font_size=FONT_SMALL)
         self.home = Button(lambda: _("common.home"), on_activate=self.ctx.nav.pop,
-                           font_size=theme.FONT_SMALL)
+                           font_size=FONT_SMALL)
+        # the preferences are reachable from every screen (touch: no keyboard needed)
+        self.preferences = Button(lambda: _("common.preferences"),
+                                  on_activate=lambda: self.ctx.nav.push("preferences"),
+                                  font_size=FONT_SMALL)
         self.choices: list[WrapButton] = []
         self.about = Dialog(lambda: _("common.about"), lambda: _(self.lesson.about))
-        # the person figure stands beside the cleft wherever a beat is about the person
-        # (the blockade lesson draws two people in its chart instead)
-        self.shows_person = self.lesson.chart != "people" and any(
-            "person" in b.highlight for b in self.lesson.beats)
+        self.shows_person = shows_person(self.lesson)
         self._reveal_from: float | None = None  # when the current beat's jump began to show
         self._shown_index: int | None = None
         self.group = WidgetGroup()
         self._first_tab_to_choice = False
+        #: the caption page shown (a caption pages only when no arrangement holds it)
+        self.page = 0
+        self._page_time = 0.0
+        self._caption_key: str | None = None
+        self._specs_key: tuple | None = None
+        self._specs: tuple[CaptionSpec, ...] = ()
+        self.lay: LessonLayout | None = None
         # a lesson plays its own seed (the run its captions were checked on) unless a
         # seed is asked for (tests show a claim holds on other seeds too)
         self.controller = LessonController(self.lesson, seed, autoplay=autoplay, loop=loop)
@@ -100,7 +261,14 @@ class LessonScreen(Screen):
     def player(self):
         return self.controller.player
 
+    @property
+    def pages(self) -> int:
+        return len(self.lay.caption_pages) if self.lay else 1
+
     def go_next(self) -> None:
+        if self.page + 1 < self.pages:  # a paged caption: its next page first
+            self._turn_page(self.page + 1)
+            return
         c = self.controller
         if c.finished:
             following = next_lesson_id(self.lesson.id)
@@ -112,7 +280,16 @@ class LessonScreen(Screen):
         c.next()
 
     def go_back(self) -> None:
+        if self.page > 0:  # a paged caption: its previous page first
+            self._turn_page(self.page - 1)
+            return
         self.controller.back()
+
+    def _turn_page(self, page: int) -> None:
+        self.page = page
+        self._page_time = 0.0
+        self._sync_buttons()
+        self.layout(self.size)  # Next's label (More / Next) may change its width
 
     def replay_beat(self) -> None:
         self.controller.replay()
@@ -125,6 +302,8 @@ class LessonScreen(Screen):
 
     def _next_label(self) -> str:
         c = self.controller
+        if self.page + 1 < self.pages:
+            return _("lessonview.more")
         if c.phase is Phase.ASK:
             return _("lessonview.skip")
         if c.finished:
@@ -146,89 +325,86 @@ class LessonScreen(Screen):
         if c.phase is Phase.ASK and q is not None:
             self.choices = [
                 WrapButton(lambda k=key: _(k), on_activate=lambda i=i: self.choose(i),
-                           font_size=theme.FONT_SMALL)
+                           font_size=CHOICE_SIZE)
                 for i, key in enumerate(q.choices)
             ]
-        self._sync_buttons()
         self.group = WidgetGroup([*self.choices, self.back, self.replay, self.next,
-                                  self.about_button, self.home])
-        # focus is never lost: Back, Replay, About or Home keep it while they can take
+                                  self.preferences, self.about_button, self.home])
+        # focus is never lost: Back, Replay or a header button keeps it while it can take
         # it (pressing Back twice works); otherwise it lands on Next
-        keep = focused if focused in (self.back, self.replay, self.about_button, self.home) \
-            else None
+        self.layout(self.size)
+        keep = focused if focused in (self.back, self.replay, *self.header_buttons) else None
         if keep is not None and self.group._can_focus(keep):
             self.group.focus(keep, visible=visible)
         else:
             self.group.focus(self.next, visible=visible)
         # the first Tab on a question lands on its first answer
         self._first_tab_to_choice = bool(self.choices)
-        self.layout(self.size)
         self.dirty = True
 
     def open_about(self) -> None:
-        self.about.layout(self.size)
+        self.about.layout(self.size, self.style)
         self.about.open()
 
     # ---------------------------------------------------------------- screen
+    def caption_specs(self) -> tuple[CaptionSpec, ...]:
+        """Every caption of this lesson now (cached per language and mode)."""
+        key = (_(self.lesson.title), _("lessonview.setup_hint"), self.controller.autoplay,
+               help_text(self.ctx.settings))
+        if key != self._specs_key:
+            self._specs = caption_specs(self.lesson, self.controller.autoplay,
+                                        self.ctx.settings)
+            self._specs_key = key
+        return self._specs
+
+    def caption_spec(self) -> CaptionSpec:
+        c = self.controller
+        return caption_spec_for(c.beat, c.phase, c.pick, c.autoplay, self.ctx.settings)
+
+    @property
+    def header_buttons(self) -> tuple[Button, ...]:
+        """Right-aligned in the header, the first rightmost."""
+        return (self.home, self.about_button, self.preferences)
+
+    def content(self) -> LessonContent:
+        return LessonContent(
+            title=_(self.lesson.title), header_buttons=self.header_buttons,
+            back=self.back, replay=self.replay, next=self.next,
+            progress=_("lessonview.progress").format(n=self.index + 1,
+                                                     total=len(self.lesson.beats)),
+            beats=len(self.lesson.beats), chart=self.lesson.chart,
+            chart_title=chart_title(self.lesson), chart_labels=chart_labels(self.lesson),
+            person_label=_("lessonview.person") if self.shows_person else None,
+            caption=self.caption_spec(), captions=self.caption_specs(),
+            choice_buttons=tuple(self.choices))
+
     def layout(self, size) -> None:
-        super().layout(size)
-        w, h = size
-        m, gap = theme.MARGIN, theme.GAP
-        place_header_buttons((self.home, self.about_button), w)
-        self.title_rect = pygame.Rect(m, 8, self.about_button.rect.left - gap - m, 60)
-        bar_y = h - m - 52
-        self.back.rect = pygame.Rect(m, bar_y, max(120, self.back.preferred_size()[0]), 52)
-        self.replay.rect = pygame.Rect(self.back.rect.right + gap, bar_y,
-                                       max(120, self.replay.preferred_size()[0]), 52)
-        nw = max(160, self.next.preferred_size()[0])
-        self.next.rect = pygame.Rect(w - m - nw, bar_y, nw, 52)
-        # progress sits in the bar, between Replay and Next, where a long title cannot hide it
-        self.progress_rect = pygame.Rect(self.replay.rect.right + gap, bar_y,
-                                         self.next.rect.left - gap - self.replay.rect.right - gap,
-                                         52)
-        panel_w = 300 if w < 1100 else 340
-        left_w = w - 2 * m - gap - panel_w
-        top = 72
-        self.caption_rect = pygame.Rect(m, 0, w - 2 * m, 168)
-        self.caption_rect.bottom = bar_y - gap
-        main_bottom = self.caption_rect.top - gap
-        cleft_h = (main_bottom - top - gap) // 2
-        self.person_rect = None
-        cleft_w = left_w
-        if self.shows_person:
-            # wide enough for the figure's label in this language (never cut)
-            label_w = text_width(_("lessonview.person"), theme.FONT_SMALL) + 16
-            pw = max(min(190, left_w // 4), label_w)
-            self.person_rect = pygame.Rect(m + left_w - pw, top, pw, cleft_h)
-            cleft_w = left_w - pw - gap
-        self.cleft_rect = pygame.Rect(m, top, cleft_w, cleft_h)
+        super().layout(size)  # restyles every widget first: they measure in its sizes
+        text = self.caption_text()
+        if text != self._caption_key:  # a new caption starts on its first page
+            self._caption_key = text
+            self.page = 0
+            self._page_time = 0.0
+        self._sync_buttons()
+        label = self.next.text
+        self.lay = lay_out(self.style, size, self.content())
+        self.page = min(self.page, self.pages - 1)
+        if self.next.text != label:  # the caption pages now (More) or no longer: measure again
+            self.lay = lay_out(self.style, size, self.content())
+        lay = self.lay
+        self.title_rect = lay.title_rect
+        self.progress_rect = lay.progress_rect
+        self.cleft_rect = lay.cleft_rect
         self.cleft_view.rect = self.cleft_rect
-        self.chart_rect = pygame.Rect(m, self.cleft_rect.bottom + gap, left_w,
-                                      main_bottom - self.cleft_rect.bottom - gap)
-        px = w - m - panel_w
-        # the breathing meter names its danger zone under its track: room for that line
-        under = line_height(theme.FONT_SMALL) + 6
-        feel = pygame.Rect(px, top, panel_w, 56)
-        breath = pygame.Rect(px, feel.bottom + 20, panel_w, 56)
-        withdrawal = pygame.Rect(px, breath.bottom + under + 14, panel_w, 56)
-        self.meter_rects = [feel, breath, withdrawal]
-        self.breathing_rect = breath.union(breath.move(0, under))  # meter and its words
-        key_h = key_height(panel_w)
-        self.key_rect = pygame.Rect(px, main_bottom - key_h, panel_w, key_h)
-        # the cues use the space under the meters; the key gives way to them
-        self.cue_rect = pygame.Rect(px, withdrawal.bottom + 16, panel_w,
-                                    main_bottom - withdrawal.bottom - 16)
-        # question choices: a row inside the caption panel, under the prompt
-        if self.choices:
-            cw = (self.caption_rect.width - 2 * 16 - (len(self.choices) - 1) * gap) // len(self.choices)
-            # as tall as the longest answer needs (a long Spanish answer takes 3 lines)
-            needed = max(len(wrap_text(b.text, cw - 16, b.font_size)) for b in self.choices)
-            ch = max(64, needed * line_height(theme.FONT_SMALL) + 16)
-            for i, button in enumerate(self.choices):
-                button.max_lines = CHOICE_LINES
-                button.rect = pygame.Rect(self.caption_rect.left + 16 + i * (cw + gap),
-                                          self.caption_rect.bottom - 16 - ch, cw, ch)
-        self.about.layout(size)
+        self.person_rect = lay.person_rect
+        self.chart_rect = lay.chart_rect
+        self.meter_rects = lay.meter_rects
+        self.breathing_rect = lay.breathing_rect
+        self.cue_rect = lay.cue_rect
+        self.key_rect = lay.key_rect
+        self.caption_rect = lay.caption_rect
+        self.card_rect = lay.card_rect
+        self.about.layout(size, self.style)
 
     def retranslate(self) -> None:
         self.layout(self.size)
@@ -252,6 +428,12 @@ class LessonScreen(Screen):
     def update(self, dt: float) -> None:
         self.t += dt
         self.controller.update(dt)
+        if self.controller.autoplay and self.pages > 1 and not self.controller.paused:
+            # nobody presses Next in autoplay: each page stays for its reading time
+            self._page_time += dt
+            words = " ".join(self.lay.caption_pages[self.page])
+            if self._page_time >= reading_seconds(words) + PAGE_PAUSE:
+                self._turn_page((self.page + 1) % self.pages)
 
     # ---------------------------------------------------------------- drawing
     @property
@@ -263,158 +445,150 @@ class LessonScreen(Screen):
         return min(1.0, (self.t - self._reveal_from) / REVEAL_SECONDS)
 
     def draw(self, surface: pygame.Surface) -> None:
-        t = theme.theme()
-        surface.fill(t.background)
+        st = self.style
+        surface.fill(st.colours.background)
         self._sync_buttons()
         self._draw_title(surface)
         self._draw_progress(surface)
         sim = self.player.sim
         p = sim.person
-        self.cleft_view.draw(surface, sim.cleft)
-        if self.person_rect is not None:
-            draw_person(surface, self.person_rect, p.euphoria, p.breathing, self.t,
+        lay = self.lay
+        # a part that gave way to the caption (lesson_layout) has an empty rect
+        if self.cleft_rect.height > 0:
+            self.cleft_view.draw(surface, st, sim.cleft)
+        if self.person_rect is not None and self.person_rect.height > 0:
+            draw_person(surface, st, self.person_rect, p.euphoria, p.breathing, self.t,
                         _("lessonview.person"))
-        draw_lesson_chart(surface, self.chart_rect, self.controller, self.reveal, self.t)
-        mark = FEEL_IT_LEVEL if self.lesson.chart == "lines" else None
-        draw_person_panel(surface, self.meter_rects, self.cue_rect, p, feel_mark=mark)
-        if not cue_showing(p):  # an emergency or withdrawal cue needs the room more
-            draw_key(surface, self.key_rect)
+        if lay.chart_shown:
+            draw_lesson_chart(surface, st, self.chart_rect, self.controller, self.reveal,
+                              self.t)
+        if lay.panel_shown:
+            mark = FEEL_IT_LEVEL if self.lesson.chart == "lines" else None
+            draw_person_panel(surface, st, self.meter_rects, self.cue_rect, p, feel_mark=mark)
+            if not cue_showing(p) and self.key_rect.height > 0:  # a cue needs the room more
+                draw_key(surface, st, self.key_rect)
         self._draw_highlights(surface)
         self._draw_caption(surface)
-        if self.controller.at_end_of_beat and self.beat.card is not None:
+        if self.card_showing:
             self._draw_card(surface)
         self.group.draw(surface)
         if self.about.is_open:
             self.about.draw(surface)
 
+    @property
+    def card_showing(self) -> bool:
+        return (self.controller.at_end_of_beat and self.beat.card is not None
+                and self.card_rect.width > 0 and self.card_rect.height > 0)
+
     def _sync_buttons(self) -> None:
-        """Back is off on the first beat; Next always leads somewhere (the next lesson
-        after the last beat)."""
-        self.back.enabled = not self.controller.is_first
+        """Back is off on the first beat (unless a caption page can go back); Next
+        always leads somewhere (the next lesson after the last beat)."""
+        self.back.enabled = self.page > 0 or not self.controller.is_first
 
     def _draw_title(self, surface) -> None:
-        """The lesson's title, at the largest size that fits its row (two lines at most)."""
-        t = theme.theme()
-        r = self.title_rect
-        text = _(self.lesson.title)
-        for size in (theme.FONT_LARGE, theme.FONT_BODY):
-            if text_width(text, size, True) <= r.width:
-                image = render_text(text, size, t.text, True)
-                surface.blit(image, (r.left, r.centery - image.get_height() // 2))
-                return
-        lines = wrap_text(text, r.width, theme.FONT_BODY, True)[:2]
-        y = r.centery - len(lines) * line_height(theme.FONT_BODY, True) // 2
-        for line in lines:
-            surface.blit(render_text(line, theme.FONT_BODY, t.text, True), (r.left, y))
-            y += line_height(theme.FONT_BODY, True)
+        """The lesson's title at one size, wrapped to its row (the header grows for it)."""
+        st = self.style
+        font = st.font(TITLE_SIZE)
+        y = self.title_rect.top
+        for line in self.lay.title_lines:
+            surface.blit(render_text(line, font, st.colours.text, True), (self.title_rect.left, y))
+            y += line_height(font, True)
 
     def _draw_progress(self, surface) -> None:
-        """"Step 4 of 9" and a dot per beat, centred in the bottom bar; the dots are
-        left out, never cut, when the bar is too narrow for them."""
-        t = theme.theme()
+        """"Step 4 of 9" and a dot per beat, centred in its row; the dots are left out,
+        never cut, when the row is too narrow for them."""
+        st = self.style
+        t = st.colours
         r = self.progress_rect
         n = len(self.lesson.beats)
         text = render_text(_("lessonview.progress").format(n=self.index + 1, total=n),
-                           theme.FONT_SMALL, t.text_muted)
-        dots_w = n * 18
-        with_dots = text.get_width() + 12 + dots_w <= r.width
-        total = text.get_width() + (12 + dots_w if with_dots else 0)
+                           st.font(PROGRESS_SIZE), t.text_muted)
+        gap, step, radius = st.px(PROGRESS_GAP), st.px(DOT_STEP), st.px(DOT_R)
+        dots_w = n * step
+        with_dots = text.get_width() + gap + dots_w <= r.width
+        total = text.get_width() + (gap + dots_w if with_dots else 0)
         x = r.centerx - total // 2
         surface.blit(text, (x, r.centery - text.get_height() // 2))
         if not with_dots:
             return
-        x += text.get_width() + 12
+        x += text.get_width() + gap
         for i in range(n):
-            centre = (x + i * 18 + 6, r.centery)
+            centre = (x + i * step + radius, r.centery)
             if i <= self.index:
-                pygame.draw.circle(surface, t.accent, centre, 6)
+                pygame.draw.circle(surface, t.accent, centre, radius)
             else:
-                pygame.draw.circle(surface, t.panel_border, centre, 6, 2)
+                pygame.draw.circle(surface, t.panel_border, centre, radius, st.px(DOT_RING))
 
-    def _draw_highlights(self, surface) -> None:
-        t = theme.theme()
-        if self.phase in (Phase.SETUP, Phase.ASK):
-            return  # nothing points at the answer before it is asked
-        targets = {
+    def highlight_targets(self) -> dict[str, pygame.Rect]:
+        return {
             "receptors": self.cleft_rect, "molecules": self.cleft_rect,
             "feel_good": self.meter_rects[0], "breathing": self.breathing_rect,
             "withdrawal": self.meter_rects[2], "plot": self.chart_rect,
             "lines": self.chart_rect, "timeline": self.chart_rect,
             "person": self.person_rect or self.chart_rect,
         }
+
+    def _draw_highlights(self, surface) -> None:
+        st = self.style
+        if self.phase in (Phase.SETUP, Phase.ASK):
+            return  # nothing points at the answer before it is asked
+        targets = self.highlight_targets()
+        grow = 2 * st.px(HIGHLIGHT_GROW)
         for name in self.beat.highlight:
             rect = targets.get(name)
-            if rect is not None:
-                pygame.draw.rect(surface, t.accent, rect.inflate(10, 10), width=4,
-                                 border_radius=theme.CORNER_RADIUS + 4)
+            if rect is not None and rect.width > 0 and rect.height > 0:
+                pygame.draw.rect(surface, st.colours.accent, rect.inflate(grow, grow),
+                                 width=st.px(HIGHLIGHT_WIDTH),
+                                 border_radius=st.corner_radius + st.px(HIGHLIGHT_CORNER))
 
     def _draw_caption(self, surface) -> None:
-        t = theme.theme()
+        st = self.style
+        t = st.colours
         r = self.caption_rect
-        pygame.draw.rect(surface, t.panel, r, border_radius=theme.CORNER_RADIUS)
-        pygame.draw.rect(surface, t.panel_border, r, width=t.line_width,
-                         border_radius=theme.CORNER_RADIUS)
+        pygame.draw.rect(surface, t.panel, r, border_radius=st.corner_radius)
+        pygame.draw.rect(surface, t.panel_border, r, width=st.line_width,
+                         border_radius=st.corner_radius)
         size, bold, lines = self.caption_lines()
-        y = r.top + 12
+        x, y = self.lay.caption_text_rect.topleft
         for line in lines:
-            surface.blit(render_text(line, size, t.text, bold), (r.left + 16, y))
+            surface.blit(render_text(line, size, t.text, bold), (x, y))
             y += line_height(size, bold)
+        if self.lay.page_rect is not None:  # "2/3": there is more (Next says "More")
+            mark = render_text(f"{self.page + 1}/{self.pages}", st.font(PAGE_SIZE),
+                               t.text_muted, True)
+            pr = self.lay.page_rect
+            surface.blit(mark, (pr.right - mark.get_width(), pr.top))
 
     def caption_lines(self) -> tuple[int, bool, list[str]]:
-        """(font size, bold, wrapped lines) of the caption box now; the box's room is
-        ``caption_room()`` (tests check every beat and phase fits it)."""
-        text = self.caption_text()
-        inner_w = self.caption_rect.width - 32
-        if self.phase is Phase.ASK:
-            return theme.FONT_BODY, True, list(wrap_text(text, inner_w, theme.FONT_BODY, True))
-        for size in (theme.FONT_BODY, theme.FONT_SMALL):
-            lines = list(wrap_text(text, inner_w, size))
-            if len(lines) * line_height(size) <= self.caption_room():
-                break  # long Spanish text on a small window fits at the smaller size
-        return size, False, lines
+        """(font size in pixels, bold, lines) of the caption page shown now; they fit
+        ``caption_room()`` (tests check every beat and phase at many window sizes)."""
+        bold = self.phase is Phase.ASK
+        return caption_font(self.style), bold, list(self.lay.caption_pages[self.page])
 
     def caption_room(self) -> int:
-        """Height the caption's text may take: down to the answers while a question is
-        asked, else the box's inner height."""
-        r = self.caption_rect
-        bottom = min((b.rect.top for b in self.choices), default=r.bottom - 12) - 8
-        return bottom - (r.top + 12)
+        """Height the caption's text may take: down to the answers (or the page
+        marker) inside the box."""
+        return self.lay.caption_text_rect.height
 
     def caption_text(self) -> str:
-        """What the caption box says in the current phase."""
+        """What the caption box says in the current phase (every page of it)."""
         c = self.controller
-        q = c.beat.question
-        if c.phase is Phase.ASK:
-            return _(q.prompt)
-        if q is not None and c.phase is Phase.RUN:
-            said = (_("lessonview.you_said").format(choice=_(q.choices[c.pick]))
-                    if c.pick is not None else "")
-            return " ".join(x for x in (_(q.prompt), said, _("lessonview.watch")) if x)
-        if c.phase is Phase.EXPLAIN:
-            if c.verdict == "skipped":
-                verdict = _("lessonview.no_pick").format(answer=_(q.choices[q.answer]))
-            else:
-                said = _("lessonview.you_said").format(choice=_(q.choices[c.pick]))
-                word = _("lessonview.right") if c.verdict == "right" else _("lessonview.not_quite")
-                verdict = f"{said} {word}"
-            return f"{verdict} {_(q.explanation)}"
-        if c.phase is Phase.SETUP and not c.autoplay:
-            return f"{_(c.beat.caption)} {_('lessonview.setup_hint')}"
-        return _(c.beat.caption)
+        return caption_text_for(c.beat, c.phase, c.pick, c.autoplay)
 
     def _draw_card(self, surface) -> None:
-        t = theme.theme()
-        if self.beat.card == "help":
-            title, text = help_text(self.ctx.settings)
-        else:
-            title, text = _("lessonview.risk.title"), _(RISK_CARD)
-        r = self.chart_rect.inflate(-8, -8)
-        pygame.draw.rect(surface, t.panel, r, border_radius=theme.CORNER_RADIUS)
-        pygame.draw.rect(surface, t.accent, r, width=3, border_radius=theme.CORNER_RADIUS)
-        head = render_text(title, theme.FONT_BODY, t.text, True)
-        surface.blit(head, (r.left + 14, r.top + 10))
-        size = theme.FONT_BODY
-        body_top = r.top + 14 + head.get_height()
-        if len(wrap_text(text, r.width - 28, size)) * line_height(size) > r.bottom - body_top:
-            size = theme.FONT_SMALL
-        draw_wrapped(surface, text, (r.left + 14, body_top), r.width - 28, size, t.text)
+        st = self.style
+        t = st.colours
+        title, text = card_words(self.beat.card, self.ctx.settings)
+        r = self.card_rect
+        pygame.draw.rect(surface, t.panel, r, border_radius=st.corner_radius)
+        pygame.draw.rect(surface, t.accent, r, width=st.px(CARD_BORDER),
+                         border_radius=st.corner_radius)
+        pad_x = st.px(CARD_PAD_X)
+        clip = surface.get_clip()
+        surface.set_clip(r.clip(clip))  # a window too small for the card: never spill
+        title_top, body_top, _bottom = card_text_tops(st, r, title, text)
+        draw_wrapped(surface, st, title, (r.left + pad_x, title_top), r.width - 2 * pad_x,
+                     st.font(CARD_TITLE_SIZE), t.text, bold=True)
+        draw_wrapped(surface, st, text, (r.left + pad_x, body_top), r.width - 2 * pad_x,
+                     st.font(CARD_BODY_SIZE), t.text)
+        surface.set_clip(clip)

@@ -1,4 +1,7 @@
-"""Pieces Explore and every lesson share: header buttons, the person's meters, the cues."""
+"""Pieces Explore and every lesson share: header buttons, the person's meters, the cues.
+
+Everything is placed and drawn in window pixels from a ``Style`` (logical units below).
+"""
 
 from __future__ import annotations
 
@@ -6,20 +9,32 @@ import pygame
 
 from sim.i18n import _
 from sim.model import DANGER_LINE
-from sim.view import theme
 from sim.view.fonts import line_height
 from sim.view.render.meters import draw_meter
-from sim.view.widgets import draw_wrapped, wrap_text
+from sim.view.style import Style
+from sim.view.widgets import draw_wrapped, text_height, wrap_text
+
+# in logical units
+HEADER_TOP = 12  # the header row's distance from the window's top
+CUE_PAD_X = 12  # inside the overdose cue's box
+CUE_PAD_Y = 10
+WITHDRAWAL_CUE_TOP = 4
 
 
-def place_header_buttons(buttons, canvas_width: int) -> None:
-    """Right-align buttons in the header row, the first one rightmost."""
-    x = canvas_width - theme.MARGIN
-    for button in buttons:
-        bw, _bh = button.preferred_size()
+def place_header_buttons(style: Style, buttons, width: int) -> pygame.Rect:
+    """Right-align buttons in the header row of a window ``width`` pixels wide, the first
+    one rightmost, all as tall as the tallest label needs; return the row's rect (its
+    ``bottom`` is where the content below may start, its ``left`` where a title must end)."""
+    sizes = [button.preferred_size() for button in buttons]
+    height = max([h for _w, h in sizes] + [style.min_touch])
+    top = style.px(HEADER_TOP)
+    right = x = width - style.margin
+    for button, (bw, _bh) in zip(buttons, sizes):
         x -= bw
-        button.rect = pygame.Rect(x, 12, bw, 48)
-        x -= theme.GAP
+        button.rect = pygame.Rect(x, top, bw, height)
+        x -= style.gap
+    left = x + style.gap if buttons else right
+    return pygame.Rect(left, top, right - left, height)
 
 
 #: withdrawal above this shows its short list of what it feels like
@@ -31,27 +46,40 @@ def cue_showing(person) -> bool:
     return person.overdose or person.withdrawal > WITHDRAWAL_CUE
 
 
-def draw_person_panel(surface: pygame.Surface, meter_rects, cue_rect: pygame.Rect,
+def _overdose_lines(style: Style, width: int) -> tuple[str, ...]:
+    return wrap_text(_("cue.overdose"), max(1, width - 2 * style.px(CUE_PAD_X)), style.font_body, True)
+
+
+def cue_height(style: Style, person, width: int) -> int:
+    """Pixels the cue under the meters takes in a ``width``-pixel column (0: none showing),
+    so a layout can give it room at any text size."""
+    if person.overdose:
+        lines = _overdose_lines(style, width)
+        return len(lines) * line_height(style.font_body, True) + 2 * style.px(CUE_PAD_Y)
+    if person.withdrawal > WITHDRAWAL_CUE:
+        return style.px(WITHDRAWAL_CUE_TOP) + text_height(_("cue.withdrawal"), width, style.font_small)
+    return 0
+
+
+def draw_person_panel(surface: pygame.Surface, style: Style, meter_rects, cue_rect: pygame.Rect,
                       person, feel_mark: float | None = None) -> None:
     """Feel-good, breathing (with its danger zone) and withdrawal, then the cues.
     ``feel_mark``: a tick on the feel-good meter (the lines chart's "enough to feel it")."""
-    t = theme.theme()
+    t = style.colours
     feel, breath, withdrawal = meter_rects
-    draw_meter(surface, feel, _("meter.feel_good"), person.euphoria, t.good, mark=feel_mark)
-    draw_meter(surface, breath, _("meter.breathing"), person.breathing, t.accent,
+    draw_meter(surface, style, feel, _("meter.feel_good"), person.euphoria, t.good, mark=feel_mark)
+    draw_meter(surface, style, breath, _("meter.breathing"), person.breathing, t.accent,
                danger_below=DANGER_LINE, danger_label=_("meter.danger"),
                alarm_label=_("meter.in_danger"))
-    draw_meter(surface, withdrawal, _("meter.withdrawal"), person.withdrawal, t.warning)
+    draw_meter(surface, style, withdrawal, _("meter.withdrawal"), person.withdrawal, t.warning)
     r = cue_rect
     if person.overdose:
         # TEACHING 5: the emergency cue, steady (no flashing), high contrast
-        text = _("cue.overdose")
-        lines = wrap_text(text, r.width - 24, theme.FONT_BODY, True)
-        box = pygame.Rect(r.left, r.top, r.width,
-                          len(lines) * line_height(theme.FONT_BODY, True) + 20)
-        pygame.draw.rect(surface, t.danger, box, border_radius=theme.CORNER_RADIUS)
-        draw_wrapped(surface, text, (r.left + 12, r.top + 10), r.width - 24,
-                     theme.FONT_BODY, t.background, bold=True)
+        pad_x, pad_y = style.px(CUE_PAD_X), style.px(CUE_PAD_Y)
+        box = pygame.Rect(r.left, r.top, r.width, cue_height(style, person, r.width))
+        pygame.draw.rect(surface, t.danger, box, border_radius=style.corner_radius)
+        draw_wrapped(surface, style, _("cue.overdose"), (r.left + pad_x, r.top + pad_y),
+                     r.width - 2 * pad_x, style.font_body, t.background, bold=True)
     elif person.withdrawal > WITHDRAWAL_CUE:
-        draw_wrapped(surface, _("cue.withdrawal"), (r.left, r.top + 4), r.width,
-                     theme.FONT_SMALL, t.text)
+        draw_wrapped(surface, style, _("cue.withdrawal"), (r.left, r.top + style.px(WITHDRAWAL_CUE_TOP)),
+                     r.width, style.font_small, t.text)

@@ -1,8 +1,10 @@
-"""Touch-ready controls in logical canvas coordinates (see base.py for the tap rules).
+"""Touch-ready controls drawn at the window's own pixels (see base.py for the tap rules).
 
-Every control is at least MIN_TOUCH (48) logical px on each side, works by
-pointer and keyboard, reads its colours from the theme and its text through
-callables (so a language switch shows at the next draw).
+Every control is at least ``style.min_touch`` pixels (MIN_TOUCH logical units) on each
+side, works by pointer and keyboard, reads its colours and sizes from its ``style``
+(set by ``WidgetGroup.restyle``) and its text through callables (so a language switch
+shows at the next draw). Text helpers (``wrap_text``, ``text_height``, ``ellipsize``,
+``draw_wrapped``) take sizes in pixels: pass ``style.font_body`` and the like.
 """
 
 from sim.view.widgets.base import ACTIVATE_KEYS, TextSource, Widget, resolve_text

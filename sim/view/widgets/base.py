@@ -1,11 +1,16 @@
-"""What every control shares: a rect, states, and tap handling.
+"""What every control shares: a rect, a style, states, and tap handling.
 
 A *tap* is press-and-release inside the same widget, like a physical button:
 a finger that slides off before lifting cancels it. That matters on touch
 kiosks, where people rest a hand on the screen or scroll with a swipe.
 
-Widgets see only ``sim.view.events`` actions (already in logical canvas
-coordinates), never raw pygame events, so mouse, touch and tests behave the same.
+Widgets see only ``sim.view.events`` actions (in window pixels, like their rects),
+never raw pygame events, so mouse, touch and tests behave the same.
+
+Sizes: a widget's ``rect`` is in window pixels; its ``font_size`` (where it has one) is in
+logical units. Its ``style`` (``sim/view/style.py``) turns logical units into pixels and
+gives the colours; ``WidgetGroup.restyle`` sets it on a screen's widgets whenever the
+window or the preferences change.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from collections.abc import Callable
 import pygame
 
 from sim.view.events import Action, Key, Pointer, Wheel
-from sim.view.theme import MIN_TOUCH
+from sim.view.style import DEFAULT_STYLE, Style
 
 #: a widget's text: a literal string, or a callable returning the current text,
 #: e.g. ``lambda: _("home.start")`` so a language switch shows at the next draw
@@ -38,8 +43,8 @@ class Widget:
 
     #: whether Tab can land here
     focusable = True
-    #: smallest rect allowed (touch targets); text blocks relax it
-    min_size: tuple[int, int] = (MIN_TOUCH, MIN_TOUCH)
+    #: how it looks until a group restyles it (the style of a 1280x720 window)
+    _style: Style = DEFAULT_STYLE
 
     def __init__(
         self,
@@ -58,6 +63,28 @@ class Widget:
         self.pressed = False
         self._pointer: int | None = None  # id of the pointer that pressed us (capture)
 
+    # -- style ---------------------------------------------------------------------------
+
+    @property
+    def style(self) -> Style:
+        """Colours, pixel sizes and motion for the window this widget is drawn in."""
+        return self._style
+
+    @style.setter
+    def style(self, style: Style) -> None:
+        self.restyle(style)
+
+    def restyle(self, style: Style) -> None:
+        """Draw and measure with ``style`` from now on; the rect grows to its touch minimum."""
+        self._style = style
+        self.rect = self._rect
+
+    @property
+    def min_size(self) -> tuple[int, int]:
+        """Smallest rect allowed, in pixels: a touch target (text blocks relax it)."""
+        side = self.style.min_touch
+        return side, side
+
     # -- geometry ------------------------------------------------------------------------
 
     @property
@@ -66,7 +93,7 @@ class Widget:
 
     @rect.setter
     def rect(self, value: pygame.Rect | tuple[int, int, int, int]) -> None:
-        # Grow, never shrink, to the touch minimum: layouts may ask for less on small canvases.
+        # Grow, never shrink, to the touch minimum: layouts may ask for less in small windows.
         r = pygame.Rect(value)
         r.width = max(r.width, self.min_size[0])
         r.height = max(r.height, self.min_size[1])

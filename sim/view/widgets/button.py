@@ -7,9 +7,13 @@ from collections.abc import Callable
 import pygame
 
 from sim.view.fonts import line_height, text_width
-from sim.view.theme import CORNER_RADIUS, FONT_BODY, MIN_TOUCH, PADDING, theme
+from sim.view.style import CORNER_RADIUS, FONT_BODY
 from sim.view.widgets.base import TextSource, Widget, resolve_text
-from sim.view.widgets.paint import draw_box, draw_focus_ring, draw_label
+from sim.view.widgets.paint import control_border, draw_box, draw_focus_ring, draw_label
+
+# the toggle's switch, in logical units
+SWITCH_W, SWITCH_H = 48, 26
+KNOB_INSET = 4  # between the knob and the switch's edge
 
 
 class Button(Widget):
@@ -17,13 +21,14 @@ class Button(Widget):
 
     ``label`` is a string or a callable (``lambda: _("home.start")``) read at
     every draw, so a language switch needs no rebuild; only the size may need
-    re-laying-out (``preferred_size()``).
+    re-laying-out (``preferred_size()``). ``font_size`` is in logical units; the
+    label is measured and drawn at ``style.font(font_size)`` pixels.
     """
 
     def __init__(
         self,
         label: TextSource,
-        rect: pygame.Rect | tuple[int, int, int, int] = (0, 0, MIN_TOUCH, MIN_TOUCH),
+        rect: pygame.Rect | tuple[int, int, int, int] = (0, 0, 0, 0),
         on_activate: Callable[[], None] | None = None,
         *,
         enabled: bool = True,
@@ -39,14 +44,21 @@ class Button(Widget):
     def text(self) -> str:
         return resolve_text(self.label)
 
+    @property
+    def font_px(self) -> int:
+        """The label's size in window pixels."""
+        return self.style.font(self.font_size)
+
     def preferred_size(self) -> tuple[int, int]:
-        """The size that fits the current label on one line (at least the touch minimum)."""
-        w = text_width(self.text, self.font_size, self.bold) + 2 * PADDING
-        h = line_height(self.font_size, self.bold) + PADDING
-        return max(w, MIN_TOUCH), max(h, MIN_TOUCH)
+        """The size in pixels that fits the current label on one line (at least the
+        touch minimum)."""
+        st = self.style
+        w = text_width(self.text, self.font_px, self.bold) + 2 * st.padding
+        h = line_height(self.font_px, self.bold) + st.padding
+        return max(w, st.min_touch), max(h, st.min_touch)
 
     def fill_colour(self):
-        t = theme()
+        t = self.style.colours
         if not self.enabled:
             return t.button_disabled
         if self.pressed:
@@ -58,13 +70,14 @@ class Button(Widget):
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible:
             return
-        t = theme()
+        st = self.style
+        t = st.colours
         border = t.button_border if self.enabled else t.button_disabled_text
-        draw_box(surface, self.rect, self.fill_colour(), border, max(1, t.line_width - 1))
+        draw_box(surface, st, self.rect, self.fill_colour(), border, control_border(st))
         colour = t.button_text if self.enabled else t.button_disabled_text
-        draw_label(surface, self.text, self.rect, colour, self.font_size, self.bold)
+        draw_label(surface, st, self.text, self.rect, colour, self.font_px, self.bold)
         if self.focused:
-            draw_focus_ring(surface, self.rect)
+            draw_focus_ring(surface, st, self.rect)
 
 
 class Toggle(Button):
@@ -73,12 +86,10 @@ class Toggle(Button):
     The state shows as the knob's position and a check mark, not only as colour.
     """
 
-    SWITCH_W, SWITCH_H = 48, 26
-
     def __init__(
         self,
         label: TextSource,
-        rect: pygame.Rect | tuple[int, int, int, int] = (0, 0, MIN_TOUCH, MIN_TOUCH),
+        rect: pygame.Rect | tuple[int, int, int, int] = (0, 0, 0, 0),
         on_activate: Callable[[], None] | None = None,
         *,
         on: bool = False,
@@ -93,34 +104,38 @@ class Toggle(Button):
 
     def preferred_size(self) -> tuple[int, int]:
         w, h = super().preferred_size()
-        return w + self.SWITCH_W + PADDING, h
+        return w + self.style.px(SWITCH_W) + self.style.padding, h
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible:
             return
-        t = theme()
+        st = self.style
+        t = st.colours
         border = t.button_border if self.enabled else t.button_disabled_text
-        draw_box(surface, self.rect, self.fill_colour(), border, max(1, t.line_width - 1))
-        switch = pygame.Rect(0, 0, self.SWITCH_W, self.SWITCH_H)
-        switch.midleft = (self.rect.left + PADDING, self.rect.centery)
+        draw_box(surface, st, self.rect, self.fill_colour(), border, control_border(st))
+        switch = pygame.Rect(0, 0, st.px(SWITCH_W), st.px(SWITCH_H))
+        switch.midleft = (self.rect.left + st.padding, self.rect.centery)
         self._draw_switch(surface, switch)
         label_rect = pygame.Rect(switch.right, self.rect.top, self.rect.right - switch.right, self.rect.height)
         colour = t.button_text if self.enabled else t.button_disabled_text
-        draw_label(surface, self.text, label_rect, colour, self.font_size, align="left")
+        draw_label(surface, st, self.text, label_rect, colour, self.font_px, align="left")
         if self.focused:
-            draw_focus_ring(surface, self.rect)
+            draw_focus_ring(surface, st, self.rect)
 
     def _draw_switch(self, surface: pygame.Surface, switch: pygame.Rect) -> None:
-        t = theme()
+        st = self.style
+        t = st.colours
         radius = switch.height // 2
         track = t.accent if (self.on and self.enabled) else t.meter_track
         edge = t.text if self.enabled else t.button_disabled_text
-        draw_box(surface, switch, track, edge, max(1, t.line_width - 1), radius=min(radius, CORNER_RADIUS * 2))
-        knob_r = radius - 4
+        draw_box(surface, st, switch, track, edge, control_border(st),
+                 radius=min(radius, st.px(CORNER_RADIUS * 2)))
+        knob_r = max(1, radius - st.px(KNOB_INSET))
         cx = switch.right - radius if self.on else switch.left + radius
         knob_colour = t.background if self.on else edge
         pygame.draw.circle(surface, knob_colour, (cx, switch.centery), knob_r)
         if self.on:  # a check mark inside the knob: the state without relying on colour
             k = knob_r // 2
-            points = [(cx - k, switch.centery), (cx - k // 3, switch.centery + k * 2 // 3), (cx + k, switch.centery - k * 2 // 3)]
-            pygame.draw.lines(surface, t.accent, False, points, max(2, t.line_width))
+            cy = switch.centery
+            points = [(cx - k, cy), (cx - k // 3, cy + k * 2 // 3), (cx + k, cy - k * 2 // 3)]
+            pygame.draw.lines(surface, t.accent, False, points, st.px(max(2, t.line_width)))

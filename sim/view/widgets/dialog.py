@@ -3,7 +3,13 @@
 Used for "About this model", help text and explanations. While open it takes
 every action (nothing behind it reacts) and closes on: its Close button,
 Escape, or a tap on the dimmed area outside it (kiosk visitors expect that).
-A body taller than the canvas scrolls: wheel, arrow/Page keys, or a finger drag.
+A body taller than the window scrolls: wheel, arrow/Page keys, or a finger drag.
+
+Laid out in the window's own pixels from its ``style`` (``dialog.restyle(style)``, or
+``layout(size, style)``): any window from 800x600 to 4K and portrait fits the panel
+whole; the panel's width grows with the text size, so lines keep a readable length.
+When even the title leaves too little room for the body (a small window at x-large
+text), the title scrolls with the body instead of squeezing it out.
 """
 
 from __future__ import annotations
@@ -16,15 +22,21 @@ import pygame
 from sim.i18n import _
 from sim.view.events import Action, Key, Pointer, Wheel
 from sim.view.fonts import line_height
-from sim.view.theme import CORNER_RADIUS, FONT_BODY, FONT_LARGE, GAP, MARGIN, theme
+from sim.view.style import DEFAULT_STYLE, Style
 from sim.view.widgets.base import TextSource, resolve_text
 from sim.view.widgets.button import Button
 from sim.view.widgets.group import WidgetGroup
 from sim.view.widgets.paint import draw_box
 from sim.view.widgets.text import draw_wrapped, text_height
 
+# in logical units
+MAX_WIDTH = 760  # the panel's widest at normal text size (about 70 characters a line)
 INSET = 24  # between the panel's edge and its content
 CLOSE_MIN_WIDTH = 120  # the one button everyone needs: wider than the bare minimum
+MIN_BODY_LINES = 3  # fewer lines of body than this beside the title: the title scrolls too
+SCROLLBAR_WIDTH = 6
+SCROLLBAR_MIN_THUMB = 24
+WHEEL_LINES = 3  # lines of body one wheel notch scrolls
 
 
 def _weak_call(method: Callable[[], None]) -> Callable[[], None]:
@@ -48,25 +60,32 @@ class Dialog:
         *,
         on_close: Callable[[], None] | None = None,
         close_label: TextSource = lambda: _("dialog.close"),
-        max_width: int = 760,
+        max_width: int = MAX_WIDTH,
         dismiss_outside: bool = True,
+        style: Style = DEFAULT_STYLE,
     ) -> None:
         self.title = title
         self.body = body
-        self.canvas_size = canvas_size
+        self.canvas_size = canvas_size  # the window, in pixels
+        self.style = style
         self.on_close = on_close
-        self.max_width = max_width
+        self.max_width = max_width  # logical units, at normal text size
         self.dismiss_outside = dismiss_outside
         self.is_open = False
         # a weak call back: a dialog and its own button must not form a cycle (with the
         # screen its text lambdas hold, it would wait for the cyclic collector)
         self.close_button = Button(close_label, on_activate=_weak_call(self.close))
         self.group = WidgetGroup([self.close_button])
+        self.group.restyle(style)
         self.rect = pygame.Rect(0, 0, 0, 0)  # the panel
+        # the title where it sits at scroll 0 (inside the body's scrolling area if title_scrolls)
+        self.title_rect = pygame.Rect(0, 0, 0, 0)
         self.body_rect = pygame.Rect(0, 0, 0, 0)  # visible part of the body text
+        self.title_scrolls = False  # the title is part of the scrolling text (no room)
         self.scroll = 0
         self.max_scroll = 0
         self._layout_key: tuple | None = None
+        self._inset = 0
         self._scrim: pygame.Surface | None = None
         self._scrim_colour = None
         self._outside_press: int | None = None  # pointer id that went down outside the panel
@@ -93,34 +112,64 @@ class Dialog:
 
     # -- layout --------------------------------------------------------------------------
 
-    def layout(self, canvas_size: tuple[int, int] | None = None) -> None:
-        """Place the panel for the current text; called automatically when the text changes."""
+    def restyle(self, style: Style) -> None:
+        """Draw with ``style`` (the window's scale, colours, text size) from now on."""
+        self.style = style
+        self.group.restyle(style)
+        if self.is_open:
+            self.layout()
+
+    def layout(self, canvas_size: tuple[int, int] | None = None, style: Style | None = None) -> None:
+        """Place the panel for the current text in a window of ``canvas_size`` pixels;
+        called automatically when the text, the window or the style changes."""
         if canvas_size is not None:
             self.canvas_size = canvas_size
+        if style is not None and style != self.style:
+            self.style = style
+            self.group.restyle(style)
+        st = self.style
         cw, ch = self.canvas_size
         title, body = resolve_text(self.title), resolve_text(self.body)
-        width = min(self.max_width, cw - 2 * MARGIN)
-        inner = width - 2 * INSET
+        inset, gap = st.px(INSET), st.gap
+        # in a small window the margins shrink before the panel does
+        margin = min(st.margin, max(0, cw // 20), max(0, ch // 20))
+        width = max(1, min(st.px(self.max_width * st.text_scale), cw - 2 * margin))
+        inset = min(inset, width // 8)
+        inner = max(1, width - 2 * inset)
         bw, bh = self.close_button.preferred_size()
-        bw = max(bw, CLOSE_MIN_WIDTH)
-        title_h = text_height(title, inner, FONT_LARGE, bold=True)
-        body_h = text_height(body, inner, FONT_BODY)
-        chrome = INSET + title_h + GAP + GAP + bh + INSET  # everything but the body
-        height = min(chrome + body_h, ch - 2 * MARGIN)
+        bw = min(max(bw, st.px(CLOSE_MIN_WIDTH)), max(inner, st.min_touch))
+        title_h = text_height(title, inner, st.font_large, bold=True)
+        body_h = text_height(body, inner, st.font_body)
+        room = max(0, ch - 2 * margin)
+        chrome = inset + title_h + gap + gap + bh + inset  # everything but the body
+        min_body = min(body_h, MIN_BODY_LINES * line_height(st.font_body))
+        self.title_scrolls = chrome + min_body > room and title_h > 0
+        if self.title_scrolls:  # the title joins the scrolling text
+            chrome -= title_h + gap
+            content_h = title_h + gap + body_h
+        else:
+            content_h = body_h
+        height = min(chrome + content_h, room)
         self.rect = pygame.Rect(0, 0, width, height)
         self.rect.center = (cw // 2, ch // 2)
-        top = self.rect.top + INSET + title_h + GAP
-        self.body_rect = pygame.Rect(self.rect.left + INSET, top, inner, max(0, height - chrome))
-        self.max_scroll = max(0, body_h - self.body_rect.height)
+        top = self.rect.top + inset
+        self.title_rect = pygame.Rect(self.rect.left + inset, top, inner, title_h)
+        if not self.title_scrolls:
+            top += title_h + gap
+        self.body_rect = pygame.Rect(self.rect.left + inset, top, inner, max(0, height - chrome))
+        self.max_scroll = max(0, content_h - self.body_rect.height)
         self.scroll = min(self.scroll, self.max_scroll)
         self.close_button.rect = pygame.Rect(
-            self.rect.right - INSET - bw, self.rect.bottom - INSET - bh, bw, bh
+            self.rect.right - inset - bw, self.rect.bottom - inset - bh, bw, bh
         )
-        self._layout_key = (title, body, self.canvas_size, self.close_button.text)
+        self._inset = inset
+        self._layout_key = self._key(title, body)
+
+    def _key(self, title: str, body: str) -> tuple:
+        return (title, body, self.canvas_size, self.close_button.text, self.style)
 
     def _ensure_layout(self) -> None:
-        key = (resolve_text(self.title), resolve_text(self.body), self.canvas_size, self.close_button.text)
-        if key != self._layout_key:
+        if self._key(resolve_text(self.title), resolve_text(self.body)) != self._layout_key:
             self.layout()
 
     def _scroll_by(self, dy: float) -> None:
@@ -136,7 +185,7 @@ class Dialog:
         if isinstance(action, Key):
             self._handle_key(action)
         elif isinstance(action, Wheel):
-            self._scroll_by(-action.dy * 3 * line_height(FONT_BODY))
+            self._scroll_by(-action.dy * WHEEL_LINES * line_height(self.style.font_body))
         elif isinstance(action, Pointer):
             self._handle_pointer(action)
         return True
@@ -147,7 +196,8 @@ class Dialog:
             return
         if self.group.handle(key):
             return
-        line, page = line_height(FONT_BODY), max(1, self.body_rect.height - line_height(FONT_BODY))
+        line = line_height(self.style.font_body)
+        page = max(1, self.body_rect.height - line)
         moves = {
             pygame.K_UP: -line,
             pygame.K_DOWN: line,
@@ -191,7 +241,8 @@ class Dialog:
         if surface.get_size() != self.canvas_size:
             self.canvas_size = surface.get_size()
         self._ensure_layout()
-        t = theme()
+        st = self.style
+        t = st.colours
         if self._scrim is None or self._scrim.get_size() != surface.get_size():
             self._scrim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
             self._scrim_colour = None
@@ -199,18 +250,21 @@ class Dialog:
             self._scrim.fill(t.overlay)
             self._scrim_colour = t.overlay
         surface.blit(self._scrim, (0, 0))
-        draw_box(surface, self.rect, t.panel, t.panel_border, t.line_width, CORNER_RADIUS)
-        inner = self.rect.width - 2 * INSET
-        draw_wrapped(
-            surface, resolve_text(self.title), (self.rect.left + INSET, self.rect.top + INSET),
-            inner, FONT_LARGE, t.text, bold=True,
-        )
+        draw_box(surface, st, self.rect, t.panel, t.panel_border, st.line_width)
+        inner = self.body_rect.width
         clip = surface.get_clip()
+        surface.set_clip(self.rect.clip(clip))
+        title = resolve_text(self.title)
+        if not self.title_scrolls:
+            draw_wrapped(surface, st, title, self.title_rect.topleft, inner, st.font_large, t.text,
+                         bold=True)
         surface.set_clip(self.body_rect.clip(clip))
-        draw_wrapped(
-            surface, resolve_text(self.body), (self.body_rect.left, self.body_rect.top - self.scroll),
-            inner, FONT_BODY, t.text,
-        )
+        y = self.body_rect.top - self.scroll
+        if self.title_scrolls:
+            y += draw_wrapped(surface, st, title, (self.body_rect.left, y), inner, st.font_large,
+                              t.text, bold=True) + st.gap
+        draw_wrapped(surface, st, resolve_text(self.body), (self.body_rect.left, y), inner,
+                     st.font_body, t.text)
         surface.set_clip(clip)
         if self.max_scroll > 0:
             self._draw_scrollbar(surface)
@@ -218,10 +272,13 @@ class Dialog:
 
     def _draw_scrollbar(self, surface: pygame.Surface) -> None:
         """A thin bar beside the body, so a reader knows there is more text below."""
-        t = theme()
-        track = pygame.Rect(self.rect.right - INSET // 2 - 3, self.body_rect.top, 6, self.body_rect.height)
-        pygame.draw.rect(surface, t.meter_track, track, border_radius=3)
+        st = self.style
+        t = st.colours
+        bar = st.px(SCROLLBAR_WIDTH)
+        track = pygame.Rect(self.rect.right - self._inset // 2 - bar // 2, self.body_rect.top,
+                            bar, self.body_rect.height)
+        pygame.draw.rect(surface, t.meter_track, track, border_radius=bar // 2)
         total = self.body_rect.height + self.max_scroll
-        h = max(24, track.height * self.body_rect.height // total)
+        h = min(track.height, max(st.px(SCROLLBAR_MIN_THUMB), track.height * self.body_rect.height // total))
         y = track.top + (track.height - h) * self.scroll // self.max_scroll
-        pygame.draw.rect(surface, t.text_muted, (track.left, y, track.width, h), border_radius=3)
+        pygame.draw.rect(surface, t.text_muted, (track.left, y, track.width, h), border_radius=bar // 2)

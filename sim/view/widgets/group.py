@@ -9,6 +9,9 @@
 The focus ring shows only after keyboard use ("focus-visible"): a tap also moves
 focus, so arrow keys then act on what was tapped, but a kiosk visitor tapping
 buttons never sees a ring they did not ask for.
+
+``restyle(style)`` gives every widget the window's current style (a screen's ``layout``
+calls it); a widget added later gets the same one.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections.abc import Iterable
 import pygame
 
 from sim.view.events import Action, Key, Pointer, Wheel
+from sim.view.style import Style
 from sim.view.widgets.base import Widget
 
 
@@ -26,8 +30,18 @@ class WidgetGroup:
         self.widgets: list[Widget] = list(widgets)  # keyboard order; also drawing order
         self._focus: Widget | None = None
         self.focus_visible = False
+        #: the style last given to ``restyle`` (None: each widget keeps its own)
+        self.style: Style | None = None
+
+    def restyle(self, style: Style) -> None:
+        """Draw and measure every widget, now and added later, with ``style``."""
+        self.style = style
+        for w in self.widgets:
+            w.restyle(style)
 
     def add(self, widget: Widget) -> Widget:
+        if self.style is not None:
+            widget.restyle(self.style)
         self.widgets.append(widget)
         return widget
 
@@ -74,6 +88,10 @@ class WidgetGroup:
             target = order[(order.index(current) + direction) % len(order)]
         self.focus(target, visible=True)
         return True
+
+    def sync_focus(self) -> None:
+        """Settle focus before drawing (a screen that draws its widgets itself calls it)."""
+        self._sync_focus()
 
     def _sync_focus(self) -> None:
         current = self.focused

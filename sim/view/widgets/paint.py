@@ -1,42 +1,59 @@
-"""Drawing helpers shared by the widgets: boxes, the focus ring, fitted labels."""
+"""Drawing helpers shared by the widgets: boxes, the focus ring, fitted labels.
+
+Every helper takes the ``Style`` right after the surface: its colours, and its sizes in
+the window's own pixels (corner radius, focus ring, padding).
+"""
 
 from __future__ import annotations
 
 import pygame
 
 from sim.view.fonts import line_height, render_text, text_width
-from sim.view.theme import CORNER_RADIUS, FOCUS_GAP, FONT_SMALL, PADDING, Colour, theme
+from sim.view.style import Style
+from sim.view.theme import Colour
 from sim.view.widgets.text import ellipsize, wrap_text
+
+
+def control_border(style: Style) -> int:
+    """Width in pixels of a control's border: one logical unit thinner than a line."""
+    return style.px(max(1, style.colours.line_width - 1))
 
 
 def draw_box(
     surface: pygame.Surface,
+    style: Style,
     rect: pygame.Rect,
     fill: Colour,
     border: Colour | None = None,
-    border_width: int = 0,
-    radius: int = CORNER_RADIUS,
+    width: int = 0,
+    radius: int | None = None,
 ) -> None:
+    """A rounded box; ``width`` (pixels) is the border's, ``radius`` defaults to the style's."""
+    radius = style.corner_radius if radius is None else radius
     pygame.draw.rect(surface, fill, rect, border_radius=radius)
-    if border is not None and border_width > 0:
-        pygame.draw.rect(surface, border, rect, border_width, border_radius=radius)
+    if border is not None and width > 0:
+        pygame.draw.rect(surface, border, rect, width, border_radius=radius)
 
 
-def draw_focus_ring(surface: pygame.Surface, rect: pygame.Rect, radius: int = CORNER_RADIUS) -> None:
+def draw_focus_ring(surface: pygame.Surface, style: Style, rect: pygame.Rect,
+                    radius: int | None = None) -> None:
     """A two-tone ring just outside ``rect``.
 
     The thin inner line in the background colour keeps the ring visible even
     where the control's own border has a similar colour.
     """
-    t = theme()
-    outer = rect.inflate(2 * (FOCUS_GAP + t.focus_ring_width), 2 * (FOCUS_GAP + t.focus_ring_width))
-    pygame.draw.rect(surface, t.focus_ring, outer, t.focus_ring_width, border_radius=radius + FOCUS_GAP + t.focus_ring_width)
-    inner = rect.inflate(2 * FOCUS_GAP, 2 * FOCUS_GAP)
-    pygame.draw.rect(surface, t.background, inner, max(1, FOCUS_GAP - 1), border_radius=radius + FOCUS_GAP)
+    t = style.colours
+    radius = style.corner_radius if radius is None else radius
+    gap, ring = style.focus_gap, style.focus_ring_width
+    outer = rect.inflate(2 * (gap + ring), 2 * (gap + ring))
+    pygame.draw.rect(surface, t.focus_ring, outer, ring, border_radius=radius + gap + ring)
+    inner = rect.inflate(2 * gap, 2 * gap)
+    pygame.draw.rect(surface, t.background, inner, max(1, gap - 1), border_radius=radius + gap)
 
 
 def draw_label(
     surface: pygame.Surface,
+    style: Style,
     text: str,
     rect: pygame.Rect,
     colour: Colour,
@@ -44,22 +61,26 @@ def draw_label(
     bold: bool = False,
     align: str = "center",
 ) -> None:
-    """Draw ``text`` inside ``rect`` (minus padding), shrinking then wrapping to fit.
+    """Draw ``text`` (``size`` in pixels) inside ``rect`` minus padding, shrinking then
+    wrapping to fit.
 
     Labels are sized for English but shown in Spanish too ("Reiniciar todo"), so
-    a label that does not fit first drops to the small font size, then wraps as
+    a label that does not fit first drops to the style's small size, then wraps as
     far as the height allows, then ends in "…"; it never spills over a neighbour.
-    Layouts avoid all this by sizing controls with ``preferred_size()``.
+    This is a last resort: layouts size controls with ``preferred_size()``, which
+    measures at the full size, so text is never shrunk where the layout did its job.
     """
-    inner = rect.inflate(-2 * PADDING, -2 * (PADDING // 2))
-    sizes = [size] + ([FONT_SMALL] if size > FONT_SMALL else [])
+    pad = style.padding
+    inner = rect.inflate(-2 * pad, -2 * (pad // 2))
+    small = style.font_small
+    sizes = [size] + ([small] if size > small else [])
     for s in sizes:
         if text_width(text, s, bold) <= inner.width:
             lines: tuple[str, ...] = (text,)
             break
     else:
         s = sizes[-1]
-        lines = wrap_text(text, inner.width, s, bold)
+        lines = wrap_text(text, max(1, inner.width), s, bold)
     step = line_height(s, bold)
     room = max(1, inner.height // step)
     if len(lines) > room:  # still too long: end the last line that fits with "…"

@@ -1,6 +1,6 @@
 """A horizontal slider: drag the thumb (or tap the track) with a pointer, or use keys.
 
-The whole rect (at least 48 px tall) is the touch target, not just the thumb:
+The whole rect (at least the touch minimum tall) is the touch target, not just the thumb:
 fingers are imprecise. Values carry no units; screens show qualitative words
 ("a little", "a lot") next to it, never numbers (TEACHING.md section 1).
 """
@@ -12,11 +12,15 @@ from collections.abc import Callable
 import pygame
 
 from sim.view.events import Key, Pointer, Wheel
-from sim.view.theme import theme
 from sim.view.widgets.base import Widget
-from sim.view.widgets.paint import draw_focus_ring
+from sim.view.widgets.paint import control_border, draw_focus_ring
 
+# in logical units
 THUMB_RADIUS = 12
+THUMB_GROWTH = 3  # the thumb grows this much under a finger or the mouse
+TRACK_INSET = 4  # beyond the thumb's radius at each end, so the thumb stays inside the rect
+TRACK_THICKNESS = 4  # plus the profile's line width
+TICK = 6
 _MAX_TICKS = 12  # draw a tick per step only when the steps are few (discrete levels)
 
 
@@ -85,7 +89,8 @@ class Slider(Widget):
 
     def _track(self) -> tuple[int, int]:
         """x of the track's two ends (inset so the thumb stays inside the rect)."""
-        return self.rect.left + THUMB_RADIUS + 4, self.rect.right - THUMB_RADIUS - 4
+        inset = self.style.px(THUMB_RADIUS + TRACK_INSET)
+        return self.rect.left + inset, self.rect.right - inset
 
     def _x_of(self, value: float) -> int:
         x0, x1 = self._track()
@@ -139,10 +144,11 @@ class Slider(Widget):
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible:
             return
-        t = theme()
+        st = self.style
+        t = st.colours
         x0, x1 = self._track()
         y = self.rect.centery
-        thick = 4 + t.line_width
+        thick = st.px(TRACK_THICKNESS + t.line_width)
         fill = t.accent if self.enabled else t.button_disabled_text
         track = pygame.Rect(x0, y - thick // 2, x1 - x0, thick)
         pygame.draw.rect(surface, t.meter_track, track, border_radius=thick // 2)
@@ -153,10 +159,12 @@ class Slider(Widget):
             if count <= _MAX_TICKS:
                 for i in range(count + 1):
                     tx = self._x_of(self.minimum + i * self.step)
-                    pygame.draw.line(surface, t.text_muted, (tx, y + thick), (tx, y + thick + 6), max(1, t.line_width - 1))
-        radius = THUMB_RADIUS + (3 if (self.pressed or self.hovered) and self.enabled else 0)
+                    pygame.draw.line(surface, t.text_muted, (tx, y + thick), (tx, y + thick + st.px(TICK)),
+                                     control_border(st))
+        grown = (self.pressed or self.hovered) and self.enabled
+        radius = st.px(THUMB_RADIUS + (THUMB_GROWTH if grown else 0))
         pygame.draw.circle(surface, fill, (x, y), radius)
         edge = t.text if self.enabled else t.button_disabled_text
-        pygame.draw.circle(surface, edge, (x, y), radius, max(2, t.line_width))
+        pygame.draw.circle(surface, edge, (x, y), radius, st.px(max(2, t.line_width)))
         if self.focused:
-            draw_focus_ring(surface, self.rect)
+            draw_focus_ring(surface, st, self.rect)

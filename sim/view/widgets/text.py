@@ -4,6 +4,10 @@ Wrapping is measured with the real font (not a character count), so Spanish,
 which runs about a quarter longer than English, wraps correctly. A word wider
 than the whole line (a long compound, a URL in the clinic's help text) is
 broken, preferably after a hyphen or slash, so text never spills out of its box.
+
+Sizes here are in the window's own PIXELS (``style.font_body`` etc.): a layout measures
+with the same numbers it draws with, so text at any scale or text size wraps where it is
+drawn. ``TextBlock`` is a widget: its ``size`` is in logical units, like a button's.
 """
 
 from __future__ import annotations
@@ -14,13 +18,15 @@ from functools import lru_cache
 import pygame
 
 from sim.view.fonts import font, line_height, render_text
-from sim.view.theme import FONT_BODY, Colour, theme
+from sim.view.style import FONT_BODY, Style
+from sim.view.theme import Colour
 from sim.view.widgets.base import TextSource, Widget, resolve_text
 
 
 @lru_cache(maxsize=256)
-def wrap_text(text: str, width: int, size: int = FONT_BODY, bold: bool = False) -> tuple[str, ...]:
-    """``text`` split into lines no wider than ``width`` pixels; ``"\\n"`` forces a break.
+def wrap_text(text: str, width: int, size: int, bold: bool = False) -> tuple[str, ...]:
+    """``text`` at ``size`` pixels split into lines no wider than ``width`` pixels;
+    ``"\\n"`` forces a break.
 
     Cached: screens re-wrap the same captions every frame.
     """
@@ -73,8 +79,9 @@ def _break_point(word: str, fits) -> int:
     return cut
 
 
-def ellipsize(text: str, width: int, size: int = FONT_BODY, bold: bool = False) -> str:
-    """``text`` cut to fit ``width`` with a trailing "…" (unchanged if it already fits)."""
+def ellipsize(text: str, width: int, size: int, bold: bool = False) -> str:
+    """``text`` at ``size`` pixels cut to fit ``width`` pixels with a trailing "…"
+    (unchanged if it already fits)."""
     f = font(size, bold)
     if f.size(text)[0] <= width:
         return text
@@ -88,23 +95,28 @@ def ellipsize(text: str, width: int, size: int = FONT_BODY, bold: bool = False) 
     return text[:lo].rstrip() + "…"
 
 
-def text_height(text: str, width: int, size: int = FONT_BODY, bold: bool = False) -> int:
-    """Height in pixels that ``text`` takes when wrapped to ``width``."""
+def text_height(text: str, width: int, size: int, bold: bool = False) -> int:
+    """Height in pixels that ``text`` at ``size`` pixels takes when wrapped to ``width``."""
     return len(wrap_text(text, width, size, bold)) * line_height(size, bold)
 
 
 def draw_wrapped(
     surface: pygame.Surface,
+    style: Style,
     text: str,
     pos: tuple[int, int],
     width: int,
-    size: int = FONT_BODY,
+    size: int | None = None,
     colour: Colour | None = None,
     bold: bool = False,
     align: str = "left",
 ) -> int:
-    """Draw ``text`` wrapped to ``width`` with its top-left at ``pos``; return the height used."""
-    colour = theme().text if colour is None else colour
+    """Draw ``text`` wrapped to ``width`` with its top-left at ``pos``; return the height used.
+
+    ``size`` in pixels (default: the style's body size); ``colour`` defaults to its text.
+    """
+    size = style.font_body if size is None else size
+    colour = style.colours.text if colour is None else colour
     x, y = pos
     step = line_height(size, bold)
     for line in wrap_text(text, width, size, bold):
@@ -124,7 +136,8 @@ class TextBlock(Widget):
     """A paragraph of wrapped text at ``rect.topleft``, ``rect.width`` wide.
 
     Not interactive, so exempt from the touch minimum; its height follows its
-    text (call ``measure()`` after a language change to re-lay-out around it).
+    text (call ``measure()`` after a language change to re-lay-out around it; a
+    new style measures again by itself). ``size`` is in logical units.
     """
 
     focusable = False
@@ -152,9 +165,17 @@ class TextBlock(Widget):
     def text(self) -> str:
         return resolve_text(self.text_source)
 
+    @property
+    def size_px(self) -> int:
+        return self.style.font(self.size)
+
+    def restyle(self, style: Style) -> None:
+        super().restyle(style)
+        self.measure()
+
     def measure(self) -> int:
         """Set ``rect.height`` to the wrapped height of the current text and return it."""
-        self.rect.height = text_height(self.text, self.rect.width, self.size, self.bold)
+        self.rect.height = text_height(self.text, self.rect.width, self.size_px, self.bold)
         return self.rect.height
 
     def handle(self, action) -> bool:
@@ -162,8 +183,9 @@ class TextBlock(Widget):
 
     def draw(self, surface: pygame.Surface) -> int:
         """Draw and return the height used."""
-        colour = getattr(theme(), self.role)
+        colour = getattr(self.style.colours, self.role)
         self.rect.height = draw_wrapped(
-            surface, self.text, self.rect.topleft, self.rect.width, self.size, colour, self.bold, self.align
+            surface, self.style, self.text, self.rect.topleft, self.rect.width, self.size_px, colour,
+            self.bold, self.align,
         )
         return self.rect.height

@@ -1,0 +1,44 @@
+"""What a person may change about how the program looks and reads: one object.
+
+The app owns the only ``Preferences`` and hands a read-only view of it to screens
+through their context (``ctx.prefs``); a screen asks the app to change it
+(``ctx.set_preferences(text_size="large")``). A kiosk's reset after a visitor leaves is
+one call: the app puts back the clinic's defaults. The lists of allowed values live
+here (text sizes) and in the modules that own them (colour profiles in ``theme``,
+languages in ``i18n``); command line, settings and kiosk config validate against them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from types import MappingProxyType
+
+from .theme import DEFAULT_PROFILE, PROFILES
+
+#: text size name -> how much larger than normal all text is drawn (layouts reflow)
+TEXT_SIZES = MappingProxyType({"normal": 1.0, "large": 1.25, "x-large": 1.5})
+DEFAULT_TEXT_SIZE = "normal"
+
+
+@dataclass(frozen=True)
+class Preferences:
+    language: str = "en"
+    profile: str = DEFAULT_PROFILE
+    text_size: str = DEFAULT_TEXT_SIZE
+    reduced_motion: bool = False
+
+    def __post_init__(self) -> None:
+        if self.profile not in PROFILES:
+            raise ValueError(f"unknown colour profile {self.profile!r}; "
+                             f"choose one of: {', '.join(PROFILES)}")
+        if self.text_size not in TEXT_SIZES:
+            raise ValueError(f"unknown text size {self.text_size!r}; "
+                             f"choose one of: {', '.join(TEXT_SIZES)}")
+
+    def changed(self, **changes) -> "Preferences":
+        """A copy with ``changes`` (names checked, values validated)."""
+        known = {f.name for f in fields(self)}
+        unknown = set(changes) - known
+        if unknown:
+            raise TypeError(f"unknown preference(s): {', '.join(sorted(unknown))}")
+        return replace(self, **changes)

@@ -1,0 +1,27 @@
+"""What the screens drawn over another (preferences, keyboard help) share: the screen
+they were opened from, dimmed behind them."""
+
+from __future__ import annotations
+
+import pygame
+
+
+def draw_dimmed_below(screen, surface: pygame.Surface) -> None:
+    """Draw the screen under ``screen`` on the stack, then the theme's scrim over it.
+
+    The scrim is one surface kept per window size and colour (a 4K scrim is 33 MB; making
+    one per frame would churn memory)."""
+    colours = screen.style.colours
+    stack = screen.ctx.nav.stack
+    below = stack[stack.index(screen) - 1] if screen in stack and stack.index(screen) else None
+    if below is not None:
+        below.draw(surface)
+    else:
+        surface.fill(colours.background)
+    key = (surface.get_size(), colours.overlay)
+    scrim = getattr(screen, "_scrim", None)
+    if scrim is None or getattr(screen, "_scrim_key", None) != key:
+        scrim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        scrim.fill(colours.overlay)
+        screen._scrim, screen._scrim_key = scrim, key
+    surface.blit(scrim, (0, 0))
