@@ -676,3 +676,19 @@ def test_the_about_dialog_is_drawn_and_goes_away(explore):
     assert pixel(canvas, (2, 2)) == rgb(t.background)
     assert not find_text(canvas, i18n._("about.title"), FONT_LARGE, t.text, True,
                          background=t.panel)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160), (1080, 1920), (800, 600)],
+                         ids=str)
+def test_text_is_rendered_at_the_windows_own_pixels(make_app, size):
+    """The home title is drawn exactly as the bundled font renders it at the window's
+    pixel size, where the layout put it: not a small canvas enlarged (blurred) or shrunk."""
+    from sim.view.screens.home import HEADER_TOP
+
+    app = make_app(size=size)
+    shot = frame(app)
+    style = app.style
+    t = style.colours
+    at = (style.margin, style.px(HEADER_TOP))
+    assert find_text(shot, en("app.title"), style.font_title, t.text, True,
+                     background=t.background) == [at]
