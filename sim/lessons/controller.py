@@ -232,6 +232,14 @@ class LessonController:
         self.paused = not self.paused
 
     # ------------------------------------------------------------------ time
+    @property
+    def step_fraction(self) -> float:
+        """How far (0..1) real time has gone towards the next model step while a beat
+        runs (drawing glides molecules between steps by it); 1 when nothing runs."""
+        if self.paused or self.over or self.phase is not Phase.RUN:
+            return 1.0
+        return min(1.0, self._carry)
+
     def update(self, dt: float) -> None:
         """Advance ``dt`` seconds: play the run, and in autoplay move on when due."""
         if self.paused or self.over:

@@ -87,6 +87,12 @@ class SimRunner:
         return DoseResult(species, asked, given)
 
     # ------------------------------------------------------------ time
+    @property
+    def step_fraction(self) -> float:
+        """How far (0..1) real time has gone towards the next model step: drawing puts
+        molecules that far between their last two positions, so steps glide (1: still)."""
+        return min(1.0, self._carry) if self.playing else 1.0
+
     def toggle_play(self) -> None:
         self.playing = not self.playing
 

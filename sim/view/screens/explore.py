@@ -910,7 +910,8 @@ class ExploreScreen(Screen):
         if self.chart_in_picture:
             self._draw_plot(surface, names)
         else:
-            self.cleft_view.draw(surface, st, sim.cleft)
+            self.cleft_view.draw(surface, st, sim.cleft, alpha=self.runner.step_fraction,
+                                 step=sim.steps)
             draw_wrapped(surface, st, _("explore.receptors"), (self.cleft_rect.left, self.legend_y),
                          self.cleft_rect.width, st.font_small, t.text_muted)
             if self.shows_chart:

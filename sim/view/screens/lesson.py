@@ -455,7 +455,8 @@ class LessonScreen(Screen):
         lay = self.lay
         # a part that gave way to the caption (lesson_layout) has an empty rect
         if self.cleft_rect.height > 0:
-            self.cleft_view.draw(surface, st, sim.cleft)
+            self.cleft_view.draw(surface, st, sim.cleft, alpha=self.controller.step_fraction,
+                                 step=sim.steps)
         if self.person_rect is not None and self.person_rect.height > 0:
             draw_person(surface, st, self.person_rect, p.euphoria, p.breathing, self.t,
                         _("lessonview.person"))
