@@ -157,7 +157,8 @@ PROJECTOR = Theme(
     plot_grid=hex_colour("#C3C9D1"),
     plot_axis=hex_colour("#30363D"),
     overlay=(0, 0, 0, 120),
-    cleft_background=hex_colour("#FFFFFF"),
+    # a faint blue-grey, so the picture has an edge on the white page
+    cleft_background=hex_colour("#EAEFF5"),
     # a mid-grey membrane: a lit (yellow) receptor vanishes on light grey, and both
     # lit and blocked receptors must stand out on a washed-out projector (>= 3:1)
     membrane=hex_colour("#5B6573"),
