@@ -38,17 +38,14 @@ from sim.view.fonts import line_height, text_width
 from sim.view.screens.controls import LABEL_INSET
 from sim.view.screens.explore import (
     AMOUNTS,
-    CLEFT_MIN,
     EXPLORE_RECEPTORS,
-    FULL,
     GIVE,
     MAX_DEPOTS,
     MAX_FREE,
     MAX_FREE_MEDICINES,
     NOTICE_STEPS,
-    NOTICE_TEXT_X,
-    NOTICE_TEXT_Y,
 )
+from sim.view.screens.explore_layout import CLEFT_MIN, FULL, NOTICE_TEXT_X, NOTICE_TEXT_Y
 from sim.view.screens.panels import CUE_PAD_X, CUE_PAD_Y
 from sim.view.widgets import wrap_text
 

@@ -19,7 +19,6 @@ from sim.view.events import Key, Pointer, Wheel
 from sim.view.fonts import line_height, text_width
 from sim.view.screens import home as home_module
 from sim.view.screens.home import Tile
-from sim.view.style import FONT_BODY, FONT_LARGE
 
 SIZES = [(800, 600), (1280, 720), (1920, 1080), (3840, 2160), (1080, 1920), (768, 1366)]
 TEXT_SIZES = ["normal", "x-large"]
@@ -68,7 +67,8 @@ def test_every_tile_shows_its_whole_title_and_blurb(home_at, size, lang, text_si
     # one title size for all tiles, the design's for the window's width, times the scale and
     # the text size: never shrunk to fit the words
     style = app.style
-    design = FONT_LARGE if style.logical(size)[0] >= home_module.NARROW_BELOW else FONT_BODY
+    design = (home_module.TITLE_SIZE if style.logical(size)[0] >= home_module.NARROW_BELOW
+              else home_module.TITLE_SIZE_NARROW)
     assert {tile.text_layout().title_size for tile in home.tiles} == {style.font(design)}
 
 
@@ -79,8 +79,11 @@ def test_header_tiles_disclaimer_and_buttons_do_not_overlap(home_at, size, lang,
     app, home = home_at(size, lang, text_size)
     w, h = size
     style = app.style
-    assert all(text_width(line, style.font_large) <= w - 2 * style.margin
+    assert all(home.subtitle_x + text_width(line, style.font_large) <= w - style.margin
                for line in home.subtitle_lines)
+    title_right = style.margin + text_width(i18n._("app.title"), style.font_title, True)
+    assert home.subtitle_x >= title_right or home.subtitle_y >= style.px(
+        home_module.HEADER_TOP) + line_height(style.font_title, True)  # beside or under
     assert words(home.subtitle_lines) == i18n._("app.subtitle").split()
     subtitle_bottom = home.subtitle_y + len(home.subtitle_lines) * line_height(style.font_large)
     area = home.tiles_area
@@ -92,7 +95,10 @@ def test_header_tiles_disclaimer_and_buttons_do_not_overlap(home_at, size, lang,
     assert area.bottom <= disclaimer.top
     buttons = [home.language.rect, home.preferences.rect, home.keys.rect, home.quit.rect]
     window = pygame.Rect(0, 0, w, h)
-    assert all(disclaimer.bottom <= b.top and window.contains(b) for b in buttons)
+    assert all(window.contains(b) and not b.colliderect(disclaimer) for b in buttons)
+    assert window.contains(disclaimer)
+    assert disclaimer.width >= text_width(i18n._("common.disclaimer"), style.font_body) or \
+        disclaimer.width == w - 2 * style.margin  # one whole line in the row, or wrapped
     for i, a in enumerate(buttons):
         assert not any(a.colliderect(b) for b in buttons[i + 1:])
     if home.max_scroll == 0:
@@ -132,6 +138,14 @@ def test_a_drag_on_the_tiles_scrolls_them_and_opens_nothing(home_at):
     app.dispatch(Pointer("down", tile.rect.center))
     app.dispatch(Pointer("up", tile.rect.center))
     assert app.stack.top is not home
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160), (1080, 1920)],
+                         ids=str)
+def test_the_tiles_fit_without_scrolling_on_common_screens_in_english(home_at, size):
+    """On a laptop, a projector, 4K and a portrait kiosk, normal text: every tile in view."""
+    app, home = home_at(size, "en")
+    assert home.max_scroll == 0
 
 
 def test_text_is_drawn_at_the_windows_own_pixels(home_at):

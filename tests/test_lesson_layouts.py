@@ -19,7 +19,11 @@ from sim import i18n
 from sim.lessons import LESSONS, Phase
 from sim.view.fonts import line_height, text_width
 from sim.view.render.key import key_height
-from sim.view.screens import lesson_layout as L
+from sim.view.screens.lesson_caption import (CAPTION_PAD_Y, CAPTION_SIZE, PAGE_GAP, PAGE_SIZE,
+                                             card_fits)
+from sim.view.screens.lesson_chrome import PROGRESS_SIZE, TITLE_SIZE
+from sim.view.screens.lesson_layout import ARRANGEMENTS
+from sim.view.screens.lesson_plans import CLEFT_MIN_W, chart_min_height
 from sim.view.screens.lesson import (HIGHLIGHT_GROW, card_words, chart_labels, chart_title,
                                      help_card_rect)
 from sim.view.screens.panels import cue_height
@@ -76,7 +80,7 @@ def check_layout(app, screen, where) -> None:
                 assert not w.rect.colliderect(r), (where, w.text, name)
     # the caption: one size, its lines inside its box, every word on some page
     font, bold, lines = screen.caption_lines()
-    assert font == st.font(L.CAPTION_SIZE)
+    assert font == st.font(CAPTION_SIZE)
     text = lay.caption_text_rect
     assert lay.caption_rect.contains(text), where
     assert len(lines) * line_height(font, bold) <= text.height, where
@@ -87,27 +91,27 @@ def check_layout(app, screen, where) -> None:
     if lay.paged:
         assert lay.caption_rect.contains(lay.page_rect), where
     # ...and a box as tall as that text (no empty rows)
-    pad = 2 * st.px(L.CAPTION_PAD_Y)
+    pad = 2 * st.px(CAPTION_PAD_Y)
     rows = max(len(page) for page in lay.caption_pages)
     expect = pad + rows * line_height(font, bold)
     if screen.choices:
         top = min(b.rect.top for b in screen.choices)
         expect += st.gap + max(b.rect.bottom for b in screen.choices) - top
     if lay.paged:
-        expect += st.px(L.PAGE_GAP) + line_height(st.font(L.PAGE_SIZE), True)
+        expect += st.px(PAGE_GAP) + line_height(st.font(PAGE_SIZE), True)
     assert lay.caption_rect.height == expect, where
     # the answers: whole labels
     for b in screen.choices:
         assert len(wrap_text(b.text, b.label_width(), b.font_px, b.bold)) <= b.max_lines
         assert b.height_for(b.rect.width) <= b.rect.height, (where, b.text)
     # the header and the bar
-    title_font = st.font(L.TITLE_SIZE)
+    title_font = st.font(TITLE_SIZE)
     assert len(lay.title_lines) * line_height(title_font, True) <= lay.title_rect.height
     for line in lay.title_lines:
         assert text_width(line, title_font, True) <= lay.title_rect.width, (where, line)
     progress = i18n._("lessonview.progress").format(n=screen.index + 1,
                                                    total=len(screen.lesson.beats))
-    assert text_width(progress, st.font(L.PROGRESS_SIZE)) <= lay.progress_rect.width, where
+    assert text_width(progress, st.font(PROGRESS_SIZE)) <= lay.progress_rect.width, where
     # the meters, the cue's room, the key
     if lay.panel_shown:
         for rect, key in zip(lay.meter_rects, ("meter.feel_good", "meter.breathing",
@@ -134,13 +138,13 @@ def check_layout(app, screen, where) -> None:
             assert shown(lay.cleft_rect) or (lay.chart_shown and text_size != "normal"), where
     # the pictures: at least their least sizes
     if lay.chart_shown:
-        need = L.chart_min_height(st, screen.lesson.chart, lay.chart_rect.width,
+        need = chart_min_height(st, screen.lesson.chart, lay.chart_rect.width,
                                   chart_title(screen.lesson), chart_labels(screen.lesson))
         assert lay.chart_rect.height >= need, where
     if lay.person_rect is not None:
         assert text_width(i18n._("lessonview.person"), st.font_small) <= lay.person_rect.width
     if shown(lay.cleft_rect):
-        assert lay.cleft_rect.width >= st.px(L.CLEFT_MIN_W), where
+        assert lay.cleft_rect.width >= st.px(CLEFT_MIN_W), where
     # highlight rings stay in the window
     if screen.phase not in (Phase.SETUP, Phase.ASK):
         grow = 2 * st.px(HIGHLIGHT_GROW)
@@ -151,19 +155,19 @@ def check_layout(app, screen, where) -> None:
     # a closing card holds its words and covers only the picture
     if screen.card_showing:
         title, words_ = card_words(screen.beat.card, app.ctx.settings)
-        assert L.card_fits(st, lay.card_rect, title, words_), where
+        assert card_fits(st, lay.card_rect, title, words_), where
         for name in ("caption", "feel_good", "breathing", "withdrawal", "cue", "title"):
             if name in regions:
                 assert not lay.card_rect.colliderect(regions[name]), (where, name)
     # portrait: the picture on top, then the chart and the meters, the caption under them
     if app.window.get_height() > app.window.get_width():
-        assert lay.arrangement in L.ARRANGEMENTS["portrait"], where
+        assert lay.arrangement in ARRANGEMENTS["portrait"], where
         below = [r for r in (lay.chart_rect, lay.meter_rects[0]) if shown(r)]
         for r in below:
             assert lay.cleft_rect.bottom <= r.top <= lay.caption_rect.top, where
         assert lay.cleft_rect.bottom <= lay.caption_rect.top, where
     else:
-        assert lay.arrangement in L.ARRANGEMENTS["landscape"], where
+        assert lay.arrangement in ARRANGEMENTS["landscape"], where
     screen.draw(app.window)  # and it draws
 
 

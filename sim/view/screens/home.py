@@ -11,13 +11,14 @@ translation too long for any tile (the test fails then).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pygame
 
 from sim.i18n import _, available_languages
 from sim.view.events import Key, Pointer, Wheel
-from sim.view.fonts import line_height, render_text, text_width
+from sim.view.fonts import font, line_height, render_text, text_width
+from sim.view.render.tile_pictures import PICTURES, picture
 from sim.view.screen import Screen
 from sim.view.style import FONT_BODY, FONT_LARGE, FONT_SMALL, Style
 from sim.view.widgets import Button, WidgetGroup, draw_wrapped, ellipsize, wrap_text
@@ -29,9 +30,10 @@ TILES: list[tuple[str, str, str]] = [
 ]
 
 # sizes in logical units (sim/view/style.py turns them into window pixels)
-#: a tile's title (bold): large on a wide window, body size on a narrow one (a layout
-#: breakpoint by the window's logical width, like a web page's; never shrunk to fit text)
-TITLE_SIZE = FONT_LARGE
+#: a tile's title (bold): body size, on every window (the picture above it carries the
+#: tile; at the large size Spanish titles took three lines and pushed the tiles out of
+#: view on a projector). Never shrunk to fit: the text-size preference enlarges it
+TITLE_SIZE = FONT_BODY
 TITLE_SIZE_NARROW = FONT_BODY
 NARROW_BELOW = 1200  # logical units of width
 BLURB_SIZE = FONT_SMALL
@@ -46,31 +48,63 @@ SCROLL_STEP = 48  # one wheel notch
 DRAG_START = 12  # a press that moves this far on the tiles scrolls them instead
 SCROLLBAR_W = 6
 SCROLL_THUMB_MIN = 24
+#: a tile's picture (sim/view/render/tile_pictures.py): above the words in a narrow tile...
+PICTURE_H = 48
+PICTURE_MAX_W = 300  # ...as wide as the tile's inside, up to this
+#: ...beside them (at the start side) when the words keep a column this wide (times the
+#: text size) next to it
+PICTURE_BESIDE_W = 150
+PICTURE_BESIDE_H = 100
+BESIDE_TEXT_MIN = 300
+PICTURE_GAP = 8  # between the picture and the words
 
 
 @dataclass(frozen=True)
 class TileText:
     """How a tile's words are laid out inside it (what ``Tile.draw`` draws)."""
 
-    inner: pygame.Rect  # the area inside the tile's padding
+    inner: pygame.Rect  # the area the words have (inside the padding, beside or below the picture)
     title_size: int
     title_lines: tuple[str, ...]
     blurb_lines: tuple[str, ...]  # the last one ends in "…" if the blurb had to be cut
     height: int  # height the title and the whole blurb need
     fits: bool  # every word shown, none split, nothing cut
+    picture: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))  # none: empty
+    blurb_size: int = 0
+    title_gap: int = 0
 
     @property
     def title_fits(self) -> bool:
         return all(text_width(line, self.title_size, True) <= self.inner.width
                    for line in self.title_lines)
 
+    @property
+    def title_rect(self) -> pygame.Rect:
+        """Where the title's lines are drawn (as wide as its widest line)."""
+        h = len(self.title_lines) * line_height(self.title_size, True)
+        w = max((text_width(line, self.title_size, True) for line in self.title_lines), default=0)
+        return pygame.Rect(self.inner.left, self.inner.top, w, h)
+
+    @property
+    def blurb_rect(self) -> pygame.Rect:
+        """Where the blurb's lines are drawn."""
+        size = self.blurb_size or self.title_size
+        w = max((text_width(line, size) for line in self.blurb_lines), default=0)
+        return pygame.Rect(self.inner.left, self.title_rect.bottom + self.title_gap, w,
+                           len(self.blurb_lines) * line_height(size))
+
 
 class Tile(Button):
-    """A big tile: a bold title and a short wrapped description. Lesson tiles carry
-    their place in the suggested order ("3. Starting too soon")."""
+    """A big tile: a small picture of what the lesson shows, a bold title and a short
+    wrapped description. Lesson tiles carry their place in the suggested order
+    ("3. Starting too soon").
+
+    The picture sits beside the words (at the start side) when the tile is wide enough
+    for it and a comfortable column of words, else above them; either way the words
+    are laid out in the room left, and ``needed_height`` counts the picture."""
 
     def __init__(self, title_key: str, blurb_key: str, on_activate,
-                 number: int | None = None) -> None:
+                 number: int | None = None, picture_id: str | None = None) -> None:
         if number is None:
             label = lambda: _(title_key)  # noqa: E731
         else:
@@ -79,7 +113,9 @@ class Tile(Button):
         self.title_key = title_key
         self.blurb_key = blurb_key
         self.number = number
-
+        #: which picture (sim/view/render/tile_pictures.py): the screen id, which is what
+        #: the title's msgid is named after ("explore.title", "lesson.too-soon.title")
+        self.picture_id = picture_id or _picture_id(title_key)
 
     @property
     def blurb(self) -> str:
@@ -97,25 +133,72 @@ class Tile(Button):
     def blurb_size(self) -> int:
         return self.style.font(BLURB_SIZE)
 
+    #: set by the home screen's layout: pictures give way before the tiles would scroll
+    picture_shown = True
+
+    @property
+    def has_picture(self) -> bool:
+        return self.picture_shown and self.picture_id in PICTURES
+
+    def picture_beside(self, width: int) -> bool:
+        """A tile ``width`` px wide has the picture beside its words (else above them):
+        when the words keep a column at least BESIDE_TEXT_MIN wide (times the text size)
+        and every title word fits on a line of it."""
+        if not self.has_picture:
+            return False
+        st = self.style
+        room = width - 2 * st.padding - st.px(PICTURE_BESIDE_W) - st.px(PICTURE_GAP)
+        if room < st.px(BESIDE_TEXT_MIN) * st.text_scale:
+            return False
+        return all(text_width(w, self.title_size, True) <= room for w in self.text.split())
+
+    def _areas(self, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+        """(picture, words) inside a tile at ``rect`` (the picture empty if none); the
+        words' area runs to the tile's padding at the bottom."""
+        st = self.style
+        inner = rect.inflate(-2 * st.padding, -2 * st.padding)
+        if not self.has_picture:
+            return pygame.Rect(inner.topleft, (0, 0)), inner
+        gap = st.px(PICTURE_GAP)
+        if self.picture_beside(rect.width):
+            pic = pygame.Rect(inner.left, inner.top, st.px(PICTURE_BESIDE_W),
+                              min(inner.height, st.px(PICTURE_BESIDE_H)))
+            words = pygame.Rect(pic.right + gap, inner.top, inner.right - pic.right - gap,
+                                inner.height)
+        else:
+            pic = pygame.Rect(inner.left, inner.top, min(inner.width, st.px(PICTURE_MAX_W)),
+                              min(inner.height, st.px(PICTURE_H)))
+            words = pygame.Rect(inner.left, pic.bottom + gap, inner.width,
+                                max(0, inner.bottom - pic.bottom - gap))
+        return pic, words
+
+    def text_width_at(self, width: int) -> int:
+        """The width the words have in a tile ``width`` px wide."""
+        return self._areas(pygame.Rect(0, 0, width, 10_000))[1].width
+
     def needed_height(self, width: int) -> int:
-        """The tile height (pixels) its words need at ``width``."""
-        pad = self.style.padding
-        inner_w = width - 2 * pad
-        title = wrap_text(self.text, inner_w, self.title_size, True)
-        blurb = wrap_text(self.blurb, inner_w, self.blurb_size)
-        return (2 * pad + len(title) * line_height(self.title_size, True)
-                + self.style.px(TITLE_GAP) + len(blurb) * line_height(self.blurb_size))
+        """The tile height (pixels) its picture and words need at ``width``."""
+        st = self.style
+        pad = st.padding
+        pic, words = self._areas(pygame.Rect(0, 0, width, 10_000))
+        title = wrap_text(self.text, words.width, self.title_size, True)
+        blurb = wrap_text(self.blurb, words.width, self.blurb_size)
+        text_h = (len(title) * line_height(self.title_size, True) + st.px(TITLE_GAP)
+                  + len(blurb) * line_height(self.blurb_size))
+        if self.picture_beside(width):
+            return 2 * pad + max(text_h, pic.height)
+        return 2 * pad + (words.top - pic.top) + text_h
 
     def text_layout(self) -> TileText:
-        """The title and the blurb under it, wrapped to the tile's inner width."""
+        """The title and the blurb, wrapped to the width the picture leaves them."""
         size, blurb_size = self.title_size, self.blurb_size
-        pad = self.style.padding
-        inner = self.rect.inflate(-2 * pad, -2 * pad)
+        pic, inner = self._areas(self.rect)
         title = wrap_text(self.text, inner.width, size, True)
         words_whole = all(text_width(w, size, True) <= inner.width for w in self.text.split())
         blurb = list(wrap_text(self.blurb, inner.width, blurb_size))
         step = line_height(blurb_size)
-        title_h = len(title) * line_height(size, True) + self.style.px(TITLE_GAP)
+        gap = self.style.px(TITLE_GAP)
+        title_h = len(title) * line_height(size, True) + gap
         height = title_h + len(blurb) * step
         fits = words_whole and height <= inner.height
         if height > inner.height:
@@ -124,13 +207,15 @@ class Tile(Button):
             blurb = blurb[:room]
             if blurb:
                 blurb[-1] = ellipsize(blurb[-1] + " …", inner.width, blurb_size)
-        return TileText(inner, size, title, tuple(blurb), height, fits)
+        return TileText(inner, size, title, tuple(blurb), height, fits, pic, blurb_size, gap)
 
     def draw(self, surface: pygame.Surface) -> None:
         st = self.style
         t = st.colours
         draw_box(surface, st, self.rect, self.fill_colour(), t.button_border, st.line_width)
         text = self.text_layout()
+        if text.picture.width > 0 and text.picture.height > 0:
+            surface.blit(picture(st, self.picture_id, text.picture.size), text.picture.topleft)
         x, y = text.inner.topleft
         for line in text.title_lines:
             surface.blit(render_text(line, text.title_size, t.button_text, True), (x, y))
@@ -143,16 +228,28 @@ class Tile(Button):
             draw_focus_ring(surface, st, self.rect)
 
 
+def _picture_id(title_key: str) -> str:
+    """"explore.title" -> "explore", "lesson.too-soon.title" -> "too-soon"."""
+    key = title_key.removesuffix(".title")
+    return key.removeprefix("lesson.")
+
+
+def pygame_ascent(size: int, bold: bool = False) -> int:
+    """The font's ascent at ``size`` pixels (to set two sizes on one baseline)."""
+    return font(size, bold).get_ascent()
+
+
 def _words_fit(tile: Tile, width: int) -> bool:
-    """Every word of the tile's title fits on a line of a tile ``width`` wide."""
-    room = width - 2 * tile.style.padding
+    """Every word of the tile's title fits on a line of the words' column in a tile
+    ``width`` wide (beside or below its picture)."""
+    room = tile.text_width_at(width)
     return all(text_width(w, tile.title_size, True) <= room for w in tile.text.split())
 
 
 def grid_for(tiles: list[Tile], style: Style, width: int) -> tuple[int, int]:
     """(columns, tile height): of the column counts whose tiles are wide enough for the
     text size, the one whose grid is shortest (ties: more columns); tiles are as tall as
-    the wordiest one needs."""
+    the wordiest one (its picture and words) needs."""
     gap = style.gap
     min_w = style.px(TILE_MIN_W) * style.text_scale
     best: tuple[int, int, int] | None = None  # (total height, -cols, tile height)
@@ -194,6 +291,7 @@ class HomeScreen(Screen):
         self.group = WidgetGroup([*self.tiles, *settings, self.preferences, self.keys, self.quit])
         self.subtitle_lines: tuple[str, ...] = ()
         self.subtitle_y = 0
+        self.subtitle_x = 0
         self.disclaimer_rect = pygame.Rect(0, 0, 0, 0)
         #: where the tiles are shown; taller content scrolls inside it
         self.tiles_area = pygame.Rect(0, 0, 0, 0)
@@ -227,26 +325,59 @@ class HomeScreen(Screen):
         w, h = size
         m, gap = st.margin, st.gap
         width = w - 2 * m
-        # header: the app title, then the subtitle, wrapped (never shrunk)
-        self.subtitle_y = st.px(HEADER_TOP) + line_height(st.font_title, True)
-        self.subtitle_lines = wrap_text(_("app.subtitle"), width, st.font_large)
-        top = self.subtitle_y + len(self.subtitle_lines) * line_height(st.font_large) + gap
+        # header: the app title, and the subtitle beside it when the line has room (a wide
+        # window gives the tiles that height), else under it, wrapped (never shrunk)
+        head_top = st.px(HEADER_TOP)
+        title_w = text_width(_("app.title"), st.font_title, True)
+        title_h = line_height(st.font_title, True)
+        subtitle = _("app.subtitle")
+        beside_x = m + title_w + 2 * gap
+        if beside_x + text_width(subtitle, st.font_large) <= w - m:
+            self.subtitle_lines = (subtitle,)
+            self.subtitle_x = beside_x
+            # on the title's baseline
+            self.subtitle_y = head_top + pygame_ascent(st.font_title, True) \
+                - pygame_ascent(st.font_large)
+            top = head_top + title_h + gap
+        else:
+            self.subtitle_x = m
+            self.subtitle_y = head_top + title_h
+            self.subtitle_lines = wrap_text(subtitle, width, st.font_large)
+            top = self.subtitle_y + len(self.subtitle_lines) * line_height(st.font_large) + gap
         # footer: the settings row at the bottom, the disclaimer (TEACHING 1) just above it
         buttons = ([self.language] if self.offers_language else []) + [self.preferences, self.keys]
         row_h = max([st.px(BUTTON_H)] + [b.preferred_size()[1] for b in buttons + [self.quit]])
         y = h - m - row_h
-        disclaimer_h = len(wrap_text(_("common.disclaimer"), width, st.font_body)) \
-            * line_height(st.font_body)
-        self.disclaimer_rect = pygame.Rect(m, y - st.px(DISCLAIMER_GAP) - disclaimer_h,
-                                           width, disclaimer_h)
-        bottom = self.disclaimer_rect.top - gap
+        # the disclaimer (TEACHING 1) in the settings row when it fits there on one line,
+        # else on its own lines just above the row
+        disclaimer = _("common.disclaimer")
+        buttons_w = sum(b.preferred_size()[0] + gap for b in buttons)
+        room = width - buttons_w - self.quit.preferred_size()[0] - 2 * gap
+        one_line_w = text_width(disclaimer, st.font_body)
+        if one_line_w <= room:
+            line_h = line_height(st.font_body)
+            self.disclaimer_rect = pygame.Rect(m + buttons_w + gap, y + (row_h - line_h) // 2,
+                                               one_line_w, line_h)
+            bottom = y - gap
+        else:
+            disclaimer_h = len(wrap_text(disclaimer, width, st.font_body)) \
+                * line_height(st.font_body)
+            self.disclaimer_rect = pygame.Rect(m, y - st.px(DISCLAIMER_GAP) - disclaimer_h,
+                                               width, disclaimer_h)
+            bottom = self.disclaimer_rect.top - gap
         # the tiles: a grid as tall as their words need, scrolling if the room is short
         narrow = st.logical(size)[0] < NARROW_BELOW
         for tile in self.tiles:
             tile.title_logical = TITLE_SIZE_NARROW if narrow else TITLE_SIZE
         self.tiles_area = pygame.Rect(m, top, width, max(0, bottom - top))
-        cols, tile_h = grid_for(self.tiles, st, width)
-        rows = -(-len(self.tiles) // cols)
+        # the pictures give way when they would push tiles out of view (words never do)
+        for shown in (True, False):
+            for tile in self.tiles:
+                tile.picture_shown = shown
+            cols, tile_h = grid_for(self.tiles, st, width)
+            rows = -(-len(self.tiles) // cols)
+            if rows * tile_h + (rows - 1) * gap <= self.tiles_area.height:
+                break
         room_h = (self.tiles_area.height - (rows - 1) * gap) // rows
         tile_h = max(tile_h, min(room_h, st.px(TILE_MAX_H)))
         tile_w = (width - (cols - 1) * gap) // cols
@@ -332,6 +463,7 @@ class HomeScreen(Screen):
         surface.blit(render_text(_("app.title"), st.font_title, t.text, True),
                      (m, st.px(HEADER_TOP)))
         y = self.subtitle_y
+        m = self.subtitle_x
         for line in self.subtitle_lines:
             surface.blit(render_text(line, st.font_large, t.text_muted), (m, y))
             y += line_height(st.font_large)

@@ -28,11 +28,12 @@ from sim.view.render.lesson_charts import draw_lesson_chart
 from sim.view.render.person_figure import draw_person
 from sim.view.screen import Screen
 from sim.view.screens.controls import WrapButton
-from sim.view.screens.lesson_layout import (
+from sim.view.screens.lesson_caption import (
     CARD_BODY_SIZE, CARD_BORDER, CARD_PAD_X, CARD_TITLE_SIZE, CHOICE_LINES, CHOICE_SIZE,
-    DOT_R, DOT_RING, DOT_STEP, PAGE_SIZE, PROGRESS_GAP, PROGRESS_SIZE, TITLE_SIZE,
-    CaptionSpec, LessonContent, LessonLayout, caption_font, card_fits, card_text_tops,
-    lay_out)
+    PAGE_SIZE, CaptionSpec, caption_font, card_fits, card_text_tops)
+from sim.view.screens.lesson_chrome import (
+    DOT_R, DOT_RING, DOT_STEP, PROGRESS_GAP, PROGRESS_SIZE, TITLE_SIZE)
+from sim.view.screens.lesson_layout import LessonContent, LessonLayout, lay_out
 from sim.view.screens.panels import cue_showing, draw_person_panel
 from sim.view.style import FONT_BODY, FONT_SMALL, Style
 from sim.view.widgets import Button, Dialog, WidgetGroup, draw_wrapped

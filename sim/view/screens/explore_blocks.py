@@ -1,0 +1,244 @@
+"""Explore's blocks: the doses, the person, the tabs, the picture, each measured and placed.
+
+Each ``_place_*`` method puts one block of the Explore screen at (x, y) in a given width
+(setting its widgets' rects and the rects the screen draws in) and returns its height, or
+None when its words do not fit that width; ``explore_layout.ExploreLayout`` tries the
+arrangements built from them. These are methods of the screen (a mixin) because they
+place the screen's own widgets and leave the rects its drawing reads; they draw nothing.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pygame
+
+from sim.i18n import _
+from sim.view.fonts import line_height, text_width
+from sim.view.render import plot as plot_sizes
+from sim.view.render.meters import TAG_INSET, danger_tag_height, meter_height
+from sim.view.screens.controls import WrapButton
+from sim.view.screens.panels import cue_height
+from sim.view.widgets import text_height
+
+# -- sizes, in logical units (sim/view/style.py turns them into window pixels) -------------
+HINT_GAP = 6  # the hint to the picture
+LEGEND_GAP = 4  # the picture to its legend, the legend to the chart
+PLOT_LINES_MIN = 60  # the chart's lines need at least this much height
+PAD = 6  # inside the opioid box, and between its controls
+LABEL_GAP = 2  # a group's label to its controls
+ROW = 56  # an amount choice's height, at least
+CHOICE_EXTRA = 6  # around a choice's lines: the chosen one's double border
+MEDICINE_H = 52  # a medicine button's height, at least
+MEDICINE_EXTRA = 2
+GIVE_MIN_W = 96  # the "Give opioid" button beside the choices, at least
+BUTTON_LINES = 2  # a dose button's label wraps to at most this many lines
+SECTION_GAP = 6  # the opioid box to the medicines' label
+METER_GAP = 6  # between meters
+
+#: people in the two states that show a cue, to measure the room a cue needs
+OVERDOSED = SimpleNamespace(overdose=True, withdrawal=0.0)
+IN_WITHDRAWAL = SimpleNamespace(overdose=False, withdrawal=1.0)
+
+
+class ExploreBlocks:
+    """The block-placing half of ``ExploreScreen`` (mixed into it): uses its ``style``,
+    its widgets (``amount_toggles``, ``give_buttons``, ``page_tabs``) and
+    ``runner.plot``, and sets ``opioid_box``, ``amount_label_rect``,
+    ``medicines_label_rect``, ``meter_rects``, ``cue_rect``, ``plot_rect``,
+    ``hint_rect``, ``cleft_rect`` and ``legend_y``."""
+
+    def _label_fits(self, button: WrapButton, width: int) -> bool:
+        """The whole label fits a button ``width`` pixels wide, in at most BUTTON_LINES
+        lines, with no word broken (bold too, for a choice that may be chosen)."""
+        words = button.text.split()
+        for bold in {button.bold, button.bold or button.selectable}:
+            lines = button.label_lines(width, bold)
+            if len(lines) > BUTTON_LINES or " ".join(lines).split() != words:
+                return False
+        return True
+
+    def _button_height(self, buttons, width: int, least: float, extra: float) -> int:
+        st = self.style
+        need = 0
+        for b in buttons:
+            bold = b.bold or b.selectable
+            need = max(need, len(b.label_lines(width, bold)) * line_height(b.font_px, bold))
+        return max(st.px(least), need + st.px(extra), st.min_touch)
+
+    def _amount_grid(self, kind: str, x: int, y: int, inner: int, width: int):
+        """Rects for the four choices and "Give opioid" in one of four arrangements, and
+        their height; None if a label would not fit."""
+        st = self.style
+        pad = st.px(PAD)
+        choices, give = self.amount_toggles, self.give_buttons[0]
+        if kind == "side":  # two by two, the give button as tall as both rows beside them
+            give_w = max(st.px(GIVE_MIN_W), width // 4)
+            cw = (inner - give_w - 2 * pad) // 2
+            if cw <= 0 or not all(self._label_fits(b, cw) for b in choices) \
+                    or not self._label_fits(give, give_w):
+                return None
+            row = self._button_height(choices, cw, ROW, CHOICE_EXTRA)
+            rects = [pygame.Rect(x + (i % 2) * (cw + pad), y + (i // 2) * (row + pad), cw, row)
+                     for i in range(4)]
+            rects.append(pygame.Rect(x + inner - give_w, y, give_w, 2 * row + pad))
+            return rects, 2 * row + pad
+        if kind == "row":  # all five in one row
+            cw = (inner - 4 * pad) // 5
+            if cw <= 0 or not all(self._label_fits(b, cw) for b in [*choices, give]):
+                return None
+            row = self._button_height([*choices, give], cw, ROW, CHOICE_EXTRA)
+            return [pygame.Rect(x + i * (cw + pad), y, cw, row) for i in range(5)], row
+        if kind == "grid":  # two by two, the give button under them
+            cw = (inner - pad) // 2
+            if cw <= 0 or not all(self._label_fits(b, cw) for b in choices) \
+                    or not self._label_fits(give, inner):
+                return None
+            row = self._button_height(choices, cw, ROW, CHOICE_EXTRA)
+            give_h = self._button_height([give], inner, MEDICINE_H, MEDICINE_EXTRA)
+            rects = [pygame.Rect(x + (i % 2) * (cw + pad), y + (i // 2) * (row + pad), cw, row)
+                     for i in range(4)]
+            rects.append(pygame.Rect(x, y + 2 * (row + pad), inner, give_h))
+            return rects, 2 * (row + pad) + give_h
+        # one under the other
+        if not all(self._label_fits(b, inner) for b in [*choices, give]):
+            return None
+        rects, yy = [], y
+        for b in [*choices, give]:
+            bh = self._button_height([b], inner, MEDICINE_H, MEDICINE_EXTRA)
+            rects.append(pygame.Rect(x, yy, inner, bh))
+            yy += bh + pad
+        return rects, yy - pad - y
+
+    def _place_doses(self, x: int, y: int, width: int, kinds=("side", "row", "grid", "column")):
+        """The opioid box (its label, the amounts and "Give opioid") and the medicines,
+        which come as prescribed; return the height, or None if no arrangement fits."""
+        st = self.style
+        pad = st.px(PAD)
+        inset = st.px(LABEL_GAP)
+        inner = width - 2 * pad
+        self.amount_label_rect = pygame.Rect(x + pad + inset, y + pad, inner - 2 * inset,
+                                             text_height(_("explore.amount"), inner - 2 * inset,
+                                                         st.font_small))
+        label_h = self.amount_label_rect.height + inset
+        for kind in kinds:
+            grid = self._amount_grid(kind, x + pad, y + pad + label_h, inner, width)
+            if grid is not None:
+                break
+        else:
+            return None
+        rects, grid_h = grid
+        for button, rect in zip([*self.amount_toggles, self.give_buttons[0]], rects):
+            button.rect = rect
+        self.opioid_box = pygame.Rect(x, y, width, pad + label_h + grid_h + pad)
+        # the medicines, in a row if their words fit, else one under the other
+        yy = self.opioid_box.bottom + st.px(SECTION_GAP)
+        self.medicines_label_rect = pygame.Rect(
+            x, yy, width, text_height(_("explore.medicines"), width, st.font_small))
+        yy = self.medicines_label_rect.bottom + inset
+        medicines = self.give_buttons[1:]
+        mw = (width - (len(medicines) - 1) * pad) // len(medicines)
+        if all(self._label_fits(b, mw) for b in medicines):
+            mh = self._button_height(medicines, mw, MEDICINE_H, MEDICINE_EXTRA)
+            for i, button in enumerate(medicines):
+                button.rect = pygame.Rect(x + i * (mw + pad), yy, mw, mh)
+            yy += mh
+        elif all(self._label_fits(b, width) for b in medicines):
+            for button in medicines:
+                mh = self._button_height([button], width, MEDICINE_H, MEDICINE_EXTRA)
+                button.rect = pygame.Rect(x, yy, width, mh)
+                yy += mh + pad
+            yy -= pad
+        else:
+            return None
+        return yy - y
+
+    def _person_min_width(self) -> int:
+        """A meter's label and its danger zone's name are one line each: the person's
+        column is never narrower than they are."""
+        st = self.style
+        labels = max(text_width(_(k), st.font_body)
+                     for k in ("meter.feel_good", "meter.breathing", "meter.withdrawal"))
+        tags = max(text_width(_(k), st.font_small, True)
+                   for k in ("meter.danger", "meter.in_danger"))
+        return max(labels, tags + st.px(TAG_INSET))
+
+    def _cue_room(self, width: int) -> int:
+        st = self.style
+        return max(cue_height(st, OVERDOSED, width), cue_height(st, IN_WITHDRAWAL, width))
+
+    def _place_person(self, x: int, y: int, width: int, cue: bool):
+        """Feel-good, breathing (its danger zone named under it) and withdrawal, then the
+        room for a cue (``cue``: else the cue is drawn over the picture); the height."""
+        if width < self._person_min_width():
+            return None
+        st = self.style
+        meter_h = meter_height(st)
+        self.meter_rects = []
+        for after in (st.px(METER_GAP), danger_tag_height(st), 0):
+            self.meter_rects.append(pygame.Rect(x, y, width, meter_h))
+            y += meter_h + after
+        self.cue_rect = pygame.Rect(x, y + st.px(METER_GAP), width,
+                                    self._cue_room(width) if cue else 0)
+        if not cue:
+            return y - self.meter_rects[0].top
+        return self.cue_rect.bottom - self.meter_rects[0].top
+
+    def _plot_min_height(self, width: int) -> int:
+        """The least height the chart needs at ``width``: its head and legend (wrapped as
+        sim/view/render/plot.py wraps them), the dose marks' strip, some lines, its foot."""
+        st, p = self.style, plot_sizes
+        px = st.px
+        small = st.font_small
+        line = line_height(small)
+        left, right = 0, width
+        x = left + px(p.INSET_X) + text_width(_("plot.axis"), small) + px(p.LEGEND_GAP)
+        rows = 1
+        for s in self.runner.plot.species:
+            label_w = text_width(_(f"species.{s}"), small)
+            if x + px(p.SWATCH_W) + label_w + px(p.NAME_PAD) > right - px(p.LEGEND_MARGIN):
+                x, rows = left + px(p.INSET_X), rows + 1
+            x += px(p.SWATCH_W) + label_w + px(p.ITEM_GAP)
+        return (px(p.INSET_TOP) + rows * line + px(p.STRIP_GAP) + px(p.MARK_STRIP)
+                + px(PLOT_LINES_MIN) + px(p.FOOT_GAP) + line + px(p.INSET_BOTTOM))
+
+    def _place_pages(self, x: int, y: int, width: int):
+        """Tabs over the doses, the person and the chart, which take turns in one place."""
+        st = self.style
+        n = len(self.page_tabs)
+        tw = (width - (n - 1) * st.gap) // n
+        if not all(self._label_fits(tab, tw) for tab in self.page_tabs):
+            return None
+        th = self._button_height(self.page_tabs, tw, MEDICINE_H, MEDICINE_EXTRA)
+        for i, tab in enumerate(self.page_tabs):
+            tab.rect = pygame.Rect(x + i * (tw + st.gap), y, tw, th)
+        top = y + th + st.gap
+        doses = self._place_doses(x, top, width)
+        person = self._place_person(x, top, width, cue=False)
+        if doses is None or person is None:
+            return None
+        page = max(doses, person, self._plot_min_height(width))
+        self.plot_rect = pygame.Rect(x, top, width, page)
+        return th + st.gap + page
+
+    def _place_picture(self, x: int, y: int, width: int, height: int, hint: bool) -> int:
+        """The hint (if shown), the picture ``height`` tall and its legend; the bottom."""
+        st = self.style
+        hint_h = text_height(_("explore.hint"), width, st.font_small) if hint else 0
+        self.hint_rect = pygame.Rect(x, y, width, hint_h)
+        if hint:
+            y = self.hint_rect.bottom + st.px(HINT_GAP)
+        self.cleft_rect = pygame.Rect(x, y, width, height)
+        self.legend_y = self.cleft_rect.bottom + st.px(LEGEND_GAP)
+        return self.legend_y + self._legend_height(width)
+
+    def _legend_height(self, width: int) -> int:
+        return text_height(_("explore.receptors"), width, self.style.font_small)
+
+    def _picture_fixed(self, width: int, hint: bool) -> int:
+        """Height the hint and the legend take around a picture ``width`` wide."""
+        st = self.style
+        hint_h = 0
+        if hint:
+            hint_h = text_height(_("explore.hint"), width, st.font_small) + st.px(HINT_GAP)
+        return hint_h + st.px(LEGEND_GAP) + self._legend_height(width)

@@ -1,0 +1,473 @@
+"""A lesson screen's arrangements, measured: where the picture, the chart, the meters and
+the caption go in each (``arrangement_plans``, ``compact_plans``, ``fallback_plan``),
+and how much room each leaves the caption (``Plan``); sim/view/screens/lesson_layout.py
+chooses among them.
+
+Also the measures the arrangements share: the meters' column (``panel_width``,
+``panel_height``), the chart's least size (``chart_min_height``, ``chart_min_width``).
+Sizes are logical units (``style.px``); text sizes are logical too (``style.font``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+import pygame
+
+from sim.i18n import _
+from sim.view.fonts import line_height, text_width
+from sim.view.render import history_chart as hc
+from sim.view.render.key import ICON, ICON_GAP, key_entries, key_height
+from sim.view.render.meters import TAG_INSET as METER_TAG_INSET
+from sim.view.render.meters import danger_tag_height, meter_height
+from sim.view.screens.lesson_chrome import Chrome
+from sim.view.screens.panels import cue_height
+from sim.view.style import FONT_SMALL, Style
+
+if TYPE_CHECKING:  # only for annotations: lesson_layout imports this module
+    from sim.view.screens.lesson_layout import LessonContent
+
+# -- text sizes (logical; times the text-size preference) ------------------------------------
+CHART_TEXT_SIZE = FONT_SMALL  # what the chart renderer writes its title and labels in
+
+# -- sizes (logical units) ------------------------------------------------------------------
+PANEL_W = 300  # the meters' column in a window under PANEL_WIDE_FROM units wide...
+PANEL_W_WIDE = 340  # ...and from there on (it widens further for long meter labels)
+PANEL_WIDE_FROM = 1100
+LABEL_SLACK = 4  # a meter's column is this much wider than its longest words
+PANEL_STEP = 20  # ...and widens by this much at a time where its cues need fewer lines
+PANEL_MAX_SHARE = 0.5  # ...up to this share of the width
+METER_TRACK = 22  # a meter's bar, under its label
+METER_GAP = 20  # between the feel-good and the breathing meters
+TAG_CLEAR = 14  # between the breathing meter's danger-zone words and the next meter
+ZONE_GAP = 16  # between the meters and the cue or key under them
+ZONE_MIN_W = 200  # the cue's or key's column beside the meters (portrait): at least this
+CLEFT_MIN_H = 110  # the molecules' picture is never shorter than this...
+CLEFT_MIN_W = 280  # ...nor narrower than this
+CLEFT_SHARE = 0.6  # stacked over the chart, the picture's share of the room (landscape)
+CLEFT_SHARE_PORTRAIT = 0.6  # ...of the room beyond the least sizes (portrait)
+CHART_PLOT_MIN = 60  # a chart's lines need at least this, besides its rows of words
+CHART_PLOT_SLACK = 16  # ...and room for its two rows of labels and this much line
+CHART_HEAD_ROOM = 60  # a chart's width: its title and story clock, and this much besides
+PEOPLE_MIN_H = 150  # the two people (blocked euphoria), besides their names
+PERSON_W = 190  # the reward-pathway figure beside the picture: at most this wide...
+PERSON_SHARE = 4  # ...or a quarter of the row
+PERSON_LABEL_PAD = 16  # ...and always as wide as its name plus this
+SIDE_BY_SIDE_RATIO = 3.0  # a picture column this many times wider than tall: chart beside
+
+# -- measuring ------------------------------------------------------------------------------
+
+def panel_width(style: Style, logical_w: float) -> int:
+    """The meters' column: wide enough for every meter's words in this language."""
+    base = style.px(PANEL_W_WIDE if logical_w >= PANEL_WIDE_FROM else PANEL_W)
+    labels = max(text_width(_(k), style.font_body)
+                 for k in ("meter.feel_good", "meter.breathing", "meter.withdrawal"))
+    tags = max(text_width(_("meter.danger"), style.font_small),
+               text_width(_("meter.in_danger"), style.font_small, True))
+    slack = style.px(LABEL_SLACK)
+    return max(base, labels + slack, tags + style.px(METER_TAG_INSET) + slack)
+
+
+def meters_height(style: Style) -> int:
+    m = meter_height(style, METER_TRACK)
+    return 3 * m + style.px(METER_GAP) + danger_tag_height(style) + style.px(TAG_CLEAR)
+
+
+def zone_height(style: Style, width: int, key: bool = True) -> int:
+    """Room under the meters: the key, or a cue (overdose, withdrawal), whichever is
+    taller (``key`` False: the key gives way, the cues never do)."""
+    overdose = SimpleNamespace(overdose=True, withdrawal=0.0)
+    withdrawal = SimpleNamespace(overdose=False, withdrawal=1.0)
+    return max(key_height(style, width) if key else 0, cue_height(style, overdose, width),
+               cue_height(style, withdrawal, width))
+
+
+def key_fits(style: Style, width: int) -> bool:
+    """Whether every label of the key fits ``width`` in one column (it never wraps)."""
+    room = width - style.px(ICON) - style.px(ICON_GAP)
+    return all(text_width(label, style.font_small) <= room for _kind, label in key_entries())
+
+
+def panel_height(style: Style, width: int, key: bool = True) -> int:
+    return meters_height(style) + style.px(ZONE_GAP) + zone_height(style, width, key)
+
+
+def chart_min_height(style: Style, chart: str, width: int, title: str,
+                     labels: tuple[str, ...]) -> int:
+    """The least height of the lesson's chart at ``width``: its title and legend (rows as
+    ``history_chart.draw_history`` wraps them), room for lines and two rows of labels,
+    and the time axis under them."""
+    font = style.font(CHART_TEXT_SIZE)
+    small = line_height(font)
+    if chart == "people":
+        return style.px(PEOPLE_MIN_H) + small
+    px = style.px
+    clock = text_width(_("lessonview.clock.week").format(n=10), font, True)
+    right = width - px(hc.CLOCK_INSET) - clock - 2 * px(hc.CLOCK_PAD_X) - px(hc.LEGEND_MARGIN)
+    x = px(hc.INSET_X) + text_width(title, font, True) + px(hc.LEGEND_GAP)
+    rows = 1
+    for label in labels:
+        item = px(hc.SAMPLE_W) + px(hc.SAMPLE_TO_NAME) + text_width(label, font)
+        if x + item + px(hc.NAME_PAD) > right:
+            x, rows = px(hc.INSET_X), rows + 1
+        x += item + px(hc.ITEM_GAP)
+    plot = max(px(CHART_PLOT_MIN), hc.MAX_MARK_ROWS * small + px(CHART_PLOT_SLACK))
+    return (px(hc.INSET_TOP) + rows * line_height(font, True) + px(hc.AREA_GAP) + plot
+            + small + px(hc.X_LABEL_ROOM))
+
+
+def chart_min_width(style: Style, title: str) -> int:
+    """A chart as wide as its title and story clock ("Week 10") need side by side."""
+    font = style.font(CHART_TEXT_SIZE)
+    clock = text_width(_("lessonview.clock.week").format(n=10), font, True)
+    return text_width(title, font, True) + clock + style.px(CHART_HEAD_ROOM)
+
+
+# -- the arrangements -----------------------------------------------------------------------
+
+@dataclass
+class Plan:
+    """One arrangement, measured: the caption's width and the rooms it may take.
+
+    ``room_chart``: the caption's room with the chart at its least height;
+    ``room_bare``: with the chart given way; ``room_across``/``width_across``: a
+    question's answers under the picture across the window (the meters given way).
+    ``room_card(h)``: the caption's room when the picture must be ``h`` tall for a
+    closing card. ``place(box_h, frame_h, across, card_h)`` returns the rects."""
+
+    name: str
+    caption_w: int
+    room_chart: int
+    room_bare: int
+    width_across: int
+    room_across: int
+    place: object
+    room_card: object
+    card_w: int  # the width a closing card gets
+    middle_h: int = 0  # the height between the header and the bar
+    #: the caption's room when the picture gives way to the chart (-1: it cannot)
+    room_lone_chart: int = -1
+
+
+def _person_width(style: Style, label: str | None, row_w: int) -> int:
+    if label is None:
+        return 0
+    label_w = text_width(label, style.font_small) + style.px(PERSON_LABEL_PAD)
+    return max(min(style.px(PERSON_W), row_w // PERSON_SHARE), label_w)
+
+
+def _cleft_row(style: Style, rect: pygame.Rect, label: str | None):
+    """The picture and, at its right, the person figure (if any) in ``rect``; the figure
+    gives way where the picture would be too narrow beside it (the feel-good meter
+    still shows what it shows)."""
+    pw = _person_width(style, label, rect.width)
+    if not pw or not _cleft_row_fits(style, label, rect.width):
+        return pygame.Rect(rect), None
+    cleft = pygame.Rect(rect.left, rect.top, rect.width - pw - style.gap, rect.height)
+    return cleft, pygame.Rect(cleft.right + style.gap, rect.top, pw, rect.height)
+
+
+def _cleft_row_fits(style: Style, label: str | None, width: int) -> bool:
+    """Whether the picture keeps its least width beside the person figure."""
+    pw = _person_width(style, label, width)
+    return width - (pw + style.gap if pw else 0) >= style.px(CLEFT_MIN_W)
+
+
+def _meters(style: Style, left: int, top: int, width: int):
+    mh = meter_height(style, METER_TRACK)
+    feel = pygame.Rect(left, top, width, mh)
+    breath = pygame.Rect(left, feel.bottom + style.px(METER_GAP), width, mh)
+    tag = danger_tag_height(style)
+    withdrawal = pygame.Rect(left, breath.bottom + tag + style.px(TAG_CLEAR), width, mh)
+    return [feel, breath, withdrawal], breath.union(breath.move(0, tag))
+
+
+def _panel(style: Style, rect: pygame.Rect) -> dict:
+    """Meters at the top of ``rect``; under them the cue's room, the key at its foot."""
+    meters, breathing = _meters(style, rect.left, rect.top, rect.width)
+    zone_top = meters[2].bottom + style.px(ZONE_GAP)
+    cue = pygame.Rect(rect.left, zone_top, rect.width, rect.bottom - zone_top)
+    return dict(meter_rects=meters, breathing_rect=breathing, cue_rect=cue,
+                key_rect=_key_in(style, cue, bottom=True))
+
+
+def _key_in(style: Style, zone: pygame.Rect, bottom: bool = False) -> pygame.Rect:
+    """The key at the foot (or top) of the zone under the meters; empty if it gave way."""
+    kh = key_height(style, zone.width)
+    if kh > zone.height:
+        return pygame.Rect(zone.left, zone.top, 0, 0)
+    return pygame.Rect(zone.left, zone.bottom - kh if bottom else zone.top, zone.width, kh)
+
+
+def _no_panel(left: int, top: int) -> dict:
+    nothing = pygame.Rect(left, top, 0, 0)
+    return dict(meter_rects=[nothing.copy() for _ in range(3)], breathing_rect=nothing.copy(),
+                cue_rect=nothing.copy(), key_rect=nothing.copy())
+
+
+def _across(style: Style, c: LessonContent, m: int, top: int, W: int, H: int,
+            box_h: int) -> dict:
+    """A question too long for its place takes the width under the picture (the chart
+    and the meters give way until it is answered)."""
+    gap = style.gap
+    row_h = H - gap - box_h
+    cleft, person = _cleft_row(style, pygame.Rect(m, top, W, max(0, row_h)), c.person_label)
+    if row_h < style.px(CLEFT_MIN_H) // 2:  # no room for even a little picture
+        cleft, person = pygame.Rect(m, top, 0, 0), None
+    out = dict(side_by_side=False, cleft_rect=cleft, person_rect=person,
+               chart_rect=pygame.Rect(m, top, 0, 0),
+               card_host=pygame.Rect(m, top, W, max(0, row_h)) if cleft.width else cleft,
+               caption_rect=pygame.Rect(m, top + H - box_h, W, box_h))
+    out.update(_no_panel(m, top))
+    return out
+
+
+def arrangement_plans(style: Style, size, c: LessonContent, ch: Chrome, key: bool, pw: int
+           ) -> list[Plan]:
+    """The arrangements for this shape, with a meters' column ``pw`` wide (``key`` False:
+    the key gives way to the caption)."""
+    w, _h = size
+    m, gap = style.margin, style.gap
+    lw, lh = style.logical(size)
+    W, H, top = w - 2 * m, ch.bottom - ch.top, ch.top
+    panel_need = panel_height(style, pw, key)
+    cleft_min = style.px(CLEFT_MIN_H)
+    chart_w = chart_min_width(style, c.chart_title)
+
+    def chart_need(width: int) -> int:
+        return chart_min_height(style, c.chart, width, c.chart_title, c.chart_labels)
+
+    plans: list[Plan] = []
+
+    def across(box_h: int) -> dict:
+        return _across(style, c, m, top, W, H, box_h)
+
+    room_across = H - gap - cleft_min
+
+    if lh <= lw:  # landscape: the picture and chart in a column, the meters beside them
+        vw = W - gap - pw
+        # the meters' column may start under the header buttons (the title keeps left)
+        rise = top - ch.right_top if ch.right_from <= m + vw + gap else 0
+        if vw < style.px(CLEFT_MIN_W):
+            return []
+        half = (vw - gap) // 2
+        side_ok = half >= chart_w and _cleft_row_fits(style, c.person_label, half)
+        chart_min = chart_need(vw)
+        side_min = chart_need(vw - half - gap)
+        stacked_min = cleft_min + gap + chart_min
+        vis_min = min(stacked_min, max(cleft_min, side_min)) if side_ok else stacked_min
+        bare_min = cleft_min
+
+        def visuals(rect: pygame.Rect, frame_h: int, keep_chart: bool = False) -> dict:
+            """The picture over the chart, or beside it in a wide, short column. The
+            picture keeps the height it has with the lesson's longest caption; the chart
+            takes the rest, or gives way when that is under its least height (unless the
+            caption speaks of it: then the picture gives way)."""
+            side = side_ok and (frame_h < stacked_min or rect.width >= SIDE_BY_SIDE_RATIO * frame_h)
+            if side:
+                row = pygame.Rect(rect.left, rect.top, half, rect.height)
+                chart = pygame.Rect(row.right + gap, rect.top, rect.width - half - gap, rect.height)
+                if rect.height < side_min:
+                    row, chart = pygame.Rect(rect), pygame.Rect(rect.right, rect.top, 0, 0)
+            else:
+                cleft_h = round((frame_h - gap) * CLEFT_SHARE)
+                cleft_h = max(cleft_min, min(cleft_h, frame_h - gap - chart_min))
+                row = pygame.Rect(rect.left, rect.top, rect.width, cleft_h)
+                chart = pygame.Rect(rect.left, row.bottom + gap, rect.width,
+                                    rect.bottom - row.bottom - gap)
+                if chart.height < chart_min:  # the chart gives way: the picture takes it all
+                    row = pygame.Rect(rect)
+                    chart = pygame.Rect(rect.left, rect.bottom, 0, 0)
+            if keep_chart and not chart.height:  # ...or the picture gives way to the chart
+                row, chart = pygame.Rect(rect.left, rect.top, rect.width, 0), pygame.Rect(rect)
+            cleft, person = _cleft_row(style, row, c.person_label)
+            return dict(side_by_side=side and chart.width > 0, cleft_rect=cleft,
+                        person_rect=person, chart_rect=chart, card_host=pygame.Rect(rect))
+
+        # 1. the meters beside the picture, the caption across the whole width
+        def place_wide(box_h: int, frame_h: int, wide: bool, card_h: int = 0,
+                       keep_chart: bool = False) -> dict:
+            if wide:
+                return across(box_h)
+            upper = H - gap - box_h
+            out = visuals(pygame.Rect(m, top, vw, upper), H - gap - frame_h, keep_chart)
+            out.update(_panel(style, pygame.Rect(m + vw + gap, top - rise, pw, upper + rise)))
+            out["caption_rect"] = pygame.Rect(m, top + upper + gap, W, box_h)
+            return out
+
+        if panel_need - rise <= H - gap:
+            plans.append(Plan("landscape", W, H - gap - max(panel_need - rise, vis_min),
+                               H - gap - max(panel_need - rise, bare_min), W, room_across,
+                               place_wide, lambda h: H - gap - max(panel_need - rise, h), vw,
+                               room_lone_chart=H - gap - max(panel_need - rise, chart_min)))
+
+        # 2. the meters' column the full height, the caption under the picture only
+        def place_tall(box_h: int, frame_h: int, wide: bool, card_h: int = 0,
+                       keep_chart: bool = False) -> dict:
+            if wide:
+                return across(box_h)
+            out = visuals(pygame.Rect(m, top, vw, H - gap - box_h), H - gap - frame_h,
+                          keep_chart)
+            out.update(_panel(style, pygame.Rect(m + vw + gap, top - rise, pw, H + rise)))
+            out["caption_rect"] = pygame.Rect(m, top + H - box_h, vw, box_h)
+            return out
+
+        if panel_need <= H + rise:
+            plans.append(Plan("landscape-tall-panel", vw, H - gap - vis_min,
+                               H - gap - bare_min, W, room_across, place_tall,
+                               lambda h: H - gap - h, vw, room_lone_chart=H - gap - chart_min))
+        return plans
+
+    # portrait: the picture across the top; the chart, the meters, the caption under it
+    if W < style.px(CLEFT_MIN_W):
+        return []
+    chart_min = chart_need(W)
+    cleft_need = cleft_min
+    # the meters, and beside them the key or a cue (under them if that is too narrow)
+    meters_w = max(pw, (W - gap) // 2)
+    zone_w = W - gap - meters_w
+    beside = zone_w >= style.px(ZONE_MIN_W) and (not key or key_fits(style, zone_w))
+    if beside:
+        block_h = max(meters_height(style), zone_height(style, zone_w, key))
+    else:
+        block_h = meters_height(style) + style.px(ZONE_GAP) + zone_height(style, W, key)
+
+    def place_rows(box_h: int, frame_h: int, wide: bool, card_h: int = 0,
+                   keep_chart: bool = False) -> dict:
+        if wide:
+            return across(box_h)
+        flex = H - 3 * gap - block_h - frame_h  # the picture and the chart, at the frame
+        spare = max(0, flex - cleft_need - chart_min)
+        cleft_h = max(card_h, cleft_need + round(spare * CLEFT_SHARE_PORTRAIT))
+        room = H - 3 * gap - block_h - box_h  # ...now
+        chart = pygame.Rect(m, top + cleft_h + gap, W, room - cleft_h)
+        if chart.height < chart_min and keep_chart:  # the picture gives way to the chart
+            cleft_h = 0
+            chart = pygame.Rect(m, top, W, room + gap)
+        elif chart.height < chart_min:  # the chart gives way: the picture takes its room
+            cleft_h = room + gap
+            chart = pygame.Rect(m, top + cleft_h, 0, 0)
+        cleft, person = _cleft_row(style, pygame.Rect(m, top, W, cleft_h), c.person_label)
+        block = pygame.Rect(m, top + H - box_h - gap - block_h, W, block_h)
+        if beside:
+            meters, breathing = _meters(style, m, block.top, meters_w)
+            zone = pygame.Rect(m + meters_w + gap, block.top, zone_w, block_h)
+            panel = dict(meter_rects=meters, breathing_rect=breathing, cue_rect=zone,
+                         key_rect=_key_in(style, zone))
+        else:
+            panel = _panel(style, block)
+        out = dict(side_by_side=False, cleft_rect=cleft, person_rect=person, chart_rect=chart,
+                   card_host=pygame.Rect(m, top, W, cleft_h),
+                   caption_rect=pygame.Rect(m, top + H - box_h, W, box_h), **panel)
+        return out
+
+    plans.append(Plan("portrait", W, H - 3 * gap - block_h - cleft_need - chart_min,
+                       H - 2 * gap - block_h - cleft_need, W, room_across, place_rows,
+                       lambda h: H - 2 * gap - block_h - max(h, cleft_need), W,
+                       room_lone_chart=H - 2 * gap - block_h - chart_min))
+
+    chart_beside = W - gap - pw
+    if chart_beside >= chart_w:
+        chart_min = chart_need(chart_beside)
+        row_min = max(panel_need, chart_min)
+
+        def place_beside(box_h: int, frame_h: int, wide: bool, card_h: int = 0,
+                         keep_chart: bool = False) -> dict:
+            if wide:
+                return across(box_h)
+            flex = H - 2 * gap - frame_h
+            spare = max(0, flex - cleft_need - row_min)
+            cleft_h = max(card_h, cleft_need + round(spare * CLEFT_SHARE_PORTRAIT))
+            row_h = H - 2 * gap - box_h - cleft_h
+            if row_h < panel_need:  # a longer caption than the frame's: the picture yields
+                cleft_h -= panel_need - row_h
+                row_h = panel_need
+            row_top = top + cleft_h + gap
+            cleft, person = _cleft_row(style, pygame.Rect(m, top, W, cleft_h), c.person_label)
+            chart = pygame.Rect(m, row_top, chart_beside, row_h)
+            if chart.height < chart_min:
+                chart = pygame.Rect(m, row_top, 0, 0)
+            out = dict(side_by_side=False, cleft_rect=cleft, person_rect=person,
+                       card_host=pygame.Rect(m, top, W, cleft_h), chart_rect=chart,
+                       caption_rect=pygame.Rect(m, row_top + row_h + gap, W, box_h))
+            out.update(_panel(style, pygame.Rect(m + chart_beside + gap, row_top, pw, row_h)))
+            return out
+
+        plans.append(Plan("portrait-chart-beside", W, H - 2 * gap - cleft_need - row_min,
+                           H - 2 * gap - cleft_need - panel_need, W, room_across, place_beside,
+                           lambda h: H - 2 * gap - panel_need - max(h, cleft_need), W))
+    return plans
+
+
+def compact_plans(style: Style, size, c: LessonContent, ch: Chrome, pw: int
+                   ) -> list[Plan]:
+    """The last resort before paging hard (the largest text on the smallest windows): the
+    picture and the meters only; the chart, the key and the person figure give way, and
+    a cue (overdose, withdrawal) is drawn over the picture when one shows."""
+    w, _h = size
+    m, gap = style.margin, style.gap
+    lw, lh = style.logical(size)
+    W, H, top = w - 2 * m, ch.bottom - ch.top, ch.top
+    cleft_min, mh = style.px(CLEFT_MIN_H), meters_height(style)
+
+    def across(box_h: int) -> dict:
+        return _across(style, c, m, top, W, H, box_h)
+
+    def bare(cleft: pygame.Rect, meters_rect: pygame.Rect, box_top: int, box_h: int) -> dict:
+        meters, breathing = _meters(style, meters_rect.left, meters_rect.top, meters_rect.width)
+        return dict(side_by_side=False, cleft_rect=cleft, person_rect=None,
+                    chart_rect=pygame.Rect(cleft.left, cleft.bottom, 0, 0),
+                    card_host=pygame.Rect(cleft), meter_rects=meters, breathing_rect=breathing,
+                    cue_rect=pygame.Rect(cleft), key_rect=pygame.Rect(cleft.left, cleft.top, 0, 0),
+                    caption_rect=pygame.Rect(m, box_top, W, box_h))
+
+    if lh <= lw:
+        cw = W - gap - pw
+        if cw < style.px(CLEFT_MIN_W):
+            return []
+        rise = ch.top - ch.right_top if ch.right_from <= m + cw + gap else 0
+        upper = max(cleft_min, zone_height(style, cw, key=False), mh - rise)
+
+        def place(box_h: int, frame_h: int, wide: bool, card_h: int = 0,
+                  keep_chart: bool = False) -> dict:
+            if wide:
+                return across(box_h)
+            row_h = H - gap - box_h
+            return bare(pygame.Rect(m, top, cw, row_h),
+                        pygame.Rect(m + cw + gap, top - rise, pw, mh), top + row_h + gap, box_h)
+
+        # a question may take the whole height (the picture gives way till it is answered)
+        return [Plan("landscape-compact", W, H - gap - upper, H - gap - upper, W, H, place,
+                      lambda h: H - gap - max(upper, h), cw)]
+
+    upper = max(cleft_min, zone_height(style, W, key=False))
+
+    def place_portrait(box_h: int, frame_h: int, wide: bool, card_h: int = 0,
+                       keep_chart: bool = False) -> dict:
+        if wide:
+            return across(box_h)
+        cleft_h = H - 2 * gap - mh - box_h
+        cleft = pygame.Rect(m, top, W, cleft_h)
+        return bare(cleft, pygame.Rect(m, cleft.bottom + gap, W, mh),
+                    cleft.bottom + 2 * gap + mh, box_h)
+
+    room = H - 2 * gap - mh - upper
+    return [Plan("portrait-compact", W, room, room, W, H, place_portrait,
+                  lambda h: H - 2 * gap - mh - max(upper, h), W)]
+
+
+def fallback_plan(style: Style, size, c: LessonContent, ch: Chrome) -> Plan:
+    """A window too small for any arrangement (under the supported 800x600): the
+    picture over the caption; the chart and the meters give way."""
+    w, _h = size
+    m, gap = style.margin, style.gap
+    W, H = max(1, w - 2 * m), max(1, ch.bottom - ch.top)
+
+    def place(box_h: int, frame_h: int, wide: bool, card_h: int = 0,
+              keep_chart: bool = False) -> dict:
+        return _across(style, c, m, ch.top, W, H, min(box_h, H))
+
+    room = max(H - gap - style.px(CLEFT_MIN_H) // 2, 1)
+    return Plan("fallback", W, room, room, W, room, place, lambda h: room, W)
