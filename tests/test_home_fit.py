@@ -197,3 +197,16 @@ def test_a_blurb_too_long_for_its_tile_is_reported_and_cut_with_an_ellipsis(monk
                 + len(lay.blurb_lines) * line_height(tile.blurb_size)) <= lay.inner.height
     finally:
         shutdown()
+
+
+def test_a_wide_window_gives_the_tiles_the_height_of_two_lines(home_at):
+    """On a projector-sized window the subtitle sits beside the title and the disclaimer in
+    the settings row (whole, on one line), so the tiles and their pictures fit."""
+    app, home = home_at((1920, 1080), "en")
+    style = app.style
+    assert len(home.subtitle_lines) == 1 and home.subtitle_x > style.margin
+    assert home.subtitle_y < style.px(home_module.HEADER_TOP) + line_height(style.font_title)
+    d = home.disclaimer_rect
+    assert home.quit.rect.top <= d.centery <= home.quit.rect.bottom
+    assert home.keys.rect.right < d.left and d.right < home.quit.rect.left
+    assert all(tile.picture_shown for tile in home.tiles) and home.max_scroll == 0
