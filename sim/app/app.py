@@ -131,6 +131,7 @@ class App:
             size = fit_window(size, pygame.display.get_desktop_sizes()[0])
         self.windowed_size = size
         self.windowed_position: tuple[int, int] | None = None
+        self.title = "Blockade"  # the window's title (see _show_title)
         #: the key map in use (sim/app/commands.py)
         self.mode = "laptop"
         self.fullscreen = False
@@ -362,12 +363,21 @@ class App:
             self._fade = (self.window.copy(), self.clock.now())
         top.draw(self.window)
         top.dirty = False
+        self._show_title(top)
         if self._fade is not None:
             self._draw_fade()
         if not self.config.headless:
             pygame.display.flip()
         self.frames += 1
         return True
+
+    def _show_title(self, top) -> None:
+        """The window's title names what is on show ("Blockade · After detox · 4/9")."""
+        title = " · ".join([i18n._("app.title"), *top.window_title()])
+        if title != self.title:
+            self.title = title
+            if not self.config.headless:
+                pygame.display.set_caption(title)
 
     def _draw_fade(self) -> None:
         """The old screen's last frame over the new one, fading out over FADE_SECONDS."""

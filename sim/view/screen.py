@@ -19,6 +19,8 @@ from typing import Any
 
 import pygame
 
+from sim.i18n import _
+
 from .events import Action
 from .style import DEFAULT_STYLE, Style
 
@@ -101,6 +103,13 @@ class Screen:
     def retranslate(self) -> None:
         """The language changed: rebuild any text that was rendered."""
         self.layout(self.size)
+
+    def window_title(self) -> tuple[str, ...]:
+        """What is on show, for the window's title after the app's name (a presenter's
+        task bar and screen recordings say where they are): e.g. ("Explore",) or a
+        lesson's ("After detox", "4/9"). The home screen shows the name alone."""
+        key = self.title_key
+        return (_(key),) if key and self.id != "home" else ()
 
     def handle(self, action: Action) -> bool:
         """Take one input action; True if it was used."""

@@ -29,6 +29,7 @@ CLOSE_KEYS = (pygame.K_ESCAPE, pygame.K_F1)
 
 class KeysHelpScreen(Screen):
     id = "keys"
+    title_key = "keys.title"
     overlay = True
 
     def __init__(self, ctx, **options) -> None:

@@ -487,6 +487,9 @@ class LessonScreen(Screen):
         always leads somewhere (the next lesson after the last beat)."""
         self.back.enabled = self.page > 0 or not self.controller.is_first
 
+    def window_title(self) -> tuple[str, ...]:
+        return (_(self.lesson.title), f"{self.index + 1}/{len(self.lesson.beats)}")
+
     def _draw_title(self, surface) -> None:
         """The lesson's title at one size, wrapped to its row (the header grows for it)."""
         st = self.style

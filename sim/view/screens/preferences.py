@@ -43,6 +43,7 @@ class Section:
 
 class PreferencesScreen(Screen):
     id = "preferences"
+    title_key = "prefs.title"
     overlay = True  # draws the screen it was opened from behind its card
 
     def __init__(self, ctx, **options) -> None:
