@@ -15,12 +15,13 @@ from sim.view.preferences import Preferences
 from sim.view.style import FONT_BODY, Style
 
 from .clock import SystemClock
-from .commands import command_for, help_rows
+from .commands import command_for, digit_of, help_rows
 from .launch import LaunchError, start_display
 from .pointer import PointerAdapter
+from .presenter import Presenter
 from .scenes import SceneStack
 from .signals import check as check_signals
-from .screens import OVERLAYS, SCREENS
+from .screens import LESSON_IDS, OVERLAYS, SCREENS
 from .viewport import Viewport
 
 STEP = 1 / 60  # fixed timestep, seconds
@@ -32,6 +33,13 @@ DEFAULT_WINDOW = (1280, 720)
 MIN_WINDOW = (640, 480)
 #: commands that open a screen over the current one -> that screen's id
 OVERLAY_COMMANDS = {"help": "keys", "preferences": "preferences"}
+#: screens only presenter mode opens (registered beside sim/app/screens.py's)
+PRESENTER_SCREENS = {
+    "blackout": "sim.view.screens.blackout:BlackoutScreen",
+    "confirm": "sim.view.screens.confirm:ConfirmScreen",
+}
+#: presenter overlays that take every key themselves (any key ends a blackout)
+TAKE_ALL_KEYS = ("blackout", "confirm")
 
 
 #: share of the desktop a default window may take (room for task bars and title bars)
@@ -64,6 +72,10 @@ class AppConfig:
     #: a short cross-fade between screens; off for pictures and tests (a screenshot or a
     #: pixel check right after a screen change must show the new screen, not a blend)
     transitions: bool | None = None  # None: on for a real window, off headless
+    #: presenter mode (``blockade --present``; sim/app/launch.py fills these)
+    present: bool = False
+    plan: object | None = None  # a sim.app.plans.Plan
+    display: int | None = None  # SDL display index (from 0) to fill; None: the last one
 
 
 class AppContext:
@@ -84,6 +96,11 @@ class AppContext:
 
     def set_preferences(self, **changes: Any) -> None:
         self._app.set_preferences(**changes)
+
+    @property
+    def mode(self) -> str:
+        """The key map in use: "laptop", or "presenter" (a room is asked questions)."""
+        return self._app.mode
 
     def key_help(self) -> list[tuple[str, str]]:
         """(keys msgid, what they do msgid) for every key of the app's mode."""
@@ -127,16 +144,23 @@ class App:
                                     reduced_motion=config.reduced_motion)
         self.prefs = self.defaults
         size = config.size
-        if config.fit_to_desktop and not config.headless:
+        present = bool(getattr(config, "present", False))
+        if config.fit_to_desktop and not config.headless and not present:
             size = fit_window(size, pygame.display.get_desktop_sizes()[0])
         self.windowed_size = size
         self.windowed_position: tuple[int, int] | None = None
         self.title = "Blockade"  # the window's title (see _show_title)
-        #: the key map in use (sim/app/commands.py)
-        self.mode = "laptop"
+        #: the key map in use (sim/app/commands.py): "presenter" with --present
+        self.mode = "presenter" if present else "laptop"
+        self.presenter = Presenter(self, getattr(config, "plan", None)) if present else None
         self.fullscreen = False
         try:
-            self.window = self._open_window(size, config.fullscreen)
+            # --present fills a display, unless a window size was asked for
+            if present and not config.headless and (config.fit_to_desktop
+                                                    or config.fullscreen):
+                self.window = self._open_presenter_window(getattr(config, "display", None))
+            else:
+                self.window = self._open_window(size, config.fullscreen)
         except pygame.error as err:
             raise LaunchError(f"blockade: cannot open the window ({err})") from None
         self.viewport = Viewport(self.window.get_size())
@@ -144,7 +168,8 @@ class App:
         fonts.fit_cache_to(self.style.scale)
         self.adapter = PointerAdapter()
         self.ctx = AppContext(self)
-        self.stack = SceneStack(SCREENS, self.ctx, self.viewport.window)
+        self.stack = SceneStack({**SCREENS, **PRESENTER_SCREENS}, self.ctx,
+                                self.viewport.window)
         self.stack.on_change = self._screen_changed
         self.transitions = (not config.headless if config.transitions is None
                             else config.transitions)
@@ -155,8 +180,15 @@ class App:
         self.accumulator = 0.0
         self.frames = 0
         self.stack.push("home")
-        if config.screen != "home":
-            self.stack.push(config.screen, **config.screen_options)
+        first = self.presenter.first_screen() if self.presenter else None
+        if first is not None and config.screen in ("home", first[0]) and \
+                "beat" not in config.screen_options:
+            self.stack.push(first[0], **first[1])
+        elif config.screen != "home":
+            options = dict(config.screen_options)
+            if self.presenter and config.screen in LESSON_IDS:
+                options.update(self.presenter.lesson_options())
+            self.stack.push(config.screen, **options)
 
     def _start_up(self, config: AppConfig) -> None:
         """Check what the window needs before it opens; LaunchError (one line, exit 2) if not.
@@ -197,6 +229,27 @@ class App:
         if fullscreen:
             self.toggle_fullscreen(surface_only=True)
             surface = pygame.display.get_surface() or surface
+        return surface
+
+    def _open_presenter_window(self, display: int | None) -> pygame.Surface:
+        """Presenter mode: a borderless window covering display ``display`` (None: the
+        last one, usually the projector). Displays are taken to sit left to right in
+        ``get_desktop_sizes()`` order, so display N's origin is the sum of the widths
+        before it. The desktop's own mode is kept (a projector's mode never changes)."""
+        sizes = pygame.display.get_desktop_sizes() or [DEFAULT_WINDOW]
+        n = len(sizes) - 1 if display is None else max(0, min(int(display), len(sizes) - 1))
+        x = sum(w for w, _h in sizes[:n])
+        os.environ["SDL_VIDEO_WINDOW_POS"] = f"{x},0"
+        pygame.display.set_caption("Blockade")
+        surface = pygame.display.set_mode(sizes[n], pygame.NOFRAME)
+        try:
+            window = pygame.Window.from_display_module()
+            window.position = (x, 0)
+        except (AttributeError, pygame.error):
+            pass
+        self.windowed_size = (min(DEFAULT_WINDOW[0], sizes[n][0]),
+                              min(DEFAULT_WINDOW[1], sizes[n][1]))
+        self.fullscreen = True
         return surface
 
     def toggle_fullscreen(self, surface_only: bool = False) -> None:
@@ -244,6 +297,11 @@ class App:
     def _screen_changed(self) -> None:
         # the window still holds the old screen's last frame: fade from it (not under
         # reduced motion, and not before anything was drawn)
+        top = self.stack.top
+        was, self._top_id = getattr(self, "_top_id", None), top.id if top else None
+        if (top is not None and top.id in TAKE_ALL_KEYS) or was in TAKE_ALL_KEYS:
+            self._mark_dirty()  # a blackout is at once, as a projector's mute button
+            return
         if self.transitions and not self.style.reduced_motion and self.frames:
             self._fade_pending = True
         self._mark_dirty()
@@ -301,16 +359,20 @@ class App:
         if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED):
             self._mark_dirty()
         if event.type == pygame.KEYDOWN:
-            command = command_for(self.mode, event.key, getattr(event, "mod", 0),
-                                  getattr(event, "unicode", "") or "")
-            if command is not None and self.run_command(command):
+            text = getattr(event, "unicode", "") or ""
+            command = command_for(self.mode, event.key, getattr(event, "mod", 0), text)
+            arg = digit_of(event.key, text) if command == "digit" else None
+            if command is not None and self.run_command(command, arg):
                 return
         for action in self.adapter.translate(event, self.viewport):
             self.dispatch(action)
 
-    def run_command(self, command: str) -> bool:
-        """Carry out a named command from the key map; False if it does not apply here."""
+    def run_command(self, command: str, arg: Any = None) -> bool:
+        """Carry out a named command from the key map; False if it does not apply here
+        (the key then goes to the screen on top as a key)."""
         top = self.stack.top
+        if self.presenter is not None and top is not None and top.id in TAKE_ALL_KEYS:
+            return False  # any key ends a blackout; the card's keys are its own
         if command == "fullscreen":
             self.toggle_fullscreen()
             return True
@@ -322,6 +384,11 @@ class App:
                 self.stack.pop()  # one overlay at a time
             self.stack.push(overlay)
             return True
+        if self.presenter is not None:
+            used = self.presenter.run(command, arg)
+            if used and self.stack.top is not None:
+                self.stack.top.dirty = True
+            return used
         return False
 
     def dispatch(self, action) -> None:

@@ -90,12 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
                         help="borderless desktop fullscreen (F11 toggles)")
     window.add_argument("--size", type=_size, metavar="WxH",
                         help="window size, e.g. 1280x720 (default) or 800x600")
-    window.add_argument("--lang", choices=LANGS, default="en", help="language (default en)")
-    window.add_argument("--profile", choices=PROFILES, default="dark",
-                        help="colours: dark (default), projector (light, larger text, outlined "
-                             "molecules) or high-contrast (black and white, for low vision)")
-    window.add_argument("--text-size", choices=tuple(TEXT_SIZES), default=DEFAULT_TEXT_SIZE,
-                        help="text size: normal (default), large or x-large; layouts reflow")
+    # no defaults here: cmd_window tells a flag given from one left out (a flag given
+    # wins over a plan's language or profile and over --present's choices)
+    window.add_argument("--lang", choices=LANGS, help="language (default en)")
+    window.add_argument("--profile", choices=PROFILES,
+                        help="colours: dark (default; projector with --present), projector "
+                             "(light, larger text, outlined molecules) or high-contrast "
+                             "(black and white, for low vision)")
+    window.add_argument("--text-size", choices=tuple(TEXT_SIZES),
+                        help=f"text size: {DEFAULT_TEXT_SIZE} (default; large with --present), "
+                             "large or x-large; layouts reflow")
     window.add_argument("--reduced-motion", action="store_true",
                         help="no pulsing glow, breathing animation, easing or transitions "
                              "(molecules still move)")
@@ -104,6 +108,16 @@ def build_parser() -> argparse.ArgumentParser:
     window.add_argument("--screen", metavar="ID", help="open this screen (see --list-screens)")
     window.add_argument("--list-screens", action="store_true",
                         help="print every screen id, one per line, and exit")
+    window.add_argument("--present", action="store_true",
+                        help="presenter mode for a group session: fullscreen on the last "
+                             "display (unless --size is given), projector colours and large "
+                             "text unless the plan or a flag says otherwise")
+    window.add_argument("--plan", metavar="PLAN",
+                        help="session plan: a .toml file, or the name of a bundled plan "
+                             "(first-group-session, release-briefing); implies --present")
+    window.add_argument("--display", type=_positive, metavar="N",
+                        help="with --present or --fullscreen: the display to fill, 1 for "
+                             "the first (default: the last one, usually the projector)")
     window.add_argument("--settings", metavar="PATH",
                         help="clinic settings TOML: help text for the closing cards "
                              "([help] title, text); no file: a neutral line")
@@ -152,7 +166,50 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--soak-frames", type=_non_negative, default=100_000, metavar="N",
                        help="frames per memory soak scenario (default 100,000; 0 skips "
                             "the soak, which takes minutes)")
+    handout = commands.add_parser(
+        "handout",
+        help="write a printable take-home sheet (one HTML file) for a lesson or a plan",
+        description=(
+            "Write one self-contained HTML file with each beat's picture and caption, the "
+            "lesson's key message and the clinic's help text, styled to print on A4 or US "
+            "Letter (or save as PDF from any browser)."
+        ),
+        epilog="Give a LESSON id (see blockade --list-screens) or --plan, not both.",
+    )
+    handout.add_argument("lesson", nargs="?", metavar="LESSON",
+                         help="a lesson id, e.g. after-detox")
+    handout.add_argument("--plan", dest="handout_plan", metavar="PLAN",
+                         help="every lesson of this session plan (.toml file or bundled name)")
+    handout.add_argument("--lang", dest="handout_lang", choices=LANGS,
+                         help="language (default: the plan's, else en)")
+    handout.add_argument("--out", metavar="FILE.html",
+                         help="where to write (default blockade-<lesson-or-plan>-<lang>.html "
+                              "in the current folder)")
+    handout.add_argument("--settings", dest="handout_settings", metavar="PATH",
+                         help="clinic settings TOML whose [help] text the sheet shows")
     return parser
+
+
+def cmd_handout(args) -> int:
+    from sim.app.handout import write_handout
+    from sim.app.plans import load_plan
+    from sim.app.settings import load_settings
+    from sim.lessons import LESSONS
+
+    if (args.lesson is None) == (args.handout_plan is None):
+        raise UsageError("blockade handout: give a LESSON or --plan PLAN (one of them)")
+    plan = None
+    if args.handout_plan is not None:
+        plan = load_plan(args.handout_plan)
+    elif args.lesson not in LESSONS:
+        raise UsageError(f"blockade handout: unknown lesson '{args.lesson}' "
+                         f"(lessons: {', '.join(LESSONS)})")
+    settings = load_settings(args.handout_settings or args.settings)
+    lang = args.handout_lang or (plan.language if plan else None) or args.lang or "en"
+    path = write_handout(lesson_id=args.lesson, plan=plan, lang=lang, out=args.out,
+                         settings=settings)
+    print(f"wrote {path}")
+    return 0
 
 
 def cmd_run(args) -> int:
@@ -207,12 +264,38 @@ def cmd_bench(args) -> int:
     return 0
 
 
+def _presenting(args) -> None:
+    """Read the plan (a mistake stops here, before any window) and settle what
+    --present implies: a flag given wins over the plan, the plan over --present's
+    choices (fullscreen unless --size, projector colours, large text)."""
+    plan = None
+    if args.plan is not None:
+        from sim.app.plans import load_plan
+
+        plan = load_plan(args.plan)
+    args.plan_data = plan
+    args.present = bool(args.present or plan is not None)
+    args.lang = args.lang or (plan and plan.language) or "en"
+    args.profile = (args.profile or (plan and plan.profile)
+                    or ("projector" if args.present else "dark"))
+    args.text_size = args.text_size or ("large" if args.present else DEFAULT_TEXT_SIZE)
+    if args.present and not args.size:
+        args.fullscreen = True
+    args.start_options = {}
+    if plan is not None and args.screen is None:
+        first = plan.items[0]
+        args.screen = first.screen
+        if first.start is not None and first.start > 1 and args.beat is None:
+            args.start_options = {"beat": first.start}
+
+
 def cmd_window(args) -> int:
     from sim.app.screens import SCREENS
 
     if args.list_screens:
         print("\n".join(SCREENS))
         return 0
+    _presenting(args)
     screen = args.screen or "home"
     if screen not in SCREENS:
         raise UsageError(
@@ -247,6 +330,7 @@ def cmd_window(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     from sim.app.launch import LaunchError
+    from sim.app.plans import PlanError
     from sim.app.settings import SettingsError
     from sim.model import DoseError, ScenarioError
 
@@ -261,11 +345,14 @@ def main(argv: list[str] | None = None) -> int:
                 return cmd_run(args)
             if args.command == "bench":
                 return cmd_bench(args)
+            if args.command == "handout":
+                return cmd_handout(args)
             return cmd_window(args)
     except Stopped as stop:
         print(f"blockade: stopped by {stop}", file=sys.stderr)
         return stop.exit_status
-    except (UsageError, ScenarioError, DoseError, LaunchError, SettingsError) as err:
+    except (UsageError, ScenarioError, DoseError, LaunchError, SettingsError,
+            PlanError) as err:
         print(f"blockade: {err}" if not str(err).startswith("blockade") else str(err),
               file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -54,7 +54,47 @@ LAPTOP: tuple[Binding, ...] = (
     Binding(((pygame.K_F1, 0),), "keys.key.f1", "keys.help", "help", texts=("?",)),
 )
 
-KEY_MAPS: dict[str, tuple[Binding, ...]] = {"laptop": LAPTOP}
+_DIGIT_KEYS = tuple((getattr(pygame, f"K_{d}"), 0) for d in range(10)) + tuple(
+    (getattr(pygame, f"K_KP{d}", getattr(pygame, f"K_KP_{d}", 0)), 0) for d in range(10))
+
+#: the presenter mode's keys (a clicker sends PageDown / PageUp, sometimes B or period):
+#: the app carries these out whatever has focus; a lesson gets them as commands
+PRESENTER: tuple[Binding, ...] = (
+    # Ctrl+, before "," alone (whiteout)
+    Binding(((pygame.K_COMMA, CTRL),), "keys.key.ctrl_comma", "keys.preferences", "preferences"),
+    Binding(((pygame.K_q, CTRL),), "keys.key.ctrl_q", "keys.present.quit", "quit"),
+    Binding(((pygame.K_PAGEDOWN, 0), (pygame.K_RIGHT, 0), (pygame.K_SPACE, 0), (pygame.K_n, 0),
+             (pygame.K_RETURN, 0), (pygame.K_KP_ENTER, 0)),
+            "keys.key.present_next", "keys.present.next", "next"),
+    Binding(((pygame.K_PAGEUP, 0), (pygame.K_LEFT, 0), (pygame.K_BACKSPACE, 0), (pygame.K_p, 0)),
+            "keys.key.present_back", "keys.present.back", "back"),
+    Binding(((pygame.K_HOME, 0),), "keys.key.home", "keys.present.first", "first"),
+    Binding(((pygame.K_END, 0),), "keys.key.end", "keys.present.last", "last"),
+    Binding(_DIGIT_KEYS, "keys.key.digits_enter", "keys.present.jump", "digit",
+            texts=tuple("0123456789")),
+    Binding(((pygame.K_b, 0), (pygame.K_PERIOD, 0)), "keys.key.b_period",
+            "keys.present.blackout", "blackout", texts=(".",)),
+    Binding(((pygame.K_w, 0), (pygame.K_COMMA, 0)), "keys.key.w_comma",
+            "keys.present.whiteout", "whiteout", texts=(",",)),
+    Binding(((pygame.K_k, 0),), "keys.key.k", "keys.present.pause", "pause"),
+    Binding(((pygame.K_r, 0),), "keys.key.r", "keys.present.replay", "replay"),
+    Binding(((pygame.K_s, 0),), "keys.key.s", "keys.present.notes", "notes"),
+    Binding(((pygame.K_ESCAPE, 0),), "keys.key.escape", "keys.present.home", "home"),
+    Binding(((pygame.K_F11, 0),), "keys.key.f11", "keys.fullscreen", "fullscreen"),
+    Binding(((pygame.K_F1, 0),), "keys.key.f1", "keys.help", "help", texts=("?",)),
+)
+
+KEY_MAPS: dict[str, tuple[Binding, ...]] = {"laptop": LAPTOP, "presenter": PRESENTER}
+
+
+def digit_of(key: int, text: str = "") -> int | None:
+    """The digit a key press types (top row or keypad), else None."""
+    if len(text) == 1 and text.isdigit():
+        return int(text)
+    for d in range(10):
+        if key in (_DIGIT_KEYS[d][0], _DIGIT_KEYS[10 + d][0]):
+            return d
+    return None
 
 
 def command_for(mode: str, key: int, mod: int, text: str = "") -> str | None:

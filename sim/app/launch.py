@@ -90,20 +90,45 @@ def start_display(headless: bool = False) -> None:
 def config_from_args(args, screen: str, headless: bool = False):
     from .app import DEFAULT_WINDOW, AppConfig
 
+    if getattr(args, "beat", None):
+        options = {"beat": args.beat}
+    else:  # a plan's first item may start at a later beat (see cli._presenting)
+        options = dict(getattr(args, "start_options", None) or {})
+    display = getattr(args, "display", None)
     return AppConfig(
         size=args.size or DEFAULT_WINDOW,
         fullscreen=bool(getattr(args, "fullscreen", False)) and not headless,
-        lang=args.lang,
-        profile=args.profile,
-        text_size=getattr(args, "text_size", "normal"),
+        lang=getattr(args, "lang", None) or "en",
+        profile=getattr(args, "profile", None) or "dark",
+        text_size=getattr(args, "text_size", None) or "normal",
         reduced_motion=bool(getattr(args, "reduced_motion", False)),
         seed=args.window_seed,
         screen=screen,
-        screen_options={"beat": args.beat} if getattr(args, "beat", None) else {},
+        screen_options=options,
         settings=getattr(args, "settings_data", {}),
         headless=headless,
         fit_to_desktop=not args.size,
+        present=bool(getattr(args, "present", False)),
+        plan=getattr(args, "plan_data", None),
+        # --display counts from 1; AppConfig holds SDL's display index (from 0)
+        display=None if display is None else display - 1,
     )
+
+
+def check_display(args) -> None:
+    """``--display N`` names a display that is there, or LaunchError before any window."""
+    display = getattr(args, "display", None)
+    if display is None:
+        return
+    import pygame
+
+    start_display()
+    count = pygame.display.get_num_displays()
+    if display > count:
+        raise LaunchError(
+            f"blockade: --display {display}: this computer has "
+            + ("1 display (use 1)" if count == 1 else f"{count} displays (1 to {count})")
+        )
 
 
 def open_window(args, screen: str) -> None:
@@ -111,6 +136,7 @@ def open_window(args, screen: str) -> None:
 
     from .app import App
 
+    check_display(args)
     app = App(config_from_args(args, screen))
     def report_first_frame():
         # used by `blockade bench` to time start-up: report the first frame, then stop

@@ -11,7 +11,10 @@ SCREENS: dict[str, str] = {
     # drawn over the screen they are opened from (F1 / Ctrl+, or their buttons)
     "preferences": "sim.view.screens.preferences:PreferencesScreen",
     "keys": "sim.view.screens.keys_help:KeysHelpScreen",
+    # the presenter's notes, over the lesson they are about (one display; see
+    # sim/app/notes_window.py for a second display)
+    "notes": "sim.view.screens.notes:NotesScreen",
 }
 
 #: screens that open over another one and are never opened from their own kind
-OVERLAYS = ("preferences", "keys")
+OVERLAYS = ("preferences", "keys", "notes")

@@ -36,7 +36,7 @@ from enum import Enum
 from sim.model.species import SPECIES, Species
 
 from .beats import SPEEDS, Beat, Lesson, LessonError
-from .player import LessonPlayer
+from .player import PREFETCH_MIN_JUMP, LessonPlayer
 
 
 class Phase(str, Enum):
@@ -88,6 +88,7 @@ class LessonController:
         self.over = False
         self._pending: int | None = None  # a beat begun whose story time is being worked out
         self._rush = False  # Next was pressed meanwhile: end its run once it is ready
+        self._far = False  # the pending beat is a far jump (``jump(n, catch_up=True)``)
         self.index = 0
         self.phase = Phase.RUN
         self.phase_time = 0.0  # seconds spent in the current phase (autoplay timing)
@@ -190,10 +191,25 @@ class LessonController:
         """This beat again from its start (its question is asked again)."""
         self._enter(self.index)
 
-    def jump(self, number: int) -> None:
-        """Beat ``number`` (1-based), from its start."""
+    def jump(self, number: int, catch_up: bool = False) -> None:
+        """Beat ``number`` (1-based), from its start. With ``catch_up`` (the presenter's
+        Home, End and beat-number jumps) a far beat begins at once and its story time is
+        worked out over the next updates, CATCH_UP_STEPS model steps each, as Next does,
+        so the window never freezes; without it the model is replayed at once."""
         self.player.check_beat_number(number)
-        self._enter(number - 1)
+        index = number - 1
+        if catch_up and not all(p.far_cost(index) < PREFETCH_MIN_JUMP
+                                for p in self._each_player()):
+            self.index = index
+            self.over = False
+            self.picks.pop(index, None)
+            self.player.answers.pop(index, None)
+            self._rush = False
+            self._pending = index
+            self._far = True
+            self._set_phase(Phase.RUN)
+            return
+        self._enter(index)
 
     def show_end(self, number: int) -> None:
         """Beat ``number`` (1-based) played to its end, every question before it and
@@ -287,6 +303,7 @@ class LessonController:
         self.picks.pop(index, None)
         self.player.answers.pop(index, None)
         self._pending = None
+        self._far = False
         self._rush = False
         if self.beat.question is not None:
             # predict first: the model waits as the previous beat left it
@@ -304,6 +321,16 @@ class LessonController:
 
     def _prepare(self) -> None:
         """Work on a pending beat's story time; start the beat once it is ready."""
+        if self._far:
+            ready = [p.catch_up(self._pending, CATCH_UP_STEPS) for p in self._each_player()]
+            if all(ready):
+                index, self._pending, self._far = self._pending, None, False
+                rush, self._rush = self._rush, False
+                self._enter(index)
+                if rush and self.phase is Phase.RUN and self._pending is None:
+                    self._players("run_beat_steps")
+                    self._end_run()
+            return
         self._players("prefetch", CATCH_UP_STEPS)
         if all(p.ready(self._pending) for p in self._each_player()):
             index, rush = self._pending, self._rush

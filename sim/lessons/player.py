@@ -231,6 +231,72 @@ class LessonPlayer:
                 return True
         return False
 
+    def far_cost(self, index: int) -> int:
+        """Model steps a synchronous ``rewind_to(index)`` then ``start_beat(index)`` would
+        run when ``index`` is not the next beat (0 when it is ready from a checkpoint)."""
+        if index in self._started or index == self.index + 1:
+            return 0
+        beats = self.lesson.beats
+        if index > self.index:
+            base, cost = self.index, self.remaining
+        else:
+            base = max((i - 1 for i in self._checkpoints if i <= index), default=-1)
+            cost = 0
+        cost += sum(b.jump + b.steps for b in beats[base + 1:index])
+        return cost + beats[index].jump
+
+    def catch_up(self, index: int, budget: int = PREFETCH_STEPS) -> bool:
+        """Work out the start of beat ``index`` (any beat, near or far, ahead or behind)
+        on a copy, ``budget`` model steps per call, so a far jump plays over frames
+        instead of freezing the window. True once ``start_beat(index)`` and
+        ``rewind_to(index)`` run without a long replay (checkpoints are kept)."""
+        if index in self._started or self.far_cost(index) < PREFETCH_MIN_JUMP:
+            return True
+        if index == self.index + 1:
+            return self.prefetch(budget)
+        if self._ahead is None or self._ahead[0] != index:
+            shadow = copy.copy(self)
+            shadow.sim = copy.deepcopy(self.sim)
+            shadow.beat_history = [replace(r, rows=list(r.rows)) for r in self.beat_history]
+            shadow.answers = dict(self.answers)
+            shadow._ahead = None
+            if index <= self.index:
+                base = max((i for i in self._checkpoints if i <= index), default=None)
+                if base is None:
+                    shadow.reset()
+                    shadow.answers = dict(self.answers)
+                else:
+                    sim, history = self._checkpoints[base]
+                    shadow.sim = copy.deepcopy(sim)
+                    shadow.beat_history = list(history)
+                    shadow.index = base - 1
+                    shadow.steps_done = self.lesson.beats[base - 1].steps if base else 0
+            shadow._checkpoints = {}
+            shadow._started = {}
+            self._ahead = (index, shadow, shadow._far_steps(index))
+        _target, shadow, steps = self._ahead
+        for _ in range(max(1, budget // PREFETCH_CHUNK)):
+            if next(steps, _DONE) is _DONE:
+                for i, saved in shadow._started.items():
+                    self._started.setdefault(i, saved)
+                for i, saved in shadow._checkpoints.items():
+                    self._checkpoints.setdefault(i, saved)
+                self._ahead = None
+                return True
+        return False
+
+    def _far_steps(self, index: int):
+        """Play on to the start of beat ``index``, yielding every PREFETCH_CHUNK steps."""
+        while self.beat is not None and self.remaining:
+            self.advance(PREFETCH_CHUNK)
+            yield
+        while self.index + 1 < index:
+            yield from self._start_steps(self.index + 1)
+            while self.remaining:
+                self.advance(PREFETCH_CHUNK)
+                yield
+        yield from self._start_steps(index)
+
     def rewind_to(self, index: int) -> None:
         """Put the model where beat ``index`` (0-based) begins: every earlier beat
         played to its end, nothing of beat ``index`` yet (no jump, no doses).

@@ -53,6 +53,7 @@ class SimRunner:
         self.plot.record(self.sim.occupancy())
         self.playing = True
         self._carry = 0.0
+        self._hold = True  # draw the model as it is until it steps in real time again
 
     # ------------------------------------------------------------ doses
     def room(self, max_free: int | None) -> int | None:
@@ -87,17 +88,27 @@ class SimRunner:
         return DoseResult(species, asked, given)
 
     # ------------------------------------------------------------ time
-    @property
-    def step_fraction(self) -> float:
-        """How far (0..1) real time has gone towards the next model step: drawing puts
-        molecules that far between their last two positions, so steps glide (1: still)."""
-        return min(1.0, self._carry) if self.playing else 1.0
-
     def toggle_play(self) -> None:
         self.playing = not self.playing
+        # resuming: hold the picture where it is (the model as it is) until the next
+        # real-time step, then glide from there; never slide back into the last step
+        self._carry = 0.0
+        self._hold = True
 
     def step_once(self) -> None:
         self._advance(1)
+        self._hold = True
+
+    @property
+    def step_fraction(self) -> float:
+        """How far (0..1) real time has gone towards the next model step: views draw
+        molecules this far between the previous step and the current one (smooth
+        motion, ``CleftView.draw(..., alpha=runner.step_fraction)``). 1.0 while paused,
+        after a single step, and until the first step after a reset or resume: then the
+        picture is the model exactly as it is."""
+        if not self.playing or self._hold:
+            return 1.0
+        return min(1.0, max(0.0, self._carry))
 
     def update(self, dt: float) -> int:
         """Advance by real time ``dt`` at the current speed; returns steps taken."""
@@ -107,6 +118,8 @@ class SimRunner:
         steps = int(self._carry)
         self._carry -= steps
         self._advance(steps)
+        if steps:
+            self._hold = False
         return steps
 
     def _advance(self, steps: int) -> None:

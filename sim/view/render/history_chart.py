@@ -80,30 +80,29 @@ def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title
     font = style.font_small
     pygame.draw.rect(surface, th.panel, rect, border_radius=style.corner_radius)
     head = render_text(title, font, th.text, True)
-    surface.blit(head, (rect.left + px(INSET_X), rect.top + px(INSET_TOP)))
-    right = rect.right - px(LEGEND_MARGIN)
-    if clock:  # the story clock: "Day 3", "Week 6"
-        chip = render_text(clock, font, th.background, True)
-        box = chip.get_rect(topright=(rect.right - px(CLOCK_INSET), rect.top + px(INSET_TOP)))
+    head_y = rect.top + px(INSET_TOP)
+    surface.blit(head, (rect.left + px(INSET_X), head_y))
+    chip = render_text(clock, font, th.background, True) if clock else None
+    if chip is not None:  # the story clock: "Day 3", "Week 6"
+        box = chip.get_rect(topright=(rect.right - px(CLOCK_INSET), head_y))
         box = box.inflate(2 * px(CLOCK_PAD_X), 2 * px(CLOCK_PAD_Y))
         pygame.draw.rect(surface, th.accent, box, border_radius=px(CLOCK_CORNER))
         surface.blit(chip, chip.get_rect(center=box.center))
-        right = box.left - px(LEGEND_MARGIN)
-    x = rect.left + px(INSET_X) + head.get_width() + px(LEGEND_GAP)
-    y = rect.top + px(INSET_TOP)
+    labels = [render_text(s.label, font, th.text_muted) for s in series]
+    right = _legend_right(style, rect.right, chip.get_width() if chip is not None else None)
+    places = _legend_places(style, rect.left, right, head.get_width(),
+                            [label.get_width() for label in labels])
     sample_w, to_name = px(SAMPLE_W), px(SAMPLE_TO_NAME)
-    for s in series:
-        label = render_text(s.label, font, th.text_muted)
-        if x + sample_w + to_name + label.get_width() + px(NAME_PAD) > right:
-            x, y = rect.left + px(INSET_X), y + head.get_height()
+    for s, label, (x, row) in zip(series, labels, places):
+        y = head_y + row * head.get_height()
         ly = y + head.get_height() // 2
         _line(style, surface, s.colour, (x, ly), (x + sample_w, ly),
               px(max(SAMPLE_MIN_WIDTH, s.width)), s.dashed)
         surface.blit(label, (x + sample_w + to_name, y))
-        x += sample_w + to_name + label.get_width() + px(ITEM_GAP)
     small = line_height(font)
     # the title names what rises up the chart; x_label names the way along it
-    area = pygame.Rect(rect.left + px(INSET_X), y + head.get_height() + px(AREA_GAP), 0, 0)
+    area = pygame.Rect(rect.left + px(INSET_X),
+                       head_y + _legend_rows(places) * head.get_height() + px(AREA_GAP), 0, 0)
     area.width = rect.right - px(INSET_X) - area.left
     area.height = (rect.bottom - (small + px(X_LABEL_ROOM) if x_label else px(INSET_BOTTOM))
                    - area.top)
@@ -167,6 +166,57 @@ def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title
         pygame.draw.rect(surface, th.panel, box)
         surface.blit(image, (left, area.top + row * small))
     return area
+
+
+def history_min_height(style: Style, width: int, title: str, labels: list[str],
+                       area_height: int, clock: str = "", x_label: bool = True) -> int:
+    """The least height ``draw_history`` needs in a rect ``width`` pixels wide to give
+    its lines' area ``area_height`` pixels: the title and the legend wrapped as
+    ``draw_history`` wraps them (beside a ``clock`` chip, if given: pass the widest the
+    chart will show), and the x label under the area if there is one. Layouts ask this
+    rather than copy the rule, so the two cannot drift apart."""
+    px = style.px
+    font = style.font_small
+    clock_w = text_width(clock, font, True) if clock else None
+    places = _legend_places(style, 0, _legend_right(style, width, clock_w),
+                            text_width(title, font, True),
+                            [text_width(label, font) for label in labels])
+    bottom = line_height(font) + px(X_LABEL_ROOM) if x_label else px(INSET_BOTTOM)
+    return (px(INSET_TOP) + _legend_rows(places) * line_height(font, True) + px(AREA_GAP)
+            + area_height + bottom)
+
+
+def _legend_right(style: Style, panel_right: int, clock_width: int | None) -> int:
+    """Where the legend must stop: the panel's margin, or before the clock's chip (its
+    words ``clock_width`` wide, padded each side, CLOCK_INSET in from the right)."""
+    px = style.px
+    if clock_width is None:
+        return panel_right - px(LEGEND_MARGIN)
+    chip_left = panel_right - px(CLOCK_INSET) - clock_width - px(CLOCK_PAD_X)
+    return chip_left - px(LEGEND_MARGIN)
+
+
+def _legend_places(style: Style, left: int, right: int, title_width: int,
+                   label_widths: list[int]) -> list[tuple[int, int]]:
+    """(x, row) of each legend entry, after the title on its line, wrapping to a new row
+    (from the inset) when an entry's name would pass ``right``. Shared by
+    ``draw_history`` and ``history_min_height``."""
+    px = style.px
+    item = px(SAMPLE_W) + px(SAMPLE_TO_NAME)
+    x = left + px(INSET_X) + title_width + px(LEGEND_GAP)
+    row = 0
+    places = []
+    for label_w in label_widths:
+        if x + item + label_w + px(NAME_PAD) > right:
+            x, row = left + px(INSET_X), row + 1
+        places.append((x, row))
+        x += item + label_w + px(ITEM_GAP)
+    return places
+
+
+def _legend_rows(places: list[tuple[int, int]]) -> int:
+    """Rows the title and the legend take (one, with no entries)."""
+    return places[-1][1] + 1 if places else 1
 
 
 def _place_marks(style: Style, area: pygame.Rect, dx: float, marks, max_rows: int

@@ -14,7 +14,7 @@ from collections import deque
 
 import pygame
 
-from sim.view.fonts import render_text
+from sim.view.fonts import line_height, render_text, text_width
 from sim.view.render.shapes import draw_molecule
 from sim.view.style import Style
 
@@ -76,6 +76,20 @@ class OccupancyPlot:
         self.recorded = 0
         self.drawn_marks = []
 
+    def min_height(self, style: Style, width: int, y_label: str, names: dict[str, str],
+                   lines_height: int) -> int:
+        """The least height ``draw`` needs in a rect ``width`` pixels wide to give the lines
+        ``lines_height`` pixels: the head with the legend wrapped as ``draw`` wraps it, the
+        dose marks' strip, the lines and the time axis' name. Layouts ask this rather than
+        copy the rule, so the two cannot drift apart."""
+        px = style.px
+        small = style.font_small
+        line = line_height(small)
+        places = _legend_places(style, 0, width, text_width(y_label, small),
+                                [text_width(names[s], small) for s in self.species])
+        return (px(INSET_TOP) + _legend_rows(places) * line + px(STRIP_GAP) + px(MARK_STRIP)
+                + lines_height + px(FOOT_GAP) + line + px(INSET_BOTTOM))
+
     def draw(self, surface: pygame.Surface, style: Style, rect: pygame.Rect, y_label: str,
              names: dict[str, str], time_label: str, marks_label: str = "") -> None:
         th = style.colours
@@ -85,18 +99,17 @@ class OccupancyPlot:
         # the vertical axis' name, top left, over an upward arrow; the legend beside it
         head = render_text(y_label, small, th.text)
         arrow_x = rect.left + px(AXIS_X)
-        surface.blit(head, (rect.left + px(INSET_X), rect.top + px(INSET_TOP)))
-        x = rect.left + px(INSET_X) + head.get_width() + px(LEGEND_GAP)
-        y = rect.top + px(INSET_TOP)
-        swatch_r, swatch_w, item_gap = px(SWATCH_R), px(SWATCH_W), px(ITEM_GAP)
-        for s in self.species:
-            label = render_text(names[s], small, th.text_muted)
-            if x + swatch_w + label.get_width() + px(NAME_PAD) > rect.right - px(LEGEND_MARGIN):
-                x, y = rect.left + px(INSET_X), y + head.get_height()
+        head_y = rect.top + px(INSET_TOP)
+        surface.blit(head, (rect.left + px(INSET_X), head_y))
+        labels = [render_text(names[s], small, th.text_muted) for s in self.species]
+        places = _legend_places(style, rect.left, rect.right, head.get_width(),
+                                [label.get_width() for label in labels])
+        swatch_r, swatch_w = px(SWATCH_R), px(SWATCH_W)
+        for s, label, (x, row) in zip(self.species, labels, places):
+            y = head_y + row * head.get_height()
             draw_molecule(surface, style, s, (x + swatch_r, y + head.get_height() / 2), swatch_r)
             surface.blit(label, (x + swatch_w, y))
-            x += swatch_w + label.get_width() + item_gap
-        strip_top = y + head.get_height() + px(STRIP_GAP)
+        strip_top = head_y + _legend_rows(places) * head.get_height() + px(STRIP_GAP)
         foot = render_text(time_label, small, th.text_muted)
         area = pygame.Rect(arrow_x + px(AXIS_TO_AREA), strip_top + px(MARK_STRIP), 0, 0)
         area.width = rect.right - px(INSET_X) - area.left
@@ -151,3 +164,25 @@ class OccupancyPlot:
         for s, values in zip(self.species, columns):
             pts = [(x0 + i * dx, area.bottom - v * area.height) for i, v in enumerate(values)]
             pygame.draw.lines(surface, th.species[s], False, pts, width)
+
+
+def _legend_places(style: Style, left: int, right: int, head_width: int,
+                   label_widths: list[int]) -> list[tuple[int, int]]:
+    """(x, row) of each legend entry in a panel from ``left`` to ``right``: after the head
+    on its line, wrapping to a new row (from the inset) when an entry would pass the
+    legend's margin. Shared by ``draw`` and ``min_height``."""
+    px = style.px
+    x = left + px(INSET_X) + head_width + px(LEGEND_GAP)
+    row = 0
+    places = []
+    for label_w in label_widths:
+        if x + px(SWATCH_W) + label_w + px(NAME_PAD) > right - px(LEGEND_MARGIN):
+            x, row = left + px(INSET_X), row + 1
+        places.append((x, row))
+        x += px(SWATCH_W) + label_w + px(ITEM_GAP)
+    return places
+
+
+def _legend_rows(places: list[tuple[int, int]]) -> int:
+    """Rows the head and the legend take (one, with no entries)."""
+    return places[-1][1] + 1 if places else 1

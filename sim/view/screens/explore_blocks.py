@@ -15,7 +15,6 @@ import pygame
 
 from sim.i18n import _
 from sim.view.fonts import line_height, text_width
-from sim.view.render import plot as plot_sizes
 from sim.view.render.meters import TAG_INSET, danger_tag_height, meter_height
 from sim.view.screens.controls import WrapButton
 from sim.view.screens.panels import cue_height
@@ -185,22 +184,12 @@ class ExploreBlocks:
         return self.cue_rect.bottom - self.meter_rects[0].top
 
     def _plot_min_height(self, width: int) -> int:
-        """The least height the chart needs at ``width``: its head and legend (wrapped as
-        sim/view/render/plot.py wraps them), the dose marks' strip, some lines, its foot."""
-        st, p = self.style, plot_sizes
-        px = st.px
-        small = st.font_small
-        line = line_height(small)
-        left, right = 0, width
-        x = left + px(p.INSET_X) + text_width(_("plot.axis"), small) + px(p.LEGEND_GAP)
-        rows = 1
-        for s in self.runner.plot.species:
-            label_w = text_width(_(f"species.{s}"), small)
-            if x + px(p.SWATCH_W) + label_w + px(p.NAME_PAD) > right - px(p.LEGEND_MARGIN):
-                x, rows = left + px(p.INSET_X), rows + 1
-            x += px(p.SWATCH_W) + label_w + px(p.ITEM_GAP)
-        return (px(p.INSET_TOP) + rows * line + px(p.STRIP_GAP) + px(p.MARK_STRIP)
-                + px(PLOT_LINES_MIN) + px(p.FOOT_GAP) + line + px(p.INSET_BOTTOM))
+        """The least height the chart needs at ``width`` (the plot measures its own head
+        and legend): some lines, PLOT_LINES_MIN tall, under them."""
+        plot = self.runner.plot
+        names = {s: _(f"species.{s}") for s in plot.species}
+        return plot.min_height(self.style, width, _("plot.axis"), names,
+                               self.style.px(PLOT_LINES_MIN))
 
     def _place_pages(self, x: int, y: int, width: int):
         """Tabs over the doses, the person and the chart, which take turns in one place."""

@@ -30,7 +30,7 @@ from sim.view.screen import Screen
 from sim.view.screens.controls import WrapButton
 from sim.view.screens.lesson_caption import (
     CARD_BODY_SIZE, CARD_BORDER, CARD_PAD_X, CARD_TITLE_SIZE, CHOICE_LINES, CHOICE_SIZE,
-    PAGE_SIZE, CaptionSpec, caption_font, card_fits, card_text_tops)
+    PAGE_SIZE, ROOM_CHOICE_SIZE, CaptionSpec, RoomChoice, caption_font, card_fits, card_text_tops)
 from sim.view.screens.lesson_chrome import (
     DOT_R, DOT_RING, DOT_STEP, PROGRESS_GAP, PROGRESS_SIZE, TITLE_SIZE)
 from sim.view.screens.lesson_layout import LessonContent, LessonLayout, lay_out
@@ -74,12 +74,33 @@ def next_lesson_id(lesson_id: str) -> str | None:
     return order[i + 1] if i + 1 < len(order) else None
 
 
-def caption_text_for(beat, phase: Phase, pick: int | None, autoplay: bool) -> str:
+LETTERS = "ABCDEFGH"
+
+
+def lettered(i: int, key: str) -> str:
+    """Answer ``i`` as a room sees it: "B  It stays blocked"."""
+    return f"{LETTERS[i]}  {_(key)}"
+
+
+def caption_text_for(beat, phase: Phase, pick: int | None, autoplay: bool,
+                     room: bool = False) -> str:
     """What the caption box says for ``beat`` in ``phase`` (``pick``: the answer chosen,
-    None when the question was left unanswered or is not answered yet)."""
+    None when the question was left unanswered or is not answered yet). ``room``: the
+    presenter asks a room (answers lettered; the explanation names the right one)."""
     q = beat.question
     if phase is Phase.ASK:
         return _(q.prompt)
+    if room and q is not None and phase in (Phase.RUN, Phase.EXPLAIN):
+        said = (_("presenter.room_said").format(choice=lettered(pick, q.choices[pick]))
+                if pick is not None else "")
+        if phase is Phase.RUN:
+            return " ".join(x for x in (_(q.prompt), said, _("lessonview.watch")) if x)
+        if pick == q.answer:  # the room's pick named the right answer: say so, once
+            answer = _("lessonview.right")
+        else:
+            answer = _("presenter.the_answer").format(
+                answer=lettered(q.answer, q.choices[q.answer]))
+        return " ".join(x for x in (said, answer, _(q.explanation)) if x)
     if q is not None and phase is Phase.RUN:
         said = (_("lessonview.you_said").format(choice=_(q.choices[pick]))
                 if pick is not None else "")
@@ -104,11 +125,14 @@ CLEFT_HIGHLIGHTS = ("receptors", "molecules", "person")
 
 
 def caption_spec_for(beat, phase: Phase, pick: int | None, autoplay: bool,
-                     settings=None) -> CaptionSpec:
+                     settings=None, room: bool = False) -> CaptionSpec:
     """The caption of ``beat`` in ``phase`` as the layout measures it (with the beat's
     closing card at its end, worded from the clinic's ``settings``)."""
-    text = caption_text_for(beat, phase, pick, autoplay)
+    text = caption_text_for(beat, phase, pick, autoplay, room)
     if phase is Phase.ASK:
+        if room:
+            return CaptionSpec(text, True, tuple(
+                RoomChoice(lettered(i, c)) for i, c in enumerate(beat.question.choices)))
         return CaptionSpec(text, True, tuple(_(c) for c in beat.question.choices))
     shown = phase is not Phase.SETUP  # highlights are drawn from the run on
     card = None
@@ -119,20 +143,21 @@ def caption_spec_for(beat, phase: Phase, pick: int | None, autoplay: bool,
         h in CLEFT_HIGHLIGHTS for h in beat.highlight), card=card)
 
 
-def caption_specs(lesson, autoplay: bool = False, settings=None) -> tuple[CaptionSpec, ...]:
+def caption_specs(lesson, autoplay: bool = False, settings=None,
+                  room: bool = False) -> tuple[CaptionSpec, ...]:
     """Everything the caption box can say in ``lesson`` (every beat, phase and answer),
     in the current language: the layout is chosen to hold the longest."""
     specs = []
     for beat in lesson.beats:
         if beat.question is None:
             for phase in (Phase.RUN, Phase.DONE):  # the same words; a card at the end
-                specs.append(caption_spec_for(beat, phase, None, autoplay, settings))
+                specs.append(caption_spec_for(beat, phase, None, autoplay, settings, room))
             continue
-        specs.append(caption_spec_for(beat, Phase.SETUP, None, autoplay, settings))
-        specs.append(caption_spec_for(beat, Phase.ASK, None, autoplay, settings))
+        specs.append(caption_spec_for(beat, Phase.SETUP, None, autoplay, settings, room))
+        specs.append(caption_spec_for(beat, Phase.ASK, None, autoplay, settings, room))
         for pick in (None, *range(len(beat.question.choices))):
             for phase in (Phase.RUN, Phase.EXPLAIN):
-                specs.append(caption_spec_for(beat, phase, pick, autoplay, settings))
+                specs.append(caption_spec_for(beat, phase, pick, autoplay, settings, room))
     return tuple(dict.fromkeys(specs))
 
 
@@ -205,8 +230,18 @@ class LessonScreen(Screen):
 
     def __init__(self, ctx, screen_id: str = "", beat: int | None = None,
                  autoplay: bool = False, loop: bool = False, seed: int | None = None,
-                 **options) -> None:
+                 presenter: bool = False, start: int | None = None, end: int | None = None,
+                 in_plan: bool = False, **options) -> None:
         super().__init__(ctx, **options)
+        #: presenter mode: a room is asked (answers large and lettered, 1/2/3 pick)
+        self.room = presenter or getattr(ctx, "mode", "") == "presenter"
+        #: a plan's item: it shows beats ``start``..``end``; Next past ``end`` (or Back
+        #: before ``start``) is the plan's to carry out (``command`` returns False)
+        self.item_start = start or 1
+        self.item_end = end
+        self.in_plan = in_plan
+        #: a beat number the presenter is typing (Enter goes there), shown by the progress
+        self.typed_beat = ""
         self.id = screen_id
         self.lesson = LESSONS[screen_id]
         self.title_key, self.blurb_key = self.lesson.title, self.lesson.blurb
@@ -217,7 +252,7 @@ class LessonScreen(Screen):
         self.next = Button(self._next_label, on_activate=self.go_next, bold=True)
         self.about_button = Button(lambda: _("common.about"), on_activate=self.open_about,
                                    font_size=FONT_SMALL)
-        self.home = Button(lambda: _("common.home"), on_activate=self.ctx.nav.pop,
+        self.home = Button(lambda: _("common.home"), on_activate=self.go_home,
                            font_size=FONT_SMALL)
         # the preferences are reachable from every screen (touch: no keyboard needed)
         self.preferences = Button(lambda: _("common.preferences"),
@@ -243,6 +278,8 @@ class LessonScreen(Screen):
         self.controller.on_change = self._controller_changed
         if beat is not None:
             self.controller.show_end(beat)
+        elif start is not None and start > 1:
+            self.controller.jump(start, catch_up=True)  # a far start plays over frames
         self._controller_changed()
 
     # ---------------------------------------------------------------- flow
@@ -276,9 +313,76 @@ class LessonScreen(Screen):
             if following is None:
                 self.ctx.nav.pop()
             else:
-                self.ctx.nav.replace(following)
+                self.ctx.nav.replace(following, **({"presenter": True} if self.room else {}))
             return
         c.next()
+
+    def go_home(self) -> None:
+        """Home; in presenter mode it asks first (the place is never lost by a slip)."""
+        nav = self.ctx.nav
+        if self.room and "confirm" in getattr(nav, "registry", {}):
+            nav.push("confirm", question="presenter.leave_lesson", on_leave=nav.home)
+        else:
+            nav.pop()
+
+    # ---------------------------------------------------------------- presenter
+    @property
+    def last_beat(self) -> int:
+        """The last beat this screen shows (a plan item's ``end``, else the lesson's)."""
+        count = self.controller.beat_count
+        return min(self.item_end or count, count)
+
+    @property
+    def at_item_end(self) -> bool:
+        """Next would leave: the last beat shown has played to its end (every page read)."""
+        c = self.controller
+        return (self.page + 1 >= self.pages and c.at_end_of_beat
+                and c.beat_number >= self.last_beat)
+
+    def command(self, name: str, arg=None) -> bool:
+        """A presenter's command (sim/app/commands.py), whatever has focus. False when
+        it does not apply here: Next past the item's end or Back before its start, in a
+        plan (the plan then moves on), or a pick when no question is asked."""
+        c = self.controller
+        if name == "next":
+            if self.in_plan and self.at_item_end:
+                return False
+            self.go_next()
+        elif name == "back":
+            if self.page == 0 and c.beat_number <= self.item_start and (
+                    self.in_plan or c.is_first):
+                return False
+            self.go_back()
+        elif name == "first":
+            c.jump(self.item_start if self.in_plan else 1, catch_up=True)
+        elif name == "last":
+            c.jump(self.last_beat, catch_up=True)
+        elif name == "jump":
+            if not (isinstance(arg, int) and 1 <= arg <= c.beat_count):
+                return False
+            c.jump(arg, catch_up=True)
+        elif name == "replay":
+            c.replay()
+        elif name == "pause":
+            c.toggle_pause()
+        elif name == "pick":
+            q = c.beat.question
+            if c.phase is Phase.SETUP and q is not None:
+                c.next()  # the set-up was read out: the question is asked
+            if c.phase is not Phase.ASK or not (isinstance(arg, int)
+                                                 and 0 <= arg < len(q.choices)):
+                return False
+            c.choose(arg)
+        else:
+            return False
+        self.dirty = True
+        return True
+
+    @property
+    def asking(self) -> bool:
+        """A question is up (its set-up or its ask): digits pick the room's answer."""
+        c = self.controller
+        return c.beat.question is not None and c.phase in (Phase.SETUP, Phase.ASK)
 
     def go_back(self) -> None:
         if self.page > 0:  # a paged caption: its previous page first
@@ -324,11 +428,18 @@ class LessonScreen(Screen):
         self.choices = []
         q = c.beat.question
         if c.phase is Phase.ASK and q is not None:
-            self.choices = [
-                WrapButton(lambda k=key: _(k), on_activate=lambda i=i: self.choose(i),
-                           font_size=CHOICE_SIZE)
-                for i, key in enumerate(q.choices)
-            ]
+            if self.room:
+                self.choices = [
+                    WrapButton(lambda i=i, k=key: lettered(i, k),
+                               on_activate=lambda i=i: self.choose(i), font_size=ROOM_CHOICE_SIZE)
+                    for i, key in enumerate(q.choices)
+                ]
+            else:
+                self.choices = [
+                    WrapButton(lambda k=key: _(k), on_activate=lambda i=i: self.choose(i),
+                               font_size=CHOICE_SIZE)
+                    for i, key in enumerate(q.choices)
+                ]
         self.group = WidgetGroup([*self.choices, self.back, self.replay, self.next,
                                   self.preferences, self.about_button, self.home])
         # focus is never lost: Back, Replay or a header button keeps it while it can take
@@ -351,16 +462,17 @@ class LessonScreen(Screen):
     def caption_specs(self) -> tuple[CaptionSpec, ...]:
         """Every caption of this lesson now (cached per language and mode)."""
         key = (_(self.lesson.title), _("lessonview.setup_hint"), self.controller.autoplay,
-               help_text(self.ctx.settings))
+               help_text(self.ctx.settings), self.room)
         if key != self._specs_key:
             self._specs = caption_specs(self.lesson, self.controller.autoplay,
-                                        self.ctx.settings)
+                                        self.ctx.settings, self.room)
             self._specs_key = key
         return self._specs
 
     def caption_spec(self) -> CaptionSpec:
         c = self.controller
-        return caption_spec_for(c.beat, c.phase, c.pick, c.autoplay, self.ctx.settings)
+        return caption_spec_for(c.beat, c.phase, c.pick, c.autoplay, self.ctx.settings,
+                                self.room)
 
     @property
     def header_buttons(self) -> tuple[Button, ...]:
@@ -513,6 +625,11 @@ class LessonScreen(Screen):
         with_dots = text.get_width() + gap + dots_w <= r.width
         total = text.get_width() + (gap + dots_w if with_dots else 0)
         x = r.centerx - total // 2
+        if self.typed_beat:  # the presenter is typing a beat number: say where Enter goes
+            text = render_text(_("presenter.go_to").format(n=self.typed_beat),
+                               st.font(PROGRESS_SIZE), t.accent, True)
+            with_dots = False
+            x = r.centerx - text.get_width() // 2
         surface.blit(text, (x, r.centery - text.get_height() // 2))
         if not with_dots:
             return
@@ -578,7 +695,7 @@ class LessonScreen(Screen):
     def caption_text(self) -> str:
         """What the caption box says in the current phase (every page of it)."""
         c = self.controller
-        return caption_text_for(c.beat, c.phase, c.pick, c.autoplay)
+        return caption_text_for(c.beat, c.phase, c.pick, c.autoplay, self.room)
 
     def _draw_card(self, surface) -> None:
         st = self.style

@@ -60,8 +60,23 @@ def caption_font(style: Style) -> int:
     return style.font(CAPTION_SIZE)
 
 
+#: presenter mode: a question's answers drawn large for a room (lettered A, B, C)
+ROOM_CHOICE_SIZE = FONT_BODY
+
+
+class RoomChoice(str):
+    """An answer's text as the room sees it (``"A  ..."``), measured at ROOM_CHOICE_SIZE."""
+
+    font_size = ROOM_CHOICE_SIZE
+
+
+def choice_size(text) -> int:
+    """The logical size an answer is drawn and measured at."""
+    return getattr(text, "font_size", CHOICE_SIZE)
+
+
 def _choice_probe(style: Style, text: str) -> WrapButton:
-    button = WrapButton(text, font_size=CHOICE_SIZE)
+    button = WrapButton(str(text), font_size=choice_size(text))
     button.restyle(style)
     button.max_lines = 99
     return button
@@ -86,7 +101,8 @@ def choice_grid(style: Style, choices, width: int) -> ChoiceGrid | None:
     (one answer per row at last): their whole text is always shown."""
     if not choices:
         return None
-    texts = [c.text if isinstance(c, WrapButton) else c for c in choices]
+    texts = [(RoomChoice(c.text) if c.font_size == ROOM_CHOICE_SIZE else c.text)
+             if isinstance(c, WrapButton) else c for c in choices]
     n, gap = len(texts), style.gap
     for columns in sorted({n, -(-n // 2), 1}, reverse=True):
         cw = (width - (columns - 1) * gap) // columns

@@ -96,26 +96,16 @@ def panel_height(style: Style, width: int, key: bool = True) -> int:
 
 def chart_min_height(style: Style, chart: str, width: int, title: str,
                      labels: tuple[str, ...]) -> int:
-    """The least height of the lesson's chart at ``width``: its title and legend (rows as
-    ``history_chart.draw_history`` wraps them), room for lines and two rows of labels,
-    and the time axis under them."""
+    """The least height of the lesson's chart at ``width``: room for lines and two rows of
+    labels under its title and legend (``history_chart.history_min_height`` measures
+    those as ``draw_history`` wraps them, beside the widest story clock, "Week 10")."""
     font = style.font(CHART_TEXT_SIZE)
     small = line_height(font)
     if chart == "people":
         return style.px(PEOPLE_MIN_H) + small
-    px = style.px
-    clock = text_width(_("lessonview.clock.week").format(n=10), font, True)
-    right = width - px(hc.CLOCK_INSET) - clock - 2 * px(hc.CLOCK_PAD_X) - px(hc.LEGEND_MARGIN)
-    x = px(hc.INSET_X) + text_width(title, font, True) + px(hc.LEGEND_GAP)
-    rows = 1
-    for label in labels:
-        item = px(hc.SAMPLE_W) + px(hc.SAMPLE_TO_NAME) + text_width(label, font)
-        if x + item + px(hc.NAME_PAD) > right:
-            x, rows = px(hc.INSET_X), rows + 1
-        x += item + px(hc.ITEM_GAP)
-    plot = max(px(CHART_PLOT_MIN), hc.MAX_MARK_ROWS * small + px(CHART_PLOT_SLACK))
-    return (px(hc.INSET_TOP) + rows * line_height(font, True) + px(hc.AREA_GAP) + plot
-            + small + px(hc.X_LABEL_ROOM))
+    plot = max(style.px(CHART_PLOT_MIN), hc.MAX_MARK_ROWS * small + style.px(CHART_PLOT_SLACK))
+    return hc.history_min_height(style, width, title, list(labels), plot,
+                                 clock=_("lessonview.clock.week").format(n=10))
 
 
 def chart_min_width(style: Style, title: str) -> int:

@@ -1,0 +1,247 @@
+"""``blockade handout``: a take-home sheet, one self-contained HTML file.
+
+For a lesson (or every lesson of a session plan): each beat's picture, drawn
+headless by the real app the way ``blockade --screenshot --beat N`` draws it (in
+the projector profile, light and outlined, so it prints), embedded as a base64 PNG;
+the beat's caption (and, for a question, the question and its answer); the lesson's
+key message; the clinic's help text (``--settings``) or the neutral line; and the
+not-medical-advice line. Print styles fit both A4 (210x297 mm) and US Letter
+(216x279 mm): the page size is left to the printer (``@page { size: portrait }``),
+content is at most 186 mm wide, and a beat's picture never leaves its caption behind
+on another page. All text is escaped. The file is written with ``safe_files`` (it
+appears only when complete).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import os
+from pathlib import Path
+
+from sim import i18n
+from sim.i18n import _
+
+from .safe_files import OutputError, open_output
+from .signals import check as check_signals
+
+#: the pictures: a 16:9 window in the projector profile (light background, prints well)
+PICTURE_SIZE = (1280, 720)
+PICTURE_PROFILE = "projector"
+#: frames run before each picture, as ``--screenshot`` does (the beat's reveal settles)
+PICTURE_FRAMES = 30
+
+
+def default_name(lesson_id: str | None, plan, lang: str) -> str:
+    """``blockade-<lesson-or-plan>-<lang>.html``, in the current folder."""
+    name = lesson_id if plan is None else plan.name
+    return f"blockade-{name}-{lang}.html"
+
+
+def check_target(out: str) -> Path:
+    """Refuse, before any drawing, a target that cannot be written (one line)."""
+    target = Path(out)
+    if target.suffix.lower() not in (".html", ".htm"):
+        raise OutputError(f"{target}: the handout must be an .html file")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{target}: folder {folder} does not exist")
+    if target.is_dir():
+        raise OutputError(f"{target}: is a folder; give a file name")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"{target}: cannot write in {folder} (permission denied)")
+    return target
+
+
+def sections_for(lesson_id: str | None, plan) -> list[tuple[str, list[int]]]:
+    """(screen id, 1-based beat numbers) for each section of the sheet."""
+    from sim.lessons import LESSONS
+
+    if plan is None:
+        return [(lesson_id, list(range(1, len(LESSONS[lesson_id].beats) + 1)))]
+    out = []
+    for item in plan.items:
+        if item.screen not in LESSONS:
+            out.append((item.screen, []))  # Explore: a short paragraph, no beats
+            continue
+        count = len(LESSONS[item.screen].beats)
+        out.append((item.screen, list(range(item.start or 1, (item.end or count) + 1))))
+    return out
+
+
+def draw_beats(sections, lang: str, settings: dict) -> dict[tuple[str, int], bytes]:
+    """PNG bytes of every beat in ``sections``, drawn by one headless App."""
+    os.environ["SDL_VIDEODRIVER"] = "dummy"  # no display needed, even if one exists
+    from .launch import check_pygame_ce
+
+    check_pygame_ce()
+    import pygame
+
+    from .app import STEP, App, AppConfig
+
+    wanted = [(screen, n) for screen, beats in sections for n in beats]
+    pictures: dict[tuple[str, int], bytes] = {}
+    if not wanted:
+        return pictures
+    first_screen, first_beat = wanted[0]
+    app = App(AppConfig(size=PICTURE_SIZE, lang=lang, profile=PICTURE_PROFILE,
+                        screen=first_screen, screen_options={"beat": first_beat},
+                        settings=settings, headless=True, transitions=False))
+    try:
+        for i, (screen, n) in enumerate(wanted):
+            if (screen, n) in pictures:
+                continue
+            if i:
+                app.stack.replace(screen, beat=n)
+            for _frame in range(PICTURE_FRAMES):
+                check_signals()  # see signals.check
+                app.update(STEP)
+                app.render()
+            buffer = io.BytesIO()
+            pygame.image.save(app.snapshot(), buffer, "beat.png")
+            pictures[(screen, n)] = buffer.getvalue()
+    finally:
+        app.shutdown()
+    return pictures
+
+
+def write_handout(lesson_id: str | None = None, plan=None, lang: str = "en",
+                  out: str | None = None, settings: dict | None = None) -> Path:
+    """Draw and write the sheet; returns its path. OutputError (one line) before any
+    drawing if ``out`` cannot be written; nothing is left half-written."""
+    target = check_target(out or default_name(lesson_id, plan, lang))
+    sections = sections_for(lesson_id, plan)
+    before = i18n.language()
+    try:
+        pictures = draw_beats(sections, lang, settings or {})
+        i18n.set_language(lang)  # the App leaves it so; said again for the words below
+        page = render_html(sections, pictures, plan, lang, settings or {})
+    finally:
+        i18n.set_language(before)
+    with open_output(str(target)) as stream:
+        stream.write(page)
+    return target
+
+
+# ------------------------------------------------------------------ the page
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _paragraphs(text: str) -> str:
+    return "".join(f"<p>{_e(part)}</p>" for part in text.split("\n") if part.strip())
+
+
+CSS = """
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans", "Segoe UI", Arial, sans-serif; color: #1b1b1b;
+  background: #fff; margin: 0 auto; padding: 24px; max-width: 820px; line-height: 1.45;
+  font-size: 12pt; }
+header h1 { font-size: 22pt; margin: 0 0 4px; }
+header p.sub { margin: 0 0 12px; color: #444; }
+h2 { font-size: 16pt; margin: 22px 0 8px; }
+.key { border: 2px solid #1f5fa8; border-radius: 6px; padding: 8px 12px; margin: 8px 0 14px;
+  background: #eef4fb; }
+.key h3, .help h3 { font-size: 12pt; margin: 0 0 4px; }
+.key p, .help p { margin: 0 0 4px; }
+figure.beat { margin: 0 0 16px; break-inside: avoid; page-break-inside: avoid; }
+figure.beat img { display: block; width: 100%; height: auto; border: 1px solid #999; }
+figure.beat figcaption { margin-top: 4px; }
+.step { font-weight: bold; color: #1f5fa8; margin: 0 0 2px; }
+.qa { margin: 4px 0 0; padding-left: 10px; border-left: 3px solid #bbb; }
+.qa p { margin: 2px 0; }
+.help { border: 2px solid #2e7d32; border-radius: 6px; padding: 8px 12px; margin: 18px 0 8px;
+  break-inside: avoid; page-break-inside: avoid; }
+footer { margin-top: 14px; font-size: 10pt; color: #333; border-top: 1px solid #999;
+  padding-top: 6px; }
+/* Print: A4 (210x297 mm) and US Letter (216x279 mm). The paper is the printer's
+   (size: portrait keeps its choice); with 12 mm margins the text is at most 186 mm
+   wide and each beat (picture at most 150 x 85 mm with its caption) fits twice on the
+   shorter Letter page. A beat is never split from its caption; lessons of a plan
+   start on a new page. */
+@page { size: portrait; margin: 12mm; }
+@media print {
+  body { padding: 0; max-width: none; font-size: 11pt; }
+  section.lesson + section.lesson { break-before: page; page-break-before: always; }
+  h2, .key { break-after: avoid; page-break-after: avoid; }
+  figure.beat img { max-width: 150mm; max-height: 85mm; width: auto; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def render_html(sections, pictures: dict, plan, lang: str, settings: dict) -> str:
+    from sim.lessons import LESSONS
+    from sim.view.screens.lesson import help_text
+
+    if plan is not None:
+        heading = plan.title or _("handout.plan_title")
+    else:
+        heading = _(LESSONS[sections[0][0]].title)
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{_e(lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(_('app.title'))}: {_e(heading)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{_e(heading)}</h1>",
+        f'<p class="sub">{_e(_("app.title"))}: {_e(_("app.subtitle"))}</p>',
+        "</header>",
+    ]
+    for screen, beats in sections:
+        parts.append('<section class="lesson">')
+        if screen not in LESSONS:
+            parts.append(f"<h2>{_e(_('explore.title'))}</h2>")
+            parts.append(f"<p>{_e(_('explore.blurb'))}</p>")
+            parts.append("</section>")
+            continue
+        lesson = LESSONS[screen]
+        title = _(lesson.title)
+        if plan is not None:  # one lesson: its title is the page's heading already
+            parts.append(f"<h2>{_e(title)}</h2>")
+        parts.append('<div class="key">')
+        parts.append(f"<h3>{_e(_('handout.key_message'))}</h3>")
+        parts.append(f"<p>{_e(_(f'lesson.{lesson.id}.key_message'))}</p>")
+        parts.append("</div>")
+        total = len(lesson.beats)
+        for n in beats:
+            beat = lesson.beats[n - 1]
+            step = _("handout.step").format(n=n, total=total)
+            alt = _("handout.picture").format(lesson=title, n=n, total=total)
+            data = base64.b64encode(pictures[(screen, n)]).decode("ascii")
+            parts.append('<figure class="beat">')
+            parts.append(f'<img alt="{_e(alt)}" width="{PICTURE_SIZE[0]}" '
+                         f'height="{PICTURE_SIZE[1]}" src="data:image/png;base64,{data}">')
+            parts.append("<figcaption>")
+            parts.append(f'<p class="step">{_e(step)}</p>')
+            parts.append(f'<p class="caption">{_e(_(beat.caption))}</p>')
+            q = beat.question
+            if q is not None:
+                parts.append('<div class="qa">')
+                parts.append(f"<p><strong>{_e(_('handout.question'))}</strong> "
+                             f"{_e(_(q.prompt))}</p>")
+                parts.append(f"<p><strong>{_e(_('handout.answer'))}</strong> "
+                             f"{_e(_(q.explanation))}</p>")
+                parts.append("</div>")
+            parts.append("</figcaption>")
+            parts.append("</figure>")
+        parts.append("</section>")
+    help_title, help_body = help_text(settings)
+    parts += [
+        '<div class="help">',
+        f"<h3>{_e(help_title)}</h3>",
+        _paragraphs(help_body),
+        "</div>",
+        f"<footer><p>{_e(_('common.disclaimer'))}</p></footer>",
+        "</body>",
+        "</html>",
+        "",
+    ]
+    return "\n".join(parts)

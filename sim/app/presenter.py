@@ -1,0 +1,149 @@
+"""Presenter mode: the commands of the presenter's key map (sim/app/commands.py)
+carried out whatever has focus, and a session plan's order of lessons.
+
+A lesson gets the commands as commands (``LessonScreen.command``), never as raw keys.
+Digits typed then Enter (or any Next key) jump to that beat; while a question is asked,
+1, 2, 3 pick the room's answer instead. Escape and quit ask before leaving, so the
+place is never lost by a stray key. With a plan (``Plan``: ``.items``, each with
+``.screen``, ``.start``, ``.end``, ``.note``; sim/app/plans.py), Next past an item's
+last beat shows the plan's next item and Back before its first the previous one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: screens drawn over a lesson that let presenter commands through to it
+PASS_THROUGH = ("notes",)
+#: screens that take every key themselves while they are up
+MODAL = ("blackout", "confirm", "keys", "preferences")
+#: at most this many digits are typed for a beat number
+MAX_DIGITS = 3
+
+
+class Presenter:
+    def __init__(self, app: Any, plan: Any = None) -> None:
+        self.app = app
+        self.plan = plan
+        self.items = list(getattr(plan, "items", None) or ())
+        self.item = 0  # the plan item on show
+        self.typed = ""  # a beat number being typed
+
+    # ------------------------------------------------------------ screens
+    @property
+    def stack(self):
+        return self.app.stack
+
+    def item_options(self, index: int, at_end: bool = False) -> tuple[str, dict]:
+        """The screen id and options that show plan item ``index`` (from its start, or
+        from its last beat's start with ``at_end``)."""
+        item = self.items[index]
+        if item.screen == "explore":
+            return "explore", {}
+        start, end = getattr(item, "start", None), getattr(item, "end", None)
+        if at_end:
+            from sim.lessons import LESSONS
+            start = end or len(LESSONS[item.screen].beats)
+        return item.screen, {"presenter": True, "start": start, "end": end, "in_plan": True}
+
+    def first_screen(self) -> tuple[str, dict] | None:
+        if self.items:
+            return self.item_options(0)
+        return None
+
+    def lesson_options(self) -> dict:
+        """Options for a lesson opened in presenter mode outside a plan."""
+        return {"presenter": True}
+
+    def show_item(self, index: int, at_end: bool = False) -> None:
+        self.item = index
+        screen_id, options = self.item_options(index, at_end)
+        self.stack.replace(screen_id, **options)
+
+    def lesson(self):
+        """The lesson the commands go to (under a notes overlay too), or None."""
+        stack = self.stack.stack
+        for screen in reversed(stack):
+            if hasattr(screen, "command"):
+                return screen
+            if getattr(screen, "id", "") not in PASS_THROUGH:
+                return None
+        return None
+
+    # ------------------------------------------------------------ commands
+    def run(self, command: str, arg: Any = None) -> bool:
+        top = self.stack.top
+        if top is None:
+            return False
+        if top.id in MODAL and command not in ("fullscreen",):
+            return False  # the card or the blackout takes the key itself
+        if command == "digit":
+            return self._digit(arg)
+        typed, self.typed = self.typed, ""
+        lesson = self.lesson()
+        if lesson is not None:
+            lesson.typed_beat = ""
+        if command == "next" and typed:
+            if lesson is not None:
+                lesson.command("jump", int(typed))
+            return True
+        if command in ("blackout", "whiteout"):
+            self.stack.push("blackout", colour="black" if command == "blackout" else "white")
+            return True
+        if command == "home":
+            return self._ask_leave()
+        if command == "quit":
+            self.stack.push("confirm", question="presenter.quit_question",
+                            on_leave=self.app.ctx.quit)
+            return True
+        if command == "notes":
+            if "notes" not in self.stack.registry:
+                return False
+            if top.id == "notes":
+                self.stack.pop()
+            else:
+                self.stack.push("notes")
+            return True
+        if command in ("next", "back", "first", "last", "replay", "pause"):
+            if lesson is not None:
+                if lesson.command(command):
+                    return True
+                return self._past_item(command)
+            if self.items and top.id == "explore" and len(self.stack.stack) > 1:
+                return self._past_item(command)  # a plan's Explore item: Next moves on
+            return False  # the home screen (or Explore outside a plan) takes its keys
+        return False
+
+    def _digit(self, digit: int | None) -> bool:
+        if digit is None:
+            return False
+        lesson = self.lesson()
+        if lesson is not None and lesson.asking:
+            self.typed = ""
+            return lesson.command("pick", digit - 1) or True  # 1 is the first answer
+        if len(self.typed) < MAX_DIGITS:
+            self.typed += str(digit)
+        if lesson is not None:
+            lesson.typed_beat = self.typed  # shown beside the progress: "Go to 12"
+        return True
+
+    def _past_item(self, command: str) -> bool:
+        """Next past an item's end, or Back before its start: the plan moves on."""
+        if not self.items:
+            return True  # nothing further: the key is used (it never reaches a control)
+        if command == "next" and self.item + 1 < len(self.items):
+            self.show_item(self.item + 1)
+        elif command == "back" and self.item > 0:
+            self.show_item(self.item - 1, at_end=True)
+        return True
+
+    def _ask_leave(self) -> bool:
+        top = self.stack.top
+        if len(self.stack.stack) <= 1:
+            self.stack.push("confirm", question="presenter.quit_question",
+                            on_leave=self.app.ctx.quit)
+            return True
+        question = ("presenter.leave_lesson" if hasattr(top, "command")
+                    else "presenter.leave_screen")
+        self.stack.push("confirm", question=question, on_leave=self.stack.home)
+        return True

@@ -1,0 +1,94 @@
+"""A question before leaving (presenter mode): "Leave this lesson?" Leave / Stay.
+
+Stay, Escape or a tap outside keep the place; Leave carries out ``on_leave`` after
+closing the card. Stay has the focus, so a stray Enter or clicker press keeps the place.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from sim.i18n import _
+from sim.view.events import Key, Pointer
+from sim.view.fonts import line_height, render_text
+from sim.view.screen import Screen
+from sim.view.screens.overlay import draw_dimmed_below
+from sim.view.widgets import Button, WidgetGroup, wrap_text
+from sim.view.widgets.paint import draw_box
+
+CARD_W = 560  # logical units
+INSET = 28
+
+
+class ConfirmScreen(Screen):
+    id = "confirm"
+    overlay = True
+
+    def __init__(self, ctx, question: str = "presenter.leave_lesson", on_leave=None,
+                 **options) -> None:
+        super().__init__(ctx, **options)
+        self.question = question
+        self.on_leave = on_leave
+        self.leave = Button(lambda: _("presenter.leave"), on_activate=self.do_leave)
+        self.stay = Button(lambda: _("presenter.stay"), on_activate=self.ctx.nav.pop, bold=True)
+        self.group = WidgetGroup([self.stay, self.leave])
+        self.card = pygame.Rect(0, 0, 0, 0)
+        self.lines: tuple[str, ...] = ()
+
+    def enter(self) -> None:
+        self.group.focus(self.stay, visible=True)
+
+    def window_title(self) -> tuple[str, ...]:
+        stack = self.ctx.nav.stack
+        below = stack[stack.index(self) - 1] if self in stack and stack.index(self) else None
+        return below.window_title() if below is not None else ()
+
+    def do_leave(self) -> None:
+        action = self.on_leave
+        self.ctx.nav.pop()
+        if action is not None:
+            action()
+
+    def layout(self, size) -> None:
+        super().layout(size)
+        st = self.style
+        w, h = size
+        inset = st.px(INSET)
+        card_w = min(w - 2 * st.margin, round(st.px(CARD_W) * st.text_scale))
+        inner = card_w - 2 * inset
+        self.lines = tuple(wrap_text(_(self.question), inner, st.font_large, True))
+        text_h = len(self.lines) * line_height(st.font_large, True)
+        bw = max(b.preferred_size()[0] for b in (self.stay, self.leave))
+        bh = max(b.preferred_size()[1] for b in (self.stay, self.leave))
+        card_h = text_h + st.gap * 2 + bh + 2 * inset
+        self.card = pygame.Rect((w - card_w) // 2, (h - card_h) // 2, card_w, card_h)
+        y = self.card.bottom - inset - bh
+        self.stay.rect = pygame.Rect(self.card.right - inset - bw, y, bw, bh)
+        self.leave.rect = pygame.Rect(self.stay.rect.left - st.gap - bw, y, bw, bh)
+
+    def handle(self, action) -> bool:
+        if isinstance(action, Key):
+            if action.key == pygame.K_ESCAPE:
+                self.ctx.nav.pop()
+                return True
+            if action.key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN):
+                other = self.leave if self.group.focused is self.stay else self.stay
+                self.group.focus(other, visible=True)
+                self.dirty = True
+                return True
+        if (isinstance(action, Pointer) and action.kind == "down"
+                and not self.card.collidepoint(action.pos)):
+            self.ctx.nav.pop()
+            return True
+        return self.group.handle(action)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        st = self.style
+        t = st.colours
+        draw_dimmed_below(self, surface)
+        draw_box(surface, st, self.card, t.panel, t.panel_border, st.line_width)
+        x, y = self.card.left + st.px(INSET), self.card.top + st.px(INSET)
+        for line in self.lines:
+            surface.blit(render_text(line, st.font_large, t.text, True), (x, y))
+            y += line_height(st.font_large, True)
+        self.group.draw(surface)

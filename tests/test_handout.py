@@ -1,0 +1,258 @@
+"""``blockade handout``: one self-contained HTML take-home sheet per lesson or plan.
+
+Every beat's caption (both languages) and one embedded PNG per beat, drawn by the
+real app as ``--screenshot --beat N`` draws it; the key message, the clinic's help
+text and the not-medical-advice line; print styles; all text escaped; HTML that
+parses with balanced tags; and bad input as one line, exit 2, nothing written.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from sim import i18n
+from sim.app.cli import main
+from sim.app.handout import PICTURE_SIZE
+from sim.app.plans import load_plan
+from sim.lessons import LESSONS
+
+VOID = {"meta", "img", "br", "hr", "link", "input", "source"}
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+class Sheet(HTMLParser):
+    """Collects text, images and headings, and checks that every tag is closed in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.images: list[dict] = []
+        self.text: list[str] = []
+        self.tags: list[str] = []
+        self.h2: list[str] = []
+        self.style = ""
+        self._in: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == "img":
+            self.images.append(dict(attrs))
+        if tag not in VOID:
+            self.stack.append(tag)
+        self._in = tag
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if self.stack and self.stack[-1] == "style":
+            self.style += data
+            return
+        if self.stack and self.stack[-1] == "h2":
+            self.h2.append(data)
+        self.text.append(data)
+
+    @property
+    def words(self) -> str:
+        return " ".join(" ".join(self.text).split())
+
+
+def parse(page: str) -> Sheet:
+    sheet = Sheet()
+    sheet.feed(page)
+    sheet.close()
+    assert page.startswith("<!DOCTYPE html>")
+    assert not sheet.errors, sheet.errors
+    assert not sheet.stack, f"never closed: {sheet.stack}"
+    return sheet
+
+
+def words(msgid: str, lang: str) -> str:
+    return " ".join(i18n.catalog(lang)[msgid].split())
+
+
+def cli(argv, capsys):
+    try:
+        status = main(argv)
+    except SystemExit as stop:
+        status = stop.code if isinstance(stop.code, int) else 1
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture(scope="module")
+def sheets(tmp_path_factory):
+    """after-detox in English and Spanish, through the command line, once."""
+    folder = tmp_path_factory.mktemp("sheets")
+    made = {}
+    for lang in ("en", "es"):
+        out = folder / f"after-detox-{lang}.html"
+        assert main(["handout", "after-detox", "--lang", lang, "--out", str(out)]) == 0
+        made[lang] = out.read_text(encoding="utf-8")
+    i18n.set_language("en")
+    return made
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_beats_caption_and_one_picture_per_beat(sheets, lang):
+    page = sheets[lang]
+    sheet = parse(page)
+    lesson = LESSONS["after-detox"]
+    text = sheet.words
+    for n, beat in enumerate(lesson.beats, 1):
+        assert words(beat.caption, lang) in text, (lang, n, beat.caption)
+        if beat.question:
+            assert words(beat.question.prompt, lang) in text
+            assert words(beat.question.explanation, lang) in text
+    assert len(sheet.images) == len(lesson.beats)
+    import pygame
+
+    for image in sheet.images:
+        head, _, data = image["src"].partition(",")
+        assert head == "data:image/png;base64"
+        raw = base64.b64decode(data, validate=True)
+        assert raw.startswith(PNG)
+        picture = pygame.image.load(io.BytesIO(raw), "beat.png")
+        assert picture.get_size() == PICTURE_SIZE
+        assert image["alt"]
+    # no picture is a copy of another: each beat was drawn
+    assert len({image["src"] for image in sheet.images}) == len(lesson.beats)
+    # the key message, the help card's neutral line and the not-medical-advice line
+    for msgid in ("lesson.after-detox.key_message", "lessonview.help.default",
+                  "common.disclaimer", "lesson.after-detox.title"):
+        assert words(msgid, lang) in text, msgid
+    assert f'<html lang="{lang}">' in page
+
+
+def test_print_styles_for_a4_and_letter(sheets):
+    sheet = parse(sheets["en"])
+    style = sheet.style
+    assert "@page" in style and "size:" in style and "@media print" in style
+    assert "break-inside: avoid" in style  # a picture stays with its caption
+    assert "A4" in style and "Letter" in style
+
+
+def test_a_picture_is_what_screenshot_beat_draws(sheets, tmp_path, capsys):
+    shot = tmp_path / "beat4.png"
+    status, _out, err = cli(["--screen", "after-detox", "--beat", "4", "--profile",
+                             "projector", "--screenshot", str(shot)], capsys)
+    assert status == 0, err
+    sheet = parse(sheets["en"])
+    raw = base64.b64decode(sheet.images[3]["src"].partition(",")[2])
+    import pygame
+
+    drawn = pygame.image.load(io.BytesIO(raw), "beat.png")
+    expected = pygame.image.load(str(shot))
+    assert pygame.image.tobytes(drawn, "RGB") == pygame.image.tobytes(expected, "RGB")
+
+
+def test_a_plan_handout_has_each_lesson_and_only_its_beats(tmp_path, monkeypatch, capsys):
+    plan_file = tmp_path / "short.toml"
+    plan_file.write_text('title = "Short <session> & more"\n'
+                         '[[item]]\nlesson = "rescue"\nstart = 2\nend = 4\n'
+                         '[[item]]\nlesson = "explore"\n'
+                         '[[item]]\nlesson = "blockade"\nend = 2\n', encoding="utf-8")
+    settings = tmp_path / "clinic.toml"
+    settings.write_text('[help]\ntitle = "Help <here>"\n'
+                        'text = "Ask at the desk & say <naloxone>."\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status, out, err = cli(["handout", "--plan", str(plan_file), "--lang", "es",
+                            "--settings", str(settings)], capsys)
+    assert status == 0, err
+    written = tmp_path / "blockade-short-es.html"  # the default name, in the current folder
+    assert out.strip() == f"wrote {written.name}"
+    page = written.read_text(encoding="utf-8")
+    sheet = parse(page)
+    assert len(sheet.images) == 3 + 2
+    text = sheet.words
+    rescue, blockade = LESSONS["rescue"], LESSONS["blockade"]
+    for n in (2, 3, 4):
+        assert words(rescue.beats[n - 1].caption, "es") in text
+    assert words(rescue.beats[0].caption, "es") not in text
+    assert words(rescue.beats[4].caption, "es") not in text
+    for n in (1, 2):
+        assert words(blockade.beats[n - 1].caption, "es") in text
+    assert words(blockade.beats[2].caption, "es") not in text
+    assert [" ".join(h.split()) for h in sheet.h2] == [
+        words("lesson.rescue.title", "es"), words("explore.title", "es"),
+        words("lesson.blockade.title", "es")]
+    # every text escaped: the plan's title and the clinic's help are words, not tags
+    assert "Short <session> & more" in text and "<session>" not in page
+    assert "Ask at the desk & say <naloxone>." in text and "Help <here>" in text
+    assert "<naloxone>" not in page and "<here>" not in page
+    assert not set(sheet.tags) - {"html", "head", "meta", "title", "style", "body", "header",
+                                  "h1", "h2", "h3", "p", "section", "div", "figure", "img",
+                                  "figcaption", "strong", "footer"}
+    assert i18n.language() == "en"  # the caller's language is left as it was
+
+
+def test_bundled_plan_default_name(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    status, _out, err = cli(["handout", "--plan", "release-briefing"], capsys)
+    assert status == 0, err
+    page = (tmp_path / "blockade-release-briefing-en.html").read_text(encoding="utf-8")
+    plan = load_plan("release-briefing")
+    expected = sum(((i.end or len(LESSONS[i.screen].beats)) - (i.start or 1) + 1)
+                   for i in plan.items)
+    assert len(parse(page).images) == expected
+    assert html.escape(plan.title) in page
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["handout", "after-detx"], ["unknown lesson 'after-detx'", "after-detox"]),
+    (["handout"], ["LESSON or --plan"]),
+    (["handout", "rescue", "--plan", "release-briefing"], ["LESSON or --plan"]),
+    (["handout", "--plan", "no-such-plan"], ["no-such-plan", "bundled plans"]),
+    (["handout", "rescue", "--lang", "fr"], ["--lang", "'fr'"]),
+    (["handout", "rescue", "--out", "MISSING/sheet.html"], ["MISSING", "does not exist"]),
+    (["handout", "rescue", "--out", "sheet.txt"], ["sheet.txt", ".html"]),
+    (["handout", "rescue", "--out", "."], ["."]),
+])
+def test_bad_input_is_one_line_exit_2_and_nothing_written(argv, words, tmp_path,
+                                                         monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    status, out, err = cli(argv, capsys)
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert status == 2 and len(lines) == 1, err
+    assert "Traceback" not in err and out == ""
+    for word in words:
+        assert word in lines[0], lines[0]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bad_plan_for_a_handout_names_file_and_key(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    plan = tmp_path / "bad.toml"
+    plan.write_text('[[item]]\nlesson = "rescue"\nstart = 9\n', encoding="utf-8")
+    status, _out, err = cli(["handout", "--plan", str(plan)], capsys)
+    assert status == 2 and err.strip() == (
+        f"blockade: {plan}: item[1].start: lesson 'rescue' has beats 1 to 7, got 9")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.toml"]
+
+
+def test_an_existing_sheet_is_kept_when_the_handout_fails(tmp_path, monkeypatch, capsys):
+    """Drawing fails half-way: the old file stays as it was and no temporary file is left."""
+    import sim.app.handout as handout
+
+    target = tmp_path / "sheet.html"
+    target.write_text("old sheet", encoding="utf-8")
+
+    def broken(*a, **k):
+        raise OSError("drawing failed")
+
+    monkeypatch.setattr(handout, "render_html", broken)
+    status, _out, err = cli(["handout", "rescue", "--out", str(target)], capsys)
+    assert status == 2 and len(err.splitlines()) == 1
+    assert target.read_text(encoding="utf-8") == "old sheet"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sheet.html"]
+    assert i18n.language() == "en"

@@ -1,0 +1,290 @@
+"""Presenter mode (issue 10): one command layer driven by synthetic key events."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace as NS
+
+import pygame
+import pytest
+
+from sim.lessons import LESSONS, Phase
+from sim.lessons import controller as controller_mod
+from sim.model.simulation import Simulation
+
+K = pygame
+
+
+def press(app, key, text=""):
+    app.handle_event(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=text))
+    app.update(1 / 60)
+    app.render()
+
+
+def settle(app, seconds=30.0):
+    """Let running beats play (bounded)."""
+    for _ in range(int(seconds * 60)):
+        top = app.stack.top
+        c = getattr(top, "controller", None)
+        if c is None or c.at_end_of_beat or c.phase in (Phase.SETUP, Phase.ASK):
+            return
+        app.update(1 / 60)
+
+
+def plan(*items):
+    return NS(title="Test", language=None, profile=None,
+              items=[NS(screen=s, start=a, end=b, note=None) for s, a, b in items])
+
+
+@pytest.fixture
+def present(make_app):
+    def build(**kw):
+        kw.setdefault("present", True)
+        return make_app(**kw)
+    return build
+
+
+def where(app):
+    top = app.stack.top
+    return top.id, top.controller.beat_number
+
+
+def test_a_whole_plan_runs_from_its_first_beat_to_its_end_on_next(present):
+    app = present(plan=plan(("blockade", 1, 3), ("rescue", 2, None)))
+    app.render()
+    assert app.mode == "presenter"
+    assert where(app) == ("blockade", 1)
+    assert app.title.endswith("1/%d" % len(LESSONS["blockade"].beats))
+    seen = []
+    for _ in range(200):
+        settle(app)
+        top = app.stack.top
+        seen.append(where(app))
+        assert app.title.split(" · ")[-1] == f"{top.controller.beat_number}/" \
+            f"{top.controller.beat_count}"
+        if top.id == "rescue" and top.controller.finished:
+            break
+        press(app, K.K_PAGEDOWN)
+    beats = list(dict.fromkeys(seen))
+    rescue = len(LESSONS["rescue"].beats)
+    assert beats == [("blockade", n) for n in (1, 2, 3)] + [
+        ("rescue", n) for n in range(2, rescue + 1)]
+    press(app, K.K_PAGEDOWN)  # past the plan's last beat: the place stays
+    assert where(app) == ("rescue", rescue)
+    # Back before an item's first beat: the previous item's last beat
+    press(app, K.K_HOME)
+    assert where(app) == ("rescue", 2)
+    press(app, K.K_PAGEUP)
+    assert where(app) == ("blockade", 3)
+
+
+@pytest.mark.parametrize("key,text", [(K.K_PAGEDOWN, ""), (K.K_RIGHT, ""), (K.K_SPACE, " "),
+                                      (K.K_n, "n"), (K.K_RETURN, "\r")])
+def test_every_next_key_moves_on(present, key, text):
+    app = present(screen="blockade")
+    settle(app)
+    press(app, key, text)
+    settle(app)
+    assert where(app) == ("blockade", 2)
+
+
+@pytest.mark.parametrize("key,text", [(K.K_PAGEUP, ""), (K.K_LEFT, ""), (K.K_BACKSPACE, "\b"),
+                                      (K.K_p, "p")])
+def test_every_back_key_goes_back(present, key, text):
+    app = present(screen="blockade")
+    app.stack.top.controller.jump(3)
+    press(app, key, text)
+    assert where(app) == ("blockade", 2)
+
+
+def test_home_end_and_a_typed_number_jump(present):
+    app = present(screen="after-detox")
+    n = len(LESSONS["after-detox"].beats)
+    press(app, K.K_END)
+    settle(app)
+    assert where(app) == ("after-detox", n)
+    press(app, K.K_HOME)
+    assert where(app) == ("after-detox", 1)
+    press(app, K.K_3, "3")
+    assert where(app) == ("after-detox", 1)  # typing alone does not move
+    press(app, K.K_RETURN, "\r")
+    settle(app)
+    assert where(app) == ("after-detox", 3)
+    press(app, K.K_9, "9")
+    press(app, K.K_9, "9")
+    press(app, K.K_RETURN, "\r")  # no beat 99: the place stays
+    assert where(app) == ("after-detox", 3)
+
+
+def test_pause_holds_a_running_beat(present):
+    app = present(screen="blockade")
+    c = app.stack.top.controller
+    press(app, K.K_k, "k")
+    assert c.paused
+    steps = c.sim.steps
+    for _ in range(30):
+        app.update(1 / 60)
+    assert c.sim.steps == steps
+    press(app, K.K_k, "k")
+    assert not c.paused
+
+
+@pytest.mark.parametrize("key,text,colour", [(K.K_b, "b", (0, 0, 0)), (K.K_PERIOD, ".", (0, 0, 0)),
+                                             (K.K_w, "w", (255, 255, 255)),
+                                             (K.K_COMMA, ",", (255, 255, 255))])
+def test_blackout_and_any_key_brings_back_the_same_frame(present, key, text, colour):
+    app = present(screen="blockade")
+    c = app.stack.top.controller
+    for _ in range(20):
+        app.update(1 / 60)
+    before = pygame.image.tobytes(app.snapshot(), "RGB")
+    state = (c.index, c.phase, c.sim.steps)
+    press(app, key, text)
+    shot = app.snapshot()
+    assert app.stack.top.id == "blackout"
+    assert pygame.transform.average_color(shot)[:3] == colour
+    assert shot.get_at((0, 0))[:3] == colour and shot.get_at((640, 360))[:3] == colour
+    assert c.paused  # the lesson is held while the room sees nothing
+    for _ in range(60):  # time passes while blacked out: the lesson does not move
+        app.update(1 / 60)
+    press(app, K.K_PAGEDOWN)  # any key returns (a clicker's Next does not also advance)
+    assert app.stack.top.id == "blockade" and not c.paused
+    assert (c.index, c.phase, c.sim.steps) == state
+    assert pygame.image.tobytes(app.snapshot(), "RGB") == before
+
+
+def test_escape_asks_and_stay_keeps_the_place(present):
+    app = present(screen="blockade")
+    app.stack.top.controller.jump(3)
+    press(app, K.K_ESCAPE)
+    assert app.stack.top.id == "confirm"
+    press(app, K.K_ESCAPE)  # Escape again: stay
+    assert where(app) == ("blockade", 3)
+    press(app, K.K_ESCAPE)
+    press(app, K.K_RETURN, "\r")  # Stay has the focus: Enter stays too
+    assert where(app) == ("blockade", 3)
+    press(app, K.K_ESCAPE)
+    press(app, K.K_LEFT)  # to Leave
+    press(app, K.K_RETURN, "\r")
+    assert app.stack.top.id == "home"
+
+
+def test_quit_asks_first(present):
+    app = present(screen="blockade")
+    app.handle_event(pygame.event.Event(pygame.KEYDOWN, key=K.K_q, mod=pygame.KMOD_CTRL,
+                                        unicode="\x11"))
+    assert app.stack.top.id == "confirm" and app.running
+    press(app, K.K_ESCAPE)
+    assert app.running and app.stack.top.id == "blockade"
+
+
+def question_beat(lesson_id):
+    return next(i + 1 for i, b in enumerate(LESSONS[lesson_id].beats) if b.question)
+
+
+@pytest.mark.parametrize("digit", [1, 2])
+def test_digits_pick_the_rooms_answer(present, digit):
+    app = present(screen="override")
+    n = question_beat("override")
+    c = app.stack.top.controller
+    c.jump(n)
+    press(app, K.K_PAGEDOWN)  # the set-up read: the question is asked
+    assert c.phase is Phase.ASK
+    labels = [b.text for b in app.stack.top.choices]
+    assert labels[0].startswith("A  ") and labels[1].startswith("B  ")
+    press(app, getattr(K, f"K_{digit}"), str(digit))
+    assert c.pick == digit - 1
+    assert where(app) == ("override", n)  # a digit picked; it started no jump
+    settle(app)
+    q = LESSONS["override"].beats[n - 1].question
+    from sim.i18n import _
+    assert _(q.choices[q.answer]) in app.stack.top.caption_text()  # names the right answer
+
+
+def test_next_reveals_without_a_pick(present):
+    app = present(screen="override")
+    c = app.stack.top.controller
+    c.jump(question_beat("override"))
+    press(app, K.K_PAGEDOWN)
+    press(app, K.K_PAGEDOWN)
+    assert c.verdict == "skipped"
+
+
+def test_a_far_jump_never_runs_more_than_the_bound_in_one_update(present, monkeypatch):
+    app = present(screen="after-detox")
+    steps: dict[int, int] = {}  # model steps per simulation (a player's, or its copy's)
+    real = Simulation.step
+
+    def counted(self, *a, **kw):
+        steps[id(self)] = steps.get(id(self), 0) + 1
+        return real(self, *a, **kw)
+
+    monkeypatch.setattr(Simulation, "step", counted)
+    c = app.stack.top.controller
+    bound = controller_mod.CATCH_UP_STEPS
+    press(app, K.K_END)
+    assert c._pending is not None  # the far beat is worked out over frames
+    assert max(steps.values(), default=0) <= bound
+    most, updates = 0, 0
+    for _ in range(2000):
+        steps.clear()
+        app.update(1 / 60)
+        updates += 1
+        most = max([most, *steps.values()])
+        if c._pending is None:
+            break
+    assert c.beat_number == c.beat_count and c._pending is None
+    assert 0 < most <= bound
+    assert updates > 3  # weeks of story time: spread over several frames
+
+
+def test_f1_lists_the_presenter_keys(present):
+    app = present(screen="blockade")
+    press(app, K.K_F1)
+    assert app.stack.top.id == "keys"
+    assert ("keys.key.b_period", "keys.present.blackout") in app.stack.top.rows
+
+
+def test_a_bundled_plan_runs_to_its_end_in_both_languages(present):
+    plans = pytest.importorskip("sim.app.plans")
+    loaded = plans.load_plan(plans.plan_path("release-briefing"))
+    for lang in ("en", "es"):
+        app = present(plan=loaded, lang=lang)
+        shown = []
+        for _ in range(400):
+            settle(app)
+            top = app.stack.top
+            if hasattr(top, "controller"):
+                shown.append(top.id)
+                if top.id == loaded.items[-1].screen and top.at_item_end:
+                    break
+            press(app, K.K_PAGEDOWN)
+        assert list(dict.fromkeys(shown)) == [
+            i.screen for i in loaded.items if i.screen != "explore"]
+        pygame.quit()
+
+
+def test_a_typed_number_shows_where_enter_goes(present):
+    app = present(screen="after-detox")
+    before = pygame.image.tobytes(app.snapshot(), "RGB")
+    press(app, K.K_4, "4")
+    assert app.stack.top.typed_beat == "4"
+    assert pygame.image.tobytes(app.snapshot(), "RGB") != before
+    press(app, K.K_RETURN, "\r")
+    assert app.stack.top.typed_beat == "" and where(app) == ("after-detox", 4)
+
+
+def test_a_plans_explore_item_moves_on_and_home_keeps_its_keys(present):
+    app = present(plan=plan(("explore", None, None), ("blockade", 2, None)))
+    assert app.stack.top.id == "explore"
+    press(app, K.K_PAGEDOWN)
+    assert where(app) == ("blockade", 2)
+    press(app, K.K_PAGEUP)
+    assert app.stack.top.id == "explore"
+    app = present()  # no plan: the home screen's own keys still work
+    assert app.stack.top.id == "home"
+    for _ in range(3):
+        press(app, K.K_TAB)
+    press(app, K.K_RETURN, "\r")
+    assert app.stack.top.id != "home"
+    if hasattr(app.stack.top, "controller"):
+        assert app.stack.top.room  # a lesson opened in presenter mode asks a room
