@@ -14,9 +14,8 @@ from sim.i18n import _
 from sim.view.events import Key, Pointer, Wheel
 from sim.view.fonts import line_height, render_text, text_width
 from sim.view.screen import Screen
-from sim.view.screens.overlay import draw_dimmed_below
+from sim.view.screens.overlay import draw_card
 from sim.view.widgets import Button, WidgetGroup, wrap_text
-from sim.view.widgets.paint import draw_box
 
 # in logical units
 CARD_MAX_W = 820
@@ -124,11 +123,7 @@ class KeysHelpScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         st = self.style
         t = st.colours
-        draw_dimmed_below(self, surface)
-        draw_box(surface, st, self.card, t.panel, t.panel_border, st.line_width)
-        clip = surface.get_clip()
-        surface.set_clip(self.view.inflate(2 * (st.focus_gap + st.focus_ring_width),
-                                           2 * (st.focus_gap + st.focus_ring_width)))
+        clip = draw_card(self, surface)
         x, top = self.view.left, self.view.top - self.scroll
         y = top
         for line in self.title_lines:

@@ -25,3 +25,19 @@ def draw_dimmed_below(screen, surface: pygame.Surface) -> None:
         scrim.fill(colours.overlay)
         screen._scrim, screen._scrim_key = scrim, key
     surface.blit(scrim, (0, 0))
+
+
+def draw_card(screen, surface: pygame.Surface):
+    """The dimmed screen below, ``screen.card`` over it, and a clip to ``screen.view``
+    (with room for a focus ring) for the card's scrolling content; returns the clip to
+    put back afterwards."""
+    from sim.view.widgets.paint import draw_box
+
+    st = screen.style
+    draw_dimmed_below(screen, surface)
+    draw_box(surface, st, screen.card, st.colours.panel, st.colours.panel_border,
+             st.line_width)
+    clip = surface.get_clip()
+    ring = 2 * (st.focus_gap + st.focus_ring_width)
+    surface.set_clip(screen.view.inflate(ring, ring))
+    return clip

@@ -19,11 +19,10 @@ from sim.view.events import Key, Pointer, Wheel
 from sim.view.fonts import line_height, render_text, text_width
 from sim.view.preferences import TEXT_SIZES
 from sim.view.screen import Screen
-from sim.view.screens.overlay import draw_dimmed_below
+from sim.view.screens.overlay import draw_card
 from sim.view.screens.controls import ChoiceButton
 from sim.view.theme import PROFILES
 from sim.view.widgets import Button, Toggle, WidgetGroup, draw_wrapped, wrap_text
-from sim.view.widgets.paint import draw_box
 
 # in logical units
 CARD_MAX_W = 760  # at normal text size; it grows with the text
@@ -211,11 +210,7 @@ class PreferencesScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         st = self.style
         t = st.colours
-        draw_dimmed_below(self, surface)
-        draw_box(surface, st, self.card, t.panel, t.panel_border, st.line_width)
-        clip = surface.get_clip()
-        surface.set_clip(self.view.inflate(2 * (st.focus_gap + st.focus_ring_width),
-                                           2 * (st.focus_gap + st.focus_ring_width)))
+        clip = draw_card(self, surface)
         top = self.view.top - self.scroll
         x = self.view.left
         y = top
