@@ -123,7 +123,11 @@ def test_every_beats_caption_and_one_picture_per_beat(sheets, lang):
         raw = base64.b64decode(data, validate=True)
         assert raw.startswith(PNG)
         picture = pygame.image.load(io.BytesIO(raw), "beat.png")
-        assert picture.get_size() == PICTURE_SIZE
+        # the picture only: no title, caption or buttons (the caption is printed as text)
+        width, height = picture.get_size()
+        assert (int(image["width"]), int(image["height"])) == (width, height)
+        assert PICTURE_SIZE[0] // 2 < width <= PICTURE_SIZE[0]
+        assert PICTURE_SIZE[1] // 2 < height < PICTURE_SIZE[1] * 0.85
         assert image["alt"]
     # no picture is a copy of another: each beat was drawn
     assert len({image["src"] for image in sheet.images}) == len(lesson.beats)
@@ -151,9 +155,20 @@ def test_a_picture_is_what_screenshot_beat_draws(sheets, tmp_path, capsys):
     raw = base64.b64decode(sheet.images[3]["src"].partition(",")[2])
     import pygame
 
+    from sim.app.app import App, AppConfig
+    from sim.app.handout import PICTURE_PROFILE, PICTURE_SIZE, picture_of
+
     drawn = pygame.image.load(io.BytesIO(raw), "beat.png")
-    expected = pygame.image.load(str(shot))
+    # the handout's picture is cut from what --screenshot draws (without its caption)
+    app = App(AppConfig(size=PICTURE_SIZE, profile=PICTURE_PROFILE, screen="after-detox",
+                        screen_options={"beat": 4}, headless=True))
+    lesson = app.stack.top
+    screenshot = pygame.image.load(str(shot)).convert(app.window)
+    expected = picture_of(screenshot, lesson, app.style.colours.background)
+    assert expected.get_height() < lesson.caption_rect.top  # no caption, no buttons
+    assert drawn.get_size() == expected.get_size()
     assert pygame.image.tobytes(drawn, "RGB") == pygame.image.tobytes(expected, "RGB")
+    app.shutdown()
 
 
 def test_a_plan_handout_has_each_lesson_and_only_its_beats(tmp_path, monkeypatch, capsys):

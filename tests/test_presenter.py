@@ -288,3 +288,91 @@ def test_a_plans_explore_item_moves_on_and_home_keeps_its_keys(present):
     assert app.stack.top.id != "home"
     if hasattr(app.stack.top, "controller"):
         assert app.stack.top.room  # a lesson opened in presenter mode asks a room
+
+
+def test_the_notes_clock_counts_presenting_time_and_the_plan_note_follows_its_item(make_app):
+    from sim.app.app import App, AppConfig
+    from sim.app.clock import ManualClock
+
+    clock = ManualClock(50.0)
+    the_plan = plan(("blockade", None, None), ("rescue", None, None))
+    the_plan.items[0].note = "Ask who has taken a tablet before."
+    app = App(AppConfig(headless=True, size=(1280, 720), seed=1, present=True, plan=the_plan),
+              clock=clock)
+    clock.advance(125.0)
+    assert app.ctx.elapsed() == pytest.approx(125.0)
+    assert app.ctx.plan_note() == "Ask who has taken a tablet before."
+    app.stack.push("notes")  # the note belongs to the lesson below the notes too
+    assert app.ctx.plan_note() == "Ask who has taken a tablet before."
+    app.stack.pop()
+    app.presenter.show_item(1)
+    assert app.stack.top.lesson.id == "rescue" and app.ctx.plan_note() is None
+    app.presenter.show_item(0)
+    app.stack.replace("too-soon", presenter=True)  # not the plan's item: no note
+    assert app.ctx.plan_note() is None
+
+
+def test_outside_presenter_mode_there_is_no_presenting_clock(make_app):
+    app = make_app()
+    assert app.ctx.elapsed() is None and app.ctx.plan_note() is None
+
+
+class FakeNotesWindow:
+    """Stands in for the second window (SDL's dummy driver has one display)."""
+
+    def __init__(self, app, own_event_type):
+        self.app, self.own = app, own_event_type
+        self.is_open, self.toggled, self.draws, self.closed = True, 0, 0, False
+        self.seen = []
+
+    def handle_event(self, event):
+        self.seen.append(event.type)
+        return event.type == self.own
+
+    def draw(self, app):
+        self.draws += 1
+        app.running = False  # one pass of the loop is enough
+        return True
+
+    def toggle(self):
+        self.toggled += 1
+
+    def close(self):
+        self.closed = True
+
+
+def test_the_loop_gives_the_notes_window_its_own_events_and_draws_it(present):
+    app = present(plan=plan(("blockade", None, None)))
+    fake = app.notes_window = FakeNotesWindow(app, pygame.MOUSEBUTTONDOWN)
+    start = where(app)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(5, 5)))
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=K.K_RIGHT, mod=0, unicode=""))
+    app.run()
+    assert pygame.MOUSEBUTTONDOWN in fake.seen and fake.draws == 1 and fake.closed
+    assert app.presenter is not None
+    # the key typed while the notes had focus still moved the room's lesson on
+    assert where(app) != start or app.stack.top.controller.phase != Phase.SETUP
+
+
+def test_the_notes_key_shows_and_hides_the_second_window_instead_of_the_panel(present):
+    app = present(plan=plan(("blockade", None, None)))
+    fake = app.notes_window = FakeNotesWindow(app, None)
+    press(app, K.K_s, "s")
+    assert fake.toggled == 1 and app.stack.top.id == "blockade"
+    app.notes_window = None
+    press(app, K.K_s, "s")
+    assert app.stack.top.id == "notes"  # one display: the panel over the lesson
+
+
+def test_the_notes_window_keeps_its_clicks_and_lets_keys_through(make_app, monkeypatch):
+    from sim.app.notes_window import NotesWindow
+
+    app = make_app()
+    window = object()
+    notes = NotesWindow(window, app.prefs)
+    for kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION,
+                 pygame.FINGERDOWN):
+        assert notes.handle_event(pygame.event.Event(kind, window=window))
+    assert not notes.handle_event(pygame.event.Event(pygame.MOUSEBUTTONDOWN, window=None))
+    assert not notes.handle_event(pygame.event.Event(pygame.KEYDOWN, key=K.K_RIGHT,
+                                                     window=window))

@@ -17,6 +17,7 @@ from sim.view.style import FONT_BODY, Style
 from .clock import SystemClock
 from .commands import command_for, digit_of, help_rows
 from .launch import LaunchError, start_display
+from .notes_window import NotesWindow
 from .pointer import PointerAdapter
 from .presenter import Presenter
 from .scenes import SceneStack
@@ -131,6 +132,16 @@ class AppContext:
     def quit(self) -> None:
         self._app.running = False
 
+    def elapsed(self) -> float | None:
+        """Seconds since presenting started (the notes' clock); None outside presenter mode."""
+        presenter = self._app.presenter
+        return presenter.elapsed() if presenter is not None else None
+
+    def plan_note(self) -> str | None:
+        """The session plan's note for the item on show, if it has one."""
+        presenter = self._app.presenter
+        return presenter.plan_note() if presenter is not None else None
+
 
 class App:
     def __init__(self, config: AppConfig, clock=None) -> None:
@@ -154,6 +165,7 @@ class App:
         self.mode = "presenter" if present else "laptop"
         self.presenter = Presenter(self, getattr(config, "plan", None)) if present else None
         self.fullscreen = False
+        self.presentation_display: int | None = None  # set when a display is filled
         try:
             # --present fills a display, unless a window size was asked for
             if present and not config.headless and (config.fit_to_desktop
@@ -179,6 +191,9 @@ class App:
         self.running = True
         self.accumulator = 0.0
         self.frames = 0
+        #: the presenter's notes on the other display (None: one display, or not presenting)
+        self.notes_window = (NotesWindow.open(self.prefs, self.presentation_display)
+                             if present and not config.headless else None)
         self.stack.push("home")
         first = self.presenter.first_screen() if self.presenter else None
         if first is not None and config.screen in ("home", first[0]) and \
@@ -238,6 +253,7 @@ class App:
         before it. The desktop's own mode is kept (a projector's mode never changes)."""
         sizes = pygame.display.get_desktop_sizes() or [DEFAULT_WINDOW]
         n = len(sizes) - 1 if display is None else max(0, min(int(display), len(sizes) - 1))
+        self.presentation_display = n
         x = sum(w for w, _h in sizes[:n])
         os.environ["SDL_VIDEO_WINDOW_POS"] = f"{x},0"
         pygame.display.set_caption("Blockade")
@@ -480,12 +496,16 @@ class App:
                 first = pygame.event.wait(IDLE_WAIT_MS)
                 events = [first] + pygame.event.get() if first.type != pygame.NOEVENT else []
                 last = clock.now()  # time spent idle is not simulated
+            notes = self.notes_window
             for event in events:
-                self.handle_event(event)
+                if notes is None or not notes.handle_event(event):
+                    self.handle_event(event)
             now = clock.now()
             self.update(now - last)
             last = now
             shown = self.render()
+            if notes is not None:
+                notes.draw(self)
             if shown and on_first_frame is not None:
                 on_first_frame()
                 on_first_frame = None
@@ -494,5 +514,7 @@ class App:
 
     def shutdown(self) -> None:
         """Close pygame and forget fonts bound to it (so a new App can start cleanly)."""
+        if self.notes_window is not None:
+            self.notes_window.close()
         pygame.quit()
         fonts.clear_caches()

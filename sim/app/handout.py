@@ -18,6 +18,7 @@ import base64
 import html
 import io
 import os
+import struct
 from pathlib import Path
 
 from sim import i18n
@@ -29,6 +30,8 @@ from .signals import check as check_signals
 #: the pictures: a 16:9 window in the projector profile (light background, prints well)
 PICTURE_SIZE = (1280, 720)
 PICTURE_PROFILE = "projector"
+#: pixels kept around the picture when it is cut out of the window
+CROP_MARGIN = 8
 #: frames run before each picture, as ``--screenshot`` does (the beat's reveal settles)
 PICTURE_FRAMES = 30
 
@@ -98,12 +101,54 @@ def draw_beats(sections, lang: str, settings: dict) -> dict[tuple[str, int], byt
                 check_signals()  # see signals.check
                 app.update(STEP)
                 app.render()
+            frame = picture_of(app.snapshot(), app.stack.top, app.style.colours.background)
             buffer = io.BytesIO()
-            pygame.image.save(app.snapshot(), buffer, "beat.png")
+            pygame.image.save(frame, buffer, "beat.png")
             pictures[(screen, n)] = buffer.getvalue()
     finally:
         app.shutdown()
     return pictures
+
+
+def picture_of(frame, lesson, background):
+    """The beat's picture cut out of the window's frame: the molecules, meters, chart and
+    key, without the title, the buttons or the caption (printed as text under it), so no
+    words show twice. A key or cue beside the caption moves up under the meters; the
+    picture ends where the caption began, or as far below as the key needs."""
+    import pygame
+
+    from sim.view.screens.panels import cue_height, cue_showing
+
+    area = getattr(lesson, "picture_rect", None)
+    if area is None:
+        return frame
+    m = CROP_MARGIN
+    area = area.inflate(2 * m, 2 * m).clip(frame.get_rect())
+    frame = frame.copy()
+    caption = lesson.caption_rect.inflate(2 * m, 2 * m)
+    frame.fill(background, caption)
+    person = lesson.player.sim.person
+    lay = lesson.lay
+    if cue_showing(person):  # the cue, drawn at the top of its room under the meters
+        side = pygame.Rect(lay.cue_rect.left, lay.cue_rect.top, lay.cue_rect.width,
+                           cue_height(lesson.style, person, lay.cue_rect.width))
+    else:
+        side = lay.key_rect
+    side = side.inflate(2 * m, 2 * m)
+    if caption.top <= area.top or side.left < caption.right - m:
+        return frame.subsurface(area)  # the caption is not under the picture beside it
+    if side.height <= 2 * m or side.bottom <= caption.top:
+        return frame.subsurface(pygame.Rect(area.left, area.top, area.width,
+                                            caption.top - area.top))  # nothing beside it
+    room_top = max(r.bottom for r in (lay.breathing_rect, *lay.meter_rects)) + m
+    # the picture ends where the caption began, or lower if the key needs the room
+    bottom = min(area.bottom, max(caption.top, room_top + side.height))
+    out = frame.subsurface(pygame.Rect(area.left, area.top, area.width,
+                                       bottom - area.top)).copy()
+    spot = (side.left - area.left, bottom - side.height - area.top)
+    out.fill(background, pygame.Rect(spot, side.size))
+    out.blit(frame.subsurface(side.clip(frame.get_rect())), spot)
+    return out
 
 
 def write_handout(lesson_id: str | None = None, plan=None, lang: str = "en",
@@ -125,6 +170,11 @@ def write_handout(lesson_id: str | None = None, plan=None, lang: str = "en",
 
 
 # ------------------------------------------------------------------ the page
+def png_size(data: bytes) -> tuple[int, int]:
+    """A PNG's width and height, read from its header (the IHDR chunk comes first)."""
+    return struct.unpack(">II", data[16:24])
+
+
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -217,8 +267,9 @@ def render_html(sections, pictures: dict, plan, lang: str, settings: dict) -> st
             alt = _("handout.picture").format(lesson=title, n=n, total=total)
             data = base64.b64encode(pictures[(screen, n)]).decode("ascii")
             parts.append('<figure class="beat">')
-            parts.append(f'<img alt="{_e(alt)}" width="{PICTURE_SIZE[0]}" '
-                         f'height="{PICTURE_SIZE[1]}" src="data:image/png;base64,{data}">')
+            width, height = png_size(pictures[(screen, n)])
+            parts.append(f'<img alt="{_e(alt)}" width="{width}" '
+                         f'height="{height}" src="data:image/png;base64,{data}">')
             parts.append("<figcaption>")
             parts.append(f'<p class="step">{_e(step)}</p>')
             parts.append(f'<p class="caption">{_e(_(beat.caption))}</p>')

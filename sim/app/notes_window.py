@@ -35,6 +35,9 @@ from sim.view.screens.notes import (
 )
 from sim.view.style import Style
 
+#: events of this window that are only its own (never taps on the presentation)
+POINTER_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION,
+                  pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION)
 #: share of the other display the notes window takes (room for its title bar)
 WINDOW_SHARE = 0.8
 
@@ -69,6 +72,7 @@ class NotesWindow:
         self.scroll = 0  # pixels the notes are scrolled up (mouse wheel over this window)
         self.max_scroll = 0
         self._beat: tuple | None = None
+        self._hidden = False
 
     @classmethod
     def open(cls, prefs, presentation_display: int | None = None) -> "NotesWindow | None":
@@ -124,19 +128,38 @@ class NotesWindow:
             self.scroll = max(0, min(self.max_scroll, self.scroll - event.y * step))
             self._drawn = None
             return True
+        if event.type in POINTER_EVENTS:
+            return True  # a click in the notes must not press what is under it in the room
         return False
+
+    @property
+    def shown(self) -> bool:
+        return self.window is not None and not self._hidden
+
+    def toggle(self) -> None:
+        """Hide or show the window (the presenter's notes key)."""
+        if self.window is None:
+            return
+        self._hidden = not self._hidden
+        if self._hidden:
+            self.window.hide()
+        else:
+            self.window.show()
+            self._drawn = None
 
     def content(self, app) -> NotesContent:
         ctx = getattr(app, "ctx", None)
         shown = shown_screen(list(app.stack.stack))
         elapsed = getattr(ctx, "elapsed", None)
-        seconds = elapsed() if callable(elapsed) else time.monotonic() - self.opened
+        seconds = elapsed() if callable(elapsed) else None
+        if not isinstance(seconds, (int, float)):
+            seconds = time.monotonic() - self.opened
         return notes_content(ctx, shown, seconds)
 
     def draw(self, app) -> bool:
         """Draw the notes for what ``app`` shows now; True if the window changed (it
         flips only when the words, the clock's second, the size or the language do)."""
-        if self.window is None:
+        if self.window is None or self._hidden:
             return False
         prefs = getattr(app, "prefs", self.prefs)
         content = self.content(app)

@@ -28,6 +28,23 @@ class Presenter:
         self.items = list(getattr(plan, "items", None) or ())
         self.item = 0  # the plan item on show
         self.typed = ""  # a beat number being typed
+        self.started = app.clock.now()  # the notes' clock counts from here
+
+    def elapsed(self) -> float:
+        """Seconds since presenting started (the notes' clock)."""
+        return max(0.0, self.app.clock.now() - self.started)
+
+    def plan_note(self) -> str | None:
+        """The plan's note for the item on show, while that item is what is shown."""
+        if not self.items:
+            return None
+        item = self.items[self.item]
+        shown = self.lesson()
+        shown_id = (shown.lesson.id if shown is not None and hasattr(shown, "lesson")
+                    else getattr(self.stack.top, "id", None))
+        if shown_id == "notes" and len(self.stack.stack) > 1:
+            shown_id = self.stack.stack[-2].id
+        return item.note if shown_id == item.screen else None
 
     # ------------------------------------------------------------ screens
     @property
@@ -97,6 +114,10 @@ class Presenter:
                             on_leave=self.app.ctx.quit)
             return True
         if command == "notes":
+            window = getattr(self.app, "notes_window", None)
+            if window is not None and window.is_open:
+                window.toggle()  # the notes are on the other display: show or hide them
+                return True
             if "notes" not in self.stack.registry:
                 return False
             if top.id == "notes":

@@ -41,40 +41,42 @@ def load_settings(path: str | None) -> dict[str, Any]:
             raise SettingsError(
                 f"{p}: unknown table or key '{table}' (allowed: {', '.join(ALLOWED)})"
             )
-        if not isinstance(value, dict):
-            raise SettingsError(f"{p}: '{table}' must be a table, written [{table}]")
-        for key, text in value.items():
-            limits = ALLOWED[table]
-            if key not in limits:
-                raise SettingsError(
-                    f"{p}: [{table}] unknown key '{key}' (allowed: {', '.join(limits)})"
-                )
-            if not isinstance(text, str) or not text.strip():
-                raise SettingsError(f"{p}: [{table}] {key} must be non-empty text")
-            if len(text) > limits[key]:
-                raise SettingsError(
-                    f"{p}: [{table}] {key} is longer than {limits[key]} characters"
-                )
-            _check_characters(text, f"{p}: [{table}] {key}", newline=(key == "text"))
-    if "help" in data:
-        _check_fits_card(data["help"], p)
+        check_help(value, p)
     return data
 
 
-def _check_characters(text: str, where: str, newline: bool) -> None:
+def check_help(help_: Any, p: str | Path, table: str = "help",
+               error: type[ValueError] = SettingsError) -> None:
+    """Check one help table (title, text) as ``[help]`` is checked here; the kiosk
+    config (``sim.app.kiosk_config``) checks its ``[help]`` and ``[help.es]`` with it.
+    A mistake raises ``error``: one line naming ``p``, ``[table]`` and the key."""
+    if not isinstance(help_, dict):
+        raise error(f"{p}: '{table}' must be a table, written [{table}]")
+    limits = ALLOWED["help"]
+    for key, text in help_.items():
+        if key not in limits:
+            raise error(f"{p}: [{table}] unknown key '{key}' (allowed: {', '.join(limits)})")
+        if not isinstance(text, str) or not text.strip():
+            raise error(f"{p}: [{table}] {key} must be non-empty text")
+        if len(text) > limits[key]:
+            raise error(f"{p}: [{table}] {key} is longer than {limits[key]} characters")
+        _check_characters(text, f"{p}: [{table}] {key}", newline=(key == "text"), error=error)
+    _check_fits_card(help_, p, table, error)
+
+
+def _check_characters(text: str, where: str, newline: bool,
+                      error: type[ValueError] = SettingsError) -> None:
     for i, ch in enumerate(text):
         if ch == "\n" and newline:
             continue
         category = unicodedata.category(ch)
         if category == "Cc":
-            raise SettingsError(
+            raise error(
                 f"{where}: control character U+{ord(ch):04X} at position {i + 1} "
                 "(write plain text" + (", line breaks allowed)" if newline else ")")
             )
         if category in ("Cs", "Co", "Cn"):
-            raise SettingsError(
-                f"{where}: character U+{ord(ch):04X} at position {i + 1} is not text"
-            )
+            raise error(f"{where}: character U+{ord(ch):04X} at position {i + 1} is not text")
 
 
 def card_style(window: tuple[int, int] = CARD_WINDOW):
@@ -94,7 +96,8 @@ def card_rect(window: tuple[int, int] = CARD_WINDOW, settings: dict | None = Non
     return help_card_rect(card_style(window), window, settings=settings)
 
 
-def _check_fits_card(help_: dict, p: Path) -> None:
+def _check_fits_card(help_: dict, p: str | Path, table: str = "help",
+                     error: type[ValueError] = SettingsError) -> None:
     """Title and text must show in full on the card, with the bundled font."""
     import pygame
 
@@ -115,25 +118,25 @@ def _check_fits_card(help_: dict, p: Path) -> None:
             text = help_.get(key)
             if text is None:
                 continue
-            where = f"{p}: [help] {key}"
+            where = f"{p}: [{table}] {key}"
             ch = _first_missing_glyph(f, text)
             if ch is not None:
-                raise SettingsError(
+                raise error(
                     f"{where}: the bundled font cannot draw U+{ord(ch):04X} "
                     f"({unicodedata.name(ch, 'unnamed')}); Latin, Greek and Cyrillic work"
                 )
             if f.size(text.replace("\n", ""))[0] == 0:
-                raise SettingsError(f"{where}: shows nothing (only invisible characters)")
+                raise error(f"{where}: shows nothing (only invisible characters)")
             if key == "text" and any(line and body_font.size(line)[0] == 0
                                      for line in wrap_text(text, r.width, size)):
-                raise SettingsError(f"{where}: a line of only invisible characters")
+                raise error(f"{where}: a line of only invisible characters")
         from sim.view.screens.lesson import help_text as card_text
 
         title, text = card_text({"help": help_})
         if not card_fits(style, r, title, text):
             which = "title" if "title" in help_ and "text" not in help_ else "text"
-            raise SettingsError(
-                f"{p}: [help] {which}: too long for the help card at the smallest window "
+            raise error(
+                f"{p}: [{table}] {which}: too long for the help card at the smallest window "
                 f"({CARD_WINDOW[0]}x{CARD_WINDOW[1]}); shorten it"
             )
     finally:

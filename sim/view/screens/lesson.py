@@ -519,6 +519,21 @@ class LessonScreen(Screen):
         self.card_rect = lay.card_rect
         self.about.layout(size, self.style)
 
+    @property
+    def picture_rect(self) -> pygame.Rect:
+        """The beat's picture without its words and buttons: the molecules, the person's
+        meters, the chart, the key and any cue or card (a handout prints the caption as
+        text beside it)."""
+        lay = self.lay
+        parts = [lay.cleft_rect, *lay.meter_rects, lay.breathing_rect, lay.cue_rect,
+                 lay.key_rect, lay.card_rect]
+        if lay.person_rect is not None:
+            parts.append(lay.person_rect)
+        if lay.chart_shown:
+            parts.append(lay.chart_rect)
+        parts = [r for r in parts if r.width > 0 and r.height > 0]
+        return parts[0].unionall(parts[1:]).clip(pygame.Rect((0, 0), self.size))
+
     def retranslate(self) -> None:
         self.layout(self.size)
 
