@@ -147,12 +147,12 @@ def test_print_styles_for_a4_and_letter(sheets):
 
 
 def test_a_picture_is_what_screenshot_beat_draws(sheets, tmp_path, capsys):
-    shot = tmp_path / "beat4.png"
-    status, _out, err = cli(["--screen", "after-detox", "--beat", "4", "--profile",
+    shot = tmp_path / "beat1.png"
+    status, _out, err = cli(["--screen", "after-detox", "--beat", "1", "--profile",
                              "projector", "--screenshot", str(shot)], capsys)
     assert status == 0, err
     sheet = parse(sheets["en"])
-    raw = base64.b64decode(sheet.images[3]["src"].partition(",")[2])
+    raw = base64.b64decode(sheet.images[0]["src"].partition(",")[2])
     import pygame
 
     from sim.app.app import App, AppConfig
@@ -161,13 +161,23 @@ def test_a_picture_is_what_screenshot_beat_draws(sheets, tmp_path, capsys):
     drawn = pygame.image.load(io.BytesIO(raw), "beat.png")
     # the handout's picture is cut from what --screenshot draws (without its caption)
     app = App(AppConfig(size=PICTURE_SIZE, profile=PICTURE_PROFILE, screen="after-detox",
-                        screen_options={"beat": 4}, headless=True))
+                        screen_options={"beat": 1}, headless=True))
     lesson = app.stack.top
     screenshot = pygame.image.load(str(shot)).convert(app.window)
     expected = picture_of(screenshot, lesson, app.style.colours.background)
     assert expected.get_height() < lesson.caption_rect.top  # no caption, no buttons
     assert drawn.get_size() == expected.get_size()
     assert pygame.image.tobytes(drawn, "RGB") == pygame.image.tobytes(expected, "RGB")
+    # where the caption's box reaches into the picture, nothing of it is left
+    from sim.app.handout import CROP_MARGIN
+
+    area = lesson.picture_rect.inflate(2 * CROP_MARGIN, 2 * CROP_MARGIN)
+    caption = lesson.caption_rect.inflate(2 * CROP_MARGIN, 2 * CROP_MARGIN)
+    inside = caption.move(-area.left, -area.top).clip(drawn.get_rect())
+    assert inside.height > 0  # this beat's picture runs down beside the caption (its key)
+    colours = {tuple(drawn.get_at((x, y)))[:3] for x in range(inside.left, inside.right, 3)
+               for y in range(inside.top, inside.bottom, 3)}
+    assert colours == {tuple(app.style.colours.background)[:3]}
     app.shutdown()
 
 

@@ -114,6 +114,7 @@ def test_help_per_language_falls_back_to_help_as_a_whole(tmp_path):
     assert only_es.help_for("es") == {"title": "Ayuda"}
 
 
+CODES = ", ".join(LANGUAGES)  # every language the program has, however many
 BAD = [
     # (file text, what the one line must say)
     ('colour = "red"', "unknown key 'colour' (allowed: idle_seconds, countdown_seconds"),
@@ -143,13 +144,13 @@ BAD = [
     ('attract = ["nope"]', "attract[1]: unknown lesson 'nope'"),
     ("attract = []", "attract is empty"),
     ("attract = " + str(["rescue"] * 51), "attract: at most 50 entries, got 51"),
-    ('languages = ["en", "fr"]', "languages[2]: unknown language 'fr' (allowed: en, es)"),
+    ('languages = ["en", "xx"]', f"languages[2]: unknown language 'xx' (allowed: {CODES})"),
     ('languages = ["es", "es"]', "languages[2]: 'es' is listed twice"),
     ("languages = []", "languages is empty; list at least one language"),
     ('languages = "en"', "languages must be a list"),
     ('languages = ["es"]\nlanguage = "en"', "language: 'en' is not among languages "
                                             "(allowed: es)"),
-    ('language = "fr"', "language: unknown language 'fr' (allowed: en, es)"),
+    ('language = "xx"', f"language: unknown language 'xx' (allowed: {CODES})"),
     ("language = 1", "language must be text in quotes, got a whole number"),
     ('profile = "neon"', "profile: unknown profile 'neon' (allowed: dark, projector, "
                          "high-contrast)"),
@@ -165,8 +166,8 @@ BAD = [
     ('staff_pin = "٤٨٢١"', "got something other than the digits 0 to 9"),  # Arabic-Indic
     ("staff_pin = true", "staff_pin must be 4 to 8 digits in quotes"),
     ('help = "call us"', "'help' must be a table, written [help]"),
-    ('[help]\nphone = "555"', "[help] unknown key 'phone' (allowed: title, text, [help.en], "
-                              "[help.es])"),
+    ('[help]\nphone = "555"', "[help] unknown key 'phone' (allowed: title, text, "
+                              + ", ".join(f"[help.{code}]" for code in LANGUAGES) + ")"),
     ('[help]\ntitle = ""', "[help] title must be non-empty text"),
     ('[help]\ntitle = "' + "x" * 81 + '"', "[help] title is longer than 80 characters"),
     ('[help]\ntitle = "a\\tb"', "[help] title: control character U+0009"),
@@ -174,7 +175,7 @@ BAD = [
     ('[help]\ntitle = "مساعدة"', "[help] title: the bundled font cannot draw"),
     ('[help.es]\ntitel = "Ayuda"', "[help.es] unknown key 'titel' (allowed: title, text)"),
     ('[help.es]\ntext = 5', "[help.es] text must be non-empty text"),
-    ('[help.fr]\ntitle = "Aide"', "[help.fr]: unknown language 'fr'"),
+    ('[help.xx]\ntitle = "Aide"', "[help.xx]: unknown language 'xx'"),
     ('[help]\nes = "Ayuda"', "[help] es must be a table, written [help.es]"),
     ("[counts]\nenabled = 1", "[counts] enabled must be true or false, got a whole number"),
     ('[counts]\nenabled = "yes"', "[counts] enabled must be true or false, got text"),
@@ -217,3 +218,19 @@ def test_a_mistake_late_in_the_file_still_gives_no_config(tmp_path):
     with pytest.raises(KioskConfigError, match="counts"):
         load(tmp_path, 'idle_seconds = 60\nlessons = ["rescue"]\nlanguage = "es"\n'
                        "[counts]\nenabled = 2\n")
+
+
+def test_the_example_in_docs_kiosk_md_is_a_valid_config_with_every_key(tmp_path):
+    """The guide's example stays true: it loads, and it shows every key."""
+    import re
+    import tomllib
+    from pathlib import Path
+
+    from sim.app.kiosk_config import KEYS
+
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "kiosk.md").read_text(
+        encoding="utf-8")
+    example = re.search(r"```toml\n(.*?)```", guide, re.S).group(1)
+    assert set(tomllib.loads(example)) == set(KEYS)
+    config = load(tmp_path, example)
+    assert config.staff_pin == "4821" and config.help_for("es")["title"] == "Ayuda cerca de usted"

@@ -376,3 +376,22 @@ def test_the_notes_window_keeps_its_clicks_and_lets_keys_through(make_app, monke
     assert not notes.handle_event(pygame.event.Event(pygame.MOUSEBUTTONDOWN, window=None))
     assert not notes.handle_event(pygame.event.Event(pygame.KEYDOWN, key=K.K_RIGHT,
                                                      window=window))
+
+
+@pytest.mark.parametrize("lesson_id", sorted(LESSONS))
+def test_a_1024x768_projector_shows_every_caption_in_a_few_lines_a_page(present, lesson_id):
+    """--present at 1024x768 (projector colours, large text): the projector's own text
+    enlargement does not multiply the large text size, so a caption pages, if at all, a
+    few lines at a time (it once showed the first after-detox caption a line a page)."""
+    from sim.view.screens.lesson_layout import MIN_PAGE_LINES
+
+    app = present(size=(1024, 768), profile="projector", text_size="large")
+    assert app.style.text_scale == pytest.approx(1.25)
+    app.stack.push(lesson_id, presenter=True)
+    lesson = app.stack.top
+    for beat in range(1, len(lesson.lesson.beats) + 1):
+        lesson.controller.show_end(beat)
+        lesson.layout(lesson.size)
+        pages = lesson.lay.caption_pages
+        assert len(pages) == 1 or min(len(p) for p in pages[:-1]) >= MIN_PAGE_LINES, \
+            (lesson_id, beat, [len(p) for p in pages])

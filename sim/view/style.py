@@ -57,7 +57,9 @@ class Style:
     colours: Theme = DARK
     #: window pixels per logical unit
     scale: float = 1.0
-    #: the text-size preference times the profile's own enlargement (projector)
+    #: the text-size preference, or the profile's own least enlargement (projector) if
+    #: that is larger: the two do not multiply, so large text on a projector stays large
+    #: rather than 1.44x (which left a 1024x768 projector a caption line at a time)
     text_scale: float = 1.0
     #: no pulsing glow, no breathing animation, no easing, no transitions
     reduced_motion: bool = False
@@ -66,7 +68,7 @@ class Style:
     def for_window(cls, prefs: Preferences, window: tuple[int, int]) -> "Style":
         colours = get_theme(prefs.profile)
         return cls(colours=colours, scale=window_scale(window),
-                   text_scale=TEXT_SIZES[prefs.text_size] * colours.text_boost,
+                   text_scale=max(TEXT_SIZES[prefs.text_size], colours.text_boost),
                    reduced_motion=prefs.reduced_motion)
 
     def rescaled(self, window: tuple[int, int]) -> "Style":
