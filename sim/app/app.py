@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pygame
@@ -16,6 +16,7 @@ from sim.view.style import FONT_BODY, Style
 
 from .clock import SystemClock
 from .commands import command_for, digit_of, help_rows
+from .kiosk import Kiosk
 from .launch import LaunchError, start_display
 from .notes_window import NotesWindow
 from .pointer import PointerAdapter
@@ -38,6 +39,12 @@ OVERLAY_COMMANDS = {"help": "keys", "preferences": "preferences"}
 PRESENTER_SCREENS = {
     "blackout": "sim.view.screens.blackout:BlackoutScreen",
     "confirm": "sim.view.screens.confirm:ConfirmScreen",
+}
+#: screens only kiosk mode opens
+KIOSK_SCREENS = {
+    "attract": "sim.view.screens.attract:AttractScreen",
+    "still-there": "sim.view.screens.still_there:StillThereScreen",
+    "staff-pad": "sim.view.screens.staff_pad:StaffPadScreen",
 }
 #: presenter overlays that take every key themselves (any key ends a blackout)
 TAKE_ALL_KEYS = ("blackout", "confirm")
@@ -77,6 +84,7 @@ class AppConfig:
     present: bool = False
     plan: object | None = None  # a sim.app.plans.Plan
     display: int | None = None  # SDL display index (from 0) to fill; None: the last one
+    kiosk: object | None = None  # a sim.app.kiosk_config.KioskConfig: kiosk mode
 
 
 class AppContext:
@@ -117,7 +125,15 @@ class AppContext:
 
     @property
     def settings(self) -> dict[str, Any]:
+        kiosk = self._app.kiosk
+        if kiosk is not None:  # the clinic's help text, in the visitor's language
+            return {"help": kiosk.config.help_for(i18n.language())}
         return self._app.config.settings
+
+    @property
+    def kiosk(self):
+        """Kiosk mode's policies (sim/app/kiosk.py), or None."""
+        return self._app.kiosk
 
     @property
     def language(self) -> str:
@@ -148,6 +164,11 @@ class App:
         self.config = config
         self.clock = clock or SystemClock()
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+        kiosk_config = getattr(config, "kiosk", None)
+        if kiosk_config is not None:  # the clinic's choices are what a reset returns to
+            config = replace(config, lang=kiosk_config.language, profile=kiosk_config.profile,
+                             text_size=kiosk_config.text_size)
+            self.config = config
         self._start_up(config)
         #: the only preferences object; ``defaults`` is what a kiosk reset goes back to
         self.defaults = Preferences(language=config.lang, profile=config.profile,
@@ -156,19 +177,21 @@ class App:
         self.prefs = self.defaults
         size = config.size
         present = bool(getattr(config, "present", False))
-        if config.fit_to_desktop and not config.headless and not present:
+        fill = present or kiosk_config is not None  # both fill a display, borderless
+        if config.fit_to_desktop and not config.headless and not fill:
             size = fit_window(size, pygame.display.get_desktop_sizes()[0])
         self.windowed_size = size
         self.windowed_position: tuple[int, int] | None = None
         self.title = "Blockade"  # the window's title (see _show_title)
         #: the key map in use (sim/app/commands.py): "presenter" with --present
-        self.mode = "presenter" if present else "laptop"
+        self.mode = "kiosk" if kiosk_config is not None else (
+            "presenter" if present else "laptop")
         self.presenter = Presenter(self, getattr(config, "plan", None)) if present else None
         self.fullscreen = False
         self.presentation_display: int | None = None  # set when a display is filled
         try:
             # --present fills a display, unless a window size was asked for
-            if present and not config.headless and (config.fit_to_desktop
+            if fill and not config.headless and (config.fit_to_desktop
                                                     or config.fullscreen):
                 self.window = self._open_presenter_window(getattr(config, "display", None))
             else:
@@ -180,7 +203,7 @@ class App:
         fonts.fit_cache_to(self.style.scale)
         self.adapter = PointerAdapter()
         self.ctx = AppContext(self)
-        self.stack = SceneStack({**SCREENS, **PRESENTER_SCREENS}, self.ctx,
+        self.stack = SceneStack({**SCREENS, **PRESENTER_SCREENS, **KIOSK_SCREENS}, self.ctx,
                                 self.viewport.window)
         self.stack.on_change = self._screen_changed
         self.transitions = (not config.headless if config.transitions is None
@@ -194,6 +217,12 @@ class App:
         #: the presenter's notes on the other display (None: one display, or not presenting)
         self.notes_window = (NotesWindow.open(self.prefs, self.presentation_display)
                              if present and not config.headless else None)
+        #: kiosk mode's policies (attract loop, idle reset, lock-down, staff exit)
+        self.kiosk = Kiosk.start(self, kiosk_config) if kiosk_config is not None else None
+        self.exit_status = 0
+        if self.kiosk is not None:
+            self.stack.push("attract", **self.kiosk.attract_options(0))
+            return
         self.stack.push("home")
         first = self.presenter.first_screen() if self.presenter else None
         if first is not None and config.screen in ("home", first[0]) and \
@@ -315,6 +344,8 @@ class App:
         # reduced motion, and not before anything was drawn)
         top = self.stack.top
         was, self._top_id = getattr(self, "_top_id", None), top.id if top else None
+        if self.kiosk is not None and top is not None and top.id != was:
+            self.kiosk.screen_shown(top)
         if (top is not None and top.id in TAKE_ALL_KEYS) or was in TAKE_ALL_KEYS:
             self._mark_dirty()  # a blackout is at once, as a projector's mute button
             return
@@ -347,6 +378,8 @@ class App:
             self._apply_preferences(language_changed=self.prefs.language != old.language)
 
     def _apply_preferences(self, language_changed: bool) -> None:
+        if language_changed and self.kiosk is not None:
+            self.kiosk.language_changed(self.prefs.language)
         if language_changed:
             # the catalogs translate for the one language the preferences name
             i18n.set_language(self.prefs.language)
@@ -360,6 +393,8 @@ class App:
 
     # ------------------------------------------------------------- one frame
     def handle_event(self, event: pygame.event.Event) -> None:
+        if self.kiosk is not None and self.kiosk.handle_event(event):
+            return  # the kiosk's own (a close request, a locked key, the staff chord)
         if event.type == pygame.QUIT:
             self.running = False
             return
@@ -483,7 +518,9 @@ class App:
         return pygame.display.get_surface().copy()
 
     # ------------------------------------------------------------- loop
-    def run(self, on_first_frame=None) -> None:
+    def run(self, on_first_frame=None) -> int:
+        """The main loop, until something stops it; the exit status (kiosk: 0 for a staff
+        exit, sim.app.kiosk.EXIT_FAILED when it cannot recover)."""
         clock = self.clock
         frame_time = 1 / FRAME_CAP
         last = clock.now()
@@ -496,21 +533,37 @@ class App:
                 first = pygame.event.wait(IDLE_WAIT_MS)
                 events = [first] + pygame.event.get() if first.type != pygame.NOEVENT else []
                 last = clock.now()  # time spent idle is not simulated
-            notes = self.notes_window
-            for event in events:
-                if notes is None or not notes.handle_event(event):
-                    self.handle_event(event)
             now = clock.now()
-            self.update(now - last)
+            try:
+                shown = self._one_pass(events, now - last)
+            except Exception as exc:  # noqa: BLE001 - the kiosk's error boundary
+                if self.kiosk is None:
+                    raise
+                self.kiosk.screen_error(exc)  # logged; back to the attract loop
+                shown = False
             last = now
-            shown = self.render()
-            if notes is not None:
-                notes.draw(self)
             if shown and on_first_frame is not None:
                 on_first_frame()
                 on_first_frame = None
             clock.sleep(frame_time - (clock.now() - now))
+        if self.kiosk is not None and self.kiosk.exit_status is not None:
+            self.exit_status = self.kiosk.exit_status
         self.shutdown()
+        return self.exit_status
+
+    def _one_pass(self, events, dt: float) -> bool:
+        """Events, the kiosk's timers, the simulation and a frame; True if one was shown."""
+        notes = self.notes_window
+        for event in events:
+            if notes is None or not notes.handle_event(event):
+                self.handle_event(event)
+        if self.kiosk is not None:
+            self.kiosk.tick()
+        self.update(dt)
+        shown = self.render()
+        if notes is not None:
+            notes.draw(self)
+        return shown
 
     def shutdown(self) -> None:
         """Close pygame and forget fonts bound to it (so a new App can start cleanly)."""

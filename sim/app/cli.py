@@ -118,6 +118,12 @@ def build_parser() -> argparse.ArgumentParser:
     window.add_argument("--display", type=_positive, metavar="N",
                         help="with --present or --fullscreen: the display to fill, 1 for "
                              "the first (default: the last one, usually the projector)")
+    window.add_argument("--kiosk", action="store_true",
+                        help="kiosk mode for an unattended touch screen: fullscreen, an attract "
+                             "loop, a reset after visitors leave, no way out but the staff "
+                             "PIN (see docs/kiosk.md)")
+    window.add_argument("--config", metavar="KIOSK.toml",
+                        help="with --kiosk: the clinic's kiosk config (see docs/kiosk.md)")
     window.add_argument("--settings", metavar="PATH",
                         help="clinic settings TOML: help text for the closing cards "
                              "([help] title, text); no file: a neutral line")
@@ -166,6 +172,14 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--soak-frames", type=_non_negative, default=100_000, metavar="N",
                        help="frames per memory soak scenario (default 100,000; 0 skips "
                             "the soak, which takes minutes)")
+    report = commands.add_parser(
+        "kiosk-report",
+        help="summarise a kiosk's opt-in counts (sessions, lessons, languages) per day",
+        description="Print the per-day counts a kiosk kept in its state folder "
+                    "([counts] enabled = true in its config). No personal data is kept.",
+    )
+    report.add_argument("--days", type=_positive, default=7, metavar="N",
+                        help="days to show, up to today (default 7)")
     handout = commands.add_parser(
         "handout",
         help="write a printable take-home sheet (one HTML file) for a lesson or a plan",
@@ -295,6 +309,7 @@ def cmd_window(args) -> int:
     if args.list_screens:
         print("\n".join(SCREENS))
         return 0
+    _kiosk(args)
     _presenting(args)
     screen = args.screen or "home"
     if screen not in SCREENS:
@@ -324,11 +339,27 @@ def cmd_window(args) -> int:
     from sim.app.launch import check_pygame_ce, open_window
 
     check_pygame_ce()
-    open_window(args, screen)
-    return 0
+    return open_window(args, screen)
+
+
+def _kiosk(args) -> None:
+    """--kiosk reads and checks its config before anything else starts (a kiosk never
+    starts on half a config); --config without --kiosk, or with --present, is a mistake."""
+    if args.config is not None and not args.kiosk:
+        raise UsageError("blockade: --config needs --kiosk (it is the kiosk's config)")
+    args.kiosk_data = None
+    if not args.kiosk:
+        return
+    if args.present or args.plan:
+        raise UsageError("blockade: --kiosk and --present (or --plan) are different modes; "
+                         "choose one")
+    from sim.app.kiosk_config import load_kiosk_config
+
+    args.kiosk_data = load_kiosk_config(args.config)
 
 
 def main(argv: list[str] | None = None) -> int:
+    from sim.app.kiosk_config import KioskConfigError
     from sim.app.launch import LaunchError
     from sim.app.plans import PlanError
     from sim.app.settings import SettingsError
@@ -347,12 +378,16 @@ def main(argv: list[str] | None = None) -> int:
                 return cmd_bench(args)
             if args.command == "handout":
                 return cmd_handout(args)
+            if args.command == "kiosk-report":
+                from sim.app.kiosk_counts import report_main
+
+                return report_main(args.days)
             return cmd_window(args)
     except Stopped as stop:
         print(f"blockade: stopped by {stop}", file=sys.stderr)
         return stop.exit_status
     except (UsageError, ScenarioError, DoseError, LaunchError, SettingsError,
-            PlanError) as err:
+            PlanError, KioskConfigError) as err:
         print(f"blockade: {err}" if not str(err).startswith("blockade") else str(err),
               file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -32,13 +32,14 @@ class Binding:
         if text and text in self.texts:
             return True
         for k, need in self.keys:
-            # a modifier group (KMOD_CTRL is left or right) needs any one of its keys
-            if key == k and (not need or mod & need):
+            # each modifier group asked for (KMOD_CTRL is left or right) must be held
+            if key == k and all(mod & group for group in MODIFIER_GROUPS if need & group):
                 return True
         return False
 
 
 CTRL = pygame.KMOD_CTRL
+MODIFIER_GROUPS = (pygame.KMOD_CTRL, pygame.KMOD_SHIFT, pygame.KMOD_ALT, pygame.KMOD_GUI)
 
 #: the laptop mode's keys, in the order the help lists them
 LAPTOP: tuple[Binding, ...] = (
@@ -84,7 +85,18 @@ PRESENTER: tuple[Binding, ...] = (
     Binding(((pygame.K_F1, 0),), "keys.key.f1", "keys.help", "help", texts=("?",)),
 )
 
-KEY_MAPS: dict[str, tuple[Binding, ...]] = {"laptop": LAPTOP, "presenter": PRESENTER}
+#: the kiosk's keys: a visitor's keyboard (if one is there) works as on a laptop, but
+#: nothing quits or leaves fullscreen; staff hold Ctrl+Alt+Shift+Q for the PIN pad. The
+#: staff chord and the locked keys have no help text: the visitors' key help omits them.
+KIOSK: tuple[Binding, ...] = (
+    Binding(((pygame.K_q, CTRL | pygame.KMOD_ALT | pygame.KMOD_SHIFT),), "", "", "staff"),
+    Binding(((pygame.K_F11, 0), (pygame.K_q, CTRL), (pygame.K_w, CTRL),
+             (pygame.K_F4, pygame.KMOD_ALT)), "", "", "locked"),
+    *(b for b in LAPTOP if b.command != "fullscreen"),
+)
+
+KEY_MAPS: dict[str, tuple[Binding, ...]] = {"laptop": LAPTOP, "presenter": PRESENTER,
+                                            "kiosk": KIOSK}
 
 
 def digit_of(key: int, text: str = "") -> int | None:
@@ -107,4 +119,4 @@ def command_for(mode: str, key: int, mod: int, text: str = "") -> str | None:
 
 def help_rows(mode: str) -> list[tuple[str, str]]:
     """(keys label msgid, help msgid) for every key of ``mode``, in order."""
-    return [(b.keys_label, b.help) for b in KEY_MAPS[mode]]
+    return [(b.keys_label, b.help) for b in KEY_MAPS[mode] if b.keys_label]

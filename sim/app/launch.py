@@ -112,6 +112,7 @@ def config_from_args(args, screen: str, headless: bool = False):
         plan=getattr(args, "plan_data", None),
         # --display counts from 1; AppConfig holds SDL's display index (from 0)
         display=None if display is None else display - 1,
+        kiosk=getattr(args, "kiosk_data", None),
     )
 
 
@@ -131,11 +132,47 @@ def check_display(args) -> None:
         )
 
 
-def open_window(args, screen: str) -> None:
+#: a kiosk started before the desktop is ready tries again this often (seconds)
+DISPLAY_RETRY_SECONDS = 5.0
+
+
+def wait_for_display(log=None, sleep=None, attempts: int | None = None) -> None:
+    """Kiosk start-up: try ``start_display`` until a display is there, writing ONE line
+    (to stderr and the kiosk's log) while it waits, never a traceback. ``attempts``
+    (tests) gives up with the LaunchError after that many tries."""
+    import time
+
+    sleep = sleep or time.sleep
+    tries = 0
+    while True:
+        try:
+            start_display()
+            return
+        except LaunchError as err:
+            tries += 1
+            if tries == 1:
+                line = f"{err} (kiosk: waiting for a display, trying every " \
+                       f"{DISPLAY_RETRY_SECONDS:.0f} s)"
+                print(line, file=sys.stderr, flush=True)
+                if log is not None:
+                    log.warning(line)
+            if attempts is not None and tries >= attempts:
+                raise
+            sleep(DISPLAY_RETRY_SECONDS)
+
+
+def open_window(args, screen: str) -> int:
+    """The real window until it is closed; the exit status (a kiosk's staff exit is 0,
+    an error it cannot recover from sim.app.kiosk.EXIT_FAILED)."""
     import time
 
     from .app import App
 
+    if getattr(args, "kiosk_data", None) is not None:
+        from .kiosk_log import open_kiosk_log
+        from .state_dir import ensure_state_dir
+
+        wait_for_display(open_kiosk_log(ensure_state_dir()))
     check_display(args)
     app = App(config_from_args(args, screen))
     def report_first_frame():
@@ -144,4 +181,4 @@ def open_window(args, screen: str) -> None:
         app.running = False
 
     bench = bool(os.environ.get("BLOCKADE_BENCH_FIRST_FRAME"))
-    app.run(on_first_frame=report_first_frame if bench else None)
+    return app.run(on_first_frame=report_first_frame if bench else None)

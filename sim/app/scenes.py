@@ -74,6 +74,19 @@ class SceneStack:
         self._changed()
         return screen
 
+    def reset_to(self, screen_id: str, **options: Any) -> Screen:
+        """Every screen leaves (disposed, top first) and ``screen_id`` starts alone: a
+        kiosk's reset, where nothing of the last visitor may remain."""
+        while self.stack:
+            old = self.stack.pop()
+            old.exit()
+            old.dispose()
+        screen = self.make(screen_id, **options)
+        self.stack.append(screen)
+        screen.enter()
+        self._changed()
+        return screen
+
     def home(self) -> None:
         while len(self.stack) > 1:
             self.pop()

@@ -42,3 +42,15 @@ class Preferences:
         if unknown:
             raise TypeError(f"unknown preference(s): {', '.join(sorted(unknown))}")
         return replace(self, **changes)
+
+
+def offered_languages(ctx) -> list[str]:
+    """The languages a person may choose here: those whose catalog loaded at start-up
+    (``i18n.available_languages``), and in a kiosk only those the clinic offers."""
+    from sim.i18n import available_languages
+
+    codes = available_languages()
+    kiosk = getattr(ctx, "kiosk", None)
+    if kiosk is not None:
+        codes = [c for c in codes if c in kiosk.config.languages]
+    return codes

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from sim.i18n import _, available_languages
+from sim.i18n import _
 from sim.view.events import Key, Pointer, Wheel
 from sim.view.fonts import font, line_height, render_text, text_width
+from sim.view.preferences import offered_languages
 from sim.view.render.tile_pictures import PICTURES, picture
 from sim.view.screen import Screen
 from sim.view.style import FONT_BODY, FONT_LARGE, FONT_SMALL, Style
@@ -285,10 +286,15 @@ class HomeScreen(Screen):
                                   on_activate=lambda: self.ctx.nav.push("preferences"))
         self.keys = Button(lambda: _("common.keys"), on_activate=lambda: self.ctx.nav.push("keys"))
         self.quit = Button(lambda: _("common.quit"), on_activate=self.ctx.quit)
+        # a kiosk has no Quit (visitors cannot end it) and no key help (a touch screen)
+        kiosk = getattr(self.ctx, "mode", "") == "kiosk"
+        self.footer_end = [] if kiosk else [self.quit]
+        self.footer_keys = [] if kiosk else [self.keys]
         # the language button only when there is another language to switch to
-        self.offers_language = len(available_languages()) > 1
+        self.offers_language = len(self.languages()) > 1
         settings = [self.language] if self.offers_language else []
-        self.group = WidgetGroup([*self.tiles, *settings, self.preferences, self.keys, self.quit])
+        self.group = WidgetGroup([*self.tiles, *settings, self.preferences, *self.footer_keys,
+                                  *self.footer_end])
         self.subtitle_lines: tuple[str, ...] = ()
         self.subtitle_y = 0
         self.subtitle_x = 0
@@ -305,13 +311,18 @@ class HomeScreen(Screen):
     def available_tiles(self) -> list[tuple[str, str, str]]:
         from sim.lessons import LESSONS
 
-        lessons = [(lesson.id, lesson.title, lesson.blurb) for lesson in LESSONS.values()]
+        kiosk = getattr(self.ctx, "kiosk", None)
+        offered = tuple(kiosk.config.lessons) if kiosk is not None else tuple(LESSONS)
+        lessons = [(lesson.id, lesson.title, lesson.blurb) for lesson in LESSONS.values()
+                   if lesson.id in offered]
         known = set(self.ctx.nav.registry) if hasattr(self.ctx.nav, "registry") else set()
         return [t for t in TILES + lessons if not known or t[0] in known]
 
+    def languages(self) -> list[str]:
+        return offered_languages(self.ctx)
+
     def _switch_language(self) -> None:
-        # only languages whose catalog loaded at start-up (i18n.check_languages)
-        codes = available_languages()
+        codes = self.languages()
         here = codes.index(self.ctx.language) if self.ctx.language in codes else -1
         self.ctx.set_language(codes[(here + 1) % len(codes)])
 
@@ -345,14 +356,16 @@ class HomeScreen(Screen):
             self.subtitle_lines = wrap_text(subtitle, width, st.font_large)
             top = self.subtitle_y + len(self.subtitle_lines) * line_height(st.font_large) + gap
         # footer: the settings row at the bottom, the disclaimer (TEACHING 1) just above it
-        buttons = ([self.language] if self.offers_language else []) + [self.preferences, self.keys]
-        row_h = max([st.px(BUTTON_H)] + [b.preferred_size()[1] for b in buttons + [self.quit]])
+        buttons = (([self.language] if self.offers_language else []) + [self.preferences]
+                   + self.footer_keys)
+        row_h = max([st.px(BUTTON_H)] + [b.preferred_size()[1]
+                                         for b in buttons + self.footer_end])
         y = h - m - row_h
         # the disclaimer (TEACHING 1) in the settings row when it fits there on one line,
         # else on its own lines just above the row
         disclaimer = _("common.disclaimer")
         buttons_w = sum(b.preferred_size()[0] + gap for b in buttons)
-        room = width - buttons_w - self.quit.preferred_size()[0] - 2 * gap
+        room = width - buttons_w - sum(b.preferred_size()[0] for b in self.footer_end) - 2 * gap
         one_line_w = text_width(disclaimer, st.font_body)
         if one_line_w <= room:
             line_h = line_height(st.font_body)
@@ -393,8 +406,9 @@ class HomeScreen(Screen):
             bw, _bh = button.preferred_size()
             button.rect = pygame.Rect(x, y, bw, row_h)
             x += bw + gap
-        qw, _qh = self.quit.preferred_size()
-        self.quit.rect = pygame.Rect(w - m - qw, y, qw, row_h)
+        for button in self.footer_end:  # Quit, at the far end
+            bw, _bh = button.preferred_size()
+            button.rect = pygame.Rect(w - m - bw, y, bw, row_h)
 
     def _scroll_to(self, value: float) -> None:
         self.scroll = int(max(0, min(self.max_scroll, value)))

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import pygame
 
-from sim.i18n import LANGUAGES, _, available_languages
+from sim.i18n import LANGUAGES, _
 from sim.view.events import Key, Pointer, Wheel
 from sim.view.fonts import line_height, render_text, text_width
-from sim.view.preferences import TEXT_SIZES
+from sim.view.preferences import TEXT_SIZES, offered_languages
 from sim.view.screen import Screen
 from sim.view.screens.overlay import draw_card
 from sim.view.screens.controls import ChoiceButton
@@ -49,8 +49,8 @@ class PreferencesScreen(Screen):
         super().__init__(ctx, **options)
         languages = [ChoiceButton(LANGUAGES.get(code, code),
                                   on_activate=lambda c=code: self._set(language=c))
-                     for code in available_languages()]
-        self.language_codes = list(available_languages())
+                     for code in offered_languages(ctx)]
+        self.language_codes = list(offered_languages(ctx))
         self.profiles = [ChoiceButton(lambda p=p: _(f"prefs.profile.{p}"),
                                       on_activate=lambda p=p: self._set(profile=p))
                          for p in PROFILES]
