@@ -122,7 +122,8 @@ SOAK_WARMUP = 6_000
 LESSON_SOAK_FRAMES = 12_000
 #: explore_visitors: a visitor's tap every this many frames (about three a second)
 VISIT_EVERY = 20
-SOAK_SCENARIOS = ("explore_visitors", "explore_untouched", "lesson_repeat")
+#: "kiosk": the attract loop, visitors and resets (sim/app/bench_kiosk.py)
+SOAK_SCENARIOS = ("explore_visitors", "explore_untouched", "lesson_repeat", "kiosk")
 
 
 def rss_mb() -> float:
@@ -219,6 +220,10 @@ def soak(scenario: str, frames: int = SOAK_FRAMES, warmup: int = SOAK_WARMUP,
     times along the way, to see whether it levels off."""
     import os
 
+    if scenario == "kiosk":
+        from .bench_kiosk import kiosk_soak
+
+        return kiosk_soak(frames, warmup, size, readings)
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     from .app import App, AppConfig
 

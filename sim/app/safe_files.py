@@ -32,6 +32,9 @@ import tempfile
 from pathlib import Path
 from typing import IO, Iterator
 
+#: Windows has no O_NONBLOCK (nor FIFOs to block on): it is 0 there
+O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
 MAX_READ_BYTES = 1_000_000
 
 
@@ -61,7 +64,7 @@ def _describe(mode: int) -> str:
 
 def _open_stream(path: str, binary: bool) -> IO:
     """Open an existing FIFO or device for writing, without creating or truncating."""
-    flags = os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_WRONLY | O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
     except OSError as err:
@@ -108,7 +111,8 @@ def open_output(target: str, binary: bool = False) -> Iterator[IO]:
     except OSError as err:
         raise OutputError(f"{target}: cannot write in {folder} ({err.strerror})") from None
     try:
-        os.fchmod(fd, mode)
+        if hasattr(os, "fchmod"):  # Windows before Python 3.13 has none (no modes there)
+            os.fchmod(fd, mode)
         if binary:
             out = os.fdopen(fd, "wb")
         else:
@@ -144,7 +148,7 @@ def read_text(path: str | os.PathLike, error=InputError, what: str = "file",
     if st.st_size > max_bytes:
         raise error(f"{p}: is larger than {max_bytes:,} bytes; not a {what}")
     try:
-        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(p, os.O_RDONLY | O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as err:
         raise error(f"{p}: cannot be read ({err.strerror})") from None
     try:

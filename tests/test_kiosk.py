@@ -1,0 +1,425 @@
+"""Kiosk mode (issue 11) driven through the real app with an injected clock: the attract
+loop, the two-tier idle reset, lock-down, the staff exit, the error boundary, counts."""
+
+from __future__ import annotations
+
+import csv
+
+import pygame
+import pytest
+
+from sim import i18n
+from sim.app.app import App, AppConfig
+from sim.app.clock import ManualClock
+from sim.app.kiosk import EXIT_FAILED, GESTURE_SECONDS, LOCK_SECONDS, corner_of
+from sim.app.kiosk_config import load_kiosk_config
+
+SIZE = (1280, 720)
+CORNER_POINTS = {"top-left": (5, 5), "top-right": (1275, 5), "bottom-right": (1275, 715),
+                 "bottom-left": (5, 715)}
+
+
+@pytest.fixture
+def kiosk(tmp_path, monkeypatch):
+    """Build a headless kiosk app from config text; its state folder is tmp_path/state."""
+    monkeypatch.setenv("BLOCKADE_STATE_DIR", str(tmp_path / "state"))
+    apps = []
+
+    def build(text: str = "", **options) -> App:
+        path = tmp_path / "kiosk.toml"
+        path.write_text(text, encoding="utf-8")
+        clock = ManualClock(1000.0)
+        app = App(AppConfig(headless=True, size=SIZE, seed=7, kiosk=load_kiosk_config(path),
+                            **options), clock=clock)
+        apps.append(app)
+        return app
+
+    i18n.set_language("en")
+    yield build
+    pygame.quit()
+    from sim.view import fonts
+
+    fonts.clear_caches()
+    i18n.set_language("en")
+
+
+def tap(app, pos):
+    for kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+        app.handle_event(pygame.event.Event(kind, button=1, pos=pos, touch=False))
+
+
+def key(app, k, mod=0, text=""):
+    app.handle_event(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=text,
+                                        scancode=0))
+
+
+def wait(app, seconds, step=0.5):
+    """Time passes with nobody there: the loop's kiosk tick, updates and frames."""
+    for _ in range(int(seconds / step)):
+        app.clock.advance(step)
+        app._one_pass([], step)
+
+
+def ids(app):
+    return [s.id for s in app.stack.stack]
+
+
+def start_visit(app):
+    assert ids(app) == ["attract"]
+    tap(app, (640, 300))
+    assert ids(app) == ["home"] and app.kiosk.state == "visit"
+
+
+# ---------------------------------------------------------------- attract and visits
+def test_it_starts_in_the_attract_loop_and_a_touch_starts_a_visit_at_home(kiosk):
+    app = kiosk('attract = ["blockade", "rescue"]')
+    assert ids(app) == ["attract"] and app.mode == "kiosk"
+    assert app.stack.top.playlist == ("blockade", "rescue")
+    start_visit(app)
+
+
+def test_no_idle_timer_runs_in_the_attract_loop(kiosk):
+    app = kiosk("idle_seconds = 15\ncountdown_seconds = 5")
+    wait(app, 200, step=2.0)
+    assert ids(app)[0] == "attract" and "still-there" not in ids(app)
+    assert app.kiosk.countdown_from is None
+
+
+def test_idle_asks_then_resets_everything_a_visitor_changed(kiosk):
+    app = kiosk('idle_seconds = 30\ncountdown_seconds = 10\nlanguage = "en"\n'
+                'profile = "dark"\ntext_size = "normal"')
+    start_visit(app)
+    app.set_preferences(language="es", profile="high-contrast", text_size="x-large")
+    app.stack.push("explore")
+    explore = app.stack.top
+    wait(app, 29)
+    assert ids(app) == ["home", "explore"]  # not yet
+    wait(app, 2)
+    assert ids(app) == ["home", "explore", "still-there"]
+    assert app.kiosk.seconds_left() == 9  # it opened a second ago
+    wait(app, 6)
+    assert app.kiosk.seconds_left() == 3
+    wait(app, 2)
+    assert app.stack.top.id == "still-there"
+    wait(app, 1.5)
+    # the countdown ran out: back to the attract loop with the clinic's defaults
+    assert ids(app) == ["attract"] and app.kiosk.state == "attract"
+    assert app.prefs == app.defaults
+    assert (app.prefs.language, app.prefs.profile, app.prefs.text_size) == \
+        ("en", "dark", "normal")
+    assert i18n.language() == "en"
+    # the next visitor starts fresh: a new home, a new Explore with a new model
+    start_visit(app)
+    app.stack.push("explore")
+    assert app.stack.top is not explore
+
+
+def test_i_am_still_here_closes_the_question_and_restarts_the_timer(kiosk):
+    app = kiosk("idle_seconds = 20\ncountdown_seconds = 10")
+    start_visit(app)
+    wait(app, 21)
+    assert app.stack.top.id == "still-there"
+    app.ctx.kiosk.still_here()
+    assert ids(app) == ["home"] and app.kiosk.countdown_from is None
+    wait(app, 19)
+    assert ids(app) == ["home"]  # the timer started again from the answer
+    wait(app, 2)
+    assert app.stack.top.id == "still-there"
+
+
+def test_a_touch_during_a_visit_restarts_the_idle_timer(kiosk):
+    app = kiosk("idle_seconds = 20")
+    start_visit(app)
+    for _ in range(5):
+        wait(app, 15)
+        tap(app, (640, 10))  # a touch somewhere harmless (the title)
+    assert "still-there" not in ids(app)
+
+
+# ---------------------------------------------------------------- lock-down
+@pytest.mark.parametrize("event", [
+    pygame.event.Event(pygame.QUIT),
+    pygame.event.Event(pygame.WINDOWCLOSE),
+    pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F11, mod=0, unicode="", scancode=0),
+    pygame.event.Event(pygame.KEYDOWN, key=pygame.K_q, mod=pygame.KMOD_LCTRL, unicode="",
+                       scancode=0),
+    pygame.event.Event(pygame.KEYDOWN, key=pygame.K_w, mod=pygame.KMOD_LCTRL, unicode="",
+                       scancode=0),
+    pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F4, mod=pygame.KMOD_LALT, unicode="",
+                       scancode=0),
+    pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode="", scancode=0),
+], ids=["close", "window-close", "f11", "ctrl-q", "ctrl-w", "alt-f4", "escape-home"])
+def test_a_visitor_cannot_quit_or_leave_fullscreen(kiosk, event):
+    app = kiosk()
+    start_visit(app)
+    fullscreen = app.fullscreen
+    app.handle_event(event)
+    assert app.running and app.fullscreen == fullscreen and ids(app) == ["home"]
+    # nor from the attract loop
+    app.kiosk.go_attract()
+    app.handle_event(event)
+    assert app.running and ids(app) == ["attract"]
+
+
+def test_home_has_no_quit_or_key_help_and_offers_only_the_clinics_choices(kiosk):
+    app = kiosk('languages = ["es"]\nlanguage = "es"\nlessons = ["blockade", "rescue"]')
+    start_visit(app)
+    home = app.stack.top
+    assert home.quit not in home.group.widgets and home.keys not in home.group.widgets
+    assert not home.offers_language  # one language offered: no switch
+    tiles = {t[0] for t in home.available_tiles()}
+    assert {"blockade", "rescue"} <= tiles and "after-detox" not in tiles
+
+
+def test_escape_still_closes_an_overlay_and_leaves_a_lesson(kiosk):
+    app = kiosk()
+    start_visit(app)
+    app.stack.push("blockade")
+    app.stack.push("preferences")
+    key(app, pygame.K_ESCAPE)
+    assert ids(app) == ["home", "blockade"]
+
+
+# ---------------------------------------------------------------- staff exit
+def test_the_chord_opens_the_pad_and_the_pin_exits_with_status_0(kiosk):
+    app = kiosk('staff_pin = "4821"')
+    key(app, pygame.K_q, pygame.KMOD_LCTRL | pygame.KMOD_LALT | pygame.KMOD_LSHIFT)
+    assert app.stack.top.id == "staff-pad" and app.running
+    assert app.ctx.kiosk.check_pin("4821") == "ok"
+    assert not app.running and app.kiosk.exit_status == 0
+
+
+def test_ctrl_q_with_only_two_of_the_chords_keys_does_nothing(kiosk):
+    app = kiosk('staff_pin = "4821"')
+    key(app, pygame.K_q, pygame.KMOD_LCTRL | pygame.KMOD_LSHIFT)
+    key(app, pygame.K_q, pygame.KMOD_LCTRL | pygame.KMOD_LALT)
+    assert ids(app) == ["attract"] and app.running
+
+
+def test_three_wrong_pins_lock_the_pad_for_a_minute(kiosk):
+    app = kiosk('staff_pin = "4821"')
+    k = app.kiosk
+    k.staff_chord()
+    assert [k.check_pin("1111"), k.check_pin("2222"), k.check_pin("3333")] == \
+        ["wrong", "wrong", "locked"]
+    assert k.locked_for() == LOCK_SECONDS
+    assert k.check_pin("4821") == "locked" and app.running  # even the right one, now
+    app.clock.advance(LOCK_SECONDS - 1)
+    assert k.check_pin("4821") == "locked"
+    app.clock.advance(1)
+    assert k.check_pin("4821") == "ok" and not app.running
+
+
+def test_without_a_pin_the_chord_exits_at_once_and_the_gesture_does_nothing(kiosk):
+    app = kiosk()
+    for corner in ("top-left", "top-right", "bottom-right", "bottom-left"):
+        tap(app, CORNER_POINTS[corner])
+    assert app.running and "staff-pad" not in ids(app)
+    key(app, pygame.K_q, pygame.KMOD_LCTRL | pygame.KMOD_LALT | pygame.KMOD_LSHIFT)
+    assert not app.running and app.kiosk.exit_status == 0
+
+
+def test_the_four_corners_clockwise_within_five_seconds_open_the_pad(kiosk):
+    app = kiosk('staff_pin = "4821"')
+    start_visit(app)
+    for corner in ("top-left", "top-right", "bottom-right", "bottom-left"):
+        tap(app, CORNER_POINTS[corner])
+        app.clock.advance(1.0)
+    assert app.stack.top.id == "staff-pad"
+
+
+@pytest.mark.parametrize("order,gap", [
+    (("top-left", "top-right", "bottom-right", "bottom-left"), GESTURE_SECONDS / 3 + 0.1),
+    (("top-left", "bottom-left", "bottom-right", "top-right"), 0.5),  # anticlockwise
+    (("top-right", "bottom-right", "bottom-left", "top-left"), 0.5),  # wrong start
+])
+def test_a_slow_or_wrong_gesture_opens_nothing(kiosk, order, gap):
+    app = kiosk('staff_pin = "4821"')
+    start_visit(app)
+    for corner in order:
+        tap(app, CORNER_POINTS[corner])
+        app.clock.advance(gap)
+    assert "staff-pad" not in ids(app)
+
+
+def test_corner_of():
+    assert corner_of((0, 0), SIZE) == "top-left"
+    assert corner_of((1279, 719), SIZE) == "bottom-right"
+    assert corner_of((640, 360), SIZE) is None
+
+
+# ---------------------------------------------------------------- errors
+class Boom(RuntimeError):
+    pass
+
+
+def run_passes(app, passes: int):
+    """Run the real main loop for ``passes`` passes (the clock is manual)."""
+    count = [0]
+    tick = app.kiosk.tick
+
+    def counting_tick():
+        count[0] += 1
+        if count[0] >= passes:
+            app.running = False
+        tick()
+
+    app.kiosk.tick = counting_tick
+    return app.run()
+
+
+def test_an_exception_in_a_screen_is_logged_and_the_kiosk_goes_back_to_attract(kiosk,
+                                                                              tmp_path):
+    app = kiosk()
+    start_visit(app)
+    app.stack.push("rescue")
+    lesson = app.stack.top
+
+    def broken(dt):
+        raise Boom("a screen fell over")
+
+    lesson.update = broken
+    status = run_passes(app, 3)
+    assert status == 0  # stopped by the test, not by the kiosk
+    log = (tmp_path / "state" / "blockade.log").read_text(encoding="utf-8")
+    assert "ERROR screen rescue: Boom: a screen fell over" in log
+    assert "Traceback (most recent call last)" in log and "def broken" not in log
+    assert "in broken" in log  # the frame that raised
+    assert ids(app) == ["attract"]
+
+
+def test_errors_that_keep_coming_exit_for_the_supervisor(kiosk, tmp_path, monkeypatch):
+    app = kiosk()
+    from sim.view.screens.attract import AttractScreen
+
+    def broken(self, dt):
+        raise Boom("the attract loop keeps failing")
+
+    monkeypatch.setattr(AttractScreen, "update", broken)
+    status = run_passes(app, 50)
+    assert status == EXIT_FAILED
+    assert "exit 3" in (tmp_path / "state" / "blockade.log").read_text(encoding="utf-8")
+
+
+def test_outside_a_kiosk_an_exception_is_not_swallowed(make_app):
+    app = make_app()
+    app.stack.push("explore")
+
+    def broken(dt):
+        raise Boom("laptop")
+
+    app.stack.top.update = broken
+    with pytest.raises(Boom):
+        app.run()
+
+
+# ---------------------------------------------------------------- counts and help
+def test_counts_record_a_visit_its_lessons_and_languages(kiosk, tmp_path):
+    app = kiosk("[counts]\nenabled = true")
+    start_visit(app)
+    app.set_preferences(language="es")
+    app.stack.push("rescue")
+    lesson = app.stack.top
+    lesson.controller.show_end(len(lesson.lesson.beats))  # stepped through to the end
+    wait(app, 1)
+    rows = list(csv.reader((tmp_path / "state" / "counts.csv").open(encoding="utf-8")))
+    got = {(event, detail): int(n) for _day, event, detail, n in rows[1:]}
+    assert got[("session_started", "")] == 1
+    assert got[("lesson_opened", "rescue")] == 1
+    assert got[("lesson_finished", "rescue")] == 1
+    assert got[("language_used", "en")] == 1 and got[("language_used", "es")] == 1
+
+
+def test_without_counts_enabled_nothing_is_counted(kiosk, tmp_path):
+    app = kiosk()
+    start_visit(app)
+    app.stack.push("rescue")
+    assert not (tmp_path / "state" / "counts.csv").exists()
+
+
+def test_the_help_card_uses_the_clinics_text_in_the_visitors_language(kiosk):
+    app = kiosk('[help]\ntitle = "Help near you"\ntext = "Ask at the front desk."\n'
+                '[help.es]\ntitle = "Ayuda cerca"\ntext = "Pregunta en recepción."')
+    assert app.ctx.settings["help"]["text"] == "Ask at the front desk."
+    app.set_preferences(language="es")
+    assert app.ctx.settings["help"]["text"] == "Pregunta en recepción."
+
+
+# ---------------------------------------------------------------- start-up
+def test_waiting_for_a_display_prints_one_line_and_retries(monkeypatch, capsys):
+    from sim.app import launch
+
+    tries = []
+
+    def no_display(headless=False):
+        tries.append(1)
+        raise launch.LaunchError("blockade: cannot open a display (no X)")
+
+    monkeypatch.setattr(launch, "start_display", no_display)
+    slept = []
+    with pytest.raises(launch.LaunchError):
+        launch.wait_for_display(sleep=slept.append, attempts=4)
+    err = capsys.readouterr().err
+    assert len(tries) == 4 and len(slept) == 3
+    assert err.count("\n") == 1 and "waiting for a display" in err
+    assert "Traceback" not in err
+
+
+# ---------------------------------------------------------------- what it touches
+_AUDIT: dict = {"on": False, "writes": [], "sockets": []}
+
+
+def _audit(event, args):
+    if not _AUDIT["on"]:
+        return
+    if event == "open":
+        path, mode, flags = (list(args) + [None, None, None])[:3]
+        writing = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
+            isinstance(flags, int) and flags & (__import__("os").O_WRONLY
+                                                | __import__("os").O_RDWR))
+        if writing and isinstance(path, (str, bytes, __import__("os").PathLike)):
+            _AUDIT["writes"].append(str(path))
+    elif event in ("socket.__new__", "socket.connect", "socket.bind", "socket.getaddrinfo"):
+        _AUDIT["sockets"].append((event, args))
+    elif event in ("os.rename", "os.replace", "os.remove", "os.mkdir", "shutil.rmtree"):
+        _AUDIT["writes"].append(str(args[1] if event in ("os.rename", "os.replace")
+                                    else args[0]))
+
+
+def test_a_day_of_visits_opens_no_socket_and_writes_only_in_its_state_folder(
+        tmp_path, monkeypatch):
+    """Thousands of frames of attract loop, visits (Explore, lessons, preferences, the
+    language) and resets, audited: no socket at all, and every file written is in the
+    kiosk's state folder (its log and its counts)."""
+    import sys
+
+    from sim.app.bench_kiosk import kiosk_soak_driver, _kiosk_app
+    from sim.app.clock import ManualClock
+
+    state = tmp_path / "state"
+    state.mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    if _audit not in getattr(sys, "_blockade_hooks", ()):
+        sys.addaudithook(_audit)
+        sys._blockade_hooks = (*getattr(sys, "_blockade_hooks", ()), _audit)
+    _AUDIT.update(on=True, writes=[], sockets=[])
+    try:
+        clock = ManualClock()
+        app = _kiosk_app((800, 600), str(state), clock)
+        frame = kiosk_soak_driver(app, clock)
+        for i in range(9_000):  # two whole attract-visit-reset cycles and more
+            frame(i)
+        resets = app.kiosk  # still running
+        assert resets.state in ("attract", "visit")
+        app.shutdown()
+    finally:
+        _AUDIT["on"] = False
+    assert _AUDIT["sockets"] == []
+    outside = [p for p in _AUDIT["writes"]
+               if not __import__("os").path.realpath(p).startswith(str(state.resolve()))]
+    assert outside == []
+    written = sorted(p.name for p in state.iterdir())
+    assert "blockade.log" in written and "counts.csv" in written
+    rows = (state / "counts.csv").read_text(encoding="utf-8")
+    assert "session_started" in rows
