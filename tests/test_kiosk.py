@@ -423,3 +423,48 @@ def test_a_day_of_visits_opens_no_socket_and_writes_only_in_its_state_folder(
     assert "blockade.log" in written and "counts.csv" in written
     rows = (state / "counts.csv").read_text(encoding="utf-8")
     assert "session_started" in rows
+
+
+# ---------------------------------------------------------------- the pointer and the CLI
+def test_the_cursor_hides_for_touch_and_comes_back_for_a_mouse(kiosk, monkeypatch):
+    app = kiosk()
+    shown = []
+    monkeypatch.setattr(pygame.mouse, "set_visible", lambda on: shown.append(on))
+    app.handle_event(pygame.event.Event(pygame.FINGERDOWN, x=0.5, y=0.5, finger_id=1,
+                                        touch_id=1, dx=0, dy=0))
+    app.handle_event(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(640, 360),
+                                        touch=True))
+    assert shown == [False, False]
+    app.handle_event(pygame.event.Event(pygame.MOUSEMOTION, pos=(10, 10), rel=(1, 1),
+                                        buttons=(0, 0, 0), touch=False))
+    assert shown[-1] is True
+
+
+@pytest.mark.parametrize("argv,needle", [
+    (["--config", "k.toml"], "--config needs --kiosk"),
+    (["--kiosk", "--present"], "different modes"),
+    (["--kiosk", "--config", "BAD"], "idle_seconds"),
+    (["--kiosk", "--config", "MISSING"], "MISSING"),
+])
+def test_kiosk_command_line_mistakes_are_one_line_and_status_2(tmp_path, capsys, argv,
+                                                               needle, monkeypatch):
+    from sim.app.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "BAD").write_text("idle_seconds = 2\n", encoding="utf-8")
+    status = main(argv)
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.count("\n") == 1 and needle in err and "Traceback" not in err
+
+
+def test_kiosk_report_summarises_the_counts(kiosk, tmp_path, capsys):
+    from sim.app.cli import main
+
+    app = kiosk("[counts]\nenabled = true")
+    start_visit(app)
+    app.stack.push("blockade")
+    app.shutdown()
+    assert main(["kiosk-report", "--days", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "blockade" in out and "1" in out
