@@ -468,3 +468,25 @@ def test_kiosk_report_summarises_the_counts(kiosk, tmp_path, capsys):
     assert main(["kiosk-report", "--days", "3"]) == 0
     out = capsys.readouterr().out
     assert "blockade" in out and "1" in out
+
+
+def test_an_error_while_the_kiosk_starts_is_logged_one_line_and_status_3(
+        tmp_path, monkeypatch, capsys):
+    """Outside any screen (start-up itself): one line, the traceback in the log, and the
+    status a supervisor restarts; never a traceback on the console."""
+    from sim.app import app as app_module
+    from sim.app import launch
+    from sim.app.cli import main
+
+    monkeypatch.setenv("BLOCKADE_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setattr(launch, "wait_for_display", lambda log=None: None)
+
+    def broken(*args, **kwargs):
+        raise Boom("no attract loop today")
+
+    monkeypatch.setattr(app_module.App, "__init__", broken)
+    assert main(["--kiosk"]) == EXIT_FAILED
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Boom" in err and "Traceback" not in err
+    log = (tmp_path / "state" / "blockade.log").read_text(encoding="utf-8")
+    assert "ERROR screen start-up: Boom: no attract loop today" in log and "Traceback" in log

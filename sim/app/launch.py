@@ -169,10 +169,7 @@ def open_window(args, screen: str) -> int:
     from .app import App
 
     if getattr(args, "kiosk_data", None) is not None:
-        from .kiosk_log import open_kiosk_log
-        from .state_dir import ensure_state_dir
-
-        wait_for_display(open_kiosk_log(ensure_state_dir()))
+        return _run_kiosk(args, screen)
     check_display(args)
     app = App(config_from_args(args, screen))
     def report_first_frame():
@@ -182,3 +179,27 @@ def open_window(args, screen: str) -> int:
 
     bench = bool(os.environ.get("BLOCKADE_BENCH_FIRST_FRAME"))
     return app.run(on_first_frame=report_first_frame if bench else None)
+
+
+def _run_kiosk(args, screen: str) -> int:
+    """A kiosk: wait for the display, then run; an error outside any screen (start-up
+    itself) is logged with its traceback and ends with one line and EXIT_FAILED, so the
+    supervisor restarts it, never with a traceback on the console."""
+    from .app import App
+    from .kiosk import EXIT_FAILED
+    from .kiosk_log import log_screen_error, open_kiosk_log
+    from .state_dir import ensure_state_dir
+
+    log = open_kiosk_log(ensure_state_dir())
+    wait_for_display(log)
+    check_display(args)
+    try:
+        app = App(config_from_args(args, screen))
+        return app.run()
+    except LaunchError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the kiosk's outermost boundary
+        log_screen_error(log, "start-up", exc)
+        print(f"blockade: kiosk stopped by an error ({type(exc).__name__}: {exc}); "
+              f"the traceback is in the log", file=sys.stderr)
+        return EXIT_FAILED
