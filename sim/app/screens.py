@@ -14,7 +14,9 @@ SCREENS: dict[str, str] = {
     # the presenter's notes, over the lesson they are about (one display; see
     # sim/app/notes_window.py for a second display)
     "notes": "sim.view.screens.notes:NotesScreen",
+    # the languages offered, each in its own name (home's Language button, the kiosk)
+    "language": "sim.view.screens.language_picker:LanguagePickerScreen",
 }
 
 #: screens that open over another one and are never opened from their own kind
-OVERLAYS = ("preferences", "keys", "notes")
+OVERLAYS = ("preferences", "keys", "notes", "language")

@@ -46,6 +46,8 @@ BANNER_BORDER = 3  # the banner's accent border
 #: the border's gentle pulse (not under reduced motion): seconds per cycle
 PULSE_SECONDS = 2.4
 
+#: at most this many language buttons; more languages open the picker from one button
+MAX_LANGUAGE_BUTTONS = 3
 #: what plays when no playlist is given
 DEFAULT_PLAYLIST = ("after-detox",)
 
@@ -104,11 +106,16 @@ class AttractScreen(Screen):
         kiosk = getattr(ctx, "kiosk", None)
         codes = [c for c in (kiosk.config.languages if kiosk is not None else ())
                  if c in LANGUAGES]
-        # one language offered: nothing to choose, so no buttons
-        self.language_codes = codes if len(codes) > 1 else []
+        # one language offered: nothing to choose, so no buttons; a few: one each, in
+        # its own name; more: one button opening the language picker (they would crowd
+        # the title out of its row)
+        self.language_codes = codes if 1 < len(codes) <= MAX_LANGUAGE_BUTTONS else []
         self.language_buttons = [
             ChoiceButton(LANGUAGES[code], on_activate=lambda c=code: self.choose_language(c))
             for code in self.language_codes]
+        if len(codes) > MAX_LANGUAGE_BUTTONS:
+            self.language_buttons = [ChoiceButton(lambda: _("language.button"),
+                                                  on_activate=self.open_picker)]
         self.group = WidgetGroup(self.language_buttons)
         self.banner_rect = pygame.Rect(0, 0, 0, 0)
         self.banner_lines: tuple[str, ...] = ()
@@ -118,6 +125,9 @@ class AttractScreen(Screen):
     def choose_language(self, code: str) -> None:
         self.ctx.set_language(code)  # the app lays every screen out again, in it
         self.dirty = True
+
+    def open_picker(self) -> None:
+        self.ctx.nav.push("language")
 
     def start_visit(self) -> None:
         self.ctx.kiosk.start_visit()
