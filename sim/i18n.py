@@ -1,16 +1,25 @@
-"""User-visible strings: gettext ``.po`` catalogs, one domain ("blockade").
+"""User-visible strings: standard gettext catalogs, one domain ("blockade").
 
-Catalogs live in ``assets/locale/<lang>/LC_MESSAGES/blockade.po``. Message ids
-are symbolic keys ("home.title"); the English catalog holds the English text, so
-rewording English never orphans a translation, and tests/test_i18n.py can check
-that both catalogs hold exactly the same keys.
+Translators edit ``assets/locale/<lang>/LC_MESSAGES/blockade.po``; the program reads
+the compiled ``blockade.mo`` beside it with the standard library's
+``gettext.GNUTranslations``, plural forms included. ``python -m sim.i18n_build``
+compiles the catalogs (standard library only); the ``.mo`` files are checked in and
+tests/test_i18n.py fails when one is stale. Message ids are symbolic keys
+("home.title"); the English catalog holds the English text, so rewording English
+never orphans a translation, and the tests check that every catalog holds the same keys.
 
 Standard library only (no pygame): lesson scripts, the CLI and the tests use it
-without a display. We read ``.po`` directly instead of compiled ``.mo`` files so
-there is no build step and translators edit one text file.
+without a display.
 
-Lookup order for ``_(msgid)``: current language, then English, then the msgid
-itself (a visible key is easier to spot and report than a blank).
+The languages are the catalogs present: every folder under ``assets/locale`` with a
+``LC_MESSAGES/blockade.mo`` (or ``.po``), English first. ``LANGUAGES`` maps each code
+to the language's own name, from its catalog header ``X-Language-Name``; the header
+``X-Blockade-Review: reviewed`` marks a catalog whose medical text a native speaker has
+checked (``is_draft`` is True until then). A language not ready to show lives in
+``assets/locale-pending/``, which the program does not read.
+
+Lookup order for ``_(msgid)``, ``pgettext`` and ``ngettext``: current language, then
+English, then the msgid itself (a visible key is easier to spot and report than a blank).
 
 Strict mode (``set_strict(True)``, or ``BLOCKADE_STRICT_I18N=1`` in the
 environment when this module is imported) turns that fallback into an error: a
@@ -29,9 +38,9 @@ never switch into a catalog that would crash mid-session.
 
 from __future__ import annotations
 
+import gettext
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -39,187 +48,119 @@ from sim.resources import asset_path
 
 DOMAIN = "blockade"
 DEFAULT_LANGUAGE = "en"
-#: language code -> the language's name in that language (shown in a language picker)
-LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
-
 #: gettext's separator between a msgctxt and its msgid in catalog keys
 CONTEXT_SEPARATOR = "\x04"
-
-_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r"}
-
-
-class PoError(ValueError):
-    """A ``.po`` file could not be read; the message names the file and line."""
+#: the catalog header naming the language in itself, and the one saying it was reviewed
+NAME_HEADER = "X-Language-Name"
+REVIEW_HEADER = "X-Blockade-Review"
+COMPILE_COMMAND = "python -m sim.i18n_build"
 
 
-def _unquote(text: str, where: str) -> str:
-    """The value of one ``"..."`` string literal from a .po file."""
-    text = text.strip()
-    if len(text) < 2 or text[0] != '"' or text[-1] != '"':
-        raise PoError(f"{where}: expected a string in double quotes, got {text!r}")
-    out: list[str] = []
-    body = text[1:-1]
-    i = 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\":
-            if i + 1 >= len(body) or body[i + 1] not in _ESCAPES:
-                raise PoError(f"{where}: unknown escape in {text!r}")
-            out.append(_ESCAPES[body[i + 1]])
-            i += 2
-        elif ch == '"':
-            raise PoError(f"{where}: unescaped quote inside {text!r}")
-        else:
-            out.append(ch)
-            i += 1
-    return "".join(out)
+class CatalogError(Exception):
+    """A catalog cannot be used (missing, not a compiled catalog, not UTF-8); one line
+    naming the file."""
 
 
-@dataclass(frozen=True)
-class PoEntry:
-    """One catalog entry as written in the file (including untranslated and fuzzy ones)."""
-
-    msgid: str
-    msgstr: str  # for plural entries, the singular form (msgstr[0])
-    msgctxt: str | None = None
-    flags: frozenset[str] = frozenset()
-    line: int = 0  # where the entry starts, for error messages
-
-    @property
-    def key(self) -> str:
-        """The catalog key: the msgid, prefixed with ``msgctxt + "\\x04"`` if there is one."""
-        if self.msgctxt is None:
-            return self.msgid
-        return self.msgctxt + CONTEXT_SEPARATOR + self.msgid
-
-    @property
-    def usable(self) -> bool:
-        """Whether gettext would use it: translated and not marked fuzzy."""
-        return bool(self.msgstr) and "fuzzy" not in self.flags
+def locale_dir() -> Path:
+    return asset_path("locale")
 
 
-def read_po_entries(text: str, source: str = "<po>") -> list[PoEntry]:
-    """Every entry of .po text, in file order (the header is the one with msgid "").
-
-    Strict, like ``msgfmt``: a syntax error or a duplicate msgid raises PoError
-    naming ``source`` and the line. Duplicates matter here because several
-    people append to the same file; a silent "last one wins" would hide one.
-    """
-    entries: list[PoEntry] = []
-    seen: dict[str, int] = {}
-    fields: dict[str, str] = {}
-    flags: set[str] = set()
-    start = 0  # line where the current entry's first keyword is
-    field: str | None = None  # the keyword that a continuation line extends
-
-    def finish() -> None:
-        nonlocal fields, flags, field
-        if "msgid" in fields:
-            msgstr = fields.get("msgstr", fields.get("msgstr[0]"))
-            if msgstr is None:
-                raise PoError(f"{source}:{start}: msgid {fields['msgid']!r} has no msgstr")
-            entry = PoEntry(fields["msgid"], msgstr, fields.get("msgctxt"), frozenset(flags), start)
-            if entry.key in seen:
-                raise PoError(
-                    f"{source}:{start}: duplicate msgid {entry.key!r} (first at line {seen[entry.key]})"
-                )
-            seen[entry.key] = start
-            entries.append(entry)
-        elif fields:
-            raise PoError(f"{source}:{start}: entry without a msgid")
-        fields, flags, field = {}, set(), None
-
-    for number, raw in enumerate(text.splitlines(), start=1):
-        where = f"{source}:{number}"
-        line = raw.strip()
-        if not line:
-            finish()
-            continue
-        if line.startswith("#"):
-            if line.startswith("#~"):
-                continue  # obsolete entry kept by translation tools: not a message
-            if fields:
-                finish()  # a comment after a complete entry starts the next one
-            if line.startswith("#,"):
-                flags.update(f.strip() for f in line[2:].split(","))
-            continue
-        if line.startswith('"'):
-            if field is None:
-                raise PoError(f"{where}: a continuation string with nothing to continue")
-            fields[field] += _unquote(line, where)
-            continue
-        keyword, *rest = line.split(None, 1)
-        if keyword not in ("msgctxt", "msgid", "msgid_plural", "msgstr") and not (
-            keyword.startswith("msgstr[") and keyword.endswith("]")
-        ):
-            raise PoError(f"{where}: unknown keyword {keyword!r}")
-        if keyword in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in fields):
-            finish()  # entries not separated by a blank line are still separate entries
-        if keyword in fields:
-            raise PoError(f"{where}: {keyword} given twice in one entry")
-        if not fields:
-            start = number
-        fields[keyword] = _unquote(rest[0] if rest else "", where)
-        field = keyword
-    finish()
-    return entries
-
-
-def parse_po(text: str, source: str = "<po>") -> tuple[dict[str, str], dict[str, str]]:
-    """Parse .po text into ``(messages, header)``.
-
-    ``messages`` maps each entry's key to its msgstr. Fuzzy and untranslated
-    (empty msgstr) entries are left out, so lookups fall back to English
-    exactly as gettext would.
-    """
-    messages: dict[str, str] = {}
-    header: dict[str, str] = {}
-    for entry in read_po_entries(text, source):
-        if entry.key == "":
-            header = _parse_header(entry.msgstr)
-        elif entry.usable:
-            messages[entry.key] = entry.msgstr
-    return messages, header
-
-
-def _parse_header(msgstr: str) -> dict[str, str]:
-    header = {}
-    for line in msgstr.splitlines():
-        name, sep, value = line.partition(":")
-        if sep:
-            header[name.strip()] = value.strip()
-    return header
+def mo_path(code: str) -> Path:
+    """The compiled catalog the program reads."""
+    return asset_path("locale", code, "LC_MESSAGES", f"{DOMAIN}.mo")
 
 
 def po_path(code: str) -> Path:
+    """The catalog translators edit (compiled to ``mo_path(code)``)."""
     return asset_path("locale", code, "LC_MESSAGES", f"{DOMAIN}.po")
 
 
 @cache
-def catalog(code: str) -> dict[str, str]:
-    """All translated messages of language ``code`` (msgid -> text).
+def translations(code: str) -> gettext.GNUTranslations:
+    """Language ``code``'s compiled catalog, read with the standard ``gettext`` (cached).
 
-    Cached; treat the dict as read-only. A language without a file has an empty catalog.
+    Raises CatalogError naming the file if it is missing or broken.
+    """
+    path = mo_path(code)
+    try:
+        with path.open("rb") as f:
+            return gettext.GNUTranslations(f)
+    except FileNotFoundError:
+        raise CatalogError(f"{path}: the {_name(code)} catalog is missing"
+                           f" (compile it: {COMPILE_COMMAND})") from None
+    except UnicodeDecodeError as err:
+        raise CatalogError(f"{path}: not UTF-8 (byte 0x{err.object[err.start]:02x}); save the "
+                           f".po as UTF-8 and compile it again: {COMPILE_COMMAND}") from None
+    except Exception as err:  # bad magic number (OSError), torn file (struct.error, ...)
+        reason = getattr(err, "strerror", None) or err or type(err).__name__
+        raise CatalogError(f"{path}: not a readable compiled catalog ({reason}); compile it "
+                           f"again: {COMPILE_COMMAND}") from None
+
+
+def _name(code: str) -> str:
+    languages = globals().get("LANGUAGES") or {}
+    return languages.get(code, code)
+
+
+def _header(code: str) -> dict[str, str]:
+    """The catalog's header (names lower-cased, as gettext gives them); {} if unreadable."""
+    try:
+        return dict(translations(code).info())
+    except CatalogError:
+        return {}
+
+
+def _discover() -> dict[str, str]:
+    """The catalogs present: code -> the language's own name; English first, then by code."""
+    root = locale_dir()
+    codes = {DEFAULT_LANGUAGE}
+    if root.is_dir():
+        codes |= {d.name for d in root.iterdir()
+                  if (d / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
+                  or (d / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()}
+    ordered = [DEFAULT_LANGUAGE, *sorted(codes - {DEFAULT_LANGUAGE})]
+    return {code: _header(code).get(NAME_HEADER.lower()) or code for code in ordered}
+
+
+#: language code -> the language's name in that language (shown in a language picker);
+#: one entry per catalog present under assets/locale, English first, then by code
+LANGUAGES: dict[str, str] = _discover()
+
+
+def is_draft(code: str) -> bool:
+    """Whether language ``code``'s catalog still awaits review by a native speaker
+    (its header lacks ``X-Blockade-Review: reviewed``)."""
+    return _header(code).get(REVIEW_HEADER.lower(), "draft").strip().lower() != "reviewed"
+
+
+@cache
+def catalog(code: str) -> dict[str, str]:
+    """All translated singular messages of language ``code`` (msgid -> text); entries with a
+    msgctxt are keyed ``context + "\\x04" + msgid``. Plural entries are in ``plurals``.
+
+    Cached; treat the dict as read-only. A language without a compiled catalog has an
+    empty catalog; a broken one raises CatalogError.
     """
     if code not in LANGUAGES:
         raise ValueError(_unknown(code))
-    path = po_path(code)
-    if not path.is_file():
+    if not mo_path(code).is_file():
         return {}
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as err:
-        line = path.read_bytes()[: err.start].count(b"\n") + 1
-        raise PoError(f"{path}:{line}: not UTF-8 (byte 0x{err.object[err.start]:02x}); "
-                      "save the catalog as UTF-8") from None
-    except OSError as err:
-        raise PoError(f"{path}: cannot read the catalog ({err.strerror or err})") from None
-    messages, _header = parse_po(text, str(path))
-    return messages
+    raw = translations(code)._catalog  # GNUTranslations keeps no public list of messages
+    return {k: v for k, v in raw.items() if isinstance(k, str) and k}
 
 
-class CatalogError(Exception):
-    """A catalog the program cannot start without is missing or broken (one line, names the file)."""
+@cache
+def plurals(code: str) -> dict[str, tuple[str, ...]]:
+    """The plural entries of language ``code``: msgid -> its forms (msgstr[0], msgstr[1], ...)."""
+    if code not in LANGUAGES:
+        raise ValueError(_unknown(code))
+    if not mo_path(code).is_file():
+        return {}
+    forms: dict[str, dict[int, str]] = {}
+    for key, text in translations(code)._catalog.items():
+        if isinstance(key, tuple):
+            forms.setdefault(key[0], {})[key[1]] = text
+    return {msgid: tuple(f[i] for i in sorted(f)) for msgid, f in forms.items()}
 
 
 #: languages whose catalog is missing or broken: code -> the one-line reason
@@ -228,12 +169,13 @@ _unavailable: dict[str, str] = {}
 
 def catalog_problem(code: str) -> str | None:
     """Why language ``code``'s catalog cannot be used (one line naming the file), or None."""
-    path = po_path(code)
+    path = mo_path(code)
     if not path.is_file():
-        return f"{path}: the {LANGUAGES.get(code, code)} catalog is missing"
+        source = " (its .po is there: compile it)" if po_path(code).is_file() else ""
+        return f"{path}: the {_name(code)} catalog is missing{source}"
     try:
         messages = catalog(code)
-    except PoError as err:
+    except CatalogError as err:
         return str(err)
     if not messages:
         return f"{path}: the catalog has no translated messages"
@@ -270,9 +212,15 @@ def available_languages() -> list[str]:
 
 
 def reload() -> None:
-    """Forget the loaded catalogs (a translator editing .po files while the app runs)."""
+    """Forget the loaded catalogs and look again at which are present (a translator who
+    compiled a catalog while the app runs). ``LANGUAGES`` is updated in place."""
+    translations.cache_clear()
     catalog.cache_clear()
+    plurals.cache_clear()
     _unavailable.clear()
+    found = _discover()
+    LANGUAGES.clear()
+    LANGUAGES.update(found)
 
 
 def _unknown(code: str) -> str:
@@ -364,3 +312,33 @@ def pgettext(context: str, msgid: str) -> str:
             raise MissingMessage(key, _current)
         text = catalog(DEFAULT_LANGUAGE).get(key, msgid)
     return text
+
+
+def _plural(code: str, singular_id: str, plural_id: str, n: int) -> str | None:
+    if singular_id not in plurals(code):
+        return None
+    # the standard machinery picks the form with the catalog's own Plural-Forms rule
+    return translations(code).ngettext(singular_id, plural_id, n)
+
+
+def ngettext(singular_id: str, plural_id: str, n: int) -> str:
+    """The form of a plural entry (``msgid``/``msgid_plural``) for the count ``n`` in the
+    current language, chosen by that catalog's ``Plural-Forms`` rule; fall back to
+    English, then to ``singular_id`` (n == 1) or ``plural_id``. The caller fills in the
+    number: ``ngettext("kiosk.x", "kiosk.x.plural", n).format(seconds=n)``.
+
+    In strict mode an id missing from the current language raises MissingMessage.
+    """
+    text = _plural(_current, singular_id, plural_id, n)
+    if text is None:
+        if _strict:
+            raise MissingMessage(singular_id, _current)
+        text = _plural(DEFAULT_LANGUAGE, singular_id, plural_id, n)
+        if text is None:
+            text = singular_id if n == 1 else plural_id
+    return text
+
+
+def _n(msgid: str, n: int) -> str:
+    """``ngettext`` for a plural entry whose msgid_plural is ``msgid + ".plural"``."""
+    return ngettext(msgid, msgid + ".plural", n)

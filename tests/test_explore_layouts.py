@@ -148,7 +148,7 @@ def check_layout(app, screen, size) -> None:
 
 
 @pytest.mark.parametrize("text_size", TEXT_SIZES)
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", sorted(i18n.LANGUAGES))
 @pytest.mark.parametrize("size", LANDSCAPE + PORTRAIT, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_explore_lays_out_in_every_window(make_app, size, lang, text_size):
     app, screen, _canvas = open_explore(make_app, size, lang, text_size)

@@ -1,4 +1,5 @@
-"""The catalogs are complete, consistent and use the words TEACHING.md section 4 asks for."""
+"""The catalogs are complete, consistent, compiled and use the words TEACHING.md section 4
+asks for; the program reads them with the standard gettext, plural forms included."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import pytest
 import sim
 from sim import i18n
 from sim.app.screens import SCREENS
-from sim.i18n import PoError, parse_po, po_path, read_po_entries
+from sim import i18n_build
+from sim.i18n import po_path
+from sim.i18n_build import PoError, compile_po, parse_po, read_po_entries
 
 SIM_DIR = Path(sim.__file__).resolve().parent
 KEY_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_-]+)+$")  # "home.title", "lesson.pill.beat_3"
@@ -26,65 +29,113 @@ WORD_RULES: dict[str, dict[str, str | None]] = {
     "addict, drug addict": {
         "en": r"\baddicts?\b",
         "es": r"\b(drog)?adict(o|a|os|as)\b",
+        "fr": r"\b(toxicomanes?|drogu(é|ée|és|ées)|accros?|addicts?)\b",
+        "pt_BR": r"\b(viciad|drogad)(o|a|os|as)\b|\bdependentes? químic(o|a|os|as)\b|\btoxicômanos?\b",
+        "ar": r"مدمن(ين|ون|ة|ات|و)?",
     },
     "junkie": {
         "en": r"\bjunkies?\b",
         "es": r"\byonqu?is?\b|\byonkis?\b",
+        "fr": r"\b(junk(ie|y)s?|cam(é|ée|és|ées))\b",
+        "pt_BR": r"\bn[óo]ias?\b|\bcracud(o|a|os|as)\b",
+        "ar": r"حشاش|مسطول|مخدراتي",
     },
     "abuse (use, misuse)": {
         "en": r"\babus(e|es|ed|er|ers|ing)\b",
         "es": r"\babus(o|os|ar|ador|adores)\b",
+        "fr": r"\babus(er|eurs?|ifs?|ives?)?\b",
+        "pt_BR": r"\babus(o|os|ar|ador|adores|adora|adoras)\b",
+        "ar": (r"متعاط(ي|ين|ون|ية)?"  # the clinical term اضطراب تعاطي is allowed
+                r"|(?<!اضطراب )تعاطي"),
     },
     "clean/dirty (tests, people)": {
         "en": r"\bclean\b|\bdirty\b",
         "es": r"\b(limpi|suci)(o|a|os|as)\b",
+        "fr": (r"\b(sales?|clean)\b"  # "propre" also means "own": only the other senses
+               r"|(?<!\bsa )(?<!\bson )(?<!\bses )(?<!\bvotre )(?<!\bvos )(?<!\bleur )"
+               r"(?<!\bleurs )(?<!\bnotre )(?<!\bnos )(?<!\bma )(?<!\bmon )(?<!\bmes )\bpropres?\b"),
+        "pt_BR": r"\b(limp|suj)(o|a|os|as)\b",
+        "ar": r"نظيف(ة|ون|ين)?|قذر(ة)?|وسخ|متسخ(ة)?|ملوث(ة)?",
     },
     "user(s) as a label for people": {
         "en": r"\busers?\b",
         "es": r"\busuari(o|a|os|as)\b",
+        "fr": r"\b(utilisat(eur|eurs|rice|rices)|usag(er|ers|ère|ères))\b",
+        "pt_BR": r"\busuári(o|a|os|as)\b",
+        "ar": r"متعاطي|مستخدمو المخدرات|مستخدمي المخدرات|المتعاطين",
     },
     "replacement/substitution therapy": {
         "en": r"\b(replacement|substitution) (therapy|treatment)\b",
         "es": r"\b(terapia|tratamiento) de (sustitución|reemplazo)\b",
+        "fr": (r"\b(traitements?|thérapies?|médicaments?)\s+(de|par)\s+(la\s+)?"
+               r"(substitution|remplacement)\b|\bTSO\b"),
+        "pt_BR": r"\b(terapia|tratamento) de (substituição|reposição)\b",
+        "ar": (r"(ال)?علاج\s+(ال)?(بديل|استبدالي|الاستبدالي|إحلالي|الإحلالي|تعويضي|التعويضي)"
+               r"|العلاج بالبدائل"),
     },
     '"failed" treatment': {
         "en": r"\bfail(ed|s|ure)?\b",
         "es": r"\bfracas\w*|\bfallid(o|a|os|as)\b",
+        "fr": r"\béchecs?\b|\béchou\w*",
+        "pt_BR": r"\bfracass\w*|\bfalh(a|as|ar|ou|aram|ado|ada|ados|adas|ando)\b",
+        "ar": r"فشل|فاشل|أخفق|إخفاق",
     },
     'withdrawal as bare "abstinencia" (say "síndrome de abstinencia")': {
         "en": None,  # "abstinence" is not used for withdrawal in English
         "es": r"(?<!síndrome de )\babstinencia\b",
+        # withdrawal is "syndrome de sevrage"; detox "désintoxication"
+        "fr": r"(?<!syndrome de )\bsevrage\b",
+        "pt_BR": r"(?<!síndrome de )\babstinência\b",
+        "ar": None,
     },
     'the high as "bienestar" (say "sensación placentera" or "euforia")': {
         "en": None,
         "es": r"\bbienestar\b",
+        "fr": r"\bbien-être\b",
+        "pt_BR": r"\bbem-estar\b",
+        "ar": None,
     },
     "milligram doses": {
         "en": r"\bmg\b|\d\s*mg\b|\bmilligrams?\b",
         "es": r"\bmg\b|\d\s*mg\b|\bmiligramos?\b",
+        "fr": r"\bmg\b|\d\s*mg\b|\bmilligrammes?\b",
+        "pt_BR": r"\bmg\b|\d\s*mg\b|\bmiligramas?\b",
+        "ar": r"\bmg\b|\d\s*mg\b|ملغ|مليغرام|ملليغرام|ملجم",
     },
     "death imagery": {
         "en": r"\b(skulls?|corpses?|dead bod(y|ies)|body bags?|coffins?|caskets?|tombs?"
               r"|tombstones?|gravestones?|graveyards?|cemeter(y|ies)|morgues?)\b",
         "es": r"\b(calaveras?|cráneos?|cadáver(es)?|ataúd(es)?|féretros?|tumbas?|lápidas?"
               r"|cementerios?|morgues?)\b",
+        "fr": (r"\b(crânes?|têtes? de mort|cadavres?|corps sans vie|cercueils?"  # "tombe" alone: "falls"
+               r"|(la|une|les|des|sa|leur|leurs) tombes?|tombeaux?|pierres? tombales?"
+               r"|cimetières?|morgues?|housses? mortuaires?)\b"),
+        "pt_BR": (r"\b(caveiras?|crânios?|cadáver(es)?|caixões?|túmulos?|lápides?|cemitérios?"
+                  r"|necrotérios?|sepulturas?)\b"),
+        "ar": r"جمجم(ة|ات)|جماجم|جث(ة|ث)|نعش|كفن|قبر|قبور|مقبر(ة|ات)|مشرحة",
     },
 }
+
+#: every language the table has a column for: the languages shown (i18n.LANGUAGES) and
+#: those waiting in assets/locale-pending (Arabic, until right-to-left text lands)
+WORD_RULE_LANGUAGES = {"en", "es", "fr", "pt_BR", "ar"}
 
 #: the table by language: every pattern one catalog must not match
 FORBIDDEN: dict[str, list[str]] = {
     code: [rule[code] for rule in WORD_RULES.values() if rule.get(code)]
-    for code in i18n.LANGUAGES
+    for code in WORD_RULE_LANGUAGES
 }
 
 
 def entries(code: str):
+    """The .po entries (translators' source), read with the build module's parser."""
     path = po_path(code)
     return read_po_entries(path.read_text(encoding="utf-8"), str(path))
 
 
 def messages(code: str) -> dict[str, str]:
-    return {e.key: e.msgstr for e in entries(code) if e.key}
+    """Every entry's text: msgstr, or a plural entry's forms joined by a newline."""
+    return {e.key: "\n".join(e.texts) for e in entries(code) if e.key}
 
 
 @pytest.fixture(autouse=True)
@@ -104,6 +155,9 @@ def test_catalog_parses_with_a_utf8_header(code):
     assert catalog, f"{path} has no messages"
     assert header.get("Language") == code
     assert "charset=UTF-8" in header.get("Content-Type", "")
+    assert header.get("X-Language-Name"), "the picker shows the language's own name"
+    assert header.get("X-Blockade-Review", "draft") in ("draft", "reviewed")
+    assert re.fullmatch(r"nplurals=\d+; plural=.+;", header.get("Plural-Forms", ""))
 
 
 @pytest.mark.parametrize("code", sorted(i18n.LANGUAGES))
@@ -118,24 +172,34 @@ def test_every_entry_is_translated_and_not_fuzzy(code):
     assert not unusable, f"{code}: empty or fuzzy translations: {unusable}"
 
 
-def test_english_and_spanish_have_the_same_messages():
-    en, es = set(messages("en")), set(messages("es"))
-    assert not en - es, f"missing in es: {sorted(en - es)}"
-    assert not es - en, f"missing in en: {sorted(es - en)}"
+@pytest.mark.parametrize("code", sorted(set(i18n.LANGUAGES) - {"en"}))
+def test_every_catalog_has_the_same_messages_as_english(code):
+    en, other = set(messages("en")), set(messages(code))
+    assert not en - other, f"missing in {code}: {sorted(en - other)}"
+    assert not other - en, f"missing in en: {sorted(other - en)}"
+    # a plural entry is plural everywhere, with the same msgid_plural
+    plural = {e.key: e.msgid_plural for e in entries("en") if e.is_plural}
+    assert {e.key: e.msgid_plural for e in entries(code) if e.is_plural} == plural
 
 
-def test_placeholders_match_between_languages():
-    # "{name}" fields filled with str.format must survive translation unchanged
+@pytest.mark.parametrize("code", sorted(set(i18n.LANGUAGES) - {"en"}))
+def test_placeholders_match_between_languages(code):
+    # "{name}" fields filled with str.format must survive translation unchanged, in
+    # every plural form too
     field = re.compile(r"\{[^{}]*\}")
-    en, es = messages("en"), messages("es")
-    for key in en.keys() & es.keys():
-        assert sorted(field.findall(en[key])) == sorted(field.findall(es[key])), key
+    en = {e.key: e for e in entries("en")}
+    for entry in entries(code):
+        if entry.key in en:
+            want = sorted(field.findall(en[entry.key].texts[0]))
+            for text in entry.texts:
+                assert sorted(field.findall(text)) == want, (entry.key, text)
 
 
 def test_every_word_rule_covers_every_language():
     # a language added to i18n.LANGUAGES must decide, rule by rule, what to catch
+    assert set(i18n.LANGUAGES) <= WORD_RULE_LANGUAGES
     for rule, patterns in WORD_RULES.items():
-        assert set(patterns) == set(i18n.LANGUAGES), rule
+        assert set(patterns) == WORD_RULE_LANGUAGES, rule
         assert any(patterns.values()), rule
         for pattern in filter(None, patterns.values()):
             re.compile(pattern)
@@ -151,16 +215,17 @@ def test_no_stigmatising_words_or_doses(code):
     assert not found, f"{code}: words TEACHING.md rules out: {found}"
 
 
-def _gettext_literals() -> dict[str, str]:
-    """Every ``_("literal")`` under sim/, mapped to where it is used."""
+def _gettext_literals(names=("_",)) -> dict[str, str]:
+    """Every ``_("literal")`` (or another of ``names``) under sim/, mapped to where it is used."""
     used: dict[str, str] = {}
     for path in sorted(SIM_DIR.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         for node in ast.walk(tree):
+            func = getattr(node, "func", None)
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
             if (
                 isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id == "_"
+                and name in names
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
@@ -178,6 +243,11 @@ def test_every_message_used_in_code_is_in_the_catalog(code):
     catalog = messages(code)
     missing = {m: where for m, where in _gettext_literals().items() if m not in catalog}
     assert not missing, f"{code}: used in code but not in the catalog: {missing}"
+    # plural lookups (ngettext("id", "id.plural", n), _n("id", n)) need a plural entry
+    plural = {e.key for e in entries(code) if e.is_plural}
+    missing = {m: where for m, where in _gettext_literals(("ngettext", "_n")).items()
+               if m not in plural}
+    assert not missing, f"{code}: used as a plural in code but no plural entry: {missing}"
 
 
 # -- the API -------------------------------------------------------------------------------
@@ -238,7 +308,176 @@ def test_fallback_to_english_then_to_the_key(monkeypatch, lenient):
 
 
 def test_languages_name_themselves():
-    assert i18n.LANGUAGES == {"en": "English", "es": "Español"}
+    # one source: the catalogs present under assets/locale, names from their headers
+    assert i18n.LANGUAGES == {"en": "English", "es": "Español", "fr": "Français",
+                              "pt_BR": "Português (Brasil)"}
+    assert list(i18n.LANGUAGES) == ["en", *sorted(set(i18n.LANGUAGES) - {"en"})]
+    on_disk = {p.parent.parent.name for p in i18n.locale_dir().glob("*/LC_MESSAGES/blockade.mo")}
+    assert set(i18n.LANGUAGES) == on_disk
+    for code, name in i18n.LANGUAGES.items():
+        assert parse_po(po_path(code).read_text(encoding="utf-8"))[1]["X-Language-Name"] == name
+
+
+def test_languages_not_yet_reviewed_are_drafts():
+    assert not i18n.is_draft("en") and not i18n.is_draft("es")
+    assert i18n.is_draft("fr") and i18n.is_draft("pt_BR")
+    for code in i18n.LANGUAGES:
+        header = parse_po(po_path(code).read_text(encoding="utf-8"))[1]
+        assert i18n.is_draft(code) == (header.get("X-Blockade-Review") != "reviewed")
+
+
+def test_arabic_waits_outside_the_catalogs_the_program_reads():
+    # no Arabic glyphs in the bundled font and no right-to-left drawing yet
+    assert "ar" not in i18n.LANGUAGES
+    pending = i18n.locale_dir().parent / "locale-pending" / "ar" / "LC_MESSAGES"
+    assert (pending / "blockade.po").is_file() and (pending / "blockade.mo").is_file()
+    with pytest.raises(ValueError, match="unknown language"):
+        i18n.set_language("ar")
+
+
+def test_a_missing_review_header_counts_as_draft(monkeypatch):
+    class Fake:
+        def info(self):
+            return {"x-language-name": "Test"}
+
+    monkeypatch.setattr(i18n, "translations", lambda code: Fake())
+    assert i18n.is_draft("es")
+
+
+# -- compiled catalogs ---------------------------------------------------------------------
+
+
+def test_the_compiled_catalogs_are_up_to_date():
+    """Every .po (shown or pending) has a .mo beside it, equal to compiling the .po again.
+    After editing a catalog: python -m sim.i18n_build"""
+    pos = i18n_build.po_files()
+    assert {p.parent.parent.name for p in pos} >= set(i18n.LANGUAGES) | {"ar"}
+    assert not i18n_build.stale(), "stale .mo: run python -m sim.i18n_build"
+
+
+def test_the_build_notices_a_stale_or_missing_mo(tmp_path):
+    import shutil
+
+    shutil.copytree(po_path("es").parent.parent, tmp_path / "es")
+    shutil.copytree(po_path("fr").parent.parent, tmp_path / "fr")
+    assert i18n_build.stale([tmp_path]) == []
+    assert i18n_build.main(["--check", str(tmp_path)]) == 0
+    po = tmp_path / "es" / "LC_MESSAGES" / "blockade.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('"Cerrar"', '"Cerrar ya"'),
+                  encoding="utf-8")
+    (tmp_path / "fr" / "LC_MESSAGES" / "blockade.mo").unlink()
+    assert i18n_build.stale([tmp_path]) == sorted(tmp_path.glob("*/LC_MESSAGES/blockade.po"))
+    assert i18n_build.main(["--check", str(tmp_path)]) == 1
+    assert i18n_build.main([str(tmp_path)]) == 0
+    assert i18n_build.stale([tmp_path]) == []
+
+
+def test_the_program_reads_the_mo_with_the_standard_gettext():
+    import gettext
+
+    for code in i18n.LANGUAGES:
+        with i18n.mo_path(code).open("rb") as f:
+            standard = gettext.GNUTranslations(f)
+        assert i18n.catalog(code)["dialog.close"] == standard.gettext("dialog.close")
+        assert standard.gettext("dialog.close") == messages(code)["dialog.close"]
+    source = (SIM_DIR / "i18n.py").read_text(encoding="utf-8")
+    assert "GNUTranslations" in source
+    assert not hasattr(i18n, "parse_po") and not hasattr(i18n, "read_po_entries")
+
+
+def test_compiled_sample_round_trips_through_gettext():
+    import gettext
+    import io
+
+    standard = gettext.GNUTranslations(io.BytesIO(compile_po(SAMPLE, "sample.po")))
+    assert standard.gettext("a.multi") == 'First line\nsecond "quoted" \\ part\tend'
+    assert standard.pgettext("verb", "a.ctx") == "Con contexto"
+    assert standard.gettext("a.fuzzy") == "a.fuzzy"  # fuzzy and empty entries left out
+    assert standard.gettext("a.empty") == "a.empty"
+    assert standard.ngettext("a.plural", "a.plurals", 1) == "one"
+    assert standard.ngettext("a.plural", "a.plurals", 7) == "many"
+    assert compile_po(SAMPLE) == compile_po(SAMPLE)  # the same bytes every time
+
+
+# -- plural forms --------------------------------------------------------------------------
+
+COUNTDOWN = "kiosk.starting_again_seconds"
+#: per language, the form each count takes (0: singular/first form, 1: plural/second form)
+PLURAL_FORMS = {
+    "en": {0: 1, 1: 0, 2: 1, 5: 1, 11: 1, 21: 1, 101: 1},   # n != 1
+    "es": {0: 1, 1: 0, 2: 1, 5: 1, 11: 1, 21: 1, 101: 1},   # n != 1
+    "fr": {0: 0, 1: 0, 2: 1, 5: 1, 11: 1, 21: 1, 101: 1},   # n > 1: "0 seconde"
+    "pt_BR": {0: 0, 1: 0, 2: 1, 5: 1, 11: 1, 21: 1, 101: 1},  # n > 1
+    "ar": {0: 0, 1: 1, 2: 2, 5: 3, 11: 4, 21: 4, 101: 5, 103: 3},  # six forms
+}
+
+
+#: the countdown's last word in each form, so a catalog with its forms swapped fails too
+COUNTDOWN_WORDS = {
+    "en": ("second", "seconds"),
+    "es": ("segundo", "segundos"),
+    "fr": ("seconde", "secondes"),
+    "pt_BR": ("segundo", "segundos"),
+    "ar": ("ثانية", "ثانية", "ثانية", "ثوانٍ", "ثانية", "ثانية"),
+}
+
+
+def test_every_language_has_its_plural_table():
+    assert set(i18n.LANGUAGES) <= set(PLURAL_FORMS) & set(COUNTDOWN_WORDS)
+
+
+@pytest.mark.parametrize("code", sorted(i18n.LANGUAGES))
+def test_each_language_picks_its_own_plural_forms(code):
+    forms = {e.key: e.plural_forms for e in entries(code)}[COUNTDOWN]
+    assert i18n.plurals(code)[COUNTDOWN] == forms
+    assert len(set(forms)) >= 2, "the forms must differ, or this checks nothing"
+    i18n.set_language(code)
+    for n, index in PLURAL_FORMS[code].items():
+        assert i18n._n(COUNTDOWN, n) == forms[index], (code, n)
+        shown = i18n._n(COUNTDOWN, n).format(seconds=n)
+        assert shown.endswith(f"{n} {COUNTDOWN_WORDS[code][index]}"), (code, n, shown)
+        assert i18n.ngettext(COUNTDOWN, COUNTDOWN + ".plural", n) == forms[index], (code, n)
+    assert i18n._n(COUNTDOWN, 5).format(seconds=5).count("5") == 1
+
+
+def test_english_and_french_differ_at_zero():
+    i18n.set_language("en")
+    en = i18n._n(COUNTDOWN, 0).format(seconds=0)
+    i18n.set_language("fr")
+    fr = i18n._n(COUNTDOWN, 0).format(seconds=0)
+    assert en == "Starting again in 0 seconds"
+    assert fr == "Redémarrage dans 0 seconde"
+
+
+def test_the_pending_arabic_catalog_has_six_forms():
+    import gettext
+
+    mo = i18n.locale_dir().parent / "locale-pending" / "ar" / "LC_MESSAGES" / "blockade.mo"
+    with mo.open("rb") as f:
+        standard = gettext.GNUTranslations(f)
+    for n, index in PLURAL_FORMS["ar"].items():
+        assert standard.plural(n) == index, n
+        shown = standard.ngettext(COUNTDOWN, COUNTDOWN + ".plural", n).format(seconds=n)
+        assert shown.endswith(f"{n} {COUNTDOWN_WORDS['ar'][index]}"), (n, shown)
+    assert standard.ngettext(COUNTDOWN, COUNTDOWN + ".plural", 5).endswith("ثوانٍ")
+
+
+def test_plural_lookups_fall_back_like_singular_ones(monkeypatch, lenient):
+    assert i18n.ngettext("a.nowhere", "a.nowhere.plural", 1) == "a.nowhere"
+    assert i18n.ngettext("a.nowhere", "a.nowhere.plural", 3) == "a.nowhere.plural"
+    i18n.set_language("es")
+    real = i18n.plurals
+    monkeypatch.setattr(i18n, "plurals", lambda code: {} if code == "es" else real(code))
+    assert i18n._n(COUNTDOWN, 3) == "Starting again in {seconds} seconds"  # English
+
+
+def test_strict_mode_raises_on_a_missing_plural():
+    i18n.set_language("fr")
+    with pytest.raises(i18n.MissingMessage, match="kiosk.no_such_plural") as info:
+        i18n._n("kiosk.no_such_plural", 2)
+    assert info.value.language == "fr"
+    with pytest.raises(i18n.MissingMessage):
+        i18n._(COUNTDOWN)  # a plural entry is looked up with ngettext, not _
 
 
 # -- the parser ----------------------------------------------------------------------------
@@ -248,6 +487,7 @@ msgid ""
 msgstr ""
 "Language: es\n"
 "Content-Type: text/plain; charset=UTF-8\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\n"
 
 #. extracted comment
 #: sim/view/x.py:1
@@ -281,6 +521,8 @@ msgstr[1] "many"
 
 
 def test_parser_handles_continuations_escapes_context_flags_and_comments():
+    plural = {e.key: e for e in read_po_entries(SAMPLE)}["a.plural"]
+    assert (plural.msgid_plural, plural.plural_forms) == ("a.plurals", ("one", "many"))
     catalog, header = parse_po(SAMPLE, "sample.po")
     assert header["Language"] == "es"
     assert catalog["a.multi"] == 'First line\nsecond "quoted" \\ part\tend'
@@ -308,6 +550,9 @@ def test_pgettext_uses_the_context(monkeypatch, lenient):
         ('msgid "a.b"\n\nmsgstr "x"\n', "no msgstr"),
         ('"floating"\n', "nothing to continue"),
         ('msgid "a.b"\nmsgstring "x"\n', "unknown keyword"),
+        ('msgid "a.b"\nmsgid_plural "a.bs"\nmsgstr "x"\n', "needs msgstr"),
+        ('msgid "a.b"\nmsgid_plural "a.bs"\nmsgstr[0] "x"\nmsgstr[2] "y"\n', "msgstr\\[0\\] to"),
+        ('msgid "a.b"\nmsgstr[0] "x"\n', "no msgid_plural"),
     ],
 )
 def test_parser_reports_errors_with_file_and_line(text, problem):
@@ -316,8 +561,18 @@ def test_parser_reports_errors_with_file_and_line(text, problem):
     assert re.match(r"broken\.po:\d+: ", str(info.value))
 
 
-def test_i18n_does_not_import_pygame():
-    tree = ast.parse((SIM_DIR / "i18n.py").read_text(encoding="utf-8"))
+def test_the_build_refuses_a_plural_with_the_wrong_number_of_forms():
+    header = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+              '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n')
+    three = 'msgid "a.b"\nmsgid_plural "a.b.plural"\nmsgstr[0] "x"\nmsgstr[1] "y"\nmsgstr[2] "z"\n'
+    with pytest.raises(PoError, match=r"broken\.po:\d+: 'a\.b' has 3 plural forms.*nplurals=2"):
+        compile_po(header + three, "broken.po")
+    assert compile_po(header + three.replace('msgstr[2] "z"\n', ""))
+
+
+@pytest.mark.parametrize("module", ["i18n.py", "i18n_build.py"])
+def test_i18n_does_not_import_pygame(module):
+    tree = ast.parse((SIM_DIR / module).read_text(encoding="utf-8"))
     imported = {
         alias.name.split(".")[0]
         for node in ast.walk(tree)
@@ -325,6 +580,8 @@ def test_i18n_does_not_import_pygame():
         for alias in (node.names if isinstance(node, ast.Import) else [ast.alias(node.module or "")])
     }
     assert "pygame" not in imported
+    assert imported <= {"__future__", "argparse", "collections", "dataclasses", "functools",
+                        "gettext", "os", "pathlib", "re", "struct", "sys", "sim"}, imported
 
 
 @pytest.mark.parametrize(
@@ -358,6 +615,46 @@ def test_i18n_does_not_import_pygame():
         ("es", "Una calavera sobre la zona de peligro", True),
         ("es", "Puede causar daños graves, coma o la muerte.", False),
         ("es", "Una dosis de 50 miligramos", True),
+        # French (docs/translations/fr.md)
+        ("fr", "Une personne toxicomane", True),
+        ("fr", "Les drogués", True),
+        ("fr", "L'abus d'opioïdes", True),
+        ("fr", "Un test propre", True),
+        ("fr", "Votre propre situation", False),
+        ("fr", "Les usagers de drogues", True),
+        ("fr", "Un traitement de substitution", True),
+        ("fr", "Un échec du traitement", True),
+        ("fr", "Le sevrage peut causer des vomissements", True),
+        ("fr", "Le syndrome de sevrage peut causer des vomissements", False),
+        ("fr", "La jauge de bien-être", True),
+        ("fr", "Une dose de 50 mg", True),
+        ("fr", "Une tête de mort sur la zone de danger", True),
+        ("fr", "La respiration tombe dans la zone de danger", False),
+        ("fr", "La naltrexone ne rend pas dépendant.", False),
+        ("fr", "Une personne qui consomme des opioïdes", False),
+        # Brazilian Portuguese (docs/translations/pt_BR.md)
+        ("pt_BR", "Uma pessoa viciada", True),
+        ("pt_BR", "Um dependente químico", True),
+        ("pt_BR", "O abuso de opioides", True),
+        ("pt_BR", "Um exame limpo", True),
+        ("pt_BR", "Os usuários de heroína", True),
+        ("pt_BR", "Terapia de substituição", True),
+        ("pt_BR", "O tratamento falhou", True),
+        ("pt_BR", "A abstinência pode causar vômitos", True),
+        ("pt_BR", "A síndrome de abstinência pode causar vômitos", False),
+        ("pt_BR", "O medidor de bem-estar", True),
+        ("pt_BR", "Uma caveira sobre a zona de perigo", True),
+        ("pt_BR", "Uma dose de 50 miligramas", True),
+        ("pt_BR", "Uma pessoa que usa opioides", False),
+        ("pt_BR", "A naltrexona não causa dependência.", False),
+        # Arabic (docs/translations/ar.md; checked when Arabic is shown)
+        ("ar", "شخص مدمن", True),
+        ("ar", "متعاطي المخدرات", True),
+        ("ar", "اختبار نظيف", True),
+        ("ar", "فشل العلاج", True),
+        ("ar", "دواء لعلاج اضطراب تعاطي المواد الأفيونية", False),
+        ("ar", "شخص يستخدم المواد الأفيونية", False),
+        ("ar", "النالتريكسون لا يسبب الإدمان", False),
     ],
 )
 def test_the_word_rules_catch_what_they_should(code, text, banned):

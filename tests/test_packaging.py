@@ -19,13 +19,29 @@ def test_every_code_folder_is_a_listed_package():
     assert "sim.assets" in listed
 
 
-def test_assets_hold_fonts_licence_and_both_catalogs():
+def test_assets_hold_fonts_licence_and_every_catalog():
+    from sim import i18n
     from sim.resources import asset_path
 
     for parts in [("fonts", "NotoSans-Regular.ttf"), ("fonts", "NotoSans-Bold.ttf"),
-                  ("fonts", "OFL.txt"), ("locale", "en", "LC_MESSAGES", "blockade.po"),
-                  ("locale", "es", "LC_MESSAGES", "blockade.po")]:
+                  ("fonts", "NotoSansArabic-Regular.ttf"), ("fonts", "NotoSansArabic-Bold.ttf"),
+                  ("fonts", "OFL.txt"),
+                  *(("locale", code, "LC_MESSAGES", f"blockade.{ext}")
+                    for code in i18n.LANGUAGES for ext in ("po", "mo"))]:
         assert asset_path(*parts).is_file(), parts
+
+
+def test_the_package_data_ships_every_compiled_catalog():
+    """The program reads the compiled .mo catalogs: package-data must match each one."""
+    from sim import i18n
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    patterns = config["package-data"]["sim.assets"]
+    assets = ROOT / config["package-dir"]["sim.assets"]
+    shipped = {p for pattern in patterns for p in assets.glob(pattern) if p.is_file()}
+    for code in i18n.LANGUAGES:
+        mo = assets / "locale" / code / "LC_MESSAGES" / "blockade.mo"
+        assert mo.is_file() and mo in shipped, mo
 
 
 def test_the_installed_package_resolves_its_assets_from_any_directory(tmp_path):
@@ -39,6 +55,7 @@ def test_the_installed_package_resolves_its_assets_from_any_directory(tmp_path):
         "root = pathlib.Path(str(r.files('sim.assets')))\n"
         "assert root.is_dir(), root\n"
         "assert (root / 'fonts' / 'NotoSans-Regular.ttf').is_file()\n"
+        "assert (root / 'fonts' / 'NotoSansArabic-Regular.ttf').is_file()\n"
         "assert s.assets_root() == root, (s.assets_root(), root)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path,

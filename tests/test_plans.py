@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import sim
+from sim import i18n
 from sim.app import cli as cli_module
 from sim.app.cli import build_parser, main
 from sim.app.launch import config_from_args
@@ -62,7 +63,7 @@ ITEM = '[[item]]\nlesson = "blockade"\n'
 BAD = {
     "unknown top key": ('colour = "red"\n' + ITEM, ["'colour'", "allowed: title, language"]),
     "title not text": ("title = 3\n" + ITEM, ["title", "text"]),
-    "unknown language": ('language = "fr"\n' + ITEM, ["language", "'fr'", "en, es"]),
+    "unknown language": ('language = "xx"\n' + ITEM, ["language", "'xx'", ", ".join(i18n.LANGUAGES)]),
     "unknown profile": ('profile = "neon"\n' + ITEM, ["profile", "'neon'", "projector"]),
     "no items": ('title = "Empty"\n', ["no items", "[[item]]"]),
     "empty item list": ("item = []\n", ["no items"]),

@@ -26,20 +26,37 @@ from sim.lessons import LESSONS, LessonPlayer
 
 LANGS = sorted(i18n.LANGUAGES)
 
+# The per-language tables below have a column for every language with a catalog, shown
+# (i18n.LANGUAGES) or pending (Arabic, in assets/locale-pending until right-to-left text
+# lands; its patterns come from docs/translations/ar.md and are used once it is shown).
+# Patterns for fr and pt_BR: docs/translations/fr.md and pt_BR.md.
+#: Arabic attaches و ف ب ل ال to the word: \b before a word does not work there
+AR_PREFIX = r"(?<!\w)(?:[وفبل]|ال|لل|بال|وال|فال|وب|ول|وبال)?"
+
 #: per language: how naloxone is named, and the words of its plain explanation that
 #: must be in the same sentence ("the rescue medicine for an overdose")
-NALOXONE = {"en": r"\bnaloxone\b", "es": r"\bnaloxona\b"}
+NALOXONE = {"en": r"\bnaloxone\b", "es": r"\bnaloxona\b", "fr": r"\bnaloxone\b",
+            "pt_BR": r"\bnaloxona\b", "ar": r"نالوكسون"}
 RESCUE_WORDS = {
     "en": (r"\brescue\b", r"\boverdose\b"),
     "es": (r"\brescate\b", r"\bsobredosis\b"),
+    "fr": (r"\bsecours\b", r"\bsurdoses?\b"),
+    "pt_BR": (r"\bresgate\b", r"\boverdoses?\b"),
+    "ar": (r"إنقاذ", r"(ال)?جرعة\s+(ال)?زائدة"),
 }
 #: receptor, and its plain name "landing spot" (which must come first)
-RECEPTOR = {"en": r"\breceptors?\b", "es": r"\breceptor(es)?\b"}
-LANDING_SPOT = {"en": r"\blanding spots?\b", "es": r"\bsitios? de acoplamiento\b"}
+RECEPTOR = {"en": r"\breceptors?\b", "es": r"\breceptor(es)?\b", "fr": r"\brécepteurs?\b",
+            "pt_BR": r"\breceptor(es)?\b", "ar": AR_PREFIX + r"مستقبل(ات)?(?!\w)"}
+LANDING_SPOT = {"en": r"\blanding spots?\b", "es": r"\bsitios? de acoplamiento\b",
+                "fr": r"\bpoints? d['’]accroche\b", "pt_BR": r"\bpontos? de encaixe\b",
+                "ar": r"موا?قع\s+(ال)?ارتباط"}
 #: TEACHING T6: what withdrawal feels like, in this order, wherever it is listed
 WITHDRAWAL_SYMPTOMS = {
     "en": ("vomiting", "diarrhoea", "sweating", "agitation", "pain"),
     "es": ("vómitos", "diarrea", "sudor", "agitación", "dolor"),
+    "fr": ("vomissements", "diarrhée", "sueurs", "agitation", "douleurs"),
+    "pt_BR": ("vômitos", "diarreia", "suor", "agitação", "dor"),
+    "ar": ("القيء", "الإسهال", "التعرق", "الهياج", "الألم"),
 }
 #: other symptom words: a message naming two symptoms is a list, and a list must be T6's
 OTHER_SYMPTOMS = {
@@ -47,14 +64,36 @@ OTHER_SYMPTOMS = {
            "shaking", "yawning", "runny nose", "anxiety", "diarrhea", "sweats"),
     "es": ("náuseas", "dolores", "inquietud", "calambres", "escalofríos", "temblores",
            "bostezos", "ansiedad", "sudoración"),
+    # "douleur" (singular) left out: "le soulagement de la douleur" is not a symptom
+    "fr": ("nausées", "crampes", "frissons", "tremblements", "bâillements",
+           "nez qui coule", "anxiété", "transpiration", "sudation", "courbatures"),
+    "pt_BR": ("náusea", "náuseas", "enjoo", "dores", "inquietação", "cólicas",
+              "calafrios", "tremores", "bocejos", "ansiedade", "sudorese", "coriza"),
+    "ar": ("الغثيان", "الآلام", "التململ", "التقلصات", "القشعريرة",
+           "الارتجاف", "الرعشة", "التثاؤب", "سيلان الأنف", "القلق", "العرق"),
 }
 #: TEACHING 1: other drugs that add to breathing suppression, left out of the model
-OTHER_DRUGS = {"en": ("alcohol", "benzodiazepines"), "es": ("alcohol", "benzodiacepinas")}
+OTHER_DRUGS = {"en": ("alcohol", "benzodiazepines"), "es": ("alcohol", "benzodiacepinas"),
+               "fr": ("alcool", "benzodiazépines"), "pt_BR": ("álcool", "benzodiazepínicos"),
+               "ar": ("الكحول", "البنزوديازيبينات")}
 #: the emergency cue of TEACHING 5, word for word
 OVERDOSE_CUE = {
     "en": "This is an overdose: call emergency services, give naloxone.",
     "es": "Esto es una sobredosis: llama a emergencias y da naloxona.",
+    "fr": "C'est une surdose : appelez les urgences et donnez de la naloxone.",
+    "pt_BR": "Isto é uma overdose: ligue para o serviço de emergência e dê naloxona.",
+    "ar": "هذه جرعة زائدة: اتصل بخدمات الطوارئ، وأعطِ النالوكسون.",
 }
+TABLES = {"NALOXONE": NALOXONE, "RESCUE_WORDS": RESCUE_WORDS, "RECEPTOR": RECEPTOR,
+          "LANDING_SPOT": LANDING_SPOT, "WITHDRAWAL_SYMPTOMS": WITHDRAWAL_SYMPTOMS,
+          "OTHER_SYMPTOMS": OTHER_SYMPTOMS, "OTHER_DRUGS": OTHER_DRUGS,
+          "OVERDOSE_CUE": OVERDOSE_CUE}
+
+
+def test_every_table_has_a_column_for_every_language():
+    """A language added to i18n.LANGUAGES must give its words to every table."""
+    for name, table in {**TABLES, "HOW_TO": HOW_TO, "FRESH_BLOCK": FRESH_BLOCK}.items():
+        assert set(LANGS) <= set(table), f"{name} lacks {sorted(set(LANGS) - set(table))}"
 
 
 def text(lang: str, msgid: str) -> str:
@@ -62,7 +101,7 @@ def text(lang: str, msgid: str) -> str:
 
 
 def sentences(message: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+", message) if s]
+    return [s for s in re.split(r"(?<=[.!?؟])\s+", message) if s]
 
 
 def explains_naloxone(lang: str, message: str) -> bool:
@@ -129,7 +168,7 @@ def test_naloxone_is_explained_by_the_beat_where_the_overdose_cue_shows(lesson_i
 def test_the_overdose_cue_is_teachings_sentence_and_a_lesson_says_it_too():
     lesson_text = {lang: " ".join(text(lang, m) for les in LESSONS.values() for m in les.msgids())
                    for lang in LANGS}
-    for lang, sentence in OVERDOSE_CUE.items():
+    for lang, sentence in ((lang, OVERDOSE_CUE[lang]) for lang in LANGS):
         assert text(lang, "cue.overdose") == sentence
         assert sentence in lesson_text[lang]
     # and the cue is shown in at least the three lessons with an overdose
@@ -181,8 +220,10 @@ def test_receptor_is_a_landing_spot_the_first_time_everywhere(lang):
 # ------------------------------------------------------------------ withdrawal
 def symptoms_named(lang: str, message: str) -> list[str]:
     words = WITHDRAWAL_SYMPTOMS[lang] + OTHER_SYMPTOMS[lang]
+    # Arabic lists join words with a prefixed و ("القيء والإسهال")
+    left = r"(?<!\w)[وف]?" if lang == "ar" else r"\b"
     found = [(m.start(), w) for w in words
-             for m in re.finditer(rf"\b{re.escape(w)}\b", message, re.I)]
+             for m in re.finditer(rf"{left}{re.escape(w)}\b", message, re.I)]
     return [w for _at, w in sorted(found)]
 
 
@@ -207,8 +248,12 @@ def test_about_cards_name_alcohol_and_benzodiazepines(msgid, lang):
 
 
 # ------------------------------------------------------------------ the override lesson
-HOW_TO = {"en": r"^(using|how to|use)\b", "es": r"^(consumir|cómo (consumir|usar)|usar)\b"}
-FRESH_BLOCK = {"en": r"\bfresh block\b", "es": r"\bbloqueo reciente\b"}
+HOW_TO = {"en": r"^(using|how to|use)\b", "es": r"^(consumir|cómo (consumir|usar)|usar)\b",
+          "fr": r"^(consommer|comment (consommer|utiliser|prendre)|utiliser|prendre)\b",
+          "pt_BR": r"^(usar|como (usar|consumir)|use)\b", "ar": r"^(كيف (تستخدم|تتعاطى)|استخدام)"}
+FRESH_BLOCK = {"en": r"\bfresh block\b", "es": r"\bbloqueo reciente\b",
+               "fr": r"\bblocage récent\b", "pt_BR": r"\bbloqueio recente\b",
+               "ar": r"(ال)?حجب\s+(ال)?جديد"}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -216,7 +261,7 @@ def test_the_override_lesson_is_not_a_how_to_and_a_fresh_block_is_not_safe(lang)
     les = LESSONS["override"]
     title = text(lang, les.title)
     assert not re.search(HOW_TO[lang], title, re.I), title
-    assert title.rstrip().endswith("?"), "a question, not an instruction"
+    assert title.rstrip().endswith(("?", "؟")), "a question, not an instruction"
     # the tile says it: even a fresh block can be broken through, and that is an overdose
     blurb = text(lang, les.blurb)
     assert re.search(FRESH_BLOCK[lang], blurb, re.I), blurb

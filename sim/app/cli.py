@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 
+from sim import i18n
 from sim.view.preferences import DEFAULT_TEXT_SIZE, TEXT_SIZES
 from sim.view.theme import PROFILES
 
@@ -55,7 +56,8 @@ def _size(text: str) -> tuple[int, int]:
     return size
 
 
-LANGS = ("en", "es")
+#: --lang's choices: the catalogs present (sim/i18n.py reads them from assets/locale)
+LANGS = tuple(i18n.LANGUAGES)
 
 
 MAX_FRAMES = 600  # --frames; fewer at sizes above 1920x1080 (see _check_frames)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pygame
 
-from sim.i18n import _
+from sim.i18n import _, _n
 from sim.view.events import Key, Pointer, Wheel
 from sim.view.fonts import line_height, render_text
 from sim.view.screen import Screen
@@ -75,9 +75,10 @@ class StillThereScreen(Screen):
         title_px, count_px = st.font(FONT_TITLE), st.font(FONT_LARGE)
         self.question_lines = wrap_text(_("kiosk.still_there"), inner, title_px, True)
         question_h = len(self.question_lines) * line_height(title_px, True)
-        # the countdown's line as wide as it gets ("... in 120 s"), so the card never moves
-        widest = _("kiosk.starting_again").format(seconds=888)
-        self.count_h = len(wrap_text(widest, inner, count_px)) * line_height(count_px)
+        # the countdown's line as tall as it gets (any second's plural form, up to 120 s),
+        # so the card never moves while it counts down
+        self.count_h = max(len(wrap_text(_n("kiosk.starting_again_seconds", n).format(
+            seconds=n), inner, count_px)) for n in range(0, 121)) * line_height(count_px)
         bw, bh = self.button.preferred_size()
         bw = min(inner, max(bw, st.px(BUTTON_MIN_W)))
         bh = max(bh, round(st.min_touch * BUTTON_TOUCH))
@@ -130,7 +131,7 @@ class StillThereScreen(Screen):
             y += line_height(title_px, True)
         seconds = self.seconds_left()
         self.shown_seconds = seconds
-        text = _("kiosk.starting_again").format(seconds=seconds)
+        text = _n("kiosk.starting_again_seconds", seconds).format(seconds=seconds)
         y = self.count_top
         for line in wrap_text(text, self.card.width - 2 * inset, count_px):
             image = render_text(line, count_px, t.text, False)
