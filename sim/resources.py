@@ -5,7 +5,7 @@ Installed, the top-level ``assets/`` folder ships as the package ``sim.assets``
 Run from a checkout without installing, it is the ``assets/`` beside ``sim/``.
 
 Override: ``BLOCKADE_ASSETS=/path/to/assets`` (a folder laid out like
-``assets/``: ``fonts/`` and ``locale/<lang>/LC_MESSAGES/blockade.po``) makes
+``assets/``: ``fonts/`` and ``locale/<lang>/LC_MESSAGES/blockade.mo``) makes
 the program use that folder instead. It is for translators trying a catalog
 without reinstalling, and for tests that start the program with a missing or
 broken file. It is read once, when the first asset is looked up.
