@@ -141,7 +141,7 @@ def test_every_beats_caption_and_one_picture_per_beat(sheets, lang):
     for msgid in ("lesson.after-detox.key_message", "lessonview.help.default",
                   "common.disclaimer", "lesson.after-detox.title"):
         assert words(msgid, lang) in text, msgid
-    assert f'<html lang="{lang}">' in page
+    assert f'<html lang="{lang.replace("_", "-")}" dir="{"rtl" if lang == "ar" else "ltr"}">' in page
 
 
 def test_print_styles_for_a4_and_letter(sheets):

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sim import i18n
 from sim.i18n import _
+from sim.view.text_runs import direction
 
 from .safe_files import OutputError, open_output
 from .signals import check as check_signals
@@ -232,7 +233,7 @@ def render_html(sections, pictures: dict, plan, lang: str, settings: dict) -> st
         heading = _(LESSONS[sections[0][0]].title)
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{_e(lang)}">',
+        f'<html lang="{_e(lang.replace("_", "-"))}" dir="{direction(lang)}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',

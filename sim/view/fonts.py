@@ -1,8 +1,16 @@
 """The one place fonts are loaded and text is rendered.
 
-Only the bundled Noto Sans is used (never a system font), so text looks and
-measures the same on every machine and golden screenshots stay comparable.
-Needs ``pygame.font.init()`` only; no display.
+Only the bundled Noto Sans and Noto Sans Arabic are used (never a system font), so
+text looks and measures the same on every machine and golden screenshots stay
+comparable. Needs ``pygame.font.init()`` only; no display.
+
+Script and direction: a text with no Arabic character takes the plain path (one
+``font(size, bold)`` render, exactly as before Arabic existed). A text with Arabic is
+cut into pieces by ``sim.view.text_runs`` (a simplified bidi), each drawn with the
+Arabic font (script "Arab", right to left) or the Latin one (script "Latn", in its
+run's direction, so brackets in Arabic are mirrored by HarfBuzz), and the pieces are
+joined on one surface in visual order, on a shared baseline. The paragraph direction
+is the ``direction`` argument ("ltr"/"rtl") or, by default, the current language's.
 
 Both caches are bounded: a kiosk runs for weeks and renders changing strings
 (meter captions, slider values), so an unbounded cache would grow forever.
@@ -16,9 +24,15 @@ from typing import NamedTuple
 
 import pygame
 
+from sim import i18n
 from sim.resources import asset_path
+from sim.view import text_runs
+from sim.view.text_runs import has_arabic
 
 FONT_FILES = {False: "NotoSans-Regular.ttf", True: "NotoSans-Bold.ttf"}
+ARABIC_FONT_FILES = {False: "NotoSansArabic-Regular.ttf", True: "NotoSansArabic-Bold.ttf"}
+#: ISO 15924 script codes given to HarfBuzz with each font file set
+SCRIPT_FONT_FILES = {"Latn": FONT_FILES, "Arab": ARABIC_FONT_FILES}
 
 Colour = tuple[int, ...]  # (r, g, b) or (r, g, b, a); hashable, so it can key a cache
 
@@ -31,6 +45,33 @@ def font(size: int, bold: bool = False) -> pygame.font.Font:
     return pygame.font.Font(asset_path("fonts", FONT_FILES[bool(bold)]), int(size))
 
 
+@lru_cache(maxsize=64)
+def script_font(size: int, bold: bool = False, script: str = "Latn", rtl: bool = False) -> pygame.font.Font:
+    """The bundled font for ``script`` ("Latn" or "Arab") at ``size`` pixels with HarfBuzz's
+    script and direction set (cached by all four; never the object ``font()`` returns,
+    whose settings stay SDL_ttf's defaults)."""
+    if not pygame.font.get_init():
+        raise RuntimeError("call pygame.font.init() before loading fonts")
+    f = pygame.font.Font(asset_path("fonts", SCRIPT_FONT_FILES[script][bool(bold)]), int(size))
+    f.set_script(script)
+    f.set_direction(pygame.DIRECTION_RTL if rtl else pygame.DIRECTION_LTR)
+    return f
+
+
+def _piece_font(piece: text_runs.Piece, size: int, bold: bool) -> pygame.font.Font:
+    return script_font(size, bold, "Arab" if piece.arabic else "Latn", piece.rtl)
+
+
+@lru_cache(maxsize=64)
+def mixed_metrics(size: int, bold: bool = False) -> tuple[int, int]:
+    """(ascent, height) of a line that may hold both fonts: the larger ascent over the
+    larger part below the baseline, so neither font's letters are cut."""
+    fonts = (script_font(size, bold, "Latn"), script_font(size, bold, "Arab", True))
+    ascent = max(f.get_ascent() for f in fonts)
+    below = max(f.get_height() - f.get_ascent() for f in fonts)
+    return ascent, ascent + below
+
+
 class FontError(Exception):
     """A bundled font file is missing, empty or corrupt (one line naming the file)."""
 
@@ -41,12 +82,17 @@ def check_fonts(size: int = 20) -> None:
     Raises FontError naming the file that will not load, so a damaged install
     stops with one line before the window opens instead of a traceback later.
     """
-    for bold, name in FONT_FILES.items():
+    checks = [(name, lambda bold=bold: font(size, bold).render("Blockade \u00f1", True, (0, 0, 0)))
+              for bold, name in FONT_FILES.items()]
+    checks += [(name, lambda bold=bold: script_font(size, bold, "Arab", True).render(
+                    "\u0645\u0631\u062d\u0628\u0627", True, (0, 0, 0)))  # "marhaban"
+               for bold, name in ARABIC_FONT_FILES.items()]
+    for name, render in checks:
         path = asset_path("fonts", name)
         if not path.is_file():
             raise FontError(f"cannot start: {path}: the font file is missing")
         try:
-            font(size, bold).render("Blockade \u00f1", True, (0, 0, 0))
+            render()
         except (pygame.error, OSError, ValueError) as err:
             raise FontError(f"cannot start: {path}: the font will not load ({err})") from None
 
@@ -125,28 +171,79 @@ def fit_cache_to(scale: float) -> None:
     _text_cache.max_bytes = int(TEXT_CACHE_BYTES * max(1.0, scale) ** 2)
 
 
-def render_text(text: str, size: int, colour: Colour, bold: bool = False) -> pygame.Surface:
+def render_text(
+    text: str, size: int, colour: Colour, bold: bool = False, direction: str | None = None,
+) -> pygame.Surface:
     """``text`` rendered antialiased on a transparent surface (cached by its arguments).
 
-    Treat the result as read-only: it is shared by every caller that asks for the same text.
+    Text with Arabic is drawn in runs, in visual order for ``direction`` ("ltr" or
+    "rtl"; default: the current language's). Treat the result as read-only: it is
+    shared by every caller that asks for the same text.
     """
-    key = (text, size, tuple(colour), bool(bold))
-    return _text_cache.get(key, lambda: font(size, bold).render(text, True, colour))
+    if not has_arabic(text):  # the plain path: direction changes nothing without Arabic
+        key = (text, size, tuple(colour), bool(bold))
+        return _text_cache.get(key, lambda: font(size, bold).render(text, True, colour))
+    paragraph = text_runs.resolve(direction)
+    key = (text, size, tuple(colour), bool(bold), paragraph)
+    return _text_cache.get(key, lambda: _render_runs(text, size, colour, bool(bold), paragraph))
+
+
+def _render_runs(text: str, size: int, colour: Colour, bold: bool, paragraph: str) -> pygame.Surface:
+    """Each piece rendered with its font and direction, joined left to right on a shared
+    baseline (``mixed_metrics``)."""
+    ascent, height = mixed_metrics(size, bold)
+    images = []
+    for piece in text_runs.visual_pieces(text, paragraph):
+        f = _piece_font(piece, size, bold)
+        try:
+            image = f.render(piece.text, True, colour)
+        except pygame.error:  # nothing visible (a lone joiner or mark): no width either
+            continue
+        images.append((image, ascent - f.get_ascent()))
+    surface = pygame.Surface((sum(image.get_width() for image, _ in images), height), pygame.SRCALPHA)
+    surface.fill((*tuple(colour)[:3], 0))
+    x = 0
+    for image, dy in images:
+        # MAX keeps each piece's own colour and alpha on the transparent line (a plain
+        # blend would darken the antialiased edges)
+        surface.blit(image, (x, dy), special_flags=pygame.BLEND_RGBA_MAX)
+        x += image.get_width()
+    return surface
 
 
 render_text.cache_info = _text_cache.info  # type: ignore[attr-defined]  # as lru_cache's
 render_text.cache_clear = _text_cache.clear  # type: ignore[attr-defined]
 
 
-def text_width(text: str, size: int, bold: bool = False) -> int:
-    return font(size, bold).size(text)[0]
+def text_width(text: str, size: int, bold: bool = False, direction: str | None = None) -> int:
+    """Width in pixels of ``render_text(text, size, ..., bold, direction)``."""
+    if not has_arabic(text):
+        return font(size, bold).size(text)[0]
+    paragraph = text_runs.resolve(direction)
+    return sum(_piece_width(piece, size, bool(bold)) for piece in text_runs.visual_pieces(text, paragraph))
 
 
-def line_height(size: int, bold: bool = False) -> int:
-    return font(size, bold).get_linesize()
+def _piece_width(piece: text_runs.Piece, size: int, bold: bool) -> int:
+    try:
+        return _piece_font(piece, size, bold).size(piece.text)[0]
+    except pygame.error:
+        return 0
+
+
+def line_height(size: int, bold: bool = False, script: str | None = None) -> int:
+    """The step from one line to the next. ``script`` "Arab" (or None while the current
+    language is written in the Arabic script) fits both fonts; "Latn" is Noto Sans's."""
+    if script is None:
+        script = "Arab" if text_runs.uses_arabic_script(i18n.language()) else "Latn"
+    if script == "Latn":
+        return font(size, bold).get_linesize()
+    return max(font(size, bold).get_linesize(), script_font(size, bold, "Arab", True).get_linesize(),
+               mixed_metrics(size, bold)[1])
 
 
 def clear_caches() -> None:
     """Forget loaded fonts and rendered text (needed after ``pygame.font.quit()``)."""
     render_text.cache_clear()
     font.cache_clear()
+    script_font.cache_clear()
+    mixed_metrics.cache_clear()

@@ -8,6 +8,12 @@ broken, preferably after a hyphen or slash, so text never spills out of its box.
 Sizes here are in the window's own PIXELS (``style.font_body`` etc.): a layout measures
 with the same numbers it draws with, so text at any scale or text size wraps where it is
 drawn. ``TextBlock`` is a widget: its ``size`` is in logical units, like a button's.
+
+Right to left: a text holding Arabic is measured run by run (``sim.view.fonts``) and
+wrapped by words in logical order (its first words on the first line); each line is
+then drawn in visual order. Paragraphs align to their start side by default
+(``align="start"``): the left in a left-to-right language, the right in Arabic.
+``direction`` ("ltr"/"rtl") defaults to the current language's.
 """
 
 from __future__ import annotations
@@ -17,30 +23,44 @@ from functools import lru_cache
 
 import pygame
 
-from sim.view.fonts import font, line_height, render_text
+from sim.view import text_runs
+from sim.view.fonts import font, line_height, render_text, text_width
+from sim.view.text_runs import has_arabic
 from sim.view.style import FONT_BODY, Style
 from sim.view.theme import Colour
 from sim.view.widgets.base import TextSource, Widget, resolve_text
 
 
-@lru_cache(maxsize=256)
-def wrap_text(text: str, width: int, size: int, bold: bool = False) -> tuple[str, ...]:
+def wrap_text(text: str, width: int, size: int, bold: bool = False,
+              direction: str | None = None) -> tuple[str, ...]:
     """``text`` at ``size`` pixels split into lines no wider than ``width`` pixels;
-    ``"\\n"`` forces a break.
+    ``"\\n"`` forces a break. Lines are in logical order (the first words first, in any
+    direction); a text with Arabic is measured as drawn for ``direction`` (default:
+    the current language's).
 
     Cached: screens re-wrap the same captions every frame.
     """
+    paragraph = text_runs.resolve(direction) if has_arabic(text) else None
+    return _wrap(text, width, size, bold, paragraph)
+
+
+@lru_cache(maxsize=256)
+def _wrap(text: str, width: int, size: int, bold: bool, paragraph: str | None) -> tuple[str, ...]:
     if not text:
         return ()
-    f = font(size, bold)
+    if paragraph is None:  # no Arabic: Noto Sans alone, as always
+        f = font(size, bold)
 
-    def fits(s: str) -> bool:
-        return f.size(s)[0] <= width
+        def fits(s: str) -> bool:
+            return f.size(s)[0] <= width
+    else:
+        def fits(s: str) -> bool:
+            return text_width(s, size, bold, paragraph) <= width
 
     lines: list[str] = []
-    for paragraph in text.replace("\t", " ").split("\n"):
+    for paragraph_text in text.replace("\t", " ").split("\n"):
         # split on plain spaces only: a no-break space (U+00A0) keeps its words together
-        words = [w for w in paragraph.split(" ") if w]
+        words = [w for w in paragraph_text.split(" ") if w]
         line = ""
         for word in words:
             candidate = f"{line} {word}" if line else word
@@ -56,6 +76,10 @@ def wrap_text(text: str, width: int, size: int, bold: bool = False) -> tuple[str
             line = word
         lines.append(line)
     return tuple(lines)
+
+
+wrap_text.cache_info = _wrap.cache_info  # type: ignore[attr-defined]  # as lru_cache's
+wrap_text.cache_clear = _wrap.cache_clear  # type: ignore[attr-defined]
 
 
 def _break_point(word: str, fits) -> int:
@@ -79,25 +103,58 @@ def _break_point(word: str, fits) -> int:
     return cut
 
 
-def ellipsize(text: str, width: int, size: int, bold: bool = False) -> str:
+def ellipsize(text: str, width: int, size: int, bold: bool = False, direction: str | None = None) -> str:
     """``text`` at ``size`` pixels cut to fit ``width`` pixels with a trailing "…"
-    (unchanged if it already fits)."""
-    f = font(size, bold)
-    if f.size(text)[0] <= width:
+    (unchanged if it already fits); "trailing" is logical, so in Arabic the "…" shows
+    at the left end."""
+    if has_arabic(text):
+        paragraph = text_runs.resolve(direction)
+
+        def measure(s: str) -> int:
+            return text_width(s, size, bold, paragraph)
+    else:
+        f = font(size, bold)
+
+        def measure(s: str) -> int:
+            return f.size(s)[0]
+    if measure(text) <= width:
         return text
     lo, hi = 0, len(text)  # longest prefix that fits with the ellipsis
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if f.size(text[:mid].rstrip() + "…")[0] <= width:
+        if measure(text[:mid].rstrip() + "…") <= width:
             lo = mid
         else:
             hi = mid - 1
     return text[:lo].rstrip() + "…"
 
 
-def text_height(text: str, width: int, size: int, bold: bool = False) -> int:
+def paragraph_line_height(text: str, size: int, bold: bool = False) -> int:
+    """The line step for a paragraph: fits the Arabic font too if ``text`` holds Arabic
+    (or the language is written in Arabic); Noto Sans's otherwise."""
+    return line_height(size, bold, "Arab") if has_arabic(text) else line_height(size, bold)
+
+
+def text_height(text: str, width: int, size: int, bold: bool = False, direction: str | None = None) -> int:
     """Height in pixels that ``text`` at ``size`` pixels takes when wrapped to ``width``."""
-    return len(wrap_text(text, width, size, bold)) * line_height(size, bold)
+    return len(wrap_text(text, width, size, bold, direction)) * paragraph_line_height(text, size, bold)
+
+
+def line_offset(align: str, free: int, direction: str | None = None) -> int:
+    """How far right to place a line ``free`` pixels narrower than its box: ``align`` is
+    "start" or "end" (the reading direction's sides: "start" is the left in
+    left-to-right text and the right in right-to-left text), or "left", "center",
+    "right" (fixed sides)."""
+    if align in ("start", "end"):
+        rtl = text_runs.resolve(direction) == text_runs.RTL
+        align = "right" if (align == "start") == rtl else "left"
+    if align == "center":
+        return free // 2
+    if align == "right":
+        return free
+    if align == "left":
+        return 0
+    raise ValueError(f"align must be start, end, left, center or right, not {align!r}")
 
 
 def draw_wrapped(
@@ -109,25 +166,25 @@ def draw_wrapped(
     size: int | None = None,
     colour: Colour | None = None,
     bold: bool = False,
-    align: str = "left",
+    align: str = "start",
+    direction: str | None = None,
 ) -> int:
-    """Draw ``text`` wrapped to ``width`` with its top-left at ``pos``; return the height used.
+    """Draw ``text`` wrapped to ``width`` in the box whose top-left is ``pos``; return the
+    height used.
 
     ``size`` in pixels (default: the style's body size); ``colour`` defaults to its text.
+    ``align`` is "start" (default: left, or right in a right-to-left ``direction``),
+    "end", "left", "center" or "right"; ``direction`` defaults to the current language's.
     """
     size = style.font_body if size is None else size
     colour = style.colours.text if colour is None else colour
+    paragraph = text_runs.resolve(direction)
     x, y = pos
-    step = line_height(size, bold)
-    for line in wrap_text(text, width, size, bold):
+    step = paragraph_line_height(text, size, bold)
+    for line in wrap_text(text, width, size, bold, paragraph):
         if line:
-            image = render_text(line, size, colour, bold)
-            dx = 0
-            if align == "center":
-                dx = (width - image.get_width()) // 2
-            elif align == "right":
-                dx = width - image.get_width()
-            surface.blit(image, (x + dx, y))
+            image = render_text(line, size, colour, bold, paragraph)
+            surface.blit(image, (x + line_offset(align, width - image.get_width(), paragraph), y))
         y += step
     return y - pos[1]
 
@@ -151,7 +208,7 @@ class TextBlock(Widget):
         size: int = FONT_BODY,
         bold: bool = False,
         role: str = "text",
-        align: str = "left",
+        align: str = "start",
     ) -> None:
         super().__init__(rect)
         self.text_source = text
