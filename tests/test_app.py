@@ -158,7 +158,7 @@ def focusable(group):
 
 
 @pytest.mark.parametrize("profile", ["dark", "projector"])
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", sorted(i18n.LANGUAGES))
 @pytest.mark.parametrize("size", [(800, 600), (1280, 720), (1920, 1080)], ids=str)
 @pytest.mark.parametrize("screen_id", SCREEN_IDS)
 def test_every_screen_renders_headless(make_app, screen_id, size, lang, profile):
@@ -175,7 +175,7 @@ def test_every_screen_renders_headless(make_app, screen_id, size, lang, profile)
     assert not is_flat(shot), f"{screen_id} shows a flat window"
 
 
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", sorted(i18n.LANGUAGES))
 @pytest.mark.parametrize("size", [(800, 600), (1280, 720)], ids=str)
 @pytest.mark.parametrize("screen_id", SCREEN_IDS)
 def test_controls_fit_the_canvas_and_do_not_overlap(make_app, screen_id, size, lang):
@@ -518,6 +518,8 @@ def test_escape_on_explore_returns_home(app, explore):
 
 
 def test_language_button_switches_every_screen_on_the_stack(app):
+    """Home's language button opens the language picker; picking Spanish there lays out
+    every screen on the stack again in Spanish, and the picker closes."""
     explore = app.stack.push("explore")
     english_play = explore.play.text
     home = app.stack.push("home")  # a home screen above the open Explore
@@ -525,10 +527,16 @@ def test_language_button_switches_every_screen_on_the_stack(app):
     english_language = home.language.text
 
     tap_widget(app, home.language)
+    picker = app.stack.top
+    assert picker.id == "language"
+    assert i18n.language() == "en"  # opening the picker changes nothing yet
+    tap_widget(app, picker.choices[picker.codes.index("es")])
+    assert app.stack.top is home  # the picker closed itself
     assert i18n.language() == "es"
     assert explore.play.text != english_play
     assert explore.play.text == i18n.catalog("es")["explore.pause"]
     assert home.language.text != english_language
+    assert home.language.text == i18n.catalog("es")["language.button"]
     # the screen below was laid out again for the longer Spanish labels
     assert explore.play.rect.width >= explore.play.preferred_size()[0]
     key(app, pygame.K_ESCAPE)
@@ -536,8 +544,11 @@ def test_language_button_switches_every_screen_on_the_stack(app):
     assert app.render()
     assert explore.play.text == i18n.catalog("es")["explore.pause"]
 
-    tap_widget(app, explore.home)
+    tap_widget(app, explore.home)  # back to English through the picker again
     tap_widget(app, app.stack.top.language)
+    picker = app.stack.top
+    assert picker.id == "language"
+    tap_widget(app, picker.choices[picker.codes.index("en")])
     assert i18n.language() == "en"
     assert app.stack.top.language.text == english_language
 

@@ -44,6 +44,13 @@ DESIGN_SHORT = 720
 DESIGN_LONG_MIN = 960
 
 
+def language_is_rtl(code: str) -> bool:
+    """Whether language ``code`` is written right to left (sim.view.text_runs' table)."""
+    from .text_runs import RTL, direction
+
+    return direction(code) == RTL
+
+
 def window_scale(window: tuple[int, int]) -> float:
     """Window pixels per logical unit: 1.0 at 1280x720 (and at 960x720), 1.5 at 1920x1080
     and at 1080x1920 portrait, 3.0 at 3840x2160, 0.833 at 800x600."""
@@ -63,13 +70,17 @@ class Style:
     text_scale: float = 1.0
     #: no pulsing glow, no breathing animation, no easing, no transitions
     reduced_motion: bool = False
+    #: the interface language is written right to left (Arabic): layouts are mirrored
+    #: (sim/view/mirror.py) and text starts at the right
+    rtl: bool = False
 
     @classmethod
     def for_window(cls, prefs: Preferences, window: tuple[int, int]) -> "Style":
         colours = get_theme(prefs.profile)
         return cls(colours=colours, scale=window_scale(window),
                    text_scale=max(TEXT_SIZES[prefs.text_size], colours.text_boost),
-                   reduced_motion=prefs.reduced_motion)
+                   reduced_motion=prefs.reduced_motion,
+                   rtl=language_is_rtl(getattr(prefs, "language", "en")))
 
     def rescaled(self, window: tuple[int, int]) -> "Style":
         return replace(self, scale=window_scale(window))
@@ -87,6 +98,21 @@ class Style:
     def logical(self, size: tuple[int, int]) -> tuple[float, float]:
         """A size in window pixels as logical units (what a layout has room for)."""
         return size[0] / self.scale, size[1] / self.scale
+
+    # -- direction: start and end sides (sim/view/mirror.py mirrors whole layouts) --------
+    def start_x(self, rect, width: int) -> int:
+        """Left edge of something ``width`` px wide placed at ``rect``'s start side (its left
+        edge left to right, its right edge right to left)."""
+        return rect.right - width if self.rtl else rect.left
+
+    def end_x(self, rect, width: int) -> int:
+        """Left edge of something ``width`` px wide placed at ``rect``'s end side."""
+        return rect.left if self.rtl else rect.right - width
+
+    @property
+    def align_start(self) -> str:
+        """``draw_wrapped``'s ``align`` for text set from the start side."""
+        return "right" if self.rtl else "left"
 
     def portrait(self, size: tuple[int, int]) -> bool:
         return size[1] > size[0]

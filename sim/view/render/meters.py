@@ -53,13 +53,18 @@ def draw_meter(surface: pygame.Surface, style: Style, rect: pygame.Rect, label: 
     thick red border) and says so in words (``alarm_label``), never by colour
     alone. ``mark`` draws a small tick on the track (e.g. "enough to feel it").
     The name of the danger zone is drawn under ``rect`` (``danger_tag_height``).
+
+    Right to left (``style.rtl``) the meter is mirrored: the label at the right, the
+    bar filling from the right (the start side), the danger zone (low levels) at the
+    right too.
     """
     th = style.colours
     px = style.px
     level = min(1.0, max(0.0, level))
     alarm = in_danger(level, danger_below)
     label_surf = render_text(label, style.font_body, th.text)
-    surface.blit(label_surf, (rect.left, rect.top))
+    rtl = style.rtl
+    surface.blit(label_surf, (style.start_x(rect, label_surf.get_width()), rect.top))
     below_label = label_surf.get_height() + px(LABEL_GAP)
     track = pygame.Rect(rect.left, rect.top + below_label,
                         rect.width, rect.bottom - rect.top - below_label)
@@ -67,6 +72,8 @@ def draw_meter(surface: pygame.Surface, style: Style, rect: pygame.Rect, label: 
     pygame.draw.rect(surface, th.meter_track, track, border_radius=corner)
     if danger_below is not None:
         zone = pygame.Rect(track.left, track.top, int(track.width * danger_below), track.height)
+        if rtl:
+            zone.right = track.right
         if alarm:
             pygame.draw.rect(surface, th.danger_zone, zone, border_radius=corner)
         # hatching, so the zone reads without colour too; red only while in it
@@ -79,25 +86,31 @@ def draw_meter(surface: pygame.Surface, style: Style, rect: pygame.Rect, label: 
             pygame.draw.line(surface, hatch, (x, zone.bottom), (x + zone.height, zone.top),
                              hatch_w)
         surface.set_clip(clip)
-        pygame.draw.line(surface, hatch, (zone.right, track.top), (zone.right, track.bottom),
-                         hatch_w)
+        edge = zone.left if rtl else zone.right  # where the zone ends
+        pygame.draw.line(surface, hatch, (edge, track.top), (edge, track.bottom), hatch_w)
         # under the track: the zone's name, or in the danger style, that we are in it
         words = alarm_label if alarm and alarm_label else danger_label
         if words:
             tag = render_text(words, style.font_small, th.danger if alarm else th.text_muted,
                               alarm)
-            surface.blit(tag, (zone.left + px(TAG_INSET), track.bottom + px(TAG_GAP)))
+            tag_x = (zone.right - px(TAG_INSET) - tag.get_width() if rtl
+                     else zone.left + px(TAG_INSET))
+            surface.blit(tag, (tag_x, track.bottom + px(TAG_GAP)))
     fill = pygame.Rect(track.left, track.top, max(px(FILL_MIN), int(track.width * level)),
                        track.height)
+    if rtl:  # filling from the start side
+        fill.right = track.right
     inner = fill.inflate(0, -track.height // 2)
     pygame.draw.rect(surface, th.danger if alarm else colour, inner,
                      border_radius=px(FILL_CORNER))
     if mark is not None:
         mx = track.left + int(track.width * mark)
+        if rtl:
+            mx = track.right - int(track.width * mark)
         pygame.draw.line(surface, th.text_muted, (mx, track.top), (mx, track.bottom),
                          px(MARK_WIDTH))
     # a marker at the current level, visible even over the danger hatching
-    x = track.left + int(track.width * level)
+    x = track.right - int(track.width * level) if rtl else track.left + int(track.width * level)
     over = px(LEVEL_OVERHANG)
     pygame.draw.line(surface, th.text, (x, track.top - over), (x, track.bottom + over),
                      px(LEVEL_WIDTH))

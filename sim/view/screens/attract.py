@@ -198,10 +198,15 @@ class AttractScreen(Screen):
         slot = self.header_slots[0].rect
         sizes = self._sizes()
         x = slot.left
+        rtl = self.style.rtl  # the slot is at the left then: the buttons run leftwards
+        if rtl:
+            x = slot.right
         for button in self.language_buttons:
             bw, bh = sizes[id(button)]
+            if rtl:
+                x -= bw
             button.rect = pygame.Rect(x, slot.top, bw, slot.height)
-            x += bw + self.style.gap
+            x += -self.style.gap if rtl else bw + self.style.gap
 
     def _sync_choices(self) -> None:
         language = getattr(self.ctx, "language", None)

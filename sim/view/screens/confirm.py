@@ -11,6 +11,7 @@ import pygame
 from sim.i18n import _
 from sim.view.events import Key, Pointer
 from sim.view.fonts import line_height, render_text
+from sim.view.mirror import mirror_widgets
 from sim.view.screen import Screen
 from sim.view.screens.overlay import draw_dimmed_below
 from sim.view.widgets import Button, WidgetGroup, wrap_text
@@ -65,6 +66,8 @@ class ConfirmScreen(Screen):
         y = self.card.bottom - inset - bh
         self.stay.rect = pygame.Rect(self.card.right - inset - bw, y, bw, bh)
         self.leave.rect = pygame.Rect(self.stay.rect.left - st.gap - bw, y, bw, bh)
+        if st.rtl:  # right to left: mirrored (the card is centred; Stay at the left end)
+            mirror_widgets((self.stay, self.leave), w)
 
     def handle(self, action) -> bool:
         if isinstance(action, Key):
@@ -87,8 +90,10 @@ class ConfirmScreen(Screen):
         t = st.colours
         draw_dimmed_below(self, surface)
         draw_box(surface, st, self.card, t.panel, t.panel_border, st.line_width)
-        x, y = self.card.left + st.px(INSET), self.card.top + st.px(INSET)
+        text = self.card.inflate(-2 * st.px(INSET), -2 * st.px(INSET))
+        y = text.top
         for line in self.lines:
-            surface.blit(render_text(line, st.font_large, t.text, True), (x, y))
+            image = render_text(line, st.font_large, t.text, True)
+            surface.blit(image, (st.start_x(text, image.get_width()), y))
             y += line_height(st.font_large, True)
         self.group.draw(surface)

@@ -280,12 +280,13 @@ class ExploreScreen(ExploreLayout, Screen):
         day, hour = self.runner.story_time()
         clip = surface.get_clip()
         surface.set_clip(self.clock_rect.clip(clip))  # a clock past day 888 stays in its room
-        surface.blit(render_text(_("explore.clock").format(day=day, hour=hour), st.font_body,
-                                 t.text_muted), self.clock_rect.topleft)
+        clock = render_text(_("explore.clock").format(day=day, hour=hour), st.font_body,
+                            t.text_muted)
+        surface.blit(clock, (st.start_x(self.clock_rect, clock.get_width()), self.clock_rect.top))
         surface.set_clip(clip)
         if self.hint_shown:
             draw_wrapped(surface, st, _("explore.hint"), self.hint_rect.topleft,
-                         self.hint_rect.width, st.font_small, t.text)
+                         self.hint_rect.width, st.font_small, t.text, align=st.align_start)
         names = {s: _(f"species.{s}") for s in SPECIES_NAMES}
         if self.chart_in_picture:
             self._draw_plot(surface, names)
@@ -293,7 +294,8 @@ class ExploreScreen(ExploreLayout, Screen):
             self.cleft_view.draw(surface, st, sim.cleft, alpha=self.runner.step_fraction,
                                  step=sim.steps)
             draw_wrapped(surface, st, _("explore.receptors"), (self.cleft_rect.left, self.legend_y),
-                         self.cleft_rect.width, st.font_small, t.text_muted)
+                         self.cleft_rect.width, st.font_small, t.text_muted,
+                         align=st.align_start)
             if self.shows_chart:
                 self._draw_plot(surface, names)
         if self.cap_notice:
@@ -306,10 +308,10 @@ class ExploreScreen(ExploreLayout, Screen):
                              border_radius=st.corner_radius)
             r = self.amount_label_rect
             draw_wrapped(surface, st, _("explore.amount"), r.topleft, r.width, st.font_small,
-                         t.text)
+                         t.text, align=st.align_start)
             r = self.medicines_label_rect
             draw_wrapped(surface, st, _("explore.medicines"), r.topleft, r.width, st.font_small,
-                         t.text_muted)
+                         t.text_muted, align=st.align_start)
         if self.shows_person:
             self._draw_person(surface, sim.person)
         self.group.draw(surface)
@@ -344,7 +346,8 @@ class ExploreScreen(ExploreLayout, Screen):
                          border_radius=st.corner_radius)
         draw_wrapped(surface, st, _("explore.cap"),
                      (box.left + st.px(NOTICE_TEXT_X), box.top + st.px(NOTICE_TEXT_Y)),
-                     box.width - 2 * st.px(NOTICE_TEXT_X), st.font_small, t.text)
+                     box.width - 2 * st.px(NOTICE_TEXT_X), st.font_small, t.text,
+                     align=st.align_start)
 
 
     def _draw_cue_over_picture(self, surface: pygame.Surface, person) -> None:
@@ -358,11 +361,12 @@ class ExploreScreen(ExploreLayout, Screen):
             pad_x, pad_y = st.px(CUE_PAD_X), st.px(CUE_PAD_Y)
             pygame.draw.rect(surface, t.danger, r, border_radius=st.corner_radius)
             draw_wrapped(surface, st, _("cue.overdose"), (r.left + pad_x, r.top + pad_y),
-                         r.width - 2 * pad_x, st.font_body, t.background, bold=True)
+                         r.width - 2 * pad_x, st.font_body, t.background, bold=True,
+                         align=st.align_start)
         else:
             text_x, text_y = st.px(NOTICE_TEXT_X), st.px(NOTICE_TEXT_Y)
             pygame.draw.rect(surface, t.panel, r, border_radius=st.corner_radius)
             pygame.draw.rect(surface, t.warning, r, width=st.px(BOX_BORDER),
                              border_radius=st.corner_radius)
             draw_wrapped(surface, st, _("cue.withdrawal"), (r.left + text_x, r.top + text_y),
-                         r.width - 2 * text_x, st.font_small, t.text)
+                         r.width - 2 * text_x, st.font_small, t.text, align=st.align_start)

@@ -25,6 +25,7 @@ import pygame
 from sim import i18n
 from sim.i18n import _
 from sim.view.fonts import line_height, text_width
+from sim.view.mirror import mirror_layout, mirror_widgets
 from sim.view.screens.explore_blocks import (
     IN_WITHDRAWAL,
     LEGEND_GAP,
@@ -113,6 +114,27 @@ class ExploreLayout(ExploreBlocks):
             _DECISIONS[key] = (self.level, self.arrangement)
             while len(_DECISIONS) > DECISIONS_KEPT:
                 _DECISIONS.popitem(last=False)
+        if st.rtl:
+            self._mirror(size[0])
+
+    #: the screen's own rects the arrangements set (the widgets' are on the widgets)
+    MIRRORED = ("title_rect", "clock_rect", "hint_rect", "cleft_rect", "plot_rect",
+                "opioid_box", "amount_label_rect", "medicines_label_rect", "cue_rect",
+                "meter_rects")
+
+    def _mirror(self, w: int) -> None:
+        """Right to left: everything placed above, mirrored about the window's centre line
+        (sim/view/mirror.py): the title at the right, the header buttons at the left, the
+        doses' and the person's columns on the other side, the time controls reversed.
+        The molecules' picture and the chart are drawn unmirrored in their boxes."""
+        for name in self.MIRRORED:
+            value = getattr(self, name, None)
+            if value is not None:
+                setattr(self, name, mirror_layout(
+                    [pygame.Rect(r) for r in value] if isinstance(value, list)
+                    else pygame.Rect(value), w))
+        mirror_widgets(self.widgets, w)
+        self.title_pos = self.title_rect.topleft
 
     def _decide(self, size, arrangements) -> None:
         """Try the arrangements, level by level, and place the one chosen: at the first
@@ -153,12 +175,14 @@ class ExploreLayout(ExploreBlocks):
         title_w = text_width(_("explore.title"), st.font_large, True)
         title_h = line_height(st.font_large, True)
         self.title_pos = (m, title_y)
+        self.title_rect = pygame.Rect(m, title_y, title_w, title_h)
         self.title_shown = True
         room = row.left - st.gap  # where the title row's text must end
         if m + title_w > room:
             if drop_title:
                 self.title_shown = False
                 title_w = title_h = 0
+                self.title_rect = pygame.Rect(m, title_y, 0, 0)
             else:  # the buttons on their own row, under the title
                 dy = title_y + title_h + st.px(HEADER_ROWS_GAP) - row.top
                 for button in (self.home, self.about_button, self.preferences):

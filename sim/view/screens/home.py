@@ -18,6 +18,7 @@ import pygame
 from sim.i18n import _
 from sim.view.events import Key, Pointer, Wheel
 from sim.view.fonts import font, line_height, render_text, text_width
+from sim.view.mirror import mirror_rect
 from sim.view.preferences import offered_languages
 from sim.view.render.tile_pictures import PICTURES, picture
 from sim.view.screen import Screen
@@ -73,6 +74,11 @@ class TileText:
     picture: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))  # none: empty
     blurb_size: int = 0
     title_gap: int = 0
+    rtl: bool = False  # lines set from the right edge of ``inner`` (right-to-left text)
+
+    def line_x(self, width: int) -> int:
+        """Where a line ``width`` px wide starts (the start side of ``inner``)."""
+        return self.inner.right - width if self.rtl else self.inner.left
 
     @property
     def title_fits(self) -> bool:
@@ -84,14 +90,14 @@ class TileText:
         """Where the title's lines are drawn (as wide as its widest line)."""
         h = len(self.title_lines) * line_height(self.title_size, True)
         w = max((text_width(line, self.title_size, True) for line in self.title_lines), default=0)
-        return pygame.Rect(self.inner.left, self.inner.top, w, h)
+        return pygame.Rect(self.line_x(w), self.inner.top, w, h)
 
     @property
     def blurb_rect(self) -> pygame.Rect:
         """Where the blurb's lines are drawn."""
         size = self.blurb_size or self.title_size
         w = max((text_width(line, size) for line in self.blurb_lines), default=0)
-        return pygame.Rect(self.inner.left, self.title_rect.bottom + self.title_gap, w,
+        return pygame.Rect(self.line_x(w), self.title_rect.bottom + self.title_gap, w,
                            len(self.blurb_lines) * line_height(size))
 
 
@@ -155,7 +161,16 @@ class Tile(Button):
 
     def _areas(self, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
         """(picture, words) inside a tile at ``rect`` (the picture empty if none); the
-        words' area runs to the tile's padding at the bottom."""
+        words' area runs to the tile's padding at the bottom. Right to left, both are
+        mirrored inside the tile (the picture at the right, the start side); the picture
+        itself is drawn as it is."""
+        pic, words = self._areas_ltr(rect)
+        if self.style.rtl:
+            flip = rect.left + rect.right  # mirror about the tile's own centre line
+            pic, words = mirror_rect(pic, flip), mirror_rect(words, flip)
+        return pic, words
+
+    def _areas_ltr(self, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
         st = self.style
         inner = rect.inflate(-2 * st.padding, -2 * st.padding)
         if not self.has_picture:
@@ -208,7 +223,8 @@ class Tile(Button):
             blurb = blurb[:room]
             if blurb:
                 blurb[-1] = ellipsize(blurb[-1] + " …", inner.width, blurb_size)
-        return TileText(inner, size, title, tuple(blurb), height, fits, pic, blurb_size, gap)
+        return TileText(inner, size, title, tuple(blurb), height, fits, pic, blurb_size, gap,
+                        self.style.rtl)
 
     def draw(self, surface: pygame.Surface) -> None:
         st = self.style
@@ -217,13 +233,15 @@ class Tile(Button):
         text = self.text_layout()
         if text.picture.width > 0 and text.picture.height > 0:
             surface.blit(picture(st, self.picture_id, text.picture.size), text.picture.topleft)
-        x, y = text.inner.topleft
+        y = text.inner.top
         for line in text.title_lines:
-            surface.blit(render_text(line, text.title_size, t.button_text, True), (x, y))
+            image = render_text(line, text.title_size, t.button_text, True)
+            surface.blit(image, (text.line_x(image.get_width()), y))
             y += line_height(text.title_size, True)
         y += st.px(TITLE_GAP)
         for line in text.blurb_lines:
-            surface.blit(render_text(line, self.blurb_size, t.text_muted), (x, y))
+            image = render_text(line, self.blurb_size, t.text_muted)
+            surface.blit(image, (text.line_x(image.get_width()), y))
             y += line_height(self.blurb_size)
         if self.focused:
             draw_focus_ring(surface, st, self.rect)
@@ -281,7 +299,9 @@ class HomeScreen(Screen):
                  number=order.index(sid) + 1 if sid in LESSONS else None)
             for sid, title, blurb in self.available_tiles()
         ]
-        self.language = Button(lambda: _("common.language"), on_activate=self._switch_language)
+        # opens the language picker (every language offered, each in its own name)
+        self.language = Button(lambda: _("language.button"),
+                               on_activate=lambda: self.ctx.nav.push("language"))
         self.preferences = Button(lambda: _("common.preferences"),
                                   on_activate=lambda: self.ctx.nav.push("preferences"))
         self.keys = Button(lambda: _("common.keys"), on_activate=lambda: self.ctx.nav.push("keys"))
@@ -299,6 +319,7 @@ class HomeScreen(Screen):
         self.subtitle_y = 0
         self.subtitle_x = 0
         self.disclaimer_rect = pygame.Rect(0, 0, 0, 0)
+        self.title_rect = pygame.Rect(0, 0, 0, 0)
         #: where the tiles are shown; taller content scrolls inside it
         self.tiles_area = pygame.Rect(0, 0, 0, 0)
         self.content_height = 0
@@ -322,6 +343,8 @@ class HomeScreen(Screen):
         return offered_languages(self.ctx)
 
     def _switch_language(self) -> None:
+        """The next offered language (the old two-way toggle; tests and a keyboard
+        shortcut may still call it)."""
         codes = self.languages()
         here = codes.index(self.ctx.language) if self.ctx.language in codes else -1
         self.ctx.set_language(codes[(here + 1) % len(codes)])
@@ -341,6 +364,8 @@ class HomeScreen(Screen):
         head_top = st.px(HEADER_TOP)
         title_w = text_width(_("app.title"), st.font_title, True)
         title_h = line_height(st.font_title, True)
+        #: where the app's title is drawn (at the right, the start side, right to left)
+        self.title_rect = pygame.Rect(m, head_top, title_w, title_h)
         subtitle = _("app.subtitle")
         beside_x = m + title_w + 2 * gap
         if beside_x + text_width(subtitle, st.font_large) <= w - m:
@@ -409,6 +434,24 @@ class HomeScreen(Screen):
         for button in self.footer_end:  # Quit, at the far end
             bw, _bh = button.preferred_size()
             button.rect = pygame.Rect(w - m - bw, y, bw, row_h)
+        if st.rtl:  # right to left: the same layout mirrored (the first tile at the right)
+            self._mirror(w)
+
+    def _mirror(self, w: int) -> None:
+        """Mirror the laid-out rects about the window's vertical centre line."""
+        self._tile_home = {i: mirror_rect(r, w) for i, r in self._tile_home.items()}
+        self.tiles_area = mirror_rect(self.tiles_area, w)
+        self.title_rect = mirror_rect(self.title_rect, w)
+        self.disclaimer_rect = mirror_rect(self.disclaimer_rect, w)
+        for button in self.group.widgets:
+            if not isinstance(button, Tile):
+                button.rect = mirror_rect(button.rect, w)
+        self._scroll_to(self.scroll)
+
+    def _header_x(self, left: int, width: int) -> int:
+        """Where a header line ``width`` wide starts: at ``left`` left to right, mirrored
+        (its right edge at ``window width - left``) right to left."""
+        return self.size[0] - left - width if self.style.rtl else left
 
     def _scroll_to(self, value: float) -> None:
         self.scroll = int(max(0, min(self.max_scroll, value)))
@@ -474,12 +517,13 @@ class HomeScreen(Screen):
         t = st.colours
         surface.fill(t.background)
         m = st.margin
-        surface.blit(render_text(_("app.title"), st.font_title, t.text, True),
-                     (m, st.px(HEADER_TOP)))
+        title = render_text(_("app.title"), st.font_title, t.text, True)
+        surface.blit(title, (st.start_x(self.title_rect, title.get_width()), self.title_rect.top))
         y = self.subtitle_y
         m = self.subtitle_x
         for line in self.subtitle_lines:
-            surface.blit(render_text(line, st.font_large, t.text_muted), (m, y))
+            image = render_text(line, st.font_large, t.text_muted)
+            surface.blit(image, (self._header_x(m, image.get_width()), y))
             y += line_height(st.font_large)
         # the tiles, clipped to their area (scrolled tiles slide under its edges)
         clip = surface.get_clip()
@@ -499,7 +543,7 @@ class HomeScreen(Screen):
         # TEACHING 1: a visible line on the home screen
         r = self.disclaimer_rect
         draw_wrapped(surface, st, _("common.disclaimer"), r.topleft, r.width, st.font_body,
-                     t.text)
+                     t.text, align=st.align_start)
 
     def _draw_scrollbar(self, surface: pygame.Surface) -> None:
         """A thin bar at the tiles' end edge says there is more to scroll to."""
@@ -507,6 +551,8 @@ class HomeScreen(Screen):
         area = self.tiles_area
         bar_w = st.px(SCROLLBAR_W)
         track = pygame.Rect(area.right + (st.margin - bar_w) // 2, area.top, bar_w, area.height)
+        if st.rtl:  # the end edge is the left one
+            track.right = area.left - (st.margin - bar_w) // 2
         share = area.height / max(1, self.content_height)
         thumb_h = max(st.px(SCROLL_THUMB_MIN), int(track.height * share))
         thumb_y = track.top + int((track.height - thumb_h) * self.scroll / max(1, self.max_scroll))

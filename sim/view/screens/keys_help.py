@@ -75,6 +75,8 @@ class KeysHelpScreen(Screen):
         self.card = pygame.Rect((w - card_w) // 2, (h - card_h) // 2, card_w, card_h)
         self.view = self.card.inflate(-2 * inset, -2 * inset)
         self._close_home = pygame.Rect(inner_w - cw, y, cw, ch)
+        if st.rtl:  # Close at the end side, the left (sim/view/mirror.py)
+            self._close_home.x = 0
         self._scroll_to(self.scroll)
 
     @property
@@ -124,18 +126,27 @@ class KeysHelpScreen(Screen):
         st = self.style
         t = st.colours
         clip = draw_card(self, surface)
-        x, top = self.view.left, self.view.top - self.scroll
+        top = self.view.top - self.scroll
         y = top
+        view = self.view
+
+        def at(offset: int, image) -> int:
+            """x of a line starting ``offset`` px from the view's start side (right to
+            left: from its right edge, the keys' column at the right)."""
+            return view.right - offset - image.get_width() if st.rtl else view.left + offset
+
         for line in self.title_lines:
-            surface.blit(render_text(line, st.font_large, t.text, True), (x, y))
+            image = render_text(line, st.font_large, t.text, True)
+            surface.blit(image, (at(0, image), y))
             y += line_height(st.font_large, True)
         body, step = st.font_body, line_height(st.font_body)
-        desc_x = x + self.keys_w + st.gap
+        desc_offset = self.keys_w + st.gap
         for keys, desc, row_y in self.laid_rows:
             for i, line in enumerate(keys):
-                surface.blit(render_text(line, body, t.text, True), (x, top + row_y + i * step))
+                image = render_text(line, body, t.text, True)
+                surface.blit(image, (at(0, image), top + row_y + i * step))
             for i, line in enumerate(desc):
-                surface.blit(render_text(line, body, t.text_muted),
-                             (desc_x, top + row_y + i * step))
+                image = render_text(line, body, t.text_muted)
+                surface.blit(image, (at(desc_offset, image), top + row_y + i * step))
         self.group.draw(surface)
         surface.set_clip(clip)

@@ -15,8 +15,9 @@ import pygame
 from sim import i18n
 from sim.i18n import _
 from sim.view.events import Key, Pointer
-from sim.view.fonts import line_height, render_text
+from sim.view.fonts import line_height, render_text, text_width
 from sim.view.preferences import offered_languages
+from sim.view.mirror import mirror_widgets
 from sim.view.screen import Screen
 from sim.view.screens.controls import ChoiceButton
 from sim.view.screens.overlay import draw_dimmed_below
@@ -101,6 +102,11 @@ class LanguagePickerScreen(Screen):
                                       top + row * (row_h + gap), col_w, row_h)
         self.close.rect = pygame.Rect(self.card.right - inset - close_w,
                                       self.card.bottom - inset - close_h, close_w, close_h)
+        if st.rtl:  # right to left: the card is centred; its contents mirrored in it (the
+            # title and the first language at the right, Close at the left)
+            mirror_widgets((*self.choices, self.close), w)
+            title_w = text_width(_("language.title"), st.font_large, True)
+            self.title_pos = (self.card.right - inset - title_w, self.title_pos[1])
 
     def retranslate(self) -> None:
         for button, code in zip(self.choices, self.codes):

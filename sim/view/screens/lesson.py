@@ -453,7 +453,8 @@ class LessonScreen(Screen):
         font = st.font(TITLE_SIZE)
         y = self.title_rect.top
         for line in self.lay.title_lines:
-            surface.blit(render_text(line, font, st.colours.text, True), (self.title_rect.left, y))
+            image = render_text(line, font, st.colours.text, True)
+            surface.blit(image, (st.start_x(self.title_rect, image.get_width()), y))
             y += line_height(font, True)
 
     def _draw_progress(self, surface) -> None:
@@ -475,12 +476,17 @@ class LessonScreen(Screen):
                                st.font(PROGRESS_SIZE), t.accent, True)
             with_dots = False
             x = r.centerx - text.get_width() // 2
-        surface.blit(text, (x, r.centery - text.get_height() // 2))
+        if st.rtl and with_dots:  # reading from the right: the words, then the dots leftwards
+            surface.blit(text, (x + total - text.get_width(), r.centery - text.get_height() // 2))
+        else:
+            surface.blit(text, (x, r.centery - text.get_height() // 2))
         if not with_dots:
             return
         x += text.get_width() + gap
         for i in range(n):
             centre = (x + i * step + radius, r.centery)
+            if st.rtl:  # the first beat's dot at the right
+                centre = (r.centerx - total // 2 + dots_w - i * step - radius, r.centery)
             if i <= self.index:
                 pygame.draw.circle(surface, t.accent, centre, radius)
             else:
@@ -516,15 +522,17 @@ class LessonScreen(Screen):
         pygame.draw.rect(surface, t.panel_border, r, width=st.line_width,
                          border_radius=st.corner_radius)
         size, bold, lines = self.caption_lines()
-        x, y = self.lay.caption_text_rect.topleft
+        box = self.lay.caption_text_rect
+        y = box.top
         for line in lines:
-            surface.blit(render_text(line, size, t.text, bold), (x, y))
+            image = render_text(line, size, t.text, bold)
+            surface.blit(image, (st.start_x(box, image.get_width()), y))
             y += line_height(size, bold)
         if self.lay.page_rect is not None:  # "2/3": there is more (Next says "More")
             mark = render_text(f"{self.page + 1}/{self.pages}", st.font(PAGE_SIZE),
                                t.text_muted, True)
             pr = self.lay.page_rect
-            surface.blit(mark, (pr.right - mark.get_width(), pr.top))
+            surface.blit(mark, (st.end_x(pr, mark.get_width()), pr.top))
 
     def caption_lines(self) -> tuple[int, bool, list[str]]:
         """(font size in pixels, bold, lines) of the caption page shown now; they fit
@@ -555,7 +563,7 @@ class LessonScreen(Screen):
         surface.set_clip(r.clip(clip))  # a window too small for the card: never spill
         title_top, body_top, _bottom = card_text_tops(st, r, title, text)
         draw_wrapped(surface, st, title, (r.left + pad_x, title_top), r.width - 2 * pad_x,
-                     st.font(CARD_TITLE_SIZE), t.text, bold=True)
+                     st.font(CARD_TITLE_SIZE), t.text, bold=True, align=st.align_start)
         draw_wrapped(surface, st, text, (r.left + pad_x, body_top), r.width - 2 * pad_x,
-                     st.font(CARD_BODY_SIZE), t.text)
+                     st.font(CARD_BODY_SIZE), t.text, align=st.align_start)
         surface.set_clip(clip)

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from sim.view.fonts import line_height
+from sim.view.mirror import mirror_layout, mirror_widgets
 from sim.view.screens.lesson_caption import (
     CAPTION_PAD_X,
     CAPTION_PAD_Y,
@@ -227,7 +228,23 @@ def lay_out(style: Style, size: tuple[int, int], c: LessonContent) -> LessonLayo
         card_h = card_height(style, c.caption.card,
                              plan.width_across if now.across else plan.card_w)
     rects = plan.place(now.height, frame_h, now.across, card_h, c.caption.needs_chart)
-    return _finish(style, c, ch, plan, now, rects, gives_way, card_h)
+    lay = _finish(style, c, ch, plan, now, rects, gives_way, card_h)
+    if style.rtl:
+        mirror_lesson(lay, c, size[0])
+    return lay
+
+
+def mirror_lesson(lay: LessonLayout, c: LessonContent, window_width: int) -> None:
+    """Right to left: the layout mirrored about the window's centre line, in place
+    (sim/view/mirror.py): the title at the right, the header buttons at the left, Back
+    at the right and Next at the left, the meters' column on the other side of the
+    picture. The picture and the chart are drawn unmirrored inside their boxes (the
+    chart's time axis runs left to right: it is a picture of time)."""
+    mirror_layout(lay, window_width)
+    mirror_widgets((*c.header_buttons, c.back, c.replay, c.next), window_width)
+    # the answers' buttons sit in lay.choice_rects (mirrored above): follow them
+    for button, rect in zip(c.choice_buttons, lay.choice_rects):
+        button.rect = rect
 
 
 def _chrome_and_panel(style: Style, size: tuple[int, int], c: LessonContent

@@ -191,9 +191,16 @@ def draw_notes(surface: pygame.Surface, style, rect: pygame.Rect, content: Notes
     lay = layout or lay_out_notes(st, rect.width, content, reserve_right)
     clip = surface.get_clip()
     surface.set_clip(rect.clip(clip) if clip else rect)
+    rtl = getattr(st, "rtl", False)
+
+    def x_of(image, left: int, run_x: int) -> int:
+        # right to left the runs are mirrored inside the rect: each starts ``run.x`` in
+        # from the right edge (the columns swap, every line is set from the right)
+        return (left + rect.width - run_x - image.get_width()) if rtl else left + run_x
+
     for run in lay.header:
-        surface.blit(render_text(run.text, run.size, getattr(colours, run.colour_name), run.bold),
-                     (rect.left + run.x, rect.top + run.y))
+        image = render_text(run.text, run.size, getattr(colours, run.colour_name), run.bold)
+        surface.blit(image, (x_of(image, rect.left, run.x), rect.top + run.y))
     view = pygame.Rect(rect.left, rect.top + lay.header_h, rect.width,
                        max(0, rect.height - lay.header_h))
     max_scroll = max(0, lay.body_h - view.height)
@@ -203,14 +210,16 @@ def draw_notes(surface: pygame.Surface, style, rect: pygame.Rect, content: Notes
         y = view.top + run.y - scroll
         if y > view.bottom or y + line_height(run.size, run.bold) < view.top:
             continue
-        surface.blit(render_text(run.text, run.size, getattr(colours, run.colour_name), run.bold),
-                     (view.left + run.x, y))
+        image = render_text(run.text, run.size, getattr(colours, run.colour_name), run.bold)
+        surface.blit(image, (x_of(image, view.left, run.x), y))
     surface.set_clip(clip)
     if max_scroll and view.height > 0:
         # a scroll bar in the inset right of the text: there is more to read
         bar_w = max(2, st.px(SCROLL_BAR))
         track = pygame.Rect(rect.right + (st.px(INSET) - bar_w) // 2, view.top, bar_w,
                             view.height)
+        if rtl:  # in the inset at the end side, left of the text
+            track.right = rect.left - (st.px(INSET) - bar_w) // 2
         thumb_h = max(bar_w * 4, view.height * view.height // max(1, lay.body_h))
         thumb_y = track.top + (track.height - thumb_h) * scroll // max_scroll
         pygame.draw.rect(surface, colours.panel_border, track)
@@ -311,6 +320,8 @@ class NotesScreen(Screen):
         self.panel = pygame.Rect(m, h - m - panel_h, width, panel_h)
         inner = self.panel.inflate(-2 * inset, -2 * inset)
         self.close.rect = pygame.Rect(inner.right - cw, inner.top, cw, ch)
+        if st.rtl:  # the panel spans the window: Close at its end side, the left
+            self.close.rect = pygame.Rect(inner.left, inner.top, cw, ch)
         self.max_scroll = max(0, lay.body_h - max(0, inner.height - lay.header_h))
         self.scroll = max(0, min(self.max_scroll, self.scroll))
         return lay

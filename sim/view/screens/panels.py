@@ -79,7 +79,8 @@ def draw_person_panel(surface: pygame.Surface, style: Style, meter_rects, cue_re
         box = pygame.Rect(r.left, r.top, r.width, cue_height(style, person, r.width))
         pygame.draw.rect(surface, t.danger, box, border_radius=style.corner_radius)
         draw_wrapped(surface, style, _("cue.overdose"), (r.left + pad_x, r.top + pad_y),
-                     r.width - 2 * pad_x, style.font_body, t.background, bold=True)
+                     r.width - 2 * pad_x, style.font_body, t.background, bold=True,
+                     align=style.align_start)
     elif person.withdrawal > WITHDRAWAL_CUE:
         draw_wrapped(surface, style, _("cue.withdrawal"), (r.left, r.top + style.px(WITHDRAWAL_CUE_TOP)),
-                     r.width, style.font_small, t.text)
+                     r.width, style.font_small, t.text, align=style.align_start)

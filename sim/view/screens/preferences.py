@@ -17,6 +17,7 @@ import pygame
 from sim.i18n import LANGUAGES, _
 from sim.view.events import Key, Pointer, Wheel
 from sim.view.fonts import line_height, render_text, text_width
+from sim.view.mirror import mirror_rect
 from sim.view.preferences import TEXT_SIZES, offered_languages
 from sim.view.screen import Screen
 from sim.view.screens.overlay import draw_card
@@ -135,6 +136,9 @@ class PreferencesScreen(Screen):
             y += row_h + st.px(SECTION_GAP)
         cw, ch = self.close.preferred_size()
         self._home[id(self.close)] = pygame.Rect(inner_w - cw, y, cw, ch)
+        if st.rtl:  # right to left: mirrored inside the card (labels at the right, choices
+            # from the right, Close at the left); sim/view/mirror.py
+            self._home = {k: mirror_rect(r, inner_w) for k, r in self._home.items()}
         self.content_h = y + ch
         card_h = min(h - 2 * m, self.content_h + 2 * inset)
         self.card = pygame.Rect((w - card_w) // 2, (h - card_h) // 2, card_w, card_h)
@@ -215,13 +219,14 @@ class PreferencesScreen(Screen):
         x = self.view.left
         y = top
         for line in self.title_lines:
-            surface.blit(render_text(line, st.font_large, t.text, True), (x, y))
+            image = render_text(line, st.font_large, t.text, True)
+            surface.blit(image, (st.start_x(self.view, image.get_width()), y))
             y += line_height(st.font_large, True)
         y += st.gap
         draw_wrapped(surface, st, _("prefs.hint"), (x, y), self.view.width, st.font_small,
-                     t.text_muted)
+                     t.text_muted, align=st.align_start)
         for section in self.sections:
-            surface.blit(render_text(_(section.label_key), st.font_body, t.text, True),
-                         (x, top + section.label_y))
+            image = render_text(_(section.label_key), st.font_body, t.text, True)
+            surface.blit(image, (st.start_x(self.view, image.get_width()), top + section.label_y))
         self.group.draw(surface)
         surface.set_clip(clip)

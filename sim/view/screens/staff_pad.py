@@ -16,6 +16,7 @@ import pygame
 from sim.i18n import _
 from sim.view.events import Key, Pointer
 from sim.view.fonts import line_height, render_text
+from sim.view.mirror import mirror_rect
 from sim.view.screen import Screen
 from sim.view.screens.overlay import draw_dimmed_below
 from sim.view.style import FONT_BODY, FONT_LARGE, FONT_TITLE
@@ -188,6 +189,16 @@ class StaffPadScreen(Screen):
                                            cancel_h)
         else:
             self.cancel.rect = pygame.Rect(x0, y, col_w, cancel_h)
+        if st.rtl:  # right to left: the columns mirrored (the words at the right); the
+            # keypad keeps 1 2 3 from the left, as keypads do in right-to-left locales
+            self.display = mirror_rect(self.display, w)
+            self.cancel.rect = mirror_rect(self.cancel.rect, w)
+            keys = [b.rect for row in self.keys for b in row]
+            block = keys[0].unionall(keys[1:])
+            dx = mirror_rect(block, w).left - block.left
+            for row in self.keys:
+                for button in row:
+                    button.rect = button.rect.move(dx, 0)
 
     def _words(self, width: int) -> tuple[int, int]:
         """Wrap the title to ``width``; (its height, the message line's height at its
@@ -275,7 +286,9 @@ class StaffPadScreen(Screen):
         title_px = st.font(FONT_LARGE)
         y = self.card.top + inset
         for line in self.title_lines:
-            surface.blit(render_text(line, title_px, t.text, True), (self.card.left + inset, y))
+            image = render_text(line, title_px, t.text, True)
+            x = self.display.right - image.get_width() if st.rtl else self.card.left + inset
+            surface.blit(image, (x, y))
             y += line_height(title_px, True)
         # the display: dots for what is typed (never the digits), else what to do
         draw_box(surface, st, self.display, t.background, t.panel_border, st.line_width)

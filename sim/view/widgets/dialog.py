@@ -162,6 +162,9 @@ class Dialog:
         self.close_button.rect = pygame.Rect(
             self.rect.right - inset - bw, self.rect.bottom - inset - bh, bw, bh
         )
+        if st.rtl:  # right to left: the button at the panel's end side, the left
+            self.close_button.rect = self.close_button.rect.move(
+                self.rect.left + self.rect.right - 2 * self.close_button.rect.centerx, 0)
         self._inset = inset
         self._layout_key = self._key(title, body)
 
@@ -257,14 +260,14 @@ class Dialog:
         title = resolve_text(self.title)
         if not self.title_scrolls:
             draw_wrapped(surface, st, title, self.title_rect.topleft, inner, st.font_large, t.text,
-                         bold=True)
+                         bold=True, align=st.align_start)
         surface.set_clip(self.body_rect.clip(clip))
         y = self.body_rect.top - self.scroll
         if self.title_scrolls:
             y += draw_wrapped(surface, st, title, (self.body_rect.left, y), inner, st.font_large,
-                              t.text, bold=True) + st.gap
+                              t.text, bold=True, align=st.align_start) + st.gap
         draw_wrapped(surface, st, resolve_text(self.body), (self.body_rect.left, y), inner,
-                     st.font_body, t.text)
+                     st.font_body, t.text, align=st.align_start)
         surface.set_clip(clip)
         if self.max_scroll > 0:
             self._draw_scrollbar(surface)
@@ -277,6 +280,8 @@ class Dialog:
         bar = st.px(SCROLLBAR_WIDTH)
         track = pygame.Rect(self.rect.right - self._inset // 2 - bar // 2, self.body_rect.top,
                             bar, self.body_rect.height)
+        if st.rtl:  # beside the body at the end side
+            track.x = self.rect.left + self._inset // 2 - bar // 2
         pygame.draw.rect(surface, t.meter_track, track, border_radius=bar // 2)
         total = self.body_rect.height + self.max_scroll
         h = min(track.height, max(st.px(SCROLLBAR_MIN_THUMB), track.height * self.body_rect.height // total))
