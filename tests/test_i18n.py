@@ -309,8 +309,8 @@ def test_fallback_to_english_then_to_the_key(monkeypatch, lenient):
 
 def test_languages_name_themselves():
     # one source: the catalogs present under assets/locale, names from their headers
-    assert i18n.LANGUAGES == {"en": "English", "es": "Español", "fr": "Français",
-                              "pt_BR": "Português (Brasil)"}
+    assert i18n.LANGUAGES == {"en": "English", "ar": "العربية", "es": "Español",
+                              "fr": "Français", "pt_BR": "Português (Brasil)"}
     assert list(i18n.LANGUAGES) == ["en", *sorted(set(i18n.LANGUAGES) - {"en"})]
     on_disk = {p.parent.parent.name for p in i18n.locale_dir().glob("*/LC_MESSAGES/blockade.mo")}
     assert set(i18n.LANGUAGES) == on_disk
@@ -320,19 +320,19 @@ def test_languages_name_themselves():
 
 def test_languages_not_yet_reviewed_are_drafts():
     assert not i18n.is_draft("en") and not i18n.is_draft("es")
-    assert i18n.is_draft("fr") and i18n.is_draft("pt_BR")
+    assert i18n.is_draft("fr") and i18n.is_draft("pt_BR") and i18n.is_draft("ar")
     for code in i18n.LANGUAGES:
         header = parse_po(po_path(code).read_text(encoding="utf-8"))[1]
         assert i18n.is_draft(code) == (header.get("X-Blockade-Review") != "reviewed")
 
 
-def test_arabic_waits_outside_the_catalogs_the_program_reads():
-    # no Arabic glyphs in the bundled font and no right-to-left drawing yet
-    assert "ar" not in i18n.LANGUAGES
-    pending = i18n.locale_dir().parent / "locale-pending" / "ar" / "LC_MESSAGES"
-    assert (pending / "blockade.po").is_file() and (pending / "blockade.mo").is_file()
-    with pytest.raises(ValueError, match="unknown language"):
-        i18n.set_language("ar")
+def test_arabic_is_offered_now_that_right_to_left_text_works():
+    # it waited in assets/locale-pending until the Arabic font and right-to-left
+    # drawing landed (tests/test_rtl_text.py, tests/test_rtl_layout.py)
+    assert "ar" in i18n.available_languages()
+    assert not (i18n.locale_dir().parent / "locale-pending" / "ar").exists()
+    i18n.set_language("ar")
+    assert i18n._("common.home") == i18n.catalog("ar")["common.home"] != "Home"
 
 
 def test_a_missing_review_header_counts_as_draft(monkeypatch):
@@ -449,10 +449,10 @@ def test_english_and_french_differ_at_zero():
     assert fr == "Redémarrage dans 0 seconde"
 
 
-def test_the_pending_arabic_catalog_has_six_forms():
+def test_the_arabic_catalog_has_six_forms():
     import gettext
 
-    mo = i18n.locale_dir().parent / "locale-pending" / "ar" / "LC_MESSAGES" / "blockade.mo"
+    mo = i18n.mo_path("ar")
     with mo.open("rb") as f:
         standard = gettext.GNUTranslations(f)
     for n, index in PLURAL_FORMS["ar"].items():

@@ -4,8 +4,7 @@ the right, the header's buttons at the left, Back right of Next, the meters fill
 the right, home's first tile at the right of its row, the cards' text and buttons placed
 from the right. The molecules' picture is a picture and is not flipped (its box moves).
 
-Arabic's catalog waits in assets/locale-pending until right-to-left works; the
-``arabic`` fixture points the catalog discovery at it for one test. Where the words do
+The ``arabic`` fixture shows the interface in Arabic for one test. Where the words do
 not matter, an English screen is laid out with an injected ``rtl=True`` style and
 compared with its left-to-right layout, mirrored: that also shows the left-to-right
 layouts are the ones they were (``rtl`` is False for every left-to-right language).
@@ -34,36 +33,16 @@ from sim.view.style import DEFAULT_STYLE, Style
 SIZES = [(800, 600), (1920, 1080)]
 IDS = lambda s: f"{s[0]}x{s[1]}"  # noqa: E731
 LESSON_STATES = [("opioids", 1, "end"), ("blockade", 4, "ask"), ("rescue", 7, "end")]
-PENDING = "locale-pending"
 
 
 # ------------------------------------------------------------------------------ fixtures
 @pytest.fixture
-def arabic(monkeypatch):
-    """Arabic's catalog (assets/locale-pending/ar) found as if it were under assets/locale,
-    for this test only."""
-    real_asset_path = i18n.asset_path
-    real_discover = i18n._discover
-
-    def asset_path(*parts):
-        if len(parts) >= 2 and parts[0] == "locale" and parts[1] == "ar":
-            return real_asset_path(PENDING, *parts[1:])
-        return real_asset_path(*parts)
-
-    def discover():
-        found = real_discover()
-        found["ar"] = i18n._header("ar").get(i18n.NAME_HEADER.lower()) or "ar"
-        return found
-
+def arabic():
+    """The interface in Arabic for this test (its catalog is one of the program's)."""
     i18n.set_language("en")
-    monkeypatch.setattr(i18n, "asset_path", asset_path)
-    monkeypatch.setattr(i18n, "_discover", discover)
-    i18n.reload()
     assert "ar" in i18n.LANGUAGES and i18n.catalog("ar")
     yield "ar"
     i18n.set_language("en")
-    monkeypatch.undo()
-    i18n.reload()
 
 
 class FakeKiosk:

@@ -26,9 +26,8 @@ from sim.lessons import LESSONS, LessonPlayer
 
 LANGS = sorted(i18n.LANGUAGES)
 
-# The per-language tables below have a column for every language with a catalog, shown
-# (i18n.LANGUAGES) or pending (Arabic, in assets/locale-pending until right-to-left text
-# lands; its patterns come from docs/translations/ar.md and are used once it is shown).
+# The per-language tables below have a column for every language with a catalog
+# (i18n.LANGUAGES); Arabic's patterns come from docs/translations/ar.md.
 # Patterns for fr and pt_BR: docs/translations/fr.md and pt_BR.md.
 #: Arabic attaches و ف ب ل ال to the word: \b before a word does not work there
 AR_PREFIX = r"(?<!\w)(?:[وفبل]|ال|لل|بال|وال|فال|وب|ول|وبال)?"

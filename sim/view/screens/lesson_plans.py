@@ -405,10 +405,17 @@ def compact_plans(style: Style, size, c: LessonContent, ch: Chrome, pw: int
     def across(box_h: int) -> dict:
         return _across(style, c, m, top, W, H, box_h)
 
-    def bare(cleft: pygame.Rect, meters_rect: pygame.Rect, box_top: int, box_h: int) -> dict:
+    def bare(cleft: pygame.Rect, meters_rect: pygame.Rect, box_top: int, box_h: int,
+             keep_chart: bool = False) -> dict:
+        """The picture's room holds the molecules, or the chart when the caption speaks of
+        the chart (the picture gives way to it: the words and the picture agree)."""
         meters, breathing = _meters(style, meters_rect.left, meters_rect.top, meters_rect.width)
+        chart = pygame.Rect(cleft.left, cleft.bottom, 0, 0)
+        if keep_chart and cleft.height >= chart_min_height(style, c.chart, cleft.width,
+                                                           c.chart_title, c.chart_labels):
+            chart, cleft = pygame.Rect(cleft), pygame.Rect(cleft.left, cleft.top, cleft.width, 0)
         return dict(side_by_side=False, cleft_rect=cleft, person_rect=None,
-                    chart_rect=pygame.Rect(cleft.left, cleft.bottom, 0, 0),
+                    chart_rect=chart,
                     card_host=pygame.Rect(cleft), meter_rects=meters, breathing_rect=breathing,
                     cue_rect=pygame.Rect(cleft), key_rect=pygame.Rect(cleft.left, cleft.top, 0, 0),
                     caption_rect=pygame.Rect(m, box_top, W, box_h))
@@ -426,7 +433,8 @@ def compact_plans(style: Style, size, c: LessonContent, ch: Chrome, pw: int
                 return across(box_h)
             row_h = H - gap - box_h
             return bare(pygame.Rect(m, top, cw, row_h),
-                        pygame.Rect(m + cw + gap, top - rise, pw, mh), top + row_h + gap, box_h)
+                        pygame.Rect(m + cw + gap, top - rise, pw, mh), top + row_h + gap, box_h,
+                        keep_chart)
 
         # a question may take the whole height (the picture gives way till it is answered)
         return [Plan("landscape-compact", W, H - gap - upper, H - gap - upper, W, H, place,
@@ -441,7 +449,7 @@ def compact_plans(style: Style, size, c: LessonContent, ch: Chrome, pw: int
         cleft_h = H - 2 * gap - mh - box_h
         cleft = pygame.Rect(m, top, W, cleft_h)
         return bare(cleft, pygame.Rect(m, cleft.bottom + gap, W, mh),
-                    cleft.bottom + 2 * gap + mh, box_h)
+                    cleft.bottom + 2 * gap + mh, box_h, keep_chart)
 
     room = H - 2 * gap - mh - upper
     return [Plan("portrait-compact", W, room, room, W, H, place_portrait,
