@@ -228,7 +228,14 @@ def soak(scenario: str, frames: int = SOAK_FRAMES, warmup: int = SOAK_WARMUP,
     from .app import App, AppConfig
 
     app = App(AppConfig(size=size, headless=True, seed=1))
-    frame = soak_driver(app, scenario)
+    growth = rss_growth(soak_driver(app, scenario), frames, warmup, readings)
+    app.shutdown()
+    return growth
+
+
+def rss_growth(frame, frames: int, warmup: int, readings: list | None = None) -> float:
+    """MB of resident memory ``frame(i)`` gains over ``frames`` calls after ``warmup``;
+    ``readings`` (if given) gets (frame, MB) ten times along the way."""
     for i in range(warmup):
         frame(i)
     start = rss_mb()
@@ -237,9 +244,7 @@ def soak(scenario: str, frames: int = SOAK_FRAMES, warmup: int = SOAK_WARMUP,
         frame(i)
         if readings is not None and (i - warmup + 1) % every == 0:
             readings.append((i - warmup + 1, round(rss_mb() - start, 2)))
-    growth = rss_mb() - start
-    app.shutdown()
-    return round(growth, 2)
+    return round(rss_mb() - start, 2)
 
 
 def soak_rss_growth_mb(frames: int = SOAK_FRAMES,

@@ -90,24 +90,15 @@ def kiosk_soak_driver(app, clock):
 
 def kiosk_soak(frames: int, warmup: int, size=(1280, 720), readings=None) -> float:
     """MB of resident memory a kiosk gains over ``frames`` frames after ``warmup``."""
-    from .bench import rss_mb
+    from .bench import rss_growth
     from .clock import ManualClock
 
     with tempfile.TemporaryDirectory(prefix="blockade-soak-") as folder:
         clock = ManualClock()
         app = _kiosk_app(size, folder, clock)
-        frame = kiosk_soak_driver(app, clock)
-        for i in range(warmup):
-            frame(i)
-        start = rss_mb()
-        every = max(1, frames // 10)
-        for i in range(warmup, warmup + frames):
-            frame(i)
-            if readings is not None and (i - warmup + 1) % every == 0:
-                readings.append((i - warmup + 1, round(rss_mb() - start, 2)))
-        growth = rss_mb() - start
+        growth = rss_growth(kiosk_soak_driver(app, clock), frames, warmup, readings)
         app.shutdown()
-    return round(growth, 2)
+    return growth
 
 
 def attract_cpu_share(seconds: float = 10.0, size=(1920, 1080)) -> float:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import pygame
 
 from sim.i18n import _
-from sim.view.events import Key, Pointer
+from sim.view.events import Key
 from sim.view.fonts import line_height, render_text
 from sim.view.mirror import mirror_widgets
 from sim.view.screen import Screen
-from sim.view.screens.overlay import draw_dimmed_below
+from sim.view.screens.overlay import dismissed, draw_dimmed_below
 from sim.view.widgets import Button, WidgetGroup, wrap_text
 from sim.view.widgets.paint import draw_box
 
@@ -70,18 +70,13 @@ class ConfirmScreen(Screen):
             mirror_widgets((self.stay, self.leave), w)
 
     def handle(self, action) -> bool:
-        if isinstance(action, Key):
-            if action.key == pygame.K_ESCAPE:
-                self.ctx.nav.pop()
-                return True
-            if action.key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN):
-                other = self.leave if self.group.focused is self.stay else self.stay
-                self.group.focus(other, visible=True)
-                self.dirty = True
-                return True
-        if (isinstance(action, Pointer) and action.kind == "down"
-                and not self.card.collidepoint(action.pos)):
-            self.ctx.nav.pop()
+        if dismissed(self, action):  # Escape or a tap outside: Stay
+            return True
+        if isinstance(action, Key) and action.key in (pygame.K_LEFT, pygame.K_RIGHT,
+                                                      pygame.K_UP, pygame.K_DOWN):
+            other = self.leave if self.group.focused is self.stay else self.stay
+            self.group.focus(other, visible=True)
+            self.dirty = True
             return True
         return self.group.handle(action)
 

@@ -14,13 +14,12 @@ import pygame
 
 from sim import i18n
 from sim.i18n import _
-from sim.view.events import Key, Pointer
 from sim.view.fonts import line_height, render_text, text_width
 from sim.view.preferences import offered_languages
 from sim.view.mirror import mirror_widgets
 from sim.view.screen import Screen
 from sim.view.screens.controls import ChoiceButton
-from sim.view.screens.overlay import draw_dimmed_below
+from sim.view.screens.overlay import dismissed, draw_dimmed_below
 from sim.view.widgets import Button, WidgetGroup
 from sim.view.widgets.paint import draw_box
 
@@ -114,14 +113,7 @@ class LanguagePickerScreen(Screen):
         self.layout(self.size)
 
     def handle(self, action) -> bool:
-        if isinstance(action, Key) and action.key == pygame.K_ESCAPE:
-            self.ctx.nav.pop()
-            return True
-        if (isinstance(action, Pointer) and action.kind == "down"
-                and not self.card.collidepoint(action.pos)):
-            self.ctx.nav.pop()
-            return True
-        return self.group.handle(action)
+        return dismissed(self, action) or self.group.handle(action)
 
     def draw(self, surface: pygame.Surface) -> None:
         st = self.style

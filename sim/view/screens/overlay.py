@@ -41,3 +41,18 @@ def draw_card(screen, surface: pygame.Surface):
     ring = 2 * (st.focus_gap + st.focus_ring_width)
     surface.set_clip(screen.view.inflate(ring, ring))
     return clip
+
+
+def dismissed(screen, action) -> bool:
+    """Escape, or a press outside ``screen.card``, closes a card over the screen below
+    (the card's own keys and buttons are its group's); True if it closed."""
+    import pygame
+
+    from sim.view.events import Key, Pointer
+
+    if (isinstance(action, Key) and action.key == pygame.K_ESCAPE) or (
+            isinstance(action, Pointer) and action.kind == "down"
+            and not screen.card.collidepoint(action.pos)):
+        screen.ctx.nav.pop()
+        return True
+    return False
