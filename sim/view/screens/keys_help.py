@@ -14,7 +14,7 @@ from sim.i18n import _
 from sim.view.events import Key, Pointer, Wheel
 from sim.view.fonts import line_height, render_text, text_width
 from sim.view.screen import Screen
-from sim.view.screens.overlay import draw_card
+from sim.view.screens.overlay import drag_scroll, draw_card
 from sim.view.widgets import Button, WidgetGroup, wrap_text
 
 # in logical units
@@ -110,16 +110,8 @@ class KeysHelpScreen(Screen):
             if action.kind == "down" and not self.card.collidepoint(action.pos):
                 self.ctx.nav.pop()
                 return True
-            if action.kind == "down":
-                self._drag = (action.pos[1], self.scroll)
-            elif action.kind in ("up", "cancel"):
-                self._drag = None
-            elif self._drag is not None and action.pressed:
-                start_y, start = self._drag
-                if abs(action.pos[1] - start_y) >= st.px(12):
-                    self.group.reset_input()
-                    self._scroll_to(start - (action.pos[1] - start_y))
-                    return True
+            if drag_scroll(self, action, self._scroll_to):
+                return True
         return self.group.handle(action)
 
     def draw(self, surface: pygame.Surface) -> None:

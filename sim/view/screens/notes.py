@@ -24,6 +24,7 @@ from sim.i18n import _
 from sim.view.events import Key, Pointer, Wheel
 from sim.view.fonts import line_height, render_text, text_width
 from sim.view.screen import Screen
+from sim.view.screens.overlay import drag_scroll
 from sim.view.widgets import Button, WidgetGroup, wrap_text
 from sim.view.widgets.paint import draw_box
 
@@ -36,7 +37,6 @@ PANEL_MIN_H = 320  # ...but may grow to this height on a short window
 WHEEL_STEP = 48
 COMPACT_BELOW = 1.2  # times PANEL_MIN_H and the text size: a short panel
 SCROLL_BAR = 4  # the scroll bar's width, drawn in the inset
-DRAG_SLOP = 12
 CLOSE_KEYS = (pygame.K_ESCAPE,)
 SCROLL_KEYS = {pygame.K_UP: -1, pygame.K_DOWN: 1}
 
@@ -352,17 +352,8 @@ class NotesScreen(Screen):
             if self._drag is None and not self.panel.collidepoint(action.pos) \
                     and not self.group.handle(action):
                 return self._to_below(below, action)
-            if action.kind == "down":
-                self._drag = (action.pos[1], self.scroll)
-            elif action.kind in ("up", "cancel"):
-                self._drag = None
-            elif self._drag is not None and action.pressed:
-                start_y, start = self._drag
-                if abs(action.pos[1] - start_y) >= st.px(DRAG_SLOP):
-                    self.group.reset_input()
-                    self.scroll = start
-                    self._scroll_by(start_y - action.pos[1])
-                    return True
+            if drag_scroll(self, action, lambda y: self._scroll_by(y - self.scroll)):
+                return True
         return self.group.handle(action)
 
     def _to_below(self, below, action) -> bool:

@@ -56,3 +56,29 @@ def dismissed(screen, action) -> bool:
         screen.ctx.nav.pop()
         return True
     return False
+
+
+#: a press that moves this far (logical units) scrolls a card's content rather than
+#: pressing the control under it (touch screens have no wheel)
+DRAG_SLOP = 12
+
+
+def drag_scroll(screen, pointer, scroll_to) -> bool:
+    """Drag to scroll a card's content: a press records where it began (``screen._drag``);
+    a held move of DRAG_SLOP units scrolls (``scroll_to(pixels)``) and cancels the press on
+    the control under it. True when the move scrolled; with nothing to scroll it never
+    takes a press."""
+    if pointer.kind == "down":
+        screen._drag = (pointer.pos[1], screen.scroll)
+        return False
+    if pointer.kind in ("up", "cancel") or screen._drag is None:
+        screen._drag = None
+        return False
+    if not screen.max_scroll or not pointer.pressed:
+        return False
+    start_y, start = screen._drag
+    if abs(pointer.pos[1] - start_y) < screen.style.px(DRAG_SLOP):
+        return False
+    screen.group.reset_input()
+    scroll_to(start - (pointer.pos[1] - start_y))
+    return True

@@ -20,7 +20,7 @@ from sim.view.fonts import line_height, render_text, text_width
 from sim.view.mirror import mirror_rect
 from sim.view.preferences import TEXT_SIZES, offered_languages
 from sim.view.screen import Screen
-from sim.view.screens.overlay import draw_card
+from sim.view.screens.overlay import drag_scroll, draw_card
 from sim.view.screens.controls import ChoiceButton
 from sim.view.theme import PROFILES
 from sim.view.widgets import Button, Toggle, WidgetGroup, draw_wrapped, wrap_text
@@ -177,7 +177,7 @@ class PreferencesScreen(Screen):
                 return True
             if action.kind == "down" and not self.view.collidepoint(action.pos):
                 return True  # the card's margin, or a control scrolled under it
-            if self._drag_scroll(action):
+            if drag_scroll(self, action, self._scroll_to):
                 return True
         used = self.group.handle(action)
         if self.disposed:  # Close took it off the stack
@@ -193,22 +193,6 @@ class PreferencesScreen(Screen):
             self._scroll_to(self.scroll - (self.view.top - r.top))
         elif r.bottom > self.view.bottom:
             self._scroll_to(self.scroll + (r.bottom - self.view.bottom))
-
-    def _drag_scroll(self, p: Pointer) -> bool:
-        if not self.max_scroll:
-            return False
-        if p.kind == "down":
-            self._drag = (p.pos[1], self.scroll)
-            return False
-        if self._drag is None or p.kind in ("up", "cancel"):
-            self._drag = None
-            return False
-        start_y, start = self._drag
-        if abs(p.pos[1] - start_y) >= self.style.px(12):
-            self.group.reset_input()
-            self._scroll_to(start - (p.pos[1] - start_y))
-            return True
-        return False
 
     # -- drawing -------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
