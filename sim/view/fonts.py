@@ -38,21 +38,51 @@ SCRIPT_FONT_FILES = {"Latn": FONT_FILES, "Arab": ARABIC_FONT_FILES}
 Colour = tuple[int, ...]  # (r, g, b) or (r, g, b, a); hashable, so it can key a cache
 
 
-@lru_cache(maxsize=32)
-def font(size: int, bold: bool = False) -> pygame.font.Font:
-    """The bundled Noto Sans at ``size`` pixels (cached; see Style.font for logical sizes)."""
+#: a tiny font loaded in the current font-module session: once ``pygame.font.quit()``
+#: has run, every Font made before it raises "font module quit since font created",
+#: so a failing probe means the cached fonts belong to an earlier session
+_session_probe: list[pygame.font.Font | None] = [None]
+
+
+def _fresh_session() -> None:
+    """Forget cached fonts made before the last ``pygame.font.init()`` (so nothing has to
+    remember to clear them after a quit: tests, kiosk restarts and settings reloads)."""
+    probe = _session_probe[0]
+    if probe is not None:
+        try:
+            probe.get_height()
+            return
+        except pygame.error:
+            pass
     if not pygame.font.get_init():
         raise RuntimeError("call pygame.font.init() before loading fonts")
-    return pygame.font.Font(asset_path("fonts", FONT_FILES[bool(bold)]), int(size))
+    _load_font.cache_clear()
+    _load_script_font.cache_clear()
+    mixed_metrics.cache_clear()
+    _session_probe[0] = pygame.font.Font(None, 2)
 
 
-@lru_cache(maxsize=64)
+def font(size: int, bold: bool = False) -> pygame.font.Font:
+    """The bundled Noto Sans at ``size`` pixels (cached; see Style.font for logical sizes)."""
+    _fresh_session()
+    return _load_font(int(size), bool(bold))
+
+
+@lru_cache(maxsize=32)
+def _load_font(size: int, bold: bool) -> pygame.font.Font:
+    return pygame.font.Font(asset_path("fonts", FONT_FILES[bold]), size)
+
+
 def script_font(size: int, bold: bool = False, script: str = "Latn", rtl: bool = False) -> pygame.font.Font:
     """The bundled font for ``script`` ("Latn" or "Arab") at ``size`` pixels with HarfBuzz's
     script and direction set (cached by all four; never the object ``font()`` returns,
     whose settings stay SDL_ttf's defaults)."""
-    if not pygame.font.get_init():
-        raise RuntimeError("call pygame.font.init() before loading fonts")
+    _fresh_session()
+    return _load_script_font(int(size), bool(bold), script, bool(rtl))
+
+
+@lru_cache(maxsize=64)
+def _load_script_font(size: int, bold: bool, script: str, rtl: bool) -> pygame.font.Font:
     f = pygame.font.Font(asset_path("fonts", SCRIPT_FONT_FILES[script][bool(bold)]), int(size))
     f.set_script(script)
     f.set_direction(pygame.DIRECTION_RTL if rtl else pygame.DIRECTION_LTR)
@@ -255,6 +285,7 @@ def line_height(size: int, bold: bool = False, script: str | None = None) -> int
 def clear_caches() -> None:
     """Forget loaded fonts and rendered text (needed after ``pygame.font.quit()``)."""
     render_text.cache_clear()
-    font.cache_clear()
-    script_font.cache_clear()
+    _load_font.cache_clear()
+    _load_script_font.cache_clear()
     mixed_metrics.cache_clear()
+    _session_probe[0] = None
