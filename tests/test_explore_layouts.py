@@ -84,6 +84,8 @@ def text_boxes(screen) -> dict[str, pygame.Rect]:
                                       screen.cleft_rect.width, legend_h)
     if screen.shows_chart:
         boxes["chart"] = screen.plot_rect
+    if screen.shows_people:
+        boxes["person label"] = screen.people_label_rect
     if screen.shows_doses:
         boxes["opioid box"] = screen.opioid_box
         boxes["medicines label"] = screen.medicines_label_rect
@@ -186,7 +188,9 @@ def test_text_is_drawn_at_the_windows_pixels(make_app):
         pygame.quit()
     small, big = found[(1280, 720)], found[(1920, 1080)]
     for a, b in zip(small, big):
-        assert abs(b - 1.5 * a) <= 2, (small, big)
+        # each block above the picture is rounded to whole pixels on its own: the
+        # picture's height may be off by a pixel or so per block
+        assert abs(b - 1.5 * a) <= 3, (small, big)
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1080, 1920)], ids=str)
@@ -213,7 +217,7 @@ def test_tabs_show_the_doses_the_person_and_the_chart_in_turn(make_app):
     size = (600, 800)
     app, screen, canvas = open_explore(make_app, size, "es", "x-large")
     assert screen.level >= PAGES
-    doses, effects, chart = screen.page_tabs
+    doses, effects, chart, people = screen.page_tabs
     assert all(tab.visible for tab in screen.page_tabs)
     assert screen.shows_doses and not screen.shows_person and not screen.shows_chart
     tap_widget(app, effects)
@@ -233,8 +237,18 @@ def test_tabs_show_the_doses_the_person_and_the_chart_in_turn(make_app):
                    background=t.panel)
     assert len(at) == 1 and screen.plot_rect.collidepoint(at[0]), at
     check_layout(app, screen, size)
+    # who the person is, and story time, have a tab of their own
+    tap_widget(app, people)
+    point_away(app)
+    frame(app)
+    assert screen.shows_people and not screen.shows_doses and not screen.shows_person
+    assert all(w.visible for w in screen.person_toggles) and screen.skip.visible
+    check_layout(app, screen, size)
+    tap_widget(app, screen.person_toggles[1])  # the choice works from its tab
+    assert screen.person_id == "stopped"
     tap_widget(app, doses)
     assert screen.shows_doses and all(w.visible for w in screen.give_buttons)
+    assert not any(w.visible for w in screen.person_toggles)
     tap_widget(app, effects)
     tap_widget(app, screen.reset)  # Reset All goes back to the doses
     assert screen.page == "doses" and screen.shows_doses
@@ -244,7 +258,7 @@ def test_the_chart_switch_shows_the_chart_in_the_pictures_place(make_app):
     """Where the chart has no place of its own, the "Chart" switch swaps it with the
     molecules, in the same place, and back."""
     size = (1920, 1080)
-    app, screen, _canvas = open_explore(make_app, size, "es", "x-large")
+    app, screen, _canvas = open_explore(make_app, size, "es", "large")
     assert CHART_SWITCH <= screen.level < PAGES, screen.level
     assert screen.chart_switch.visible and not screen.chart_in_picture
     tap_widget(app, screen.chart_switch)

@@ -96,19 +96,31 @@ def cli(argv, capsys):
 HANDOUT_LANGS = [lang for lang in sorted(i18n.LANGUAGES) if lang in CLI_LANGS]
 
 
-@pytest.fixture(scope="module")
-def sheets(tmp_path_factory):
-    """after-detox in English and Spanish, through the command line, once."""
-    folder = tmp_path_factory.mktemp("sheets")
-    made = {}
-    for lang in HANDOUT_LANGS:
-        out = folder / f"after-detox-{lang}.html"
+class Sheets(dict):
+    """after-detox's sheet in each language, written through the command line the first
+    time a test asks for that language (``sheets[lang]``), then kept."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+
+    def __missing__(self, lang: str) -> str:
+        out = self.folder / f"after-detox-{lang}.html"
         assert main(["handout", "after-detox", "--lang", lang, "--out", str(out)]) == 0
-        made[lang] = out.read_text(encoding="utf-8")
-    i18n.set_language("en")
-    return made
+        i18n.set_language("en")
+        self[lang] = out.read_text(encoding="utf-8")
+        return self[lang]
 
 
+# once a run (a worker), each language only when a test there asks for it; the tests
+# also share an xdist_group, which keeps them on one worker where --dist loadgroup works
+# (pytest-xdist 3.8 with pytest 9.2 ignores the group: pytest-xdist issue 1386)
+@pytest.fixture(scope="session")
+def sheets(tmp_path_factory):
+    return Sheets(tmp_path_factory.mktemp("sheets"))
+
+
+@pytest.mark.xdist_group("handout-sheets")  # one `sheets` for them all
 @pytest.mark.parametrize("lang", HANDOUT_LANGS)
 def test_every_beats_caption_and_one_picture_per_beat(sheets, lang):
     page = sheets[lang]
@@ -144,6 +156,7 @@ def test_every_beats_caption_and_one_picture_per_beat(sheets, lang):
     assert f'<html lang="{lang.replace("_", "-")}" dir="{"rtl" if lang == "ar" else "ltr"}">' in page
 
 
+@pytest.mark.xdist_group("handout-sheets")  # one `sheets` for them all
 def test_print_styles_for_a4_and_letter(sheets):
     sheet = parse(sheets["en"])
     style = sheet.style
@@ -152,6 +165,7 @@ def test_print_styles_for_a4_and_letter(sheets):
     assert "A4" in style and "Letter" in style
 
 
+@pytest.mark.xdist_group("handout-sheets")  # one `sheets` for them all
 def test_a_picture_is_what_screenshot_beat_draws(sheets, tmp_path, capsys):
     shot = tmp_path / "beat1.png"
     status, _out, err = cli(["--screen", "after-detox", "--beat", "1", "--profile",
@@ -185,6 +199,78 @@ def test_a_picture_is_what_screenshot_beat_draws(sheets, tmp_path, capsys):
                for y in range(inside.top, inside.bottom, 3)}
     assert colours == {tuple(app.style.colours.background)[:3]}
     app.shutdown()
+
+
+@pytest.mark.xdist_group("handout-sheets")  # one `sheets` for them all
+def test_a_late_picture_is_what_screenshot_beat_draws(sheets, tmp_path, capsys):
+    """The last beat (weeks of story time before it): the handout starts each beat from
+    the previous beat's checkpoints instead of playing the lesson again, and still draws
+    exactly what ``--screenshot --beat N`` draws from a fresh start."""
+    import pygame
+
+    from sim.app.app import App, AppConfig
+    from sim.app.handout import PICTURE_PROFILE, picture_of
+
+    last = len(LESSONS["after-detox"].beats)
+    shot = tmp_path / "last.png"
+    status, _out, err = cli(["--screen", "after-detox", "--beat", str(last), "--profile",
+                             "projector", "--screenshot", str(shot)], capsys)
+    assert status == 0, err
+    raw = base64.b64decode(parse(sheets["en"]).images[-1]["src"].partition(",")[2])
+    drawn = pygame.image.load(io.BytesIO(raw), "beat.png")
+    app = App(AppConfig(size=PICTURE_SIZE, profile=PICTURE_PROFILE, screen="after-detox",
+                        screen_options={"beat": last}, headless=True))
+    try:
+        screenshot = pygame.image.load(str(shot)).convert(app.window)
+        expected = picture_of(screenshot, app.stack.top, app.style.colours.background)
+        assert drawn.get_size() == expected.get_size()
+        assert pygame.image.tobytes(drawn, "RGB") == pygame.image.tobytes(expected, "RGB")
+    finally:
+        app.shutdown()
+
+
+@pytest.mark.parametrize("lesson_id", ["after-detox", "too-soon", "pill-vs-shot"])
+def test_shared_checkpoints_give_the_same_model_as_a_fresh_play(lesson_id):
+    """What makes the handout fast: controllers made one after another, each sharing the
+    last one's checkpoints, reach every beat's end in the state a fresh play reaches
+    (the model, its history, the control run), while playing the lesson about once."""
+    from sim.lessons import LessonController, LessonError, LessonPlayer
+    from sim.model import simulation
+
+    lesson = LESSONS[lesson_id]
+    count = len(lesson.beats)
+    steps = [0]
+    step = simulation.Simulation.step
+
+    def counted(sim, *args, **kwargs):
+        steps[0] += 1
+        return step(sim, *args, **kwargs)
+
+    previous, ends = None, {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(simulation.Simulation, "step", counted)
+        for n in range(1, count + 1):
+            c = LessonController(lesson, checkpoints_from=previous)
+            c.show_end(n)
+            ends[n] = c
+            previous = c
+    shared = steps[0]
+    once = sum(beat.jump + beat.steps for beat in lesson.beats)
+    runs = 2 if lesson.control_without is not None else 1
+    assert shared <= 2 * runs * once, (shared, once)  # not count / 2 times the lesson
+
+    def state(c):
+        players = [c.player] + ([c.control] if c.control is not None else [])
+        return [(p.row(), p.sim.rng.bit_generator.state, p.index, p.steps_done,
+                 [(r.index, r.before, r.start, r.end, r.rows, r.jump_rows, r.answer)
+                  for r in p.beat_history]) for p in players]
+
+    for n in sorted({1, count // 2, count}):
+        fresh = LessonController(lesson)
+        fresh.show_end(n)
+        assert state(ends[n]) == state(fresh), f"beat {n}"
+    with pytest.raises(LessonError):  # checkpoints of another seed would be wrong
+        LessonPlayer(lesson, seed=lesson.seed + 1).share_checkpoints(ends[count].player)
 
 
 def test_a_plan_handout_has_each_lesson_and_only_its_beats(tmp_path, monkeypatch, capsys):

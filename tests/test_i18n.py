@@ -1,10 +1,11 @@
-"""The catalogs are complete, consistent, compiled and use the words TEACHING.md section 4
+"""The catalogs are complete, consistent, compiled and use the words docs/teaching.md section 4
 asks for; the program reads them with the standard gettext, plural forms included."""
 
 from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from sim.i18n_build import PoError, compile_po, parse_po, read_po_entries
 SIM_DIR = Path(sim.__file__).resolve().parent
 KEY_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_-]+)+$")  # "home.title", "lesson.pill.beat_3"
 
-# The words TEACHING.md rules out, as ONE table: a row per rule, a column per language
+# The words docs/teaching.md rules out, as ONE table: a row per rule, a column per language
 # (section 4: person-first, non-stigmatising words, with its table for other languages;
 # section 1: no milligram doses; section 5: no death imagery). ``None``: the rule has no
 # word to catch in that language. Whole words, so "addictive" ("naltrexone is not
@@ -32,6 +33,13 @@ WORD_RULES: dict[str, dict[str, str | None]] = {
         "fr": r"\b(toxicomanes?|drogu(é|ée|és|ées)|accros?|addicts?)\b",
         "pt_BR": r"\b(viciad|drogad)(o|a|os|as)\b|\bdependentes? químic(o|a|os|as)\b|\btoxicômanos?\b",
         "ar": r"مدمن(ين|ون|ة|ات|و)?",
+    },
+    'alcoholic (say "person who drinks", "alcohol use disorder")': {
+        "en": r"\balcoholics?\b",
+        "es": r"\balcohólic(o|a|os|as)\b",
+        "fr": r"\balcooliques?\b",
+        "pt_BR": r"\balco[oó]latras?\b",
+        "ar": r"مدمن(ي|و)?\s+(ال)?كحول|سك[ّ]?ير(ة|ون|ين)?",
     },
     "junkie": {
         "en": r"\bjunkies?\b",
@@ -212,7 +220,7 @@ def test_no_stigmatising_words_or_doses(code):
         for rule, patterns in WORD_RULES.items():
             if patterns[code] and (match := re.search(patterns[code], text, re.IGNORECASE)):
                 found.append(f"{key}: {match.group(0)!r} ({rule})")
-    assert not found, f"{code}: words TEACHING.md rules out: {found}"
+    assert not found, f"{code}: words docs/teaching.md rules out: {found}"
 
 
 def _gettext_literals(names=("_",)) -> dict[str, str]:
@@ -722,8 +730,40 @@ def test_the_environment_variable_turns_strict_mode_on(value, expected):
     assert proc.stdout.strip() == str(expected)
 
 
-def _strict_render_walk(screen_id: str) -> tuple[int, set]:
-    """Draw ``screen_id`` in as many states as a visit reaches, each in every language."""
+#: the strict walk draws this many states in a row in one language, then the next
+STATES_PER_LANGUAGE = 4
+
+
+class _Recorded(Mapping):
+    """A catalog that notes every message id looked up in it (``_strict_render_walk``)."""
+
+    def __init__(self, messages, asked: set) -> None:
+        self._messages, self._asked = messages, asked
+
+    def __getitem__(self, msgid):
+        self._asked.add(msgid)
+        return self._messages[msgid]
+
+    def __contains__(self, msgid):
+        self._asked.add(msgid)
+        return msgid in self._messages
+
+    def get(self, msgid, default=None):
+        self._asked.add(msgid)
+        return self._messages.get(msgid, default)
+
+    def __iter__(self):
+        return iter(self._messages)
+
+    def __len__(self):
+        return len(self._messages)
+
+
+def _strict_render_walk(screen_id: str, monkeypatch) -> tuple[int, set, set, dict]:
+    """Draw ``screen_id`` in as many states as a visit reaches, each state once, the
+    languages taking turns (so every language draws many states, right to left too).
+    Every message id looked up on the way is noted: (frames, states seen, languages
+    drawn, {"singular": ids, "plural": ids})."""
     import random
 
     import pygame
@@ -731,18 +771,28 @@ def _strict_render_walk(screen_id: str) -> tuple[int, set]:
     from sim.app.app import STEP, App, AppConfig
     from sim.lessons import LESSONS
 
+    asked = {"singular": set(), "plural": set()}
+    catalog, plurals = i18n.catalog, i18n.plurals
+    monkeypatch.setattr(i18n, "catalog",
+                        lambda code: _Recorded(catalog(code), asked["singular"]))
+    monkeypatch.setattr(i18n, "plurals",
+                        lambda code: _Recorded(plurals(code), asked["plural"]))
     app = App(AppConfig(headless=True, seed=7, size=(1280, 720)))
     frames = 0
+    turns = list(i18n.LANGUAGES)
+    drawn: set[str] = set()
 
     def draw(updates: int = 1) -> None:
         nonlocal frames
         for _ in range(updates):
             app.update(STEP)
-        for code in i18n.LANGUAGES:
+        code = turns[frames // STATES_PER_LANGUAGE % len(turns)]
+        if code != i18n.language():  # a switch lays every screen out again: not each time
             app.set_language(code)
-            app.stack.top.dirty = True
-            assert app.render()
-            frames += 1
+        app.stack.top.dirty = True
+        assert app.render()
+        drawn.add(code)
+        frames += 1
 
     def tap(widget) -> None:
         pos = widget.rect.center  # layouts are placed in window pixels
@@ -812,18 +862,26 @@ def _strict_render_walk(screen_id: str) -> tuple[int, set]:
     finally:
         app.shutdown()
         i18n.set_language("en")
-    return frames, seen
+    return frames, seen, drawn, asked
 
 
 @pytest.mark.parametrize("screen_id", list(SCREENS))
-def test_every_screen_renders_with_strict_messages(screen_id):
-    """Every screen in SCREENS drawn in many states, each in every language, with strict
-    lookups: an id built at run time that is missing from a catalog fails here."""
+def test_every_screen_renders_with_strict_messages(screen_id, monkeypatch):
+    """Every screen in SCREENS drawn in many states with strict lookups, the languages
+    taking turns: an id built at run time that is missing from the language drawn fails
+    at once, and every id any state looked up must be in every language's catalog (so
+    each state is drawn once, not once per language, and no language is skipped)."""
     from sim.lessons import LESSONS
 
     assert i18n.strict()
-    frames, seen = _strict_render_walk(screen_id)
-    assert frames > 2 * 50
+    frames, seen, drawn, asked = _strict_render_walk(screen_id, monkeypatch)
+    assert frames > 50
+    assert drawn == set(i18n.LANGUAGES)
+    assert asked["singular"], "no message looked up: the recording missed the lookups"
+    for code in i18n.LANGUAGES:
+        missing = sorted(m for m in asked["singular"] if m not in i18n.catalog(code))
+        missing += sorted(m for m in asked["plural"] if m not in i18n.plurals(code))
+        assert not missing, f"{screen_id}: not in the {code!r} catalog: {missing}"
     beats = {index for sid, index in seen if sid == screen_id}
     if screen_id in LESSONS and None not in beats:  # the screen tells which beat it shows
         assert beats == set(range(len(LESSONS[screen_id].beats))), "the walk missed beats"

@@ -78,6 +78,23 @@ def test_it_starts_in_the_attract_loop_and_a_touch_starts_a_visit_at_home(kiosk)
     start_visit(app)
 
 
+def test_the_attract_loop_plays_its_playlist_in_order_and_wraps(kiosk):
+    """Each lesson of the playlist in turn, each on a fresh screen, and after the last
+    one the first again, on and on (an unattended kiosk never stops on one lesson)."""
+    playlist = ["blockade", "rescue", "opioids"]
+    app = kiosk(f"attract = {playlist!r}".replace("'", '"'))
+    shown = []
+    for _ in range(2 * len(playlist) + 1):
+        assert ids(app) == ["attract"]
+        screen = app.stack.top
+        shown.append(screen.lesson.id)
+        c = screen.lesson.controller
+        c.show_end(c.beat_count)  # its last beat played to its end: what follows is next
+        wait(app, c.beat.auto_advance + 2, step=0.25)
+        assert app.stack.top is not screen, f"stuck on {screen.lesson.id}"
+    assert shown == playlist * 2 + playlist[:1]
+
+
 def test_no_idle_timer_runs_in_the_attract_loop(kiosk):
     app = kiosk("idle_seconds = 15\ncountdown_seconds = 5")
     wait(app, 200, step=2.0)

@@ -37,7 +37,8 @@ from sim.model import DANGER_LINE, SPECIES, STEPS_PER_DAY
 from sim.model.species import SPECIES_ID
 
 SEEDS = (1, 2, 3, 4, 5)
-ORDER = ("opioids", "blockade", "override", "too-soon", "after-detox", "pill-vs-shot", "rescue")
+ORDER = ("opioids", "blockade", "override", "too-soon", "after-detox", "pill-vs-shot", "rescue",
+         "alcohol")
 LANGS = ("en", "es")
 #: words the program must never show (TEACHING.md section 4, in English and Spanish)
 AVOID = ("mg", "addict", "abuse", "junkie", "clean", "dirty", "adict", "abuso")

@@ -1,4 +1,5 @@
-"""Memory stays flat in a kiosk that runs for weeks (DESIGN.md: < 10 MB per 100,000 frames).
+"""Memory stays flat in a kiosk that runs for weeks (docs/architecture.md: < 10 MB per
+100,000 frames).
 
 - The rendered-text cache is bounded (count and bytes) and least-recently-used, so
   one-off strings (the Explore clock's "Day N, hour H") cannot fill memory.

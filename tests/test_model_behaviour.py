@@ -1,4 +1,4 @@
-"""TEACHING.md section 6, B1 to B7, asserted qualitatively on scenario runs.
+"""docs/teaching.md section 6, B1 to B7, asserted qualitatively on scenario runs.
 
 Each claim is checked on several seeds, so it holds for the model, not for one
 lucky run.

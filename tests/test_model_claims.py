@@ -1,6 +1,6 @@
 """Three model claims that must hold on MOST seeds, not on one lucky seed (issue 7).
 
-TEACHING.md section 6: "Every claim must hold on most seeds, not on one lucky
+docs/teaching.md section 6: "Every claim must hold on most seeds, not on one lucky
 seed". Each test below runs ten seeds (1 to 10) and writes the share it requires
 next to its assertion. The shares measured when the tests were written (also on
 30 seeds) are in docs/model.md, section 6.

@@ -65,7 +65,7 @@ def test_there_are_no_notes_for_beats_that_do_not_exist():
 
 @pytest.mark.parametrize("code", LANGS)
 def test_the_notes_are_scanned_by_the_word_rules_and_pass(code):
-    """tests/test_i18n.py scans every catalog message for the words TEACHING.md rules
+    """tests/test_i18n.py scans every catalog message for the words docs/teaching.md rules
     out; the notes are in what it scans, and none of them uses such a word."""
     scanned = messages(code)
     for lesson_id, number in BEATS:

@@ -33,14 +33,17 @@ def cli(argv, capsys):
 
 # ------------------------------------------------------------------ bundled plans
 def test_both_bundled_plans_load_with_their_lessons_in_order():
-    assert set(bundled_plans()) >= {"first-group-session", "release-briefing"}
+    assert set(bundled_plans()) >= {"first-group-session", "release-briefing", "alcohol-group"}
     first = load_plan("first-group-session")
     assert first.title == "First group session"
     assert [i.screen for i in first.items] == ["blockade", "override", "after-detox", "rescue"]
     brief = load_plan("release-briefing")
     assert brief.title and "briefing" in brief.title.lower()
     assert [i.screen for i in brief.items] == ["after-detox", "rescue", "pill-vs-shot"]
-    for plan in (first, brief):
+    group = load_plan("alcohol-group")  # a counsellor's alcohol group: lesson 8 first
+    assert [i.screen for i in group.items][0] == "alcohol"
+    assert "alcohol" in group.title.lower()
+    for plan in (first, brief, group):
         assert isinstance(plan, Plan) and all(isinstance(i, PlanItem) for i in plan.items)
         assert sum(1 for i in plan.items if i.note) >= 2  # a note or two for the presenter
         assert plan.profile in (None, "projector")

@@ -83,7 +83,11 @@ class Ledger:
         count = sim.give(dose.species, dose.amount, dose.route)
         assert count >= 0
         added = sim.cleft.added - before
-        if dose.route == "injection":
+        if dose.species == "drink":
+            # a drink brings no molecule at once: the sending nerve releases endorphin
+            # over the steps it is absorbed (added, and so counted, as it happens)
+            assert count == 0 and not added.any()
+        elif dose.route == "injection":
             # an injection goes into a depot; nothing reaches the cleft yet
             assert not added.any()
             assert sim.cleft.depot_total() == depot_before + count
@@ -126,6 +130,9 @@ def check_invariants(sim: Simulation, ledger: Ledger) -> None:
     for name in ("euphoria", "breathing", "withdrawal", "tolerance", "breathing_tolerance"):
         value = getattr(person, name)
         assert 0.0 <= value <= 1.0, (name, value)
+    for name in ("alcohol", "reward", "unabsorbed"):  # a drink's readings (B10)
+        value = getattr(sim.drinking, name)
+        assert value >= 0.0 and (name == "unabsorbed" or value <= 1.0), (name, value)
     assert 0.0 <= cleft.activation() <= 1.0
     assert person.overdose == (person.breathing < DANGER_LINE)
     # the snapshot row says the same

@@ -425,6 +425,46 @@ def w_half(app) -> int:
     return app.window.get_width() // 2
 
 
+PAD_SIZES = [(800, 600), (1280, 720), (1920, 1080), (1080, 1920)]
+
+
+@pytest.mark.parametrize("text_size", ["normal", "x-large"])
+@pytest.mark.parametrize("size", PAD_SIZES, ids=IDS)
+def test_the_staff_pad_mirrored_is_the_left_to_right_pad_mirrored(make_app, fake_kiosk, size,
+                                                                   text_size):
+    """The PIN pad right to left: the dots, the words and Cancel are the left-to-right
+    ones mirrored, and so is the keypad as a block, whose keys keep 1 2 3 from the left
+    (as keypads do in right-to-left locales). With large text in a wide window the keys
+    stand beside the words: the words then at the right, the keys at the left."""
+    app = make_app(size=size, text_size=text_size)
+    app.stack.registry.update(KIOSK_SCREENS)
+    pad = app.stack.push("staff-pad")
+    w = size[0]
+
+    def places():
+        keys = [pygame.Rect(b.rect) for row in pad.keys for b in row]
+        return (pygame.Rect(pad.display), pygame.Rect(pad.cancel.rect), keys,
+                keys[0].unionall(keys[1:]), pygame.Rect(pad.card))
+
+    display, cancel, keys, block, card = places()
+    app.style = replace(app.style, rtl=True)
+    pad.layout(app.viewport.window)
+    m_display, m_cancel, m_keys, m_block, m_card = places()
+    assert m_card == card  # centred either way
+    assert m_display == mirror_rect(display, w) and m_cancel == mirror_rect(cancel, w)
+    assert m_block == mirror_rect(block, w)
+    dx = m_block.left - block.left
+    assert m_keys == [k.move(dx, 0) for k in keys]  # 1 2 3 still from the left
+    side = block.top < display.bottom  # the keys beside the words, not under them
+    if side:
+        assert display.right <= block.left and m_block.right <= m_display.left
+    if text_size == "x-large" and size[0] > size[1]:
+        assert side, "large text in a wide window puts the keys beside the words"
+    app.style = replace(app.style, rtl=False)
+    pad.layout(app.viewport.window)
+    assert places()[:4] == (display, cancel, keys, block)  # nothing kept from the mirror
+
+
 # ------------------------------------------------------------------------------ pictures stay
 def test_the_molecules_picture_is_not_flipped(make_app):
     """The same picture, pixel for pixel, in its (moved) box."""

@@ -43,3 +43,14 @@ def test_the_csv_loop_stops_after_a_swallowed_stop(tmp_path):
 def test_no_signal_no_stop():
     with signals.stopping_on_signals():
         signals.check()  # nothing arrived: nothing raised
+
+
+def test_a_signal_caught_in_one_block_does_not_stop_work_after_it():
+    """Once the block is over (the command it guarded has ended), nothing is left armed:
+    the next work in the same process (another test, another command) is not stopped."""
+    with pytest.raises(signals.Stopped):
+        with signals.stopping_on_signals():
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(1000):
+                pass
+    signals.check()  # nothing raised: the signal belonged to the block that caught it

@@ -96,7 +96,7 @@ def test_profiles_are_looked_up_by_name_and_unknown_names_are_refused():
 
 
 def test_there_is_no_current_theme_to_set():
-    """Colours reach views through the app's Style (DESIGN.md: no module-level globals
+    """Colours reach views through the app's Style (docs/architecture.md: no module-level globals
     for theme): the theme module has nothing to switch."""
     assert not hasattr(themes, "set_profile") and not hasattr(themes, "theme")
     assert not hasattr(themes, "_current")

@@ -102,7 +102,12 @@ def _check_tiles(home):
                          ids=lambda s: f"{s[0]}x{s[1]}")
 def test_home_tiles_draw_their_pictures_away_from_their_words(home_at, size, profile):
     app, home = home_at(size, profile=profile)
-    assert all(tile.picture_shown for tile in home.tiles)  # English has room for them
+    # English has room for them, in portrait; with nine tiles (lesson 8) a landscape home
+    # needs three rows and the pictures give way there (issue 19's report: a layout
+    # step, such as pictures beside the words, would bring them back)
+    landscape = size[0] > size[1]
+    assert all(tile.picture_shown for tile in home.tiles) or landscape
+    assert home.max_scroll == 0
     _check_tiles(home)
     surface = app.snapshot()
     for tile in home.tiles:

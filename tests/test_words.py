@@ -1,4 +1,4 @@
-"""Words TEACHING.md asks for in particular places, in every language.
+"""Words docs/teaching.md asks for in particular places, in every language.
 
 - naloxone is "the rescue medicine for an overdose" the first time a lesson names it
   (section 4), and no later than the beat in which the overdose cue first shows;

@@ -111,7 +111,7 @@ def startup_s(repeats: int = 5) -> float:
 
 
 # ---------------------------------------------------------------------- memory soak
-#: the memory budget (../shared/DESIGN.md): a kiosk's resident memory grows < 10 MB
+#: the memory budget (docs/architecture.md): a kiosk's resident memory grows < 10 MB
 #: over 100,000 frames
 SOAK_FRAMES = 100_000
 #: frames run before the first reading: imports, the text cache and numpy's buffers

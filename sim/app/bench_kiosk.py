@@ -1,5 +1,5 @@
 """The kiosk's benchmarks (``blockade bench --json``: ``kiosk_rss_growth_mb``,
-``attract_cpu_share``); DESIGN.md's budgets: < 10 MB of resident memory growth over
+``attract_cpu_share``); the budgets (docs/architecture.md): < 10 MB of resident memory growth over
 100,000 frames, and the attract loop at 1920x1080 using at most 25 % of a core.
 
 ``kiosk_soak`` runs a headless kiosk on a manual clock through cycles of what a

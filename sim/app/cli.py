@@ -147,7 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Run a scenario headless. Without --csv, print a short summary; with --csv, "
             "write one row per step: step, free_receptors, bound_<species>, "
             "free_<species>, depot_naltrexone, activation, euphoria, breathing, "
-            "withdrawal, tolerance, breathing_tolerance (all 0..1) and overdose (0 or 1)."
+            "withdrawal, tolerance, breathing_tolerance (all 0..1), overdose (0 or 1), "
+            "alcohol (alcohol in the body) and reward (reward from drinking), 0..1."
         ),
         epilog="built-in scenarios: " + ", ".join(BUILTIN) + ". Limits, so a run ends in "
                f"well under a minute: at most {MAX_STEPS:,} steps, {MAX_MOLECULES:,} molecules "
@@ -246,6 +247,9 @@ def cmd_run(args) -> int:
     print(f"  lowest breathing:      {min(columns['breathing']):.2f}")
     print(f"  highest withdrawal:    {max(columns['withdrawal']):.2f}")
     print(f"  steps in danger zone:  {overdose_steps}")
+    if any(d.species == "drink" for d in scenario.doses):  # B10: the two drink readings
+        print(f"  highest reward from drinking: {max(columns['reward']):.2f}")
+        print(f"  highest alcohol in the body:  {max(columns['alcohol']):.2f}")
     print("  (qualitative teaching model, not medical advice; --csv - for every step)")
     return 0
 

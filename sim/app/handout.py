@@ -97,7 +97,13 @@ def draw_beats(sections, lang: str, settings: dict) -> dict[tuple[str, int], byt
             if (screen, n) in pictures:
                 continue
             if i:
-                app.stack.replace(screen, beat=n)
+                # a fresh screen for each beat (drawn as ``--screenshot --beat N`` draws
+                # it), its model started from the last screen's checkpoints of the same
+                # lesson, so the lesson is played about once, not from the start per beat
+                top = app.stack.top
+                same = getattr(top, "id", None) == screen and hasattr(top, "controller")
+                options = {"checkpoints_from": top.controller} if same else {}
+                app.stack.replace(screen, beat=n, **options)
             for _frame in range(PICTURE_FRAMES):
                 check_signals()  # see signals.check
                 app.update(STEP)

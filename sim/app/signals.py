@@ -81,3 +81,6 @@ def stopping_on_signals() -> Iterator[None]:
         for signum, old in previous.items():
             with contextlib.suppress(OSError, ValueError, TypeError):
                 signal.signal(signum, old if old is not None else signal.SIG_DFL)
+        # the block is over: a signal it caught must not stop later work in this
+        # process (a test that runs the window after one that was signalled)
+        fired.clear()

@@ -12,7 +12,7 @@ modes play the same scripts through ``LessonPlayer``.
 
 from __future__ import annotations
 
-from . import after_detox, blockade, opioids, override, pill_vs_shot, rescue, too_soon
+from . import after_detox, alcohol, blockade, opioids, override, pill_vs_shot, rescue, too_soon
 from .beats import (
     CARDS,
     CHARTS,
@@ -20,6 +20,7 @@ from .beats import (
     READING_WORDS_PER_SECOND,
     RISK_CARD,
     SPEEDS,
+    TWO_PEOPLE,
     Beat,
     Give,
     Lesson,
@@ -36,7 +37,8 @@ from .player import BeatRecord, LessonPlayer
 #: "Next lesson" follows it
 LESSONS: dict[str, Lesson] = {
     module.LESSON.id: module.LESSON
-    for module in (opioids, blockade, override, too_soon, after_detox, pill_vs_shot, rescue)
+    for module in (opioids, blockade, override, too_soon, after_detox, pill_vs_shot, rescue,
+                   alcohol)
 }
 
 
@@ -51,7 +53,7 @@ def lesson(lesson_id: str) -> Lesson:
 
 
 __all__ = [
-    "CARDS", "CHARTS", "HIGHLIGHTS", "LESSONS", "READING_WORDS_PER_SECOND", "RISK_CARD", "SPEEDS",
+    "CARDS", "CHARTS", "HIGHLIGHTS", "LESSONS", "READING_WORDS_PER_SECOND", "RISK_CARD", "SPEEDS", "TWO_PEOPLE",
     "Beat", "BeatRecord", "END_PHASES", "Give", "Lesson", "LessonController", "LessonError",
     "LessonPlayer", "Phase", "Question",
     "beat_seconds", "lesson", "lesson_seconds", "reading_seconds",

@@ -7,6 +7,12 @@ opioid-free period, a monthly naltrexone injection, and weeks without opioids in
 which tolerance fades. The injection is not renewed and runs out; the old usual
 dose now pushes breathing into the danger zone. The two lines (feel-good, danger)
 are drawn against the same dose all along.
+
+The captions say what the chart shows (tests/test_lesson_claims.py checks it on
+several seeds): with tolerance the usual dose comes near the danger line (beat 3; the
+lines themselves are further apart then than after detox, so "the lines are close"
+would be false); nearly all the fall of both lines happens in the ten story-days of
+detox (beat 4), and during the month on naltrexone they stay down (beat 5).
 """
 
 from sim.model.species import STEPS_PER_DAY

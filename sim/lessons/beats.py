@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from sim.model.simulation import DoseError, molecule_count
+from sim.model.alcohol import DOSE_KINDS
 from sim.model.species import GIVABLE, ROUTES
 
 #: what a beat can point at; views decide how each one is drawn
@@ -34,8 +35,12 @@ SPEEDS: dict[str, float] = {"slow": 3.0, "normal": 10.0, "fast": 60.0}
 #: "coverage": receptors held by naltrexone over story days, with the beats' labels (T5);
 #: "counterfactual": opioid on the receptors against how it would have worn off
 #: without the control run's missing dose (T6);
-#: "people": two people side by side, with and without the control's missing dose (T3)
-CHARTS = ("occupancy", "lines", "coverage", "counterfactual", "people")
+#: "people": two people side by side, with and without the control's missing dose (T3);
+#: "drinks": the same two people, each with the reward from drinking and alcohol in the
+#: body under them (T11, B10)
+CHARTS = ("occupancy", "lines", "coverage", "counterfactual", "people", "drinks")
+#: the charts that draw two people (the control run's person beside the lesson's)
+TWO_PEOPLE = ("people", "drinks")
 
 #: closing cards. "help": the clinic's own help text, read by the app from its
 #: settings file (the program ships no phone numbers). "risk": the shared card on
@@ -54,16 +59,16 @@ class LessonError(ValueError):
 
 @dataclass(frozen=True)
 class Give:
-    """A dose at the start of a beat (after any jump)."""
+    """A dose at the start of a beat (after any jump); ``species`` "drink" is a drink."""
 
     species: str
     amount: str | int = "usual"
     route: str | None = None
 
     def __post_init__(self) -> None:
-        if self.species not in GIVABLE:
+        if self.species not in DOSE_KINDS:
             raise LessonError(
-                f"Give: unknown species {self.species!r} (use {', '.join(GIVABLE)})"
+                f"Give: unknown species {self.species!r} (use {', '.join(DOSE_KINDS)})"
             )
         if self.route is not None and self.species != "naltrexone":
             raise LessonError(f"Give: a route applies to naltrexone only, not {self.species!r}")
@@ -202,7 +207,7 @@ class Lesson:
             raise LessonError(
                 f"lesson {self.id!r}: unknown chart {self.chart!r} (use {', '.join(CHARTS)})"
             )
-        if self.chart in ("people", "counterfactual") and self.control_without is None:
+        if self.chart in (*TWO_PEOPLE, "counterfactual") and self.control_without is None:
             raise LessonError(f"lesson {self.id!r}: chart {self.chart!r} needs control_without")
         for beat in self.beats:
             if "lines" in beat.highlight and self.chart != "lines":
@@ -222,7 +227,7 @@ class Lesson:
             for b in self.beats
         )
         return replace(self, beats=beats, control_without=None,
-                       chart="occupancy" if self.chart in ("people", "counterfactual")
+                       chart="occupancy" if self.chart in (*TWO_PEOPLE, "counterfactual")
                        else self.chart)
 
     @property

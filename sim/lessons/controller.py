@@ -67,6 +67,7 @@ class LessonController:
         loop: bool = False,
         species: tuple[Species, ...] = SPECIES,
         start: int = 1,
+        checkpoints_from: LessonController | None = None,
     ) -> None:
         self.lesson = lesson
         self.player = LessonPlayer(lesson, seed, species)
@@ -76,6 +77,12 @@ class LessonController:
         self.control: LessonPlayer | None = None
         if lesson.control_without is not None:
             self.control = LessonPlayer(lesson.without(lesson.control_without), seed, species)
+        if checkpoints_from is not None:
+            # an earlier controller of the same lesson and seed: its beats' starts are
+            # reused, not played again (``LessonPlayer.share_checkpoints``; the handout)
+            self.player.share_checkpoints(checkpoints_from.player)
+            if self.control is not None and checkpoints_from.control is not None:
+                self.control.share_checkpoints(checkpoints_from.control)
         self.autoplay = autoplay
         self.loop = loop
         self.paused = False

@@ -387,6 +387,11 @@ class LessonPlayer:
         the command line's ``--beat N``): the model has played up to and including
         beat ``n``. ``answers`` maps 0-based beat indexes to choices; any other
         question gets its default answer.
+
+        A beat already started once (a checkpoint, perhaps shared with
+        ``share_checkpoints``) is restored instead of played again: the state at a
+        beat's start depends only on the lesson and the seed, so the result is the
+        same, and a handout drawing beat after beat plays the lesson about once.
         """
         self.check_beat_number(n)
         self.reset()
@@ -394,8 +399,27 @@ class LessonPlayer:
         for index in range(n):
             if self.lesson.beats[index].question:
                 self.answer(index, answers.get(index))
+        base = max((i for i in self._started if i < n), default=0)
+        for index in range(base, n):
             self.start_beat(index)
             self.run_beat_steps()
+        # the beats restored with a checkpoint carry this run's answers, as if played
+        self.beat_history = [record if record.answer == self.answers.get(record.index)
+                             else replace(record, answer=self.answers.get(record.index))
+                             for record in self.beat_history]
+
+    def share_checkpoints(self, other: LessonPlayer) -> None:
+        """Use (and add to) ``other``'s checkpoints: the states at the starts of beats
+        already worked out, by a player of the same lesson, seed and species table.
+        Checkpoints are never changed once taken (restoring copies them), so two
+        players can share them; a new player for the same lesson starts at a beat
+        without playing the lesson again (the handout draws beat after beat so)."""
+        if (other.lesson != self.lesson or other.seed != self.seed
+                or other._species != self._species):
+            raise LessonError("checkpoints are shared only between players of the same "
+                              "lesson, seed and species table")
+        self._checkpoints = other._checkpoints
+        self._started = other._started
 
     # ------------------------------------------------------------ checks
     def check_beat_number(self, n: int) -> None:

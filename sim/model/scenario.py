@@ -1,6 +1,7 @@
 """Scenarios as data: a person, a cleft and a list of timed doses.
 
-The built-in scenarios are the behaviours of TEACHING.md section 6 (B1 to B7).
+The built-in scenarios are the behaviours of TEACHING.md section 6 (B1 to B7, and B10
+for a drink).
 Custom ones come from TOML files (read by ``sim.app``; this module gets the parsed
 dict and validates every key, so the model itself does no I/O).
 """
@@ -10,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from .alcohol import DOSE_KINDS, DRINK
 from .simulation import DEFAULT_RECEPTORS, DoseError, Simulation, molecule_count
-from .species import GIVABLE, ROUTES, STEPS_PER_DAY
+from .species import ROUTES, STEPS_PER_DAY
 
 DEFAULT_STEPS = 3000
 # Limits, so any accepted run (with --csv) ends in well under a minute on a busy
@@ -178,9 +180,9 @@ def _dose(raw: Any, where: str, steps: int, receptors: int) -> Dose:
             f"{where}: at = {at} is outside the run (steps 0 to {steps - 1})"
         )
     species = raw["species"]
-    if species not in GIVABLE:
+    if species not in DOSE_KINDS:  # a drink is not a species, but it is given the same way
         raise ScenarioError(
-            f"{where}: unknown species {species!r} (use {', '.join(GIVABLE)})"
+            f"{where}: unknown species {species!r} (use {', '.join(DOSE_KINDS)})"
         )
     amount = raw.get("amount", "usual")
     route = raw.get("route")
@@ -267,6 +269,26 @@ INJECTION_ARM = _builtin(
 )
 
 BUILTIN[INJECTION_ARM.name] = INJECTION_ARM
+
+# B10: the same drink for the same person (who does not use opioids), without and with
+# naltrexone; the same seed, so the two runs differ only by the pill
+for _drinks in (
+    _builtin(
+        "alcohol-only",
+        "B10: a usual drink: endorphins switch receptors on and the reward rises "
+        "(compare with alcohol-on-naltrexone).",
+        [(90, DRINK, "usual")],
+        steps=300, tolerance=0.0, seed=8,
+    ),
+    _builtin(
+        "alcohol-on-naltrexone",
+        "B10: naltrexone first, then the same drink: the reward stays low; "
+        "alcohol in the body is the same.",
+        [(10, "naltrexone", "usual", "pill"), (90, DRINK, "usual")],
+        steps=300, tolerance=0.0, seed=8,
+    ),
+):
+    BUILTIN[_drinks.name] = _drinks
 
 
 def builtin(name: str) -> Scenario:

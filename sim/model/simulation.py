@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .alcohol import DRINK, DRINK_ENDORPHIN, Drinking, DrinkError, drink_endorphin
 from .cleft import Cleft
 from .person import Person
 from .species import (
@@ -32,7 +33,13 @@ class DoseError(ValueError):
 
 
 def molecule_count(species: str, amount: str | int, receptors: int) -> int:
-    """Turn "small" / "usual" / "large" / "huge" or a whole number into molecules."""
+    """Turn "small" / "usual" / "large" / "huge" or a whole number into molecules (for a
+    drink: about the endorphin molecules it makes the sending nerve release)."""
+    if species == DRINK:
+        try:
+            return drink_endorphin(amount, receptors)
+        except DrinkError as err:
+            raise DoseError(str(err)) from None
     if isinstance(amount, bool):
         raise DoseError(f"amount must be a name or a whole number, not {amount!r}")
     if isinstance(amount, str):
@@ -70,6 +77,7 @@ class Simulation:
             dependence=None if dependence is None else float(dependence),
         )
         self.steps = 0
+        self.drinking = Drinking()  # drinks taken: alcohol in the body, reward (T11)
         self.endorphin_rate = ENDORPHIN_PER_STEP * receptors if endorphin else 0.0
         # start at rest: the body's own endorphin already in the cleft and on receptors
         if self.endorphin_rate:
@@ -83,7 +91,13 @@ class Simulation:
         self.person.update(self.cleft.activation())
 
     def give(self, species: str, amount: str | int = "usual", route: str | None = None) -> int:
-        """Give a dose. Returns the number of molecules it brings."""
+        """Give a dose. Returns the number of molecules it brings (0 for a drink: its
+        endorphins are released over the steps it is absorbed, see ``drink``)."""
+        if species == DRINK:
+            if route is not None:
+                raise DoseError(f'route applies to naltrexone only, not "{species}"')
+            self.drink(amount)
+            return 0
         if species not in GIVABLE:
             raise DoseError(
                 f'unknown species "{species}" (use {", ".join(GIVABLE)})'
@@ -100,6 +114,22 @@ class Simulation:
             self.cleft.add(SPECIES_ID[species], count, where="top")
         return count
 
+    def drink(self, amount: str | int = "usual") -> None:
+        """A drink (T11, B10): absorbed over the next steps, and while it is absorbed the
+        sending nerve releases extra endorphin. DoseError for an amount that is not a name."""
+        try:
+            self.drinking.drink(amount)
+        except DrinkError as err:
+            raise DoseError(str(err)) from None
+
+    def _release_for_drinks(self) -> None:
+        """Absorb drinks; the sending nerve releases endorphin in proportion. No random
+        draw when nothing is being absorbed, so runs without drinks are unchanged."""
+        taken = self.drinking.absorb()
+        if taken > 0:
+            count = int(self.rng.poisson(taken * DRINK_ENDORPHIN * self.cleft.receptors))
+            self.cleft.add(SPECIES_ID["endorphin"], count, where="top")  # the sending side
+
     def _step_molecules(self) -> None:
         if self.endorphin_rate:
             made = int(self.rng.poisson(self.endorphin_rate))
@@ -108,8 +138,10 @@ class Simulation:
 
     def step(self, n: int = 1) -> None:
         for _ in range(n):
+            self._release_for_drinks()
             self._step_molecules()
             self.person.update(self.cleft.activation())
+            self.drinking.feel(self.endorphin_activation())
             self.steps += 1
 
     # ------------------------------------------------------------ read-outs
@@ -117,6 +149,12 @@ class Simulation:
         """Share of receptors held by each species (0..1)."""
         bound = self.cleft.bound_counts()
         return {n: bound[i] / self.cleft.receptors for i, n in enumerate(SPECIES_NAMES)}
+
+    def endorphin_activation(self) -> float:
+        """Share of receptors switched on by endorphin (weighted by its efficacy)."""
+        endorphin = SPECIES_ID["endorphin"]
+        held = self.cleft.bound_counts()[endorphin]
+        return float(held * self.cleft.table["efficacy"][endorphin] / self.cleft.receptors)
 
     def snapshot(self) -> dict[str, float | int]:
         """One row of the run: the columns of ``blockade run --csv``."""
@@ -140,5 +178,7 @@ class Simulation:
             tolerance=p.tolerance,
             breathing_tolerance=p.breathing_tolerance,
             overdose=int(p.overdose),
+            alcohol=self.drinking.alcohol,  # the same with or without naltrexone (B10)
+            reward=self.drinking.reward,  # reward from drinking: endorphin on receptors
         )
         return row

@@ -1,4 +1,4 @@
-"""The one module for colours and sizes (DESIGN.md: one place for the theme).
+"""The one module for colours and sizes (docs/architecture.md: one place for the theme).
 
 Views never write a colour literal: they ask their ``Style`` for a *role*
 (``style.colours.text``, ``style.colours.species["opioid"]``), so switching profile (a
@@ -14,7 +14,7 @@ Profiles:
 
 Species colours come from the Okabe-Ito palette (safe for the common kinds of
 colour blindness), and every species also has its own SHAPE so colour is never
-the only cue (TEACHING.md: people in a group session see it from far away, some
+the only cue (docs/teaching.md: people in a group session see it from far away, some
 in greyscale on a failing projector). Where a fill alone would have too little
 contrast with the background (orange on white), the profile gives particles an
 outline (``species_outline`` / ``species_outline_width``); tests/test_theme.py

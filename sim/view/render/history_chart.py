@@ -65,6 +65,10 @@ LABEL_PAD_X = 2  # a mark label's box, each side of its words
 MARK_EDGE = 2  # a mark label keeps this far in from the area's left...
 MARK_SHIFT = 3  # ...and starts this far right of its tick
 MARK_SPACE = 8  # the least space between two labels in a row
+PART_TICK = 4  # a broken axis: its day and week ticks, below the axis...
+BREAK_GAP = 4  # ...its break mark: half the gap between its two strokes...
+BREAK_LEAN = 6  # ...and how far each stroke leans
+PART_LABEL_INSET = 4  # ...and each part's name, in from the part's start
 DASH = 4  # a dashed legend sample: dash length...
 DASH_STEP = 8  # ...and dash-to-dash
 
@@ -73,8 +77,14 @@ def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title
                  series: list[Series], jumps: list[tuple[int, int]], top: float = 1.0,
                  jump_label: str = "", x_label: str = "",
                  marks: list[tuple[int, str]] = (), limit: int | None = None,
-                 clock: str = "") -> pygame.Rect:
-    """Draw the chart; returns the plotting area (for tests and overlays)."""
+                 clock: str = "", scale=None, steps: list[int] | None = None,
+                 part_labels: tuple[str, ...] = ()) -> pygame.Rect:
+    """Draw the chart; returns the plotting area (for tests and overlays).
+
+    ``scale`` (a ``time_axis.TimeScale``) with each row's story ``steps``: rows are
+    placed by story time on the scale's broken axis, named by ``part_labels`` (one per
+    part, in place of ``x_label``), and every mark's label is shown, in as many rows as
+    it takes (the layout measures them with ``mark_rows``)."""
     th = style.colours
     px = style.px
     font = style.font_small
@@ -106,7 +116,9 @@ def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title
     area.width = rect.right - px(INSET_X) - area.left
     area.height = (rect.bottom - (small + px(X_LABEL_ROOM) if x_label else px(INSET_BOTTOM))
                    - area.top)
-    if x_label:
+    if scale is not None:
+        _draw_parts(style, surface, area, scale, part_labels)
+    elif x_label:
         words = render_text(x_label, font, th.text_muted)
         ax, ay = area.left, area.bottom + px(X_LABEL_GAP)
         surface.blit(words, (ax, ay))
@@ -123,15 +135,25 @@ def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title
         return area
     shown = n if limit is None else max(1, min(n, limit))
     dx = area.width / (n - 1)
-    # the most recent marks only: a small chart cannot hold every label readably
-    rows_fit = max(1, min(MAX_MARK_ROWS, area.height // (2 * small)))
-    placed = _place_marks(style, area, dx, [(i, text) for i, text in marks if i < shown],
-                          rows_fit)
+    if scale is not None:  # story time on the broken axis
+        def x_at(i: float) -> float:
+            j = min(int(i), len(steps) - 1)
+            return area.left + scale.x(steps[j]) * area.width
+        placed = place_all_labels(style, area.left, area.right,
+                                  [(x_at(i), text) for i, text in marks if i < shown])
+    else:
+        def x_at(i: float) -> float:
+            return area.left + i * dx
+        # the most recent marks only: a small chart cannot hold every label readably
+        rows_fit = max(1, min(MAX_MARK_ROWS, area.height // (2 * small)))
+        placed = _place_marks(style, area, dx, [(i, text) for i, text in marks if i < shown],
+                              rows_fit)
     for a, b in jumps:  # story time passing off screen
         if a >= shown:
             continue
-        band = pygame.Rect(area.left + a * dx, area.top,
-                           max(px(BAND_MIN_W), (min(b, shown) - a) * dx), area.height)
+        right = x_at(min(b, shown)) if min(b, shown) < n else area.right
+        band = pygame.Rect(x_at(a), area.top, max(px(BAND_MIN_W), right - x_at(a)),
+                           area.height)
         pygame.draw.rect(surface, th.meter_track, band)
         if jump_label and band.width > px(BAND_LABEL_MIN_W):
             tag = render_text(jump_label, font, th.text_muted)
@@ -146,9 +168,12 @@ def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title
                          (x, area.bottom), px(TICK_WIDTH))
     # the lines rise only to just under the first row of labels, so the top of a line
     # (the danger line, full coverage) is never hidden behind a label
-    rise = area.height - (small + px(RISE_GAP) if placed else 0)
+    rows = max((row for _x, _left, row, _text in placed), default=-1) + 1
+    if scale is None:
+        rows = min(rows, 1)  # lines may pass behind the second row's boxed labels
+    rise = area.height - (rows * small + px(RISE_GAP) if placed else 0)
     for s in series:
-        pts = [(area.left + i * dx, area.bottom - min(1.0, max(0.0, v / top)) * rise)
+        pts = [(x_at(i), area.bottom - min(1.0, max(0.0, v / top)) * rise)
                for i, v in enumerate(s.values[:shown])]
         if len(pts) < 2:
             continue
@@ -224,13 +249,58 @@ def _place_marks(style: Style, area: pygame.Rect, dx: float, marks, max_rows: in
     """(tick x, label left, row, text) per mark, stacked in rows so that none overprints
     another. Placed from the most recent back; older marks that find no free row are
     left out rather than drawn over another label."""
+    return place_labels(style, area.left, area.right,
+                        [(area.left + index * dx, text) for index, text in marks], max_rows)
+
+
+def mark_rows(style: Style, width: int, marks: list[tuple[float, str]]) -> int:
+    """Rows of labels ``marks`` ((share of the lines' width, text)) take when all are
+    shown in a chart ``width`` pixels wide (what ``draw_history`` with a scale draws)."""
+    left = style.px(INSET_X)
+    right = width - style.px(INSET_X)
+    placed = place_all_labels(style, left, right,
+                              [(left + share * (right - left), text) for share, text in marks])
+    return max((row for _x, _left, row, _text in placed), default=-1) + 1
+
+
+def place_all_labels(style: Style, left_edge: float, right_edge: float, marks
+                     ) -> list[tuple[float, float, int, str]]:
+    """(tick x, label left, row, text) for every (x, text), none left out: each label in
+    the first row where it overlaps no other, starting at its tick or, if that needs a
+    new row, ending at it or centred on it. A broken axis shows every label, so they pack tightly."""
+    edge, shift, space = style.px(MARK_EDGE), style.px(MARK_SHIFT), style.px(MARK_SPACE)
+    rows: list[list[tuple[float, float]]] = []  # each row's (left, right) spans
+    placed = []
+    for x, text in marks:
+        width = text_width(text, style.font_small)
+        lowest = left_edge + edge
+        highest = max(lowest, right_edge - width)
+        spots = [min(max(at, lowest), highest)
+                 for at in (x + shift, x - shift - width, x - width / 2)]
+
+        def free(row: list[tuple[float, float]], at: float) -> bool:
+            return all(at + width + space <= a or at >= b + space for a, b in row)
+
+        found = next(((r, at) for r, row in enumerate(rows) for at in spots
+                      if free(row, at)), None)
+        if found is None:
+            rows.append([])
+            found = (len(rows) - 1, spots[0])
+        row, at = found
+        rows[row].append((at, at + width))
+        placed.append((x, at, row, text))
+    return placed
+
+
+def place_labels(style: Style, left_edge: float, right_edge: float, marks, max_rows: int
+                 ) -> list[tuple[float, float, int, str]]:
+    """(tick x, label left, row, text) per (x, text), as ``_place_marks`` places them."""
     placed = []
     starts: list[float] = []  # left end of the leftmost label placed in each row
     edge, shift, space = style.px(MARK_EDGE), style.px(MARK_SHIFT), style.px(MARK_SPACE)
-    for index, text in reversed(marks):
-        x = area.left + index * dx
+    for x, text in reversed(marks):
         width = text_width(text, style.font_small)
-        left = max(area.left + edge, min(x + shift, area.right - width))
+        left = max(left_edge + edge, min(x + shift, right_edge - width))
         row = next((r for r, start in enumerate(starts) if left + width + space < start), None)
         if row is None:
             if len(starts) >= max_rows:
@@ -240,6 +310,41 @@ def _place_marks(style: Style, area: pygame.Rect, dx: float, marks, max_rows: in
         starts[row] = left
         placed.append((x, left, row, text))
     return placed[::-1]
+
+
+def _draw_parts(style: Style, surface, area: pygame.Rect, scale, labels) -> None:
+    """A broken time axis: each part's ticks (one per day, one per week), a break mark
+    and a faint line where the scale changes, and each part's name under it, never
+    over the other's."""
+    th = style.colours
+    px = style.px
+    font = style.font_small
+    tick = min(px(PART_TICK), px(X_LABEL_GAP) - 1)  # clear of the parts' names below
+    for part in scale.parts:
+        step = part.first + part.tick
+        while step < part.last:
+            x = area.left + part.x(step) * area.width
+            pygame.draw.line(surface, th.plot_axis, (x, area.bottom), (x, area.bottom + tick),
+                             px(TICK_WIDTH))
+            step += part.tick
+    for share in scale.breaks:
+        x = area.left + share * area.width
+        for y in range(area.top, area.bottom, px(DASH_STEP)):  # where the scale changes
+            pygame.draw.line(surface, th.plot_grid, (x, y), (x, min(y + px(DASH), area.bottom)),
+                             px(TICK_WIDTH))
+        gap, lean = px(BREAK_GAP), px(BREAK_LEAN)
+        pygame.draw.rect(surface, th.panel, (x - gap, area.bottom - lean - 1, 2 * gap,
+                                             2 * lean + 2))
+        for side in (-gap, gap):  # the break mark: two slanted strokes across the axis
+            pygame.draw.line(surface, th.plot_axis, (x + side - lean // 2, area.bottom + lean),
+                             (x + side + lean // 2, area.bottom - lean), px(AXIS_WIDTH))
+    y = area.bottom + px(X_LABEL_GAP)
+    end = area.left - px(ITEM_GAP)
+    for part, text in zip(scale.parts, labels):
+        words = render_text(text, font, th.text_muted)
+        x = max(area.left + part.x0 * area.width + px(PART_LABEL_INSET), end + px(ITEM_GAP))
+        surface.blit(words, (x, y))
+        end = x + words.get_width()
 
 
 def _line(style: Style, surface, colour, a, b, width, dashed) -> None:

@@ -4,7 +4,8 @@ Each kind draws what its lesson's words speak of (sim/lessons/beats.py CHARTS):
 occupancy over story time; the two lines (after-detox); naltrexone coverage over
 story days with the beats' labels (pill or injection); the opioid's fall against
 how it would have worn off on its own (too soon); two people, with and without
-naltrexone (blocked euphoria).
+naltrexone (blocked euphoria), or the same two with their drinks' readings (alcohol,
+``drink_people``).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from dataclasses import dataclass, field
 import pygame
 
 from sim.i18n import _
-from sim.model import SPECIES_NAMES, STEPS_PER_DAY
+from sim.model import DANGER_LINE, SPECIES_NAMES, STEPS_PER_DAY
+from sim.view.render.drink_people import draw_drinkers
 from sim.view.render.history_chart import Series, draw_history
 from sim.view.render.person_figure import draw_person
+from sim.view.render.time_axis import mark_shares, time_scale
 from sim.view.style import Style
 
 #: line widths of the charts' series, in logical units
@@ -83,6 +86,9 @@ def draw_lesson_chart(surface: pygame.Surface, style: Style, rect: pygame.Rect, 
     receptors = controller.sim.cleft.receptors
     if les.chart == "people":
         return draw_people(surface, style, rect, controller, t)
+    if les.chart == "drinks":
+        draw_drinkers(surface, style, people_rects(style, rect), controller, t)
+        return rect
     if les.chart == "lines":
         rows = h.rows
         series = [
@@ -99,6 +105,10 @@ def draw_lesson_chart(surface: pygame.Surface, style: Style, rect: pygame.Rect, 
     if les.chart == "coverage":
         series = [Series([r["bound_naltrexone"] / receptors for r in h.rows],
                          th.species["naltrexone"], _("species.naltrexone"), THICK)]
+        scale = time_scale(les)  # days, then weeks: one scale each, the break shown
+        if scale is not None:
+            common.update(scale=scale, steps=[r["step"] for r in h.rows],
+                          part_labels=tuple(_(p.label) for p in scale.parts))
         return draw_history(surface, style, rect, _("lessonview.chart.coverage"), series,
                             h.jumps, marks=marks, **common)
     if les.chart == "counterfactual":
@@ -119,6 +129,16 @@ def draw_lesson_chart(surface: pygame.Surface, style: Style, rect: pygame.Rect, 
                         **common)
 
 
+def chart_marks(lesson) -> tuple[tuple[float, str], ...]:
+    """(share of the width, words) of every label a chart on a broken time axis shows
+    over the whole lesson, for the layout to make room for all of them (none for
+    other charts: they show the most recent labels that fit)."""
+    scale = time_scale(lesson)
+    if scale is None:
+        return ()
+    return tuple((share, _(msgid)) for share, msgid in mark_shares(lesson, scale))
+
+
 def people_rects(style: Style, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
     """Where the two people stand: without the medicine on the left, with it on the right."""
     gap = style.gap
@@ -127,14 +147,26 @@ def people_rects(style: Style, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.R
             pygame.Rect(rect.left + w + gap, rect.top, rect.width - w - gap, rect.height))
 
 
+def been_in_danger(player) -> bool:
+    """Whether this run's breathing has been in the danger zone so far in the lesson
+    (every row played up to now, the current beat's included)."""
+    return player.sim.person.overdose or any(
+        row["breathing"] < DANGER_LINE
+        for record in player.beat_history for row in (record.start, *record.rows))
+
+
 def draw_people(surface: pygame.Surface, style: Style, rect: pygame.Rect, controller,
                 t: float) -> pygame.Rect:
-    """Blocked euphoria: the same doses, each person driven by their own model run."""
+    """Blocked euphoria: the same doses, each person driven by their own model run.
+
+    A person whose breathing has been in the danger zone keeps the danger look for the
+    rest of the lesson, even as the opioid clears in the model: an overdose needs
+    emergency help and does not pass by itself (TEACHING M12; Explore's rule in B9)."""
     without_rect, with_rect = people_rects(style, rect)
     alone = controller.control.sim.person
     blocked = controller.sim.person
     draw_person(surface, style, without_rect, alone.euphoria, alone.breathing, t,
-                _("lessonview.people.without"))
+                _("lessonview.people.without"), danger=been_in_danger(controller.control))
     draw_person(surface, style, with_rect, blocked.euphoria, blocked.breathing, t,
-                _("lessonview.people.with"))
+                _("lessonview.people.with"), danger=been_in_danger(controller.player))
     return rect

@@ -1,11 +1,20 @@
-"""A calm, friendly person: a reward glow in the head and a breathing chest.
+"""A person: a reward glow in the head and a breathing chest, and breathing danger.
 
-TEACHING 5: no suffering or harm imagery; the face stays calm whatever happens.
 The glow lights up with feel-good (blocked euphoria shows as a glow that stays
 dark); the chest rises and falls slower and shallower as breathing falls.
 Withdrawal is not drawn on the person (a meter and a short list show it).
+
+In the danger zone the person never looks calm and pleasant (issue 18: a smiling,
+glowing figure in an overdose flatters it): the warm head tint, the soft halo and the
+smile go; the head turns grey-blue, the eyes droop half shut, the mouth is flat, a
+ring in the danger colour stands round the head and the words "in the danger zone"
+sit on the chest. The glow's core still shows feel-good (the high is real; the danger
+comes with it). TEACHING 5: no death imagery, no skulls, no suffering body: these are
+a sleepy face and a warning, like the breathing meter's own danger style. Every cue is
+a shape or words as well as a colour, so it reads in high contrast too.
+
 Under reduced motion the glow does not pulse and the chest does not move: both show
-their steady state (the glow's level still shows feel-good).
+their steady state (the glow's level still shows feel-good); the danger cues are still.
 
 The figure is drawn to fit its rect (its parts are shares of the head's radius); the
 few fixed sizes below are logical units, converted with ``style.px``.
@@ -17,7 +26,9 @@ import math
 
 import pygame
 
-from sim.view.fonts import line_height, render_text
+from sim.i18n import _
+from sim.model.person import DANGER_LINE
+from sim.view.fonts import line_height, render_text, text_width
 from sim.view.style import Style
 
 #: feel-good above this lights the glow's core (below it, the core is an empty ring)
@@ -43,6 +54,12 @@ EYE_MIN_R = 2
 MOUTH_MIN_WIDTH = 2
 CORE_MIN_R = 4  # the glow's core: at least this radius
 CORE_RING = 2  # the unlit core is a ring this wide
+WARN_RING = 4  # the danger ring round the head: this thick...
+WARN_GAP = 6  # ...and this far outside the head
+WARN_TAG_PAD = 3  # room round the danger words on the chest
+#: in danger the head's colour moves this far towards the muted text colour (grey-blue
+#: on the dark and projector profiles, plain grey in high contrast)
+DANGER_TINT = 0.45
 
 
 def glow_level(euphoria: float) -> float:
@@ -82,10 +99,19 @@ def glow_pulse(style: Style, glow: float, t: float) -> float:
     return 1.0 + 0.06 * math.sin(2 * math.pi * 0.8 * t) * glow
 
 
+def in_danger(breathing: float) -> bool:
+    """Breathing in the danger zone (the breathing meter's own rule)."""
+    return breathing < DANGER_LINE
+
+
 def draw_person(surface: pygame.Surface, style: Style, rect: pygame.Rect, euphoria: float,
-                breathing: float, t: float, label: str) -> None:
+                breathing: float, t: float, label: str, danger: bool | None = None) -> None:
     """The person in ``rect`` at ``t`` seconds (``style.reduced_motion``: no pulsing glow,
-    a still chest)."""
+    a still chest). ``danger``: draw the breathing-danger state; None: whenever
+    ``breathing`` is in the danger zone (a caller may keep it on once breathing has been
+    there: an overdose does not pass by itself, TEACHING M12)."""
+    if danger is None:
+        danger = in_danger(breathing)
     th = style.colours
     px = style.px
     pygame.draw.rect(surface, th.panel, rect, border_radius=style.corner_radius)
@@ -104,26 +130,24 @@ def draw_person(surface: pygame.Surface, style: Style, rect: pygame.Rect, euphor
                    border_bottom_left_radius=foot, border_bottom_right_radius=foot)
     pygame.draw.rect(surface, th.button_hover, body, **corners)
     pygame.draw.rect(surface, th.panel_border, body, style.line_width, **corners)
-    # the head: tinted warm by feel-good, so "lights up" reads from across a room
+    # the head: tinted warm by feel-good, so "lights up" reads from across a room; in
+    # danger grey-blue instead, whatever the feel-good
     glow = glow_level(euphoria)
-    pygame.draw.circle(surface, _mix(th.button, th.good, 0.55 * glow), head_c, head_r)
+    skin = (_mix(th.button, th.text_muted, DANGER_TINT) if danger
+            else _mix(th.button, th.good, 0.55 * glow))
+    if danger:  # a warning ring round the head, drawn first so the head sits inside it
+        pygame.draw.circle(surface, th.danger, head_c, head_r + px(WARN_GAP),
+                           px(WARN_RING))
+    pygame.draw.circle(surface, skin, head_c, head_r)
     pygame.draw.circle(surface, th.panel_border, head_c, head_r, style.line_width)
-    # a calm face: two eyes and a gentle mouth, the same whatever the meters say
-    eye_y = head_c[1] + head_r * 0.2
-    for side in (-1, 1):
-        pygame.draw.circle(surface, th.text, (head_c[0] + side * head_r * 0.35, eye_y),
-                           max(px(EYE_MIN_R), head_r * 0.07))
-    mouth = pygame.Rect(0, 0, head_r * 0.7, head_r * 0.4)
-    mouth.center = (head_c[0], head_c[1] + head_r * 0.38)
-    pygame.draw.arc(surface, th.text, mouth, math.pi * 1.2, math.pi * 1.8,
-                    max(px(MOUTH_MIN_WIDTH), style.line_width))
+    _draw_face(surface, style, head_c, head_r, danger)
     # the reward pathway: a glow in the head, lit with feel-good
     core = glow_centre(style, rect)
     # a soft halo that grows and brightens with feel-good, spilling past the head
     size = int(head_r * 3)
     halo = pygame.Surface((size, size), pygame.SRCALPHA)
     pulse = glow_pulse(style, glow, t)
-    for i in range(6, 0, -1):
+    for i in range(0 if danger else 6, 0, -1):  # no warm halo in danger: nothing pleasant
         radius = head_r * (0.15 + 1.4 * glow) * pulse * i / 6
         alpha = min(255, int(255 * glow) // (i + 1) + (20 if glow > 0.05 else 0))
         pygame.draw.circle(halo, (*th.good[:3], alpha), (size / 2, size / 2), radius)
@@ -135,6 +159,55 @@ def draw_person(surface: pygame.Surface, style: Style, rect: pygame.Rect, euphor
     tag = render_text(label, style.font_small, th.text)
     surface.blit(tag, (rect.centerx - tag.get_width() // 2,
                        rect.bottom - tag.get_height() - px(LABEL_LIFT)))
+    if danger:
+        _draw_danger_words(surface, style, rect, body)
+
+
+def _draw_face(surface: pygame.Surface, style: Style, head_c, head_r: float,
+               danger: bool) -> None:
+    """Calm: round eyes and a gentle smile. In danger: heavy, half-shut eyes (a lid line
+    over a sliver of eye) and a flat mouth: drowsy, not suffering."""
+    th = style.colours
+    px = style.px
+    eye_y = head_c[1] + head_r * 0.2
+    eye_r = max(px(EYE_MIN_R), head_r * 0.07)
+    width = max(px(MOUTH_MIN_WIDTH), style.line_width)
+    for side in (-1, 1):
+        x = head_c[0] + side * head_r * 0.35
+        if danger:
+            lid = pygame.Rect(0, 0, eye_r * 3.2, eye_r * 1.6)
+            lid.center = (x, eye_y)
+            pygame.draw.line(surface, th.text, lid.midleft, lid.midright, width)
+            pygame.draw.arc(surface, th.text, lid, math.pi * 1.15, math.pi * 1.85, width)
+        else:
+            pygame.draw.circle(surface, th.text, (x, eye_y), eye_r)
+    mouth_y = head_c[1] + head_r * 0.5
+    if danger:
+        pygame.draw.line(surface, th.text, (head_c[0] - head_r * 0.22, mouth_y),
+                         (head_c[0] + head_r * 0.22, mouth_y), width)
+        return
+    mouth = pygame.Rect(0, 0, head_r * 0.7, head_r * 0.4)
+    mouth.center = (head_c[0], head_c[1] + head_r * 0.38)
+    pygame.draw.arc(surface, th.text, mouth, math.pi * 1.2, math.pi * 1.8, width)
+
+
+def _draw_danger_words(surface: pygame.Surface, style: Style, rect: pygame.Rect,
+                       body: pygame.Rect) -> None:
+    """"In the danger zone" on the chest, in the danger colour on the panel's: the words
+    the breathing meter uses, so the figure and the meter say the same thing. Left out
+    when the figure is too narrow for them (the ring and the face still say it)."""
+    th = style.colours
+    words = _("meter.in_danger")
+    pad = style.px(WARN_TAG_PAD)
+    if text_width(words, style.font_small, True) + 2 * pad > rect.width:
+        return
+    image = render_text(words, style.font_small, th.danger, True)
+    box = image.get_rect(center=body.center).inflate(2 * pad, 2 * pad)
+    box.clamp_ip(rect)
+    pygame.draw.rect(surface, th.panel, box, border_radius=style.px(WARN_TAG_PAD))
+    pygame.draw.rect(surface, th.danger, box, style.line_width,
+                     border_radius=style.px(WARN_TAG_PAD))
+    surface.blit(image, image.get_rect(center=box.center))
 
 
 def _mix(a, b, share: float) -> tuple[int, int, int]:

@@ -291,6 +291,30 @@ def rescue(surface: pygame.Surface, style: Style, rect: pygame.Rect) -> None:
         row.free("naloxone", fx, fy)
 
 
+def alcohol(surface: pygame.Surface, style: Style, rect: pygame.Rect) -> None:
+    """A glass at the start side; diamonds (endorphins a drink releases) drift down to
+    landing spots held dark by squares (naltrexone): the reward dulled, nothing pushed."""
+    row = _Row(surface, style, rect)
+    row.receptors("ss.s" if row.n >= 6 else "s.s")
+    th = style.colours
+    # the glass: a tumbler outline with a drink in it, in the picture's first share
+    h = max(style.px(10), int((row.membrane_y - rect.top) * 0.55))
+    w = max(style.px(8), int(h * 0.7))
+    left = rect.left + style.px(INSET) * 2
+    top = rect.top + style.px(INSET) * 2
+    glass = [(left, top), (left + w, top), (left + w - w // 6, top + h), (left + w // 6, top + h)]
+    level = top + h // 3
+    drink = [(left + w // 18, level), (left + w - w // 18, level),
+             (left + w - w // 6, top + h), (left + w // 6, top + h)]
+    pygame.draw.polygon(surface, th.warning, drink)
+    pygame.draw.polygon(surface, th.text_muted, glass, max(1, style.line_width))
+    # endorphins on their way down to the dark receptors
+    for fx, fy in ((0.42, 0.15), (0.62, 0.55), (0.85, 0.25)):
+        row.free("endorphin", fx, fy)
+    x, y = row.at(0.62, 0.55)
+    _arrow(surface, style, [(left + w + style.px(3), top + h // 2), (x - row.r * 1.6, y)])
+
+
 #: tile id -> its picture (the home's TILES and every lesson in sim.lessons.LESSONS)
 PICTURES: Mapping[str, Picture] = MappingProxyType({
     "explore": explore,
@@ -301,6 +325,7 @@ PICTURES: Mapping[str, Picture] = MappingProxyType({
     "after-detox": after_detox,
     "pill-vs-shot": pill_vs_shot,
     "rescue": rescue,
+    "alcohol": alcohol,
 })
 
 #: the species each picture shows (their colours are in it, whatever the profile)
@@ -313,6 +338,7 @@ SPECIES_SHOWN: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "after-detox": ("opioid",),
     "pill-vs-shot": ("naltrexone",),
     "rescue": ("opioid", "naloxone"),
+    "alcohol": ("naltrexone", "endorphin"),
 })
 
 
@@ -334,7 +360,7 @@ def draw_picture(surface: pygame.Surface, style: Style, tile_id: str, rect: pyga
 
 _CACHE: dict[tuple, pygame.Surface] = {}
 _KEY = (255, 0, 254)  # the see-through colour of a picture's corners (in no theme)
-_CACHE_MAX = 64  # pictures kept: 8 tiles x a few sizes and profiles
+_CACHE_MAX = 64  # pictures kept: 9 tiles x a few sizes and profiles
 
 
 def picture(style: Style, tile_id: str, size: tuple[int, int]) -> pygame.Surface:

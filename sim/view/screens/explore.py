@@ -1,22 +1,15 @@
 """Explore: free play with the receptor model.
 
-Give an opioid in four amounts, naltrexone (pill or injection) as prescribed and
-naloxone as a rescue; play, pause, step, slow down, and watch receptors, meters
-and the occupancy plot (each dose leaves a mark on it).
+Choose who the person is, give an opioid in four amounts, naltrexone (pill or
+injection) as prescribed and naloxone as a rescue; play, pause, step, slow down,
+skip to tomorrow, and watch receptors, meters and the occupancy plot (each dose
+leaves a mark on it).
 
-Free play must not teach a false lesson (TEACHING B9):
-
-- only the opioid has an amount to choose; naltrexone and naloxone always come
-  as one prescribed / rescue dose, so nobody "finds" a naltrexone amount that
-  makes any opioid amount safe;
-- the amounts go up to "huge" (the override lesson's), and piling on more and
-  more opioid over a block must reach the danger zone;
-- what is in play is capped (free molecules: ``MAX_FREE`` for opioid doses, a
-  little more for medicines so a rescue is never held back; ``MAX_DEPOTS``
-  injections) so the screen stays responsive however often a button is pressed.
-  The cap is the picture's limit, not the body's, so it lives here and in
-  SimRunner, not in the model; it sits high enough that the danger zone stays
-  reachable, and the screen says when it holds a dose back.
+Free play must not teach a false lesson (TEACHING B9); the rules that see to it are
+``explore_rules`` (who the person is, the prescription, each species' room in the
+picture, the emergency cue that stays). Only the opioid has an amount to choose;
+the amounts go up to "huge" (the override lesson's), and piling on more and more
+opioid over any block reaches the danger zone.
 
 The layout (where everything goes, for any window and text size) is
 ``explore_layout.ExploreLayout`` and the blocks it arranges ``explore_blocks.ExploreBlocks``,
@@ -28,12 +21,12 @@ from __future__ import annotations
 import pygame
 
 from sim.i18n import _
-from sim.model import SPECIES_NAMES, Simulation, molecule_count
+from sim.model import SPECIES_NAMES, STEPS_PER_DAY
 from sim.view.fonts import render_text
 from sim.view.render.cleft_view import CleftView
 from sim.view.screen import Screen
 from sim.view.screens.controls import ChoiceButton, WrapButton
-from sim.view.screens.explore_blocks import METER_GAP
+from sim.view.screens.explore_blocks import BUTTON_LINES, METER_GAP
 from sim.view.screens.explore_layout import (
     CHART_SWITCH,
     CUE_OVER,
@@ -45,83 +38,100 @@ from sim.view.screens.explore_layout import (
     PAGES_SHOWN,
     ExploreLayout,
 )
-from sim.view.screens.panels import CUE_PAD_X, CUE_PAD_Y, draw_person_panel
+from sim.view.screens.explore_rules import (
+    EXPLORE_RECEPTORS,
+    FIRST_PERSON,
+    PEOPLE,
+    PERSON,
+    PRESCRIBED,
+    RESCUE,
+    ROOM,
+    Emergency,
+    Prescription,
+    build_simulation,
+    dose_size,
+)
+from sim.view.screens.panels import CUE_PAD_X, CUE_PAD_Y, draw_person_panel, overdose_cue_key
 from sim.view.sim_runner import DoseResult, SimRunner
 from sim.view.style import FONT_SMALL
-from sim.view.widgets import Button, Dialog, Toggle, WidgetGroup, draw_wrapped
+from sim.view.widgets import Button, Dialog, Toggle, WidgetGroup, draw_wrapped, wrap_text
 
-EXPLORE_RECEPTORS = 40
-#: the Explore person is used to a usual opioid dose: "a lot" is what endangers them
-EXPLORE_TOLERANCE = 0.8
+__all__ = ["AMOUNTS", "EXPLORE_RECEPTORS", "GIVE", "NOT_RESCUE", "NOT_RESCUE_SHORT",
+           "ExploreScreen"]
+
 #: the opioid's amounts (the only species with an amount to choose), up to the
 #: override lesson's "huge"
 AMOUNTS = (("small", "explore.amount.small"), ("usual", "explore.amount.usual"),
            ("large", "explore.amount.large"), ("huge", "explore.amount.huge"))
 #: species whose dose the visitor sizes; every other species comes as prescribed
 CHOSEN_AMOUNT = ("opioid",)
-#: what naltrexone and naloxone always come as (one prescribed / rescue dose)
-PRESCRIBED = "usual"
 GIVE = (
     ("opioid", None, "explore.give.opioid"),
     ("naltrexone", "pill", "explore.give.pill"),
     ("naltrexone", "injection", "explore.give.injection"),
     ("naloxone", None, "explore.give.naloxone"),
 )
-#: the most free molecules in the cleft an opioid dose may fill up to: a naltrexone
-#: pill and two huge doses at once fit, so breaking through a fresh block stays
-#: possible (B9, tests/test_explore.py), and a frame stays near 2 ms at 1280x720.
-MAX_FREE = 4000
-#: naltrexone and naloxone may fill it further, by two of their doses, so a rescue
-#: dose is given in full even when the opioid has filled the cleft (a held-back rescue
-#: would teach that naloxone cannot help). About 3 ms a frame at 1280x720.
-MAX_FREE_MEDICINES = MAX_FREE + 2 * max(
-    molecule_count(s, PRESCRIBED, EXPLORE_RECEPTORS) for s in ("naltrexone", "naloxone"))
-#: the most injection depots held at once (each one lasts a story-month)
-MAX_DEPOTS = 3
-#: model steps the "that's as much as this model can show" notice stays up
+#: what the pill and injection buttons say while the emergency cue is up (M11): the
+#: first where it fits, else the second
+NOT_RESCUE = "explore.give.not_rescue"
+NOT_RESCUE_SHORT = "explore.give.not_rescue_short"
+#: model steps a notice (a dose cut or held back, the next dose's time) stays up
 NOTICE_STEPS = 40
 
 BOX_BORDER = 2  # the opioid box's and the notices' outline, logical units
 
 
 class ExploreScreen(ExploreLayout, Screen):
+    people = PEOPLE  # who the visitor can choose (the layout measures every hint)
     id = "explore"
     title_key = "explore.title"
     blurb_key = "explore.blurb"
 
     def __init__(self, ctx, **options) -> None:
         super().__init__(ctx, **options)
-        seed = ctx.seed
-        self.runner = SimRunner(
-            lambda: Simulation(EXPLORE_RECEPTORS, seed=seed, tolerance=EXPLORE_TOLERANCE,
-                               dependence=0.0),
-        )
+        self.seed = ctx.seed
+        self.person_id = FIRST_PERSON
+        self.runner = SimRunner(lambda: build_simulation(self.person_id, self.seed))
+        self.runner.after_step.append(self._after_step)
+        self.emergency = Emergency()
+        self.prescription = Prescription()
         self.amount = "usual"
-        self.notice_until = -1  # the cap notice shows while sim.steps < this
+        self.notice_key = ""  # the notice over the picture (msgid), shown while...
+        self.notice_until = -1  # ...sim.steps < this
         self.last_dose: DoseResult | None = None
+        self.person_toggles = [
+            ChoiceButton(lambda k=p.label: _(k), selected=(p.id == self.person_id),
+                         on_activate=lambda n=p.id: self.choose_person(n), font_size=FONT_SMALL)
+            for p in PEOPLE
+        ]
         self.amount_toggles = [
             ChoiceButton(lambda k=key: _(k), selected=(name == self.amount),
                          on_activate=lambda n=name: self.choose_amount(n), font_size=FONT_SMALL)
             for name, key in AMOUNTS
         ]
-        self.give_buttons = [
-            WrapButton(lambda k=key: _(k), on_activate=lambda s=sp, r=route: self.give(s, r),
-                       font_size=FONT_SMALL)
-            for sp, route, key in GIVE
-        ]
+        self.give_buttons = []
+        for i, (sp, route, key) in enumerate(GIVE):
+            button = WrapButton(lambda k=key, r=route, i=i: self._give_label(k, r, i),
+                                on_activate=lambda s=sp, r=route: self.give(s, r),
+                                font_size=FONT_SMALL)
+            # the labels the layout gives room to (the longer "not a rescue" words are
+            # shown where they fit, ``_give_label``), so nothing moves when one changes
+            button.texts = (lambda k=key, r=route: (_(k), _(NOT_RESCUE_SHORT)) if r else (_(k),))
+            self.give_buttons.append(button)
         # shown only when the layout needs them (small windows, large text)
         self.page = "doses"
         self.page_tabs = [
             ChoiceButton(lambda k=key: _(k), selected=(name == self.page),
                          on_activate=lambda n=name: self.show_page(n), font_size=FONT_SMALL)
             for name, key in (("doses", "explore.page.doses"), ("effects", "explore.page.effects"),
-                              ("chart", "explore.chart"))
+                              ("chart", "explore.chart"), ("people", "explore.page.person"))
         ]
         self.chart_switch = Toggle(lambda: _("explore.chart"), on_activate=self._changed)
         self.play = Button(lambda: _("explore.pause") if self.runner.playing else _("explore.play"),
                            on_activate=self.runner.toggle_play)
         self.step = Button(lambda: _("explore.step"), on_activate=self.step_once)
         self.slow = Toggle(lambda: _("explore.speed.slow"), on_activate=self.toggle_speed)
+        self.skip = Button(lambda: _("explore.skip_day"), on_activate=self.skip_to_tomorrow)
         self.preferences = Button(lambda: _("common.preferences"),
                                   on_activate=lambda: self.ctx.nav.push("preferences"),
                                   font_size=FONT_SMALL)
@@ -130,11 +140,12 @@ class ExploreScreen(ExploreLayout, Screen):
         self.home = Button(lambda: _("common.home"), on_activate=self.ctx.nav.pop,
                            font_size=FONT_SMALL)
         self.reset = Button(lambda: _("explore.reset"), on_activate=self.reset_all)
-        # keyboard order: doses first, then time controls, Reset All last (PhET); the
-        # group holds those the layout shows (``_show_what_fits``)
-        self.widgets = [*self.page_tabs, *self.amount_toggles, *self.give_buttons,
-                        self.play, self.step, self.slow, self.chart_switch,
-                        self.preferences, self.about_button, self.home, self.reset]
+        # keyboard order: the person, the doses, then time controls, Reset All last
+        # (PhET); the group holds those the layout shows (``_show_what_fits``)
+        self.widgets = [*self.page_tabs, *self.person_toggles, *self.amount_toggles,
+                        *self.give_buttons, self.play, self.step, self.slow, self.skip,
+                        self.chart_switch, self.preferences, self.about_button, self.home,
+                        self.reset]
         self.group = WidgetGroup(self.widgets)
         self.about = Dialog(lambda: _("about.title"), lambda: _("about.body"))
         self.cleft_view = CleftView(pygame.Rect(0, 0, 10, 10))
@@ -148,18 +159,84 @@ class ExploreScreen(ExploreLayout, Screen):
         for choice, (n, _key) in zip(self.amount_toggles, AMOUNTS):
             choice.selected = n == name
 
+    def choose_person(self, person_id: str) -> None:
+        """Someone else: the run starts again with them (the amount and time controls stay)."""
+        self.person_id = person_id
+        for choice, person in zip(self.person_toggles, PEOPLE):
+            choice.selected = person.id == person_id
+        self._restart()
+        self.dirty = True
+
+    @property
+    def person(self):
+        """Who the person is (``explore_rules.Person``)."""
+        return PERSON[self.person_id]
+
+    @property
+    def emergency_showing(self) -> bool:
+        """The emergency cue is up: breathing is in the danger zone, or has been since
+        naloxone was last given (M12)."""
+        return self.emergency.showing(self.runner.sim.person.overdose)
+
+    def _give_label(self, key: str, route: str | None, index: int) -> str:
+        # M11: while the cue is up, the pill and the injection say what helps instead:
+        # "give naloxone, call for help" where those words fit the button whole, else
+        # "not a rescue" (the cue beside it says what to do)
+        if route is None or not self.emergency_showing:
+            return _(key)
+        button = self.give_buttons[index]
+        words = _(NOT_RESCUE)
+        lines = wrap_text(words, button.label_width(), button.font_px, button.bold)
+        if len(lines) <= BUTTON_LINES and " ".join(lines).split() == words.split():
+            return words
+        return _(NOT_RESCUE_SHORT)
+
     def give(self, species: str, route: str | None) -> DoseResult:
-        amount = self.amount if species in CHOSEN_AMOUNT else PRESCRIBED
-        limit = MAX_FREE if species in CHOSEN_AMOUNT else MAX_FREE_MEDICINES
-        dose = self.runner.give(species, amount, route, max_free=limit, max_depots=MAX_DEPOTS)
+        sim = self.runner.sim
+        now = sim.steps
+        notice = ""
+        if species == "naltrexone":
+            refusal = "explore.not_rescue" if self.emergency_showing else \
+                self.prescription.refusal(route, now)
+            if refusal:  # not now: nothing is given, the words say why
+                dose = DoseResult(species, dose_size(species, PRESCRIBED, route), 0)
+                notice = refusal
+            else:
+                dose = self.runner.give(species, PRESCRIBED, route)
+                self.prescription.given(route, now)
+        else:
+            amount = self.amount if species in CHOSEN_AMOUNT else RESCUE
+            dose = self.runner.give(species, amount, route, room=ROOM[species])
+            if dose.capped:
+                notice = "explore.cap"
+            if species == "naloxone" and dose.given:
+                self.emergency.naloxone(now)
         self.last_dose = dose
-        self.notice_until = self.runner.sim.steps + NOTICE_STEPS if dose.capped else -1
+        self.notice_key = notice
+        self.notice_until = now + NOTICE_STEPS if notice else -1
+        self.dirty = True
         return dose
+
+    @property
+    def notice_showing(self) -> bool:
+        """Whether a notice (a dose cut or held back, when the next one is due) is up."""
+        return bool(self.notice_key) and self.runner.sim.steps < self.notice_until
 
     @property
     def cap_notice(self) -> bool:
         """Whether the "as much as this model can show" line is up."""
-        return self.runner.sim.steps < self.notice_until
+        return self.notice_showing and self.notice_key == "explore.cap"
+
+    def _after_step(self, sim) -> None:
+        self.emergency.after_step(sim.steps, sim.person.overdose)
+
+    def skip_to_tomorrow(self) -> None:
+        """Story time: a whole story-day passes (a chunk per frame, so the window stays
+        responsive); a pill taken now is due again when it ends."""
+        if not self.runner.skipping:
+            self.runner.skip(STEPS_PER_DAY)
+            self.skip.enabled = False
+        self.dirty = True
 
     def step_once(self) -> None:
         self.runner.playing = False
@@ -169,7 +246,8 @@ class ExploreScreen(ExploreLayout, Screen):
         self.runner.speed = "slow" if self.slow.on else "normal"
 
     def show_page(self, name: str) -> None:
-        """The doses, the person or the chart, when the layout shows them in turn (``PAGES``)."""
+        """The doses, the person's meters, the chart or who the person is (and story time),
+        when the layout shows them in turn (``PAGES``)."""
         self.page = name
         for tab, shown in zip(self.page_tabs, PAGES_SHOWN):
             tab.selected = shown == name
@@ -179,16 +257,26 @@ class ExploreScreen(ExploreLayout, Screen):
     def _changed(self) -> None:
         self.dirty = True
 
-    def reset_all(self) -> None:
-        """Everything back to how the screen opened."""
+    def _restart(self) -> None:
+        """The same person from the start: a fresh run, no doses given, no cue."""
         self.runner.reset()
+        self.emergency = Emergency()
+        self.prescription = Prescription()
+        self.notice_key = ""
+        self.notice_until = -1
+        self.last_dose = None
+
+    def reset_all(self) -> None:
+        """Everything back to how the screen opened (the first person too)."""
+        self.person_id = FIRST_PERSON
+        for choice, person in zip(self.person_toggles, PEOPLE):
+            choice.selected = person.id == FIRST_PERSON
+        self._restart()
         self.runner.speed = "normal"
         self.slow.on = False
         self.chart_switch.on = False
         self.choose_amount("usual")
         self.show_page("doses")
-        self.notice_until = -1
-        self.last_dose = None
         self.about.close()
 
     def open_about(self) -> None:
@@ -223,6 +311,12 @@ class ExploreScreen(ExploreLayout, Screen):
         return self.level < PAGES or self.page == "doses"
 
     @property
+    def shows_people(self) -> bool:
+        """The person's choices are shown (always, except when the layout's tabs show
+        another page than theirs)."""
+        return self.level < PAGES or self.page == "people"
+
+    @property
     def shows_person(self) -> bool:
         return self.level < PAGES or self.page == "effects"
 
@@ -238,6 +332,8 @@ class ExploreScreen(ExploreLayout, Screen):
             tab.visible = self.level >= PAGES
         for widget in (*self.amount_toggles, *self.give_buttons):
             widget.visible = self.shows_doses
+        for widget in (*self.person_toggles, self.skip):  # with tabs: on the person's page
+            widget.visible = self.shows_people
         for widget in self.widgets:
             if not widget.visible:
                 widget.reset_input()
@@ -263,10 +359,12 @@ class ExploreScreen(ExploreLayout, Screen):
     def update(self, dt: float) -> None:
         if self.runner.update(dt):
             self.dirty = True
+        # one story-day at a time: a press during a skip would only pile up days
+        self.skip.enabled = not self.runner.skipping
 
     @property
     def animating(self) -> bool:
-        return self.runner.playing and not self.about.is_open
+        return (self.runner.playing or bool(self.runner.skipping)) and not self.about.is_open
 
     # ---------------------------------------------------------------- drawing
     def draw(self, surface: pygame.Surface) -> None:
@@ -285,8 +383,12 @@ class ExploreScreen(ExploreLayout, Screen):
         surface.blit(clock, (st.start_x(self.clock_rect, clock.get_width()), self.clock_rect.top))
         surface.set_clip(clip)
         if self.hint_shown:
-            draw_wrapped(surface, st, _("explore.hint"), self.hint_rect.topleft,
+            draw_wrapped(surface, st, _(self.person.hint), self.hint_rect.topleft,
                          self.hint_rect.width, st.font_small, t.text, align=st.align_start)
+        if self.shows_people:
+            r = self.people_label_rect
+            draw_wrapped(surface, st, _("explore.person"), r.topleft, r.width, st.font_small,
+                         t.text, align=st.align_start)
         names = {s: _(f"species.{s}") for s in SPECIES_NAMES}
         if self.chart_in_picture:
             self._draw_plot(surface, names)
@@ -298,7 +400,7 @@ class ExploreScreen(ExploreLayout, Screen):
                          align=st.align_start)
             if self.shows_chart:
                 self._draw_plot(surface, names)
-        if self.cap_notice:
+        if self.notice_drawn:
             self._draw_notice(surface)
         self._draw_cue_over_picture(surface, sim.person)
         if self.shows_doses:
@@ -324,7 +426,8 @@ class ExploreScreen(ExploreLayout, Screen):
 
     def _draw_person(self, surface: pygame.Surface, person) -> None:
         if self.level < CUE_OVER:
-            draw_person_panel(surface, self.style, self.meter_rects, self.cue_rect, person)
+            draw_person_panel(surface, self.style, self.meter_rects, self.cue_rect, person,
+                              emergency=self.emergency_showing)
             return
         # the cue is drawn over the picture: only the meters (and the danger zone's name) here
         st = self.style
@@ -337,14 +440,15 @@ class ExploreScreen(ExploreLayout, Screen):
 
 
     def _draw_notice(self, surface: pygame.Surface) -> None:
-        """Over the top of the picture: the cap held a dose back (it is not the body's limit)."""
+        """Over the top of the picture: why a press gave less or nothing (the picture's
+        room, which is not the body's limit; when the next dose is due; not a rescue)."""
         st = self.style
         t = st.colours
-        box = self.notice_rect()
+        box = self.notice_rect(self.notice_key)
         pygame.draw.rect(surface, t.panel, box, border_radius=st.corner_radius)
         pygame.draw.rect(surface, t.warning, box, width=st.px(BOX_BORDER),
                          border_radius=st.corner_radius)
-        draw_wrapped(surface, st, _("explore.cap"),
+        draw_wrapped(surface, st, _(self.notice_key),
                      (box.left + st.px(NOTICE_TEXT_X), box.top + st.px(NOTICE_TEXT_Y)),
                      box.width - 2 * st.px(NOTICE_TEXT_X), st.font_small, t.text,
                      align=st.align_start)
@@ -357,10 +461,11 @@ class ExploreScreen(ExploreLayout, Screen):
             return
         st = self.style
         t = st.colours
-        if person.overdose:
+        key = overdose_cue_key(person, self.emergency_showing)
+        if key:
             pad_x, pad_y = st.px(CUE_PAD_X), st.px(CUE_PAD_Y)
             pygame.draw.rect(surface, t.danger, r, border_radius=st.corner_radius)
-            draw_wrapped(surface, st, _("cue.overdose"), (r.left + pad_x, r.top + pad_y),
+            draw_wrapped(surface, st, _(key), (r.left + pad_x, r.top + pad_y),
                          r.width - 2 * pad_x, st.font_body, t.background, bold=True,
                          align=st.align_start)
         else:

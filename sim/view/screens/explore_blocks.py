@@ -18,7 +18,7 @@ from sim.view.fonts import line_height, text_width
 from sim.view.render.meters import TAG_INSET, danger_tag_height, meter_height
 from sim.view.screens.controls import WrapButton
 from sim.view.screens.panels import cue_height
-from sim.view.widgets import text_height
+from sim.view.widgets import text_height, wrap_text
 
 # -- sizes, in logical units (sim/view/style.py turns them into window pixels) -------------
 HINT_GAP = 6  # the hint to the picture
@@ -35,9 +35,20 @@ BUTTON_LINES = 2  # a dose button's label wraps to at most this many lines
 SECTION_GAP = 6  # the opioid box to the medicines' label
 METER_GAP = 6  # between meters
 
-#: people in the two states that show a cue, to measure the room a cue needs
+PEOPLE_GAP = 6  # the person's choices to the hint
+
+#: people in the states that show a cue, to measure the room a cue needs: an overdose
+#: now, withdrawal, and (``emergency=True``) an overdose that was and still needs help
 OVERDOSED = SimpleNamespace(overdose=True, withdrawal=0.0)
 IN_WITHDRAWAL = SimpleNamespace(overdose=False, withdrawal=1.0)
+RECOVERED = SimpleNamespace(overdose=False, withdrawal=0.0)
+
+
+def button_texts(button) -> tuple[str, ...]:
+    """Every label a button may show (a medicine button says something else in an
+    overdose): the layout gives room to each, so nothing moves when one changes."""
+    texts = getattr(button, "texts", None)
+    return tuple(texts()) if texts is not None else (button.text,)
 
 
 class ExploreBlocks:
@@ -50,11 +61,12 @@ class ExploreBlocks:
     def _label_fits(self, button: WrapButton, width: int) -> bool:
         """The whole label fits a button ``width`` pixels wide, in at most BUTTON_LINES
         lines, with no word broken (bold too, for a choice that may be chosen)."""
-        words = button.text.split()
-        for bold in {button.bold, button.bold or button.selectable}:
-            lines = button.label_lines(width, bold)
-            if len(lines) > BUTTON_LINES or " ".join(lines).split() != words:
-                return False
+        for text in button_texts(button):
+            words = text.split()
+            for bold in {button.bold, button.bold or button.selectable}:
+                lines = wrap_text(text, button.label_width(width), button.font_px, bold)
+                if len(lines) > BUTTON_LINES or " ".join(lines).split() != words:
+                    return False
         return True
 
     def _button_height(self, buttons, width: int, least: float, extra: float) -> int:
@@ -62,7 +74,9 @@ class ExploreBlocks:
         need = 0
         for b in buttons:
             bold = b.bold or b.selectable
-            need = max(need, len(b.label_lines(width, bold)) * line_height(b.font_px, bold))
+            for text in button_texts(b):
+                lines = wrap_text(text, b.label_width(width), b.font_px, bold)
+                need = max(need, len(lines) * line_height(b.font_px, bold))
         return max(st.px(least), need + st.px(extra), st.min_touch)
 
     def _amount_grid(self, kind: str, x: int, y: int, inner: int, width: int):
@@ -164,7 +178,8 @@ class ExploreBlocks:
 
     def _cue_room(self, width: int) -> int:
         st = self.style
-        return max(cue_height(st, OVERDOSED, width), cue_height(st, IN_WITHDRAWAL, width))
+        return max(cue_height(st, OVERDOSED, width), cue_height(st, IN_WITHDRAWAL, width),
+                   cue_height(st, RECOVERED, width, emergency=True))
 
     def _place_person(self, x: int, y: int, width: int, cue: bool):
         """Feel-good, breathing (its danger zone named under it) and withdrawal, then the
@@ -192,28 +207,87 @@ class ExploreBlocks:
                                self.style.px(PLOT_LINES_MIN))
 
     def _place_pages(self, x: int, y: int, width: int):
-        """Tabs over the doses, the person and the chart, which take turns in one place."""
+        """Tabs over the doses, the person's meters, the chart and who the person is, which
+        take turns in one place; the tabs in one row, else in two."""
         st = self.style
         n = len(self.page_tabs)
-        tw = (width - (n - 1) * st.gap) // n
-        if not all(self._label_fits(tab, tw) for tab in self.page_tabs):
+        for per_row in (n, (n + 1) // 2):
+            tw = (width - (per_row - 1) * st.gap) // per_row
+            if tw > 0 and all(self._label_fits(tab, tw) for tab in self.page_tabs):
+                break
+        else:
             return None
         th = self._button_height(self.page_tabs, tw, MEDICINE_H, MEDICINE_EXTRA)
         for i, tab in enumerate(self.page_tabs):
-            tab.rect = pygame.Rect(x + i * (tw + st.gap), y, tw, th)
+            row, col = divmod(i, per_row)
+            tab.rect = pygame.Rect(x + col * (tw + st.gap), y + row * (th + st.gap), tw, th)
+        rows = (n + per_row - 1) // per_row
+        th = rows * th + (rows - 1) * st.gap  # the tabs' whole height
         top = y + th + st.gap
         doses = self._place_doses(x, top, width)
         person = self._place_person(x, top, width, cue=False)
         if doses is None or person is None:
             return None
-        page = max(doses, person, self._plot_min_height(width))
+        # who the person is, and story time passing: a page of their own (the picture's
+        # column and the time controls have no room for them)
+        people = self._place_people(x, top, width) + st.px(PEOPLE_GAP)
+        skip_h = max(self.skip.preferred_size()[1], st.min_touch)
+        self.skip.rect = pygame.Rect(x, top + people, width, skip_h)
+        people += skip_h
+        page = max(doses, person, people, self._plot_min_height(width))
         self.plot_rect = pygame.Rect(x, top, width, page)
         return th + st.gap + page
 
-    def _place_picture(self, x: int, y: int, width: int, height: int, hint: bool) -> int:
-        """The hint (if shown), the picture ``height`` tall and its legend; the bottom."""
+    def _place_people(self, x: int, y: int, width: int) -> int:
+        """Who the person is: a label over three choices, in a row if their words fit
+        (else one under the other); the height. Always shown: it is a control, and the
+        hint under it depends on it."""
         st = self.style
-        hint_h = text_height(_("explore.hint"), width, st.font_small) if hint else 0
+        pad = st.px(PAD)
+        inset = st.px(LABEL_GAP)
+        choices = self.person_toggles
+        n = len(choices)
+        # the label beside the choices where they all fit so (a row saved), else over them
+        label_w = text_width(_("explore.person"), st.font_small) + 2 * inset
+        cw = (width - label_w - n * pad) // n
+        if cw > 0 and all(self._label_fits(b, cw) for b in choices):
+            row = self._button_height(choices, cw, MEDICINE_H, CHOICE_EXTRA)
+            lh = line_height(st.font_small)
+            self.people_label_rect = pygame.Rect(x, y + (row - lh) // 2, label_w, lh)
+            for i, button in enumerate(choices):
+                button.rect = pygame.Rect(x + label_w + pad + i * (cw + pad), y, cw, row)
+            return row
+        self.people_label_rect = pygame.Rect(x, y, width, text_height(_("explore.person"), width,
+                                                                      st.font_small))
+        top = self.people_label_rect.bottom + inset
+        cw = (width - (n - 1) * pad) // n
+        if cw > 0 and all(self._label_fits(b, cw) for b in choices):
+            row = self._button_height(choices, cw, MEDICINE_H, CHOICE_EXTRA)
+            for i, button in enumerate(choices):
+                button.rect = pygame.Rect(x + i * (cw + pad), top, cw, row)
+            return top + row - y
+        yy = top
+        for button in choices:
+            bh = self._button_height([button], width, MEDICINE_H, CHOICE_EXTRA)
+            button.rect = pygame.Rect(x, yy, width, bh)
+            yy += bh + pad
+        return yy - pad - y
+
+    def _people_height(self, width: int) -> int:
+        return self._place_people(0, 0, width) + self.style.px(PEOPLE_GAP)
+
+    def _hint_height(self, width: int) -> int:
+        st = self.style
+        return max(text_height(_(p.hint), width, st.font_small) for p in self.people)
+
+    def _place_picture(self, x: int, y: int, width: int, height: int, hint: bool,
+                       people: bool = True) -> int:
+        """The person's choices (``people``: else they are on the doses' page), the hint
+        (if shown), the picture ``height`` tall and its legend; the bottom."""
+        st = self.style
+        if people:
+            y += self._place_people(x, y, width) + st.px(PEOPLE_GAP)
+        hint_h = self._hint_height(width) if hint else 0
         self.hint_rect = pygame.Rect(x, y, width, hint_h)
         if hint:
             y = self.hint_rect.bottom + st.px(HINT_GAP)
@@ -224,10 +298,12 @@ class ExploreBlocks:
     def _legend_height(self, width: int) -> int:
         return text_height(_("explore.receptors"), width, self.style.font_small)
 
-    def _picture_fixed(self, width: int, hint: bool) -> int:
-        """Height the hint and the legend take around a picture ``width`` wide."""
+    def _picture_fixed(self, width: int, hint: bool, people: bool = True) -> int:
+        """Height the person's choices, the hint and the legend take around a picture
+        ``width`` wide."""
         st = self.style
         hint_h = 0
         if hint:
-            hint_h = text_height(_("explore.hint"), width, st.font_small) + st.px(HINT_GAP)
-        return hint_h + st.px(LEGEND_GAP) + self._legend_height(width)
+            hint_h = self._hint_height(width) + st.px(HINT_GAP)
+        return ((self._people_height(width) if people else 0) + hint_h + st.px(LEGEND_GAP)
+                + self._legend_height(width))

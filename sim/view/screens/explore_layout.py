@@ -30,6 +30,7 @@ from sim.view.screens.explore_blocks import (
     IN_WITHDRAWAL,
     LEGEND_GAP,
     OVERDOSED,
+    RECOVERED,
     ExploreBlocks,
 )
 from sim.view.screens.panels import WITHDRAWAL_CUE, cue_height, place_header_buttons
@@ -62,6 +63,11 @@ BAR_MIN_W = 110  # a time control's width, at least
 NOTICE_INSET = 8  # the cap notice (and a cue over the picture): in from the picture's edges
 NOTICE_TEXT_X = 10
 NOTICE_TEXT_Y = 6
+#: every notice that may show over the picture: the layout keeps room for the tallest
+NOTICE_KEYS = ("explore.cap", "explore.not_rescue",
+               *(f"explore.due.pill.{w}" for w in ("hours", "today", "tomorrow")),
+               *(f"explore.due.injection.{w}" for w in ("hours", "today", "tomorrow", "days",
+                                                          "weeks")))
 
 #: layouts worked out before: (window size, scale, text scale, language) -> (level,
 #: arrangement). Trying every arrangement measures text at many widths; a language
@@ -72,9 +78,9 @@ DECISIONS_KEPT = 32
 
 #: the layout's fallbacks, in the order they are taken (``ExploreScreen.level``): all in
 #: place; the chart behind a switch in the picture's place; the cue over the picture; the
-#: doses, the person and the chart on tabs; no hint (and no title if the header has no room)
+#: doses, the person's meters, the chart and who the person is on tabs; no hint (and no title if the header has no room)
 FULL, CHART_SWITCH, CUE_OVER, PAGES, NO_HINT = range(5)
-PAGES_SHOWN = ("doses", "effects", "chart")
+PAGES_SHOWN = ("doses", "effects", "chart", "people")
 
 
 class Fit(NamedTuple):
@@ -89,7 +95,7 @@ class ExploreLayout(ExploreBlocks):
     """The layout half of ``ExploreScreen`` (mixed into it): ``arrange`` tries the
     arrangements level by level and places the one chosen. Besides the blocks' widgets
     it places the header's and the time controls' (``home``, ``about_button``,
-    ``preferences``, ``play``, ``step``, ``slow``, ``chart_switch``, ``reset``) and
+    ``preferences``, ``play``, ``step``, ``slow``, ``skip``, ``chart_switch``, ``reset``) and
     sets ``level``, ``arrangement``, ``portrait``, the title's and the clock's places."""
 
     def arrange(self, size) -> None:
@@ -118,7 +124,8 @@ class ExploreLayout(ExploreBlocks):
             self._mirror(size[0])
 
     #: the screen's own rects the arrangements set (the widgets' are on the widgets)
-    MIRRORED = ("title_rect", "clock_rect", "hint_rect", "cleft_rect", "plot_rect",
+    MIRRORED = ("title_rect", "clock_rect", "people_label_rect", "hint_rect", "cleft_rect",
+                "plot_rect",
                 "opioid_box", "amount_label_rect", "medicines_label_rect", "cue_rect",
                 "meter_rects")
 
@@ -161,7 +168,8 @@ class ExploreLayout(ExploreBlocks):
         """The header and the time controls around the body; return the controls' top."""
         w, h = size
         self._place_header(w, drop_title=level >= NO_HINT)
-        return self._place_bar(w, h, with_chart=CHART_SWITCH <= level < PAGES)
+        return self._place_bar(w, h, with_chart=CHART_SWITCH <= level < PAGES,
+                               with_skip=level < PAGES)
 
     def _place_header(self, w: int, drop_title: bool = False) -> None:
         """The title, Preferences, About and Home on the right and the story clock beside
@@ -204,12 +212,14 @@ class ExploreLayout(ExploreBlocks):
         return (text_width(_("explore.clock").format(**CLOCK_SAMPLE), st.font_body),
                 line_height(st.font_body))
 
-    def _place_bar(self, w: int, h: int, with_chart: bool) -> int:
+    def _place_bar(self, w: int, h: int, with_chart: bool, with_skip: bool = True) -> int:
         """The time controls (and the chart switch) from the left, Reset All on the right,
         wrapping onto more rows when the words need them; return the bar's top."""
         st = self.style
         m, gap = st.margin, st.gap
-        buttons = [self.play, self.step, self.slow] + ([self.chart_switch] if with_chart else [])
+        # with tabs (``with_skip`` False) "Skip to tomorrow" is on the person's tab instead
+        buttons = [self.play, self.step, self.slow] + ([self.skip] if with_skip else []) + (
+            [self.chart_switch] if with_chart else [])
         widths = []
         for button in buttons:
             bw, _bh = button.preferred_size()
@@ -262,14 +272,34 @@ class ExploreLayout(ExploreBlocks):
             return False
         if CHART_SWITCH <= level < PAGES and r.height < self._plot_min_height(r.width):
             return False
-        if level >= CUE_OVER:  # the cap notice and a cue, one under the other, fit over it
+        if level >= CUE_OVER:  # the tallest notice and the tallest cue each fit over it
+            # (both at once where they fit, else the cue alone: ``notice_drawn``)
             inset = self.style.px(NOTICE_INSET)
-            width = r.width - 2 * inset
-            cue = max(self._cue_over_height(OVERDOSED, width),
-                      self._cue_over_height(IN_WITHDRAWAL, width))
-            if self.notice_rect().height + cue + 3 * inset > r.height:
+            if max(self.notice_rect().height, self._tallest_cue()) + 2 * inset > r.height:
                 return False
         return True
+
+    def _tallest_cue(self) -> int:
+        width = self.cleft_rect.width - 2 * self.style.px(NOTICE_INSET)
+        return max(self._cue_over_height(OVERDOSED, width),
+                   self._cue_over_height(IN_WITHDRAWAL, width),
+                   self._cue_over_height(RECOVERED, width, emergency=True))
+
+    @property
+    def notice_drawn(self) -> bool:
+        """A notice is drawn over the picture now: one is up, and a cue drawn over the
+        picture leaves it room (TEACHING 5: the cue matters more, it is never hidden)."""
+        if not self.notice_showing:
+            return False
+        person = self.runner.sim.person
+        if self.level < CUE_OVER or not (self.emergency_showing
+                                          or person.withdrawal > WITHDRAWAL_CUE):
+            return True
+        inset = self.style.px(NOTICE_INSET)
+        width = self.cleft_rect.width - 2 * inset
+        need = (self.notice_rect(self.notice_key).height
+                + self._cue_over_height(person, width, self.emergency_showing) + 3 * inset)
+        return need <= self.cleft_rect.height
 
 
     # -- landscape: the picture's column beside the doses and the person -----------------
@@ -302,19 +332,19 @@ class ExploreLayout(ExploreBlocks):
         chart; return (fits, picture area)."""
         st = self.style
         hint = level < NO_HINT
-        fixed = self._picture_fixed(width, hint)
+        fixed = self._picture_fixed(width, hint, people=level < PAGES)
         rest = bottom - top - fixed
         if level == FULL:
             plot_min = self._plot_min_height(width)
             plot_h = max(st.px(PLOT_ROOM), plot_min)
             cleft_h = max(st.px(CLEFT_MIN),
                           min(st.px(CLEFT_MAX), rest - st.px(LEGEND_GAP) - plot_h))
-            legend_bottom = self._place_picture(x, top, width, cleft_h, hint)
+            legend_bottom = self._place_picture(x, top, width, cleft_h, hint, level < PAGES)
             plot_top = legend_bottom + st.px(LEGEND_GAP)
             self.plot_rect = pygame.Rect(x, plot_top, width, bottom - plot_top)
             fits = self.plot_rect.height >= plot_min
         else:
-            self._place_picture(x, top, width, rest, hint)
+            self._place_picture(x, top, width, rest, hint, level < PAGES)
             if level < PAGES:  # the chart takes the picture's place (else it has a tab)
                 self.plot_rect = pygame.Rect(self.cleft_rect)
             fits = True
@@ -389,9 +419,9 @@ class ExploreLayout(ExploreBlocks):
         lower = self._portrait_lower(level, kind, m, 0, width)  # measured, then placed
         if lower is None:
             return None
-        fixed = self._picture_fixed(width, hint)
+        fixed = self._picture_fixed(width, hint, people=level < PAGES)
         cleft_h = bottom - top - fixed - gap - lower
-        legend_bottom = self._place_picture(m, top, width, cleft_h, hint)
+        legend_bottom = self._place_picture(m, top, width, cleft_h, hint, level < PAGES)
         self._portrait_lower(level, kind, m, legend_bottom + gap, width)
         if CHART_SWITCH <= level < PAGES:
             self.plot_rect = pygame.Rect(self.cleft_rect)
@@ -469,33 +499,36 @@ class ExploreLayout(ExploreBlocks):
         return row
 
 
-    # -- over the picture: the cap notice and a cue with no room under the meters ---
-    def notice_rect(self) -> pygame.Rect:
+    # -- over the picture: a notice and a cue with no room under the meters ---------
+    def notice_rect(self, key: str | None = None) -> pygame.Rect:
+        """Where notice ``key`` goes over the picture (None: room for the tallest)."""
         st = self.style
         r = self.cleft_rect
         inset = st.px(NOTICE_INSET)
         width = r.width - 2 * inset
-        return pygame.Rect(r.left + inset, r.top + inset, width,
-                           text_height(_("explore.cap"), width - 2 * st.px(NOTICE_TEXT_X),
-                                       st.font_small) + 2 * st.px(NOTICE_TEXT_Y))
-
+        text_w = width - 2 * st.px(NOTICE_TEXT_X)
+        keys = NOTICE_KEYS if key is None else (key,)
+        text_h = max(text_height(_(k), text_w, st.font_small) for k in keys)
+        return pygame.Rect(r.left + inset, r.top + inset, width, text_h + 2 * st.px(NOTICE_TEXT_Y))
 
     def cue_over_rect(self, person) -> pygame.Rect | None:
         """Where a cue goes over the picture when the layout keeps no room for it under
-        the meters (``CUE_OVER`` and after): as wide as the cap notice, under it if it is
+        the meters (``CUE_OVER`` and after): as wide as a notice, under it if one is
         up; None if no cue is showing or the cue has its room under the meters."""
-        if self.level < CUE_OVER or not (person.overdose or person.withdrawal > WITHDRAWAL_CUE):
+        emergency = self.emergency_showing
+        if self.level < CUE_OVER or not (emergency or person.withdrawal > WITHDRAWAL_CUE):
             return None
         st = self.style
         inset = st.px(NOTICE_INSET)
-        top = (self.notice_rect().bottom if self.cap_notice else self.cleft_rect.top) + inset
+        top = (self.notice_rect(self.notice_key).bottom if self.notice_drawn
+               else self.cleft_rect.top) + inset
         width = self.cleft_rect.width - 2 * inset
         return pygame.Rect(self.cleft_rect.left + inset, top, width,
-                           self._cue_over_height(person, width))
+                           self._cue_over_height(person, width, emergency))
 
-    def _cue_over_height(self, person, width: int) -> int:
+    def _cue_over_height(self, person, width: int, emergency: bool = False) -> int:
         st = self.style
-        if person.overdose:
-            return cue_height(st, person, width)
+        if person.overdose or emergency:
+            return cue_height(st, person, width, emergency)
         return (text_height(_("cue.withdrawal"), width - 2 * st.px(NOTICE_TEXT_X), st.font_small)
                 + 2 * st.px(NOTICE_TEXT_Y))

@@ -16,14 +16,14 @@ from __future__ import annotations
 import pygame
 
 from sim.i18n import _
-from sim.lessons import LESSONS, LessonController, Phase
+from sim.lessons import LESSONS, TWO_PEOPLE, LessonController, Phase
 from sim.lessons.beats import reading_seconds
 from sim.lessons.player import FEEL_IT_LEVEL
 from sim.view.events import Key
 from sim.view.fonts import line_height, render_text
 from sim.view.render.cleft_view import CleftView
 from sim.view.render.key import draw_key
-from sim.view.render.lesson_charts import draw_lesson_chart
+from sim.view.render.lesson_charts import chart_marks, draw_lesson_chart
 from sim.view.render.person_figure import draw_person
 from sim.view.screen import Screen
 from sim.view.screens.controls import WrapButton
@@ -61,7 +61,7 @@ class LessonScreen(Screen):
     def __init__(self, ctx, screen_id: str = "", beat: int | None = None,
                  autoplay: bool = False, loop: bool = False, seed: int | None = None,
                  presenter: bool = False, start: int | None = None, end: int | None = None,
-                 in_plan: bool = False, **options) -> None:
+                 in_plan: bool = False, checkpoints_from=None, **options) -> None:
         super().__init__(ctx, **options)
         #: presenter mode: a room is asked (answers large and lettered, 1/2/3 pick)
         self.room = presenter or getattr(ctx, "mode", "") == "presenter"
@@ -104,7 +104,10 @@ class LessonScreen(Screen):
         self.lay: LessonLayout | None = None
         # a lesson plays its own seed (the run its captions were checked on) unless a
         # seed is asked for (tests show a claim holds on other seeds too)
-        self.controller = LessonController(self.lesson, seed, autoplay=autoplay, loop=loop)
+        # (``checkpoints_from``: an earlier screen's controller of this lesson, whose beats'
+        # starts are reused instead of played again: the handout draws beat after beat)
+        self.controller = LessonController(self.lesson, seed, autoplay=autoplay, loop=loop,
+                                           checkpoints_from=checkpoints_from)
         self.controller.on_change = self._controller_changed
         if beat is not None:
             self.controller.show_end(beat)
@@ -302,7 +305,7 @@ class LessonScreen(Screen):
     def caption_spec(self) -> CaptionSpec:
         c = self.controller
         return caption_spec_for(c.beat, c.phase, c.pick, c.autoplay, self.ctx.settings,
-                                self.room)
+                                self.room, self.lesson.chart in TWO_PEOPLE)
 
     @property
     def header_buttons(self) -> tuple[Button, ...]:
@@ -319,7 +322,7 @@ class LessonScreen(Screen):
             chart_title=chart_title(self.lesson), chart_labels=chart_labels(self.lesson),
             person_label=_("lessonview.person") if self.shows_person else None,
             caption=self.caption_spec(), captions=self.caption_specs(),
-            choice_buttons=tuple(self.choices))
+            choice_buttons=tuple(self.choices), chart_marks=chart_marks(self.lesson))
 
     def layout(self, size) -> None:
         super().layout(size)  # restyles every widget first: they measure in its sizes

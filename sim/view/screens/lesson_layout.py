@@ -97,6 +97,9 @@ class LessonContent:
     caption: CaptionSpec  # what the caption says now (with the card shown now, if any)
     captions: tuple[CaptionSpec, ...] = ()  # everything it can say in this lesson
     choice_buttons: tuple = ()  # the answers' widgets while a question is asked
+    #: a chart on a broken time axis: (share of its width, words) of every label it will
+    #: show in the lesson; the chart is made tall enough for all their rows
+    chart_marks: tuple[tuple[float, str], ...] = ()
 
 
 @dataclass
@@ -168,7 +171,9 @@ def _fit_all(style: Style, plan: Plan, specs, chart_gives_way: bool, always: boo
     fits = []
     for spec in specs:
         if spec.choices:  # a question: never paged in its place; the chart gives way first
-            fit = fit_caption(style, spec, plan.caption_w, plan.room_bare)
+            # (unless the question is about the people the chart draws: they stay)
+            fit = fit_caption(style, spec, plan.caption_w,
+                              plan.room_chart if spec.needs_chart else plan.room_bare)
             if fit is None or fit.paged:
                 fit = fit_caption(style, spec, plan.width_across, plan.room_across)
                 if fit is None:

@@ -19,6 +19,7 @@ import pygame
 from sim.i18n import _
 from sim.view.fonts import line_height, text_width
 from sim.view.render import history_chart as hc
+from sim.view.render.drink_people import readings_height
 from sim.view.render.key import ICON, ICON_GAP, key_entries, key_height
 from sim.view.render.meters import TAG_INSET as METER_TAG_INSET
 from sim.view.render.meters import danger_tag_height, meter_height
@@ -50,6 +51,7 @@ CLEFT_SHARE = 0.6  # stacked over the chart, the picture's share of the room (la
 CLEFT_SHARE_PORTRAIT = 0.6  # ...of the room beyond the least sizes (portrait)
 CHART_PLOT_MIN = 60  # a chart's lines need at least this, besides its rows of words
 CHART_PLOT_SLACK = 16  # ...and room for its two rows of labels and this much line
+CHART_LINES_MIN = 32  # a chart that shows all its labels: its lines' least rise under them
 CHART_HEAD_ROOM = 60  # a chart's width: its title and story clock, and this much besides
 PEOPLE_MIN_H = 150  # the two people (blocked euphoria), besides their names
 PERSON_W = 190  # the reward-pathway figure beside the picture: at most this wide...
@@ -95,7 +97,8 @@ def panel_height(style: Style, width: int, key: bool = True) -> int:
 
 
 def chart_min_height(style: Style, chart: str, width: int, title: str,
-                     labels: tuple[str, ...]) -> int:
+                     labels: tuple[str, ...], marks: tuple[tuple[float, str], ...] = ()
+                     ) -> int:
     """The least height of the lesson's chart at ``width``: room for lines and two rows of
     labels under its title and legend (``history_chart.history_min_height`` measures
     those as ``draw_history`` wraps them, beside the widest story clock, "Week 10")."""
@@ -103,7 +106,13 @@ def chart_min_height(style: Style, chart: str, width: int, title: str,
     small = line_height(font)
     if chart == "people":
         return style.px(PEOPLE_MIN_H) + small
+    if chart == "drinks":  # the same two people, with their two readings under each
+        column = (width - style.gap) // 2
+        return style.px(PEOPLE_MIN_H) + small + readings_height(style, column)
     plot = max(style.px(CHART_PLOT_MIN), hc.MAX_MARK_ROWS * small + style.px(CHART_PLOT_SLACK))
+    if marks:  # every label shown, in its rows, and the lines' room under them
+        rows = hc.mark_rows(style, width, list(marks))
+        plot = max(plot, rows * small + style.px(hc.RISE_GAP) + style.px(CHART_LINES_MIN))
     return hc.history_min_height(style, width, title, list(labels), plot,
                                  clock=_("lessonview.clock.week").format(n=10))
 
@@ -210,6 +219,22 @@ def _across(style: Style, c: LessonContent, m: int, top: int, W: int, H: int,
                chart_rect=pygame.Rect(m, top, 0, 0),
                card_host=pygame.Rect(m, top, W, max(0, row_h)) if cleft.width else cleft,
                caption_rect=pygame.Rect(m, top + H - box_h, W, box_h))
+    if c.caption.needs_chart and row_h > 0:
+        # a question about the chart's people (blockade beat 4): they stay, under a
+        # smaller picture of the molecules or in its place (nothing points at the
+        # molecules until the answer is in)
+        need = chart_min_height(style, c.chart, W, c.chart_title, c.chart_labels,
+                                c.chart_marks)
+        if row_h >= need:
+            cleft_h = row_h - need - gap
+            if cleft_h >= style.px(CLEFT_MIN_H):
+                cleft, person = _cleft_row(style, pygame.Rect(m, top, W, cleft_h),
+                                           c.person_label)
+            else:
+                cleft, person, cleft_h = pygame.Rect(m, top, 0, 0), None, -gap
+            out.update(cleft_rect=cleft, person_rect=person,
+                       chart_rect=pygame.Rect(m, top + cleft_h + gap, W,
+                                              row_h - cleft_h - gap))
     out.update(_no_panel(m, top))
     return out
 
@@ -227,7 +252,8 @@ def arrangement_plans(style: Style, size, c: LessonContent, ch: Chrome, key: boo
     chart_w = chart_min_width(style, c.chart_title)
 
     def chart_need(width: int) -> int:
-        return chart_min_height(style, c.chart, width, c.chart_title, c.chart_labels)
+        return chart_min_height(style, c.chart, width, c.chart_title, c.chart_labels,
+                                c.chart_marks)
 
     plans: list[Plan] = []
 
@@ -412,7 +438,8 @@ def compact_plans(style: Style, size, c: LessonContent, ch: Chrome, pw: int
         meters, breathing = _meters(style, meters_rect.left, meters_rect.top, meters_rect.width)
         chart = pygame.Rect(cleft.left, cleft.bottom, 0, 0)
         if keep_chart and cleft.height >= chart_min_height(style, c.chart, cleft.width,
-                                                           c.chart_title, c.chart_labels):
+                                                           c.chart_title, c.chart_labels,
+                                                           c.chart_marks):
             chart, cleft = pygame.Rect(cleft), pygame.Rect(cleft.left, cleft.top, cleft.width, 0)
         return dict(side_by_side=False, cleft_rect=cleft, person_rect=None,
                     chart_rect=chart,

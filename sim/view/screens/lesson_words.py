@@ -11,7 +11,7 @@ from __future__ import annotations
 import pygame
 
 from sim.i18n import _
-from sim.lessons import END_PHASES, LESSONS, RISK_CARD, Phase
+from sim.lessons import END_PHASES, LESSONS, RISK_CARD, TWO_PEOPLE, Phase
 from sim.model.species import SPECIES_NAMES
 from sim.view.screens.lesson_caption import CaptionSpec, RoomChoice
 from sim.view.screens.lesson_layout import LessonContent, lay_out
@@ -91,22 +91,29 @@ CLEFT_HIGHLIGHTS = ("receptors", "molecules", "person")
 
 
 def caption_spec_for(beat, phase: Phase, pick: int | None, autoplay: bool,
-                     settings=None, room: bool = False) -> CaptionSpec:
+                     settings=None, room: bool = False, people: bool = False) -> CaptionSpec:
     """The caption of ``beat`` in ``phase`` as the layout measures it (with the beat's
-    closing card at its end, worded from the clinic's ``settings``)."""
+    closing card at its end, worded from the clinic's ``settings``). ``people``: the
+    lesson draws its people in the chart (``TWO_PEOPLE``), so a beat about the person
+    points at the chart, from its set-up on: the two people are that beat's picture, and
+    an explanation that gave them way would speak of a picture no longer there."""
     text = caption_text_for(beat, phase, pick, autoplay, room)
+    about_people = people and "person" in beat.highlight
     if phase is Phase.ASK:
         if room:
             return CaptionSpec(text, True, tuple(
-                RoomChoice(lettered(i, c)) for i, c in enumerate(beat.question.choices)))
-        return CaptionSpec(text, True, tuple(_(c) for c in beat.question.choices))
+                RoomChoice(lettered(i, c)) for i, c in enumerate(beat.question.choices)),
+                needs_chart=about_people)
+        return CaptionSpec(text, True, tuple(_(c) for c in beat.question.choices),
+                           needs_chart=about_people)
     shown = phase is not Phase.SETUP  # highlights are drawn from the run on
     card = None
     if beat.card is not None and phase in END_PHASES:
         card = card_words(beat.card, settings)
-    return CaptionSpec(text, needs_chart=shown and any(
+    return CaptionSpec(text, needs_chart=about_people or shown and any(
         h in CHART_HIGHLIGHTS for h in beat.highlight), needs_cleft=shown and any(
-        h in CLEFT_HIGHLIGHTS for h in beat.highlight), card=card)
+        h in CLEFT_HIGHLIGHTS for h in beat.highlight if not about_people or h != "person"),
+        card=card)
 
 
 def caption_specs(lesson, autoplay: bool = False, settings=None,
@@ -114,22 +121,26 @@ def caption_specs(lesson, autoplay: bool = False, settings=None,
     """Everything the caption box can say in ``lesson`` (every beat, phase and answer),
     in the current language: the layout is chosen to hold the longest."""
     specs = []
+    people = lesson.chart in TWO_PEOPLE
     for beat in lesson.beats:
         if beat.question is None:
             for phase in (Phase.RUN, Phase.DONE):  # the same words; a card at the end
-                specs.append(caption_spec_for(beat, phase, None, autoplay, settings, room))
+                specs.append(caption_spec_for(beat, phase, None, autoplay, settings, room,
+                                              people))
             continue
-        specs.append(caption_spec_for(beat, Phase.SETUP, None, autoplay, settings, room))
-        specs.append(caption_spec_for(beat, Phase.ASK, None, autoplay, settings, room))
+        specs.append(caption_spec_for(beat, Phase.SETUP, None, autoplay, settings, room,
+                                      people))
+        specs.append(caption_spec_for(beat, Phase.ASK, None, autoplay, settings, room, people))
         for pick in (None, *range(len(beat.question.choices))):
             for phase in (Phase.RUN, Phase.EXPLAIN):
-                specs.append(caption_spec_for(beat, phase, pick, autoplay, settings, room))
+                specs.append(caption_spec_for(beat, phase, pick, autoplay, settings, room,
+                                              people))
     return tuple(dict.fromkeys(specs))
 
 
 def chart_title(lesson) -> str:
     """What the lesson's chart writes across its top (the layout gives it that width)."""
-    if lesson.chart == "people":
+    if lesson.chart in TWO_PEOPLE:
         return f"{_('lessonview.people.without')}  {_('lessonview.people.with')}"
     return _({"lines": "lessonview.chart.lines",
               "coverage": "lessonview.chart.coverage"}.get(lesson.chart, "plot.title"))
@@ -141,14 +152,14 @@ def chart_labels(lesson) -> tuple[str, ...]:
             "coverage": ("species.naltrexone",),
             "counterfactual": ("lessonview.line.opioid_alone", "species.opioid",
                                "species.naltrexone"),
-            "people": ()}.get(lesson.chart, tuple(f"species.{s}" for s in SPECIES_NAMES))
+            "people": (), "drinks": ()}.get(lesson.chart, tuple(f"species.{s}" for s in SPECIES_NAMES))
     return tuple(_(k) for k in keys)
 
 
 def shows_person(lesson) -> bool:
     """The person figure stands beside the cleft wherever a beat is about the person (the
-    blockade lesson draws two people in its chart instead)."""
-    return lesson.chart != "people" and any("person" in b.highlight for b in lesson.beats)
+    blockade and alcohol lessons draw two people in their chart instead)."""
+    return lesson.chart not in TWO_PEOPLE and any("person" in b.highlight for b in lesson.beats)
 
 
 def help_card_rect(style: Style, size: tuple[int, int], lesson_id: str | None = None,
@@ -184,7 +195,8 @@ def help_card_rect(style: Style, size: tuple[int, int], lesson_id: str | None = 
             beats=len(lesson.beats), chart=lesson.chart, chart_title=chart_title(lesson),
             chart_labels=chart_labels(lesson),
             person_label=_("lessonview.person") if shows_person(lesson) else None,
-            caption=caption_spec_for(beat, phase, None, False, settings),
+            caption=caption_spec_for(beat, phase, None, False, settings,
+                                     people=lesson.chart in TWO_PEOPLE),
             captions=caption_specs(lesson, False, settings))
         rects.append(lay_out(style, size, content).card_room)
     small = min(rects, key=lambda r: (r.height, r.width))

@@ -41,20 +41,33 @@ def place_header_buttons(style: Style, buttons, width: int) -> pygame.Rect:
 WITHDRAWAL_CUE = 0.3
 
 
-def cue_showing(person) -> bool:
-    """Whether a cue (overdose, withdrawal) takes the space under the meters."""
-    return person.overdose or person.withdrawal > WITHDRAWAL_CUE
+def cue_showing(person, emergency: bool = False) -> bool:
+    """Whether a cue (overdose, withdrawal) takes the space under the meters.
+    ``emergency``: breathing has been in the danger zone and no naloxone was given
+    since (Explore keeps the cue up then, TEACHING M12)."""
+    return person.overdose or emergency or person.withdrawal > WITHDRAWAL_CUE
 
 
-def _overdose_lines(style: Style, width: int) -> tuple[str, ...]:
-    return wrap_text(_("cue.overdose"), max(1, width - 2 * style.px(CUE_PAD_X)), style.font_body, True)
+def overdose_cue_key(person, emergency: bool = False) -> str | None:
+    """The emergency cue's words: an overdose now, one that was (breathing out of the
+    danger zone, no naloxone given: it still needs help, M12), or none."""
+    if person.overdose:
+        return "cue.overdose"
+    if emergency:
+        return "cue.overdose_was"
+    return None
 
 
-def cue_height(style: Style, person, width: int) -> int:
+def _overdose_lines(style: Style, width: int, key: str = "cue.overdose") -> tuple[str, ...]:
+    return wrap_text(_(key), max(1, width - 2 * style.px(CUE_PAD_X)), style.font_body, True)
+
+
+def cue_height(style: Style, person, width: int, emergency: bool = False) -> int:
     """Pixels the cue under the meters takes in a ``width``-pixel column (0: none showing),
     so a layout can give it room at any text size."""
-    if person.overdose:
-        lines = _overdose_lines(style, width)
+    key = overdose_cue_key(person, emergency)
+    if key:
+        lines = _overdose_lines(style, width, key)
         return len(lines) * line_height(style.font_body, True) + 2 * style.px(CUE_PAD_Y)
     if person.withdrawal > WITHDRAWAL_CUE:
         return style.px(WITHDRAWAL_CUE_TOP) + text_height(_("cue.withdrawal"), width, style.font_small)
@@ -62,9 +75,10 @@ def cue_height(style: Style, person, width: int) -> int:
 
 
 def draw_person_panel(surface: pygame.Surface, style: Style, meter_rects, cue_rect: pygame.Rect,
-                      person, feel_mark: float | None = None) -> None:
+                      person, feel_mark: float | None = None, emergency: bool = False) -> None:
     """Feel-good, breathing (with its danger zone) and withdrawal, then the cues.
-    ``feel_mark``: a tick on the feel-good meter (the lines chart's "enough to feel it")."""
+    ``feel_mark``: a tick on the feel-good meter (the lines chart's "enough to feel it");
+    ``emergency``: the overdose cue stays though breathing has recovered (``cue_showing``)."""
     t = style.colours
     feel, breath, withdrawal = meter_rects
     draw_meter(surface, style, feel, _("meter.feel_good"), person.euphoria, t.good, mark=feel_mark)
@@ -73,12 +87,13 @@ def draw_person_panel(surface: pygame.Surface, style: Style, meter_rects, cue_re
                alarm_label=_("meter.in_danger"))
     draw_meter(surface, style, withdrawal, _("meter.withdrawal"), person.withdrawal, t.warning)
     r = cue_rect
-    if person.overdose:
+    key = overdose_cue_key(person, emergency)
+    if key:
         # TEACHING 5: the emergency cue, steady (no flashing), high contrast
         pad_x, pad_y = style.px(CUE_PAD_X), style.px(CUE_PAD_Y)
-        box = pygame.Rect(r.left, r.top, r.width, cue_height(style, person, r.width))
+        box = pygame.Rect(r.left, r.top, r.width, cue_height(style, person, r.width, emergency))
         pygame.draw.rect(surface, t.danger, box, border_radius=style.corner_radius)
-        draw_wrapped(surface, style, _("cue.overdose"), (r.left + pad_x, r.top + pad_y),
+        draw_wrapped(surface, style, _(key), (r.left + pad_x, r.top + pad_y),
                      r.width - 2 * pad_x, style.font_body, t.background, bold=True,
                      align=style.align_start)
     elif person.withdrawal > WITHDRAWAL_CUE:

@@ -2,7 +2,7 @@
 
 The whole rect (at least the touch minimum tall) is the touch target, not just the thumb:
 fingers are imprecise. Values carry no units; screens show qualitative words
-("a little", "a lot") next to it, never numbers (TEACHING.md section 1).
+("a little", "a lot") next to it, never numbers (docs/teaching.md section 1).
 """
 
 from __future__ import annotations
