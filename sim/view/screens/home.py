@@ -4,9 +4,12 @@ Everything on it must be readable in full at every window size, text size and
 language (tests/test_home_fit.py): the header and footer take only the height
 their text needs, the tiles share the rest. Text is never shrunk to fit: tiles
 take the columns their words need (fewer, wider tiles as text grows or in
-portrait) and, when even that does not fit, the tiles scroll (wheel, drag, and
-keyboard focus brings a tile into view). An ellipsis is only a last resort for a
-translation too long for any tile (the test fails then).
+portrait). When they do not all fit, the layout gives way in steps (``HomeScreen.layout``):
+the pictures shrink beside the words, then go; then, at the normal text sizes only, each
+blurb shows the whole lines that fit and ends in "…" (the title always whole), so a small
+window never hides a tile; with large text the tiles keep every word and scroll instead
+(wheel, drag, a scrollbar, and keyboard focus brings a tile into view). Any other "…" is a
+last resort for a translation too long for any tile (the test fails then).
 """
 
 from __future__ import annotations
@@ -58,6 +61,18 @@ PICTURE_MAX_W = 300  # ...as wide as the tile's inside, up to this
 PICTURE_BESIDE_W = 150
 PICTURE_BESIDE_H = 100
 BESIDE_TEXT_MIN = 300
+#: smaller pictures beside the words, tried in turn before the pictures give way (nine
+#: tiles in a 3x3 grid at 1280x720 have room for a narrow picture, not a 150-wide one):
+#: (picture width, the words' least column), logical units
+#: windows at least this much wider than tall keep every word of the tiles (see _fit_tiles)
+WIDE_ASPECT = 1.5
+PICTURE_BESIDE_STEPS = ((PICTURE_BESIDE_W, BESIDE_TEXT_MIN), (96, 240), (72, 220))
+#: below this text scale (the "large" text size) blurbs are shortened before the tiles
+#: scroll; large text keeps every word and scrolls (a reader who asked for it wants words)
+SHORTEN_BELOW_TEXT_SCALE = 1.25
+#: a shortened blurb keeps at least this many lines where some grid allows it (else, as
+#: in Arabic's taller lines at 800x600, titles alone rather than tiles out of view)
+MIN_BLURB_LINES = 1
 PICTURE_GAP = 8  # between the picture and the words
 
 
@@ -75,6 +90,9 @@ class TileText:
     blurb_size: int = 0
     title_gap: int = 0
     rtl: bool = False  # lines set from the right edge of ``inner`` (right-to-left text)
+    #: the blurb was cut to the lines that fit by design (the home screen's compact step),
+    #: its last line ending in "…"; ``fits`` is False then
+    shortened: bool = False
 
     def line_x(self, width: int) -> int:
         """Where a line ``width`` px wide starts (the start side of ``inner``)."""
@@ -143,6 +161,13 @@ class Tile(Button):
     #: set by the home screen's layout: pictures give way before the tiles would scroll
     picture_shown = True
 
+    #: set by the home screen's layout: the beside picture's width and the words' least
+    #: column beside it (logical units; one of PICTURE_BESIDE_STEPS)
+    beside_step = PICTURE_BESIDE_STEPS[0]
+
+    #: set by the home screen's layout: the blurb may be cut to the lines that fit
+    shorten_blurb = False
+
     @property
     def has_picture(self) -> bool:
         return self.picture_shown and self.picture_id in PICTURES
@@ -154,8 +179,9 @@ class Tile(Button):
         if not self.has_picture:
             return False
         st = self.style
-        room = width - 2 * st.padding - st.px(PICTURE_BESIDE_W) - st.px(PICTURE_GAP)
-        if room < st.px(BESIDE_TEXT_MIN) * st.text_scale:
+        pic_w, text_min = self.beside_step
+        room = width - 2 * st.padding - st.px(pic_w) - st.px(PICTURE_GAP)
+        if room < st.px(text_min) * st.text_scale:
             return False
         return all(text_width(w, self.title_size, True) <= room for w in self.text.split())
 
@@ -177,7 +203,7 @@ class Tile(Button):
             return pygame.Rect(inner.topleft, (0, 0)), inner
         gap = st.px(PICTURE_GAP)
         if self.picture_beside(rect.width):
-            pic = pygame.Rect(inner.left, inner.top, st.px(PICTURE_BESIDE_W),
+            pic = pygame.Rect(inner.left, inner.top, st.px(self.beside_step[0]),
                               min(inner.height, st.px(PICTURE_BESIDE_H)))
             words = pygame.Rect(pic.right + gap, inner.top, inner.right - pic.right - gap,
                                 inner.height)
@@ -218,13 +244,15 @@ class Tile(Button):
         height = title_h + len(blurb) * step
         fits = words_whole and height <= inner.height
         if height > inner.height:
-            # last resort: cut at the last line that fits and say so, not stop mid-thought
+            # cut at the last line that fits and say so, not stop mid-thought (by design in
+            # the compact layout, else a last resort the tests report)
             room = max(0, (inner.height - title_h) // step)
             blurb = blurb[:room]
             if blurb:
-                blurb[-1] = ellipsize(blurb[-1] + " …", inner.width, blurb_size)
+                blurb[-1] = _end_line(blurb[-1], inner.width, blurb_size)
+        shortened = self.shorten_blurb and not fits and words_whole
         return TileText(inner, size, title, tuple(blurb), height, fits, pic, blurb_size, gap,
-                        self.style.rtl)
+                        self.style.rtl, shortened)
 
     def draw(self, surface: pygame.Surface) -> None:
         st = self.style
@@ -245,6 +273,15 @@ class Tile(Button):
             y += line_height(self.blurb_size)
         if self.focused:
             draw_focus_ring(surface, st, self.rect)
+
+
+def _end_line(line: str, width: int, size: int) -> str:
+    """``line`` ending in " …" within ``width``: whole words dropped from its end to make
+    room (a cut word can read as another word: "an" cut to "a")."""
+    words = line.split()
+    while len(words) > 1 and text_width(" ".join(words) + " …", size) > width:
+        words.pop()
+    return ellipsize(" ".join(words) + " …", width, size)
 
 
 def _picture_id(title_key: str) -> str:
@@ -284,6 +321,53 @@ def grid_for(tiles: list[Tile], style: Style, width: int) -> tuple[int, int]:
             best = (total, -cols, tile_h)
     assert best is not None
     return -best[1], best[2]
+
+
+def _grid_height(count: int, cols: int, tile_h: int, gap: int) -> int:
+    rows = -(-count // cols)
+    return rows * tile_h + (rows - 1) * gap
+
+
+def shortened_grid(tiles: list[Tile], style: Style, width: int,
+                   height: int) -> tuple[int, int] | None:
+    """(columns, tile height) of the grid that fills ``height`` with tiles showing every
+    title whole and the most of their blurbs (at least MIN_BLURB_LINES lines of each, or
+    all of a shorter one, else titles alone); ties: more columns. None when no grid shows
+    every title whole (the tiles scroll then). Pictures are off by now."""
+    for least in (MIN_BLURB_LINES, 0):
+        best = _shortened_grid(tiles, style, width, height, least)
+        if best is not None:
+            return best
+    return None
+
+
+def _shortened_grid(tiles: list[Tile], style: Style, width: int, height: int,
+                    least: int) -> tuple[int, int] | None:
+    gap, pad = style.gap, style.padding
+    min_w = style.px(TILE_MIN_W) * style.text_scale
+    best: tuple[float, int, int] | None = None  # (share of blurb lines shown, cols, tile h)
+    for cols in COLUMNS:
+        cols = min(cols, max(1, len(tiles)))
+        tile_w = (width - (cols - 1) * gap) // cols
+        if cols > 1 and (tile_w < min_w or not all(_words_fit(t, tile_w) for t in tiles)):
+            continue
+        rows = -(-len(tiles) // cols)
+        tile_h = (height - (rows - 1) * gap) // rows
+        shown = total = 0
+        for tile in tiles:
+            inner_w = tile.text_width_at(tile_w)
+            title_h = len(wrap_text(tile.text, inner_w, tile.title_size, True)) \
+                * line_height(tile.title_size, True) + style.px(TITLE_GAP)
+            lines = len(wrap_text(tile.blurb, inner_w, tile.blurb_size))
+            room = (tile_h - 2 * pad - title_h) // line_height(tile.blurb_size)
+            if room < min(least, lines) or room < 0:
+                break
+            shown, total = shown + min(room, lines), total + lines
+        else:
+            key = (shown / max(1, total), cols, tile_h)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    return None if best is None else (best[1], best[2])
 
 
 class HomeScreen(Screen):
@@ -408,14 +492,8 @@ class HomeScreen(Screen):
         for tile in self.tiles:
             tile.title_logical = TITLE_SIZE_NARROW if narrow else TITLE_SIZE
         self.tiles_area = pygame.Rect(m, top, width, max(0, bottom - top))
-        # the pictures give way when they would push tiles out of view (words never do)
-        for shown in (True, False):
-            for tile in self.tiles:
-                tile.picture_shown = shown
-            cols, tile_h = grid_for(self.tiles, st, width)
-            rows = -(-len(self.tiles) // cols)
-            if rows * tile_h + (rows - 1) * gap <= self.tiles_area.height:
-                break
+        cols, tile_h = self._fit_tiles(width)
+        rows = -(-len(self.tiles) // cols)
         room_h = (self.tiles_area.height - (rows - 1) * gap) // rows
         tile_h = max(tile_h, min(room_h, st.px(TILE_MAX_H)))
         tile_w = (width - (cols - 1) * gap) // cols
@@ -436,6 +514,36 @@ class HomeScreen(Screen):
             button.rect = pygame.Rect(w - m - bw, y, bw, row_h)
         if st.rtl:  # right to left: the same layout mirrored (the first tile at the right)
             self._mirror(w)
+
+    def _fit_tiles(self, width: int) -> tuple[int, int]:
+        """(columns, tile height) for the tiles in ``self.tiles_area``, giving way in steps
+        until nothing needs to scroll: pictures beside the words at their full size, then
+        narrower, then no pictures; then (below the large text size) blurbs shortened to
+        the lines that fit. Large text keeps every word: the tiles scroll."""
+        st = self.style
+        area_h = self.tiles_area.height
+        steps = [(True, step) for step in PICTURE_BESIDE_STEPS]
+        steps.append((False, PICTURE_BESIDE_STEPS[0]))
+        for shown, step in steps:
+            self._set_tiles(picture_shown=shown, beside_step=step, shorten_blurb=False)
+            cols, tile_h = grid_for(self.tiles, st, width)
+            if _grid_height(len(self.tiles), cols, tile_h, st.gap) <= area_h:
+                return cols, tile_h
+        # a wide window (16:9 and wider) keeps every word and scrolls a little: its tiles
+        # are wide enough that a cut blurb would lose a whole clause ("... can cause an
+        # ..."), while a 4:3 window (800x600, a 1024x768 projector) has no room to spare
+        wide = self.size[0] >= WIDE_ASPECT * self.size[1]
+        if st.text_scale < SHORTEN_BELOW_TEXT_SCALE and not wide:
+            short = shortened_grid(self.tiles, st, width, area_h)
+            if short is not None:
+                self._set_tiles(shorten_blurb=True)
+                return short
+        return cols, tile_h  # every word, no pictures: the tiles scroll
+
+    def _set_tiles(self, **values) -> None:
+        for tile in self.tiles:
+            for name, value in values.items():
+                setattr(tile, name, value)
 
     def _mirror(self, w: int) -> None:
         """Mirror the laid-out rects about the window's vertical centre line."""
