@@ -4,9 +4,10 @@ Used for every lesson chart (sim/view/render/lesson_charts.py chooses the series
 Story-time jumps are sampled, so the x axis is "what happened", not clock time;
 jumps are marked with a shaded band. ``marks`` label moments (a pill, missed
 days, the injection) with a tick and words; ``limit`` draws only the first rows
-(story time being revealed after a jump). The title names what rises, ``x_label`` the
-way along; no numbers. Sizes are logical units (module constants, ``Series.width``),
-drawn at the window's pixels with ``style.px``.
+(story time being revealed after a jump). The title names what rises (and, on a chart
+of one line, that line: it gets no legend), ``x_label`` the way along; no numbers.
+Sizes are logical units (module constants, ``Series.width``), drawn at the window's
+pixels with ``style.px``.
 """
 
 from __future__ import annotations
@@ -98,12 +99,13 @@ def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title
         box = box.inflate(2 * px(CLOCK_PAD_X), 2 * px(CLOCK_PAD_Y))
         pygame.draw.rect(surface, th.accent, box, border_radius=px(CLOCK_CORNER))
         surface.blit(chip, chip.get_rect(center=box.center))
-    labels = [render_text(s.label, font, th.text_muted) for s in series]
+    keyed = _legend(series)
+    labels = [render_text(s.label, font, th.text_muted) for s in keyed]
     right = _legend_right(style, rect.right, chip.get_width() if chip is not None else None)
     places = _legend_places(style, rect.left, right, head.get_width(),
                             [label.get_width() for label in labels])
     sample_w, to_name = px(SAMPLE_W), px(SAMPLE_TO_NAME)
-    for s, label, (x, row) in zip(series, labels, places):
+    for s, label, (x, row) in zip(keyed, labels, places):
         y = head_y + row * head.get_height()
         ly = y + head.get_height() // 2
         _line(style, surface, s.colour, (x, ly), (x + sample_w, ly),
@@ -205,10 +207,18 @@ def history_min_height(style: Style, width: int, title: str, labels: list[str],
     clock_w = text_width(clock, font, True) if clock else None
     places = _legend_places(style, 0, _legend_right(style, width, clock_w),
                             text_width(title, font, True),
-                            [text_width(label, font) for label in labels])
+                            [text_width(label, font) for label in _legend(labels)])
     bottom = line_height(font) + px(X_LABEL_ROOM) if x_label else px(INSET_BOTTOM)
     return (px(INSET_TOP) + _legend_rows(places) * line_height(font, True) + px(AREA_GAP)
             + area_height + bottom)
+
+
+def _legend(entries: list) -> list:
+    """The legend's entries (series, or their labels): none for a chart of one line,
+    whose title names it ("Landing spots held by naltrexone"); a row of one entry
+    repeating the title costs the lines a row of room on a small window. Shared by
+    ``draw_history`` and ``history_min_height``."""
+    return list(entries) if len(entries) > 1 else []
 
 
 def _legend_right(style: Style, panel_right: int, clock_width: int | None) -> int:

@@ -54,6 +54,10 @@ CHART_PLOT_SLACK = 16  # ...and room for its two rows of labels and this much li
 CHART_LINES_MIN = 32  # a chart that shows all its labels: its lines' least rise under them
 CHART_HEAD_ROOM = 60  # a chart's width: its title and story clock, and this much besides
 PEOPLE_MIN_H = 150  # the two people (blocked euphoria), besides their names
+#: the two people who drink, besides their names and their readings: smaller than
+#: PEOPLE_MIN_H, as the readings under them carry the comparison (the glow repeats the
+#: reward's bar), so on a small window the figures give way before the caption pages
+DRINKERS_MIN_H = 80
 PERSON_W = 190  # the reward-pathway figure beside the picture: at most this wide...
 PERSON_SHARE = 4  # ...or a quarter of the row
 PERSON_LABEL_PAD = 16  # ...and always as wide as its name plus this
@@ -108,7 +112,7 @@ def chart_min_height(style: Style, chart: str, width: int, title: str,
         return style.px(PEOPLE_MIN_H) + small
     if chart == "drinks":  # the same two people, with their two readings under each
         column = (width - style.gap) // 2
-        return style.px(PEOPLE_MIN_H) + small + readings_height(style, column)
+        return style.px(DRINKERS_MIN_H) + small + readings_height(style, column)
     plot = max(style.px(CHART_PLOT_MIN), hc.MAX_MARK_ROWS * small + style.px(CHART_PLOT_SLACK))
     if marks:  # every label shown, in its rows, and the lines' room under them
         rows = hc.mark_rows(style, width, list(marks))
