@@ -54,3 +54,37 @@ def test_a_signal_caught_in_one_block_does_not_stop_work_after_it():
             for _ in range(1000):
                 pass
     signals.check()  # nothing raised: the signal belonged to the block that caught it
+
+
+def test_a_signal_inside_held_waits_for_the_block_to_end():
+    reached = []
+    with signals.stopping_on_signals(), pytest.raises(signals.Stopped):
+        with signals.held():
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(1000):
+                pass
+            reached.append("end of the held block")
+    assert reached == ["end of the held block"]
+
+
+def test_a_signal_while_the_temporary_file_is_made_leaves_no_file(tmp_path, monkeypatch):
+    # the race seen on a loaded CI machine: the signal lands after mkstemp has made
+    # the .part file and before the clean-up knew its name
+    import tempfile
+
+    from sim.app import safe_files
+
+    real_mkstemp = tempfile.mkstemp
+
+    def mkstemp_then_signal(*args, **kwargs):
+        made = real_mkstemp(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGTERM)
+        for _ in range(1000):
+            pass
+        return made
+
+    monkeypatch.setattr(safe_files.tempfile, "mkstemp", mkstemp_then_signal)
+    with signals.stopping_on_signals(), pytest.raises(signals.Stopped):
+        with safe_files.open_output(str(tmp_path / "out.csv")) as out:
+            out.write("never\n")
+    assert os.listdir(tmp_path) == []

@@ -10,6 +10,8 @@ import statistics
 import time
 
 from sim.model import Simulation
+
+from .signals import check as check_signals
 from sim.model.species import GIVABLE, SPECIES_ID, without_clearance
 
 BENCH_RECEPTORS = 200
@@ -32,6 +34,7 @@ def model_step_ms(free_molecules: int, repeats: int = 7, steps: int = 60) -> flo
         missing = free_molecules - int(sim.cleft.free_counts().sum())
         sim.cleft.add(SPECIES_ID["opioid"], max(0, missing), where="anywhere")
         for _ in range(steps):
+            check_signals()  # a stop signal whose exception was swallowed (signals.check)
             t0 = time.perf_counter_ns()
             sim.step()
             samples.append((time.perf_counter_ns() - t0) / 1e6)
@@ -73,6 +76,7 @@ def frame_ms(screen_ids: list[str], frames: int = 120, molecules: int = 2000,
             runner.speed = "fast"  # one model step every frame, so each frame pays for one
         samples = []
         for _ in range(frames):
+            check_signals()
             t0 = time.perf_counter_ns()
             app.update(STEP)
             screen.dirty = True
@@ -97,14 +101,20 @@ def startup_s(repeats: int = 5) -> float:
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", BLOCKADE_BENCH_FIRST_FRAME="1")
     samples = []
     for _ in range(repeats):
+        check_signals()
         t0 = time.perf_counter()
         proc = subprocess.Popen(
             [sys.executable, "-m", "sim"], env=env, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL, text=True,
         )
-        line = proc.stdout.readline() if proc.stdout else ""
-        t1 = time.perf_counter()
-        proc.wait(timeout=30)
+        try:
+            line = proc.stdout.readline() if proc.stdout else ""
+            t1 = time.perf_counter()
+            proc.wait(timeout=30)
+        finally:  # stopped (a signal, Ctrl+C): the child does not run on without us
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
         if line.startswith("first-frame"):
             samples.append(t1 - t0)
     return round(statistics.median(samples), 3) if samples else float("nan")
@@ -237,10 +247,12 @@ def rss_growth(frame, frames: int, warmup: int, readings: list | None = None) ->
     """MB of resident memory ``frame(i)`` gains over ``frames`` calls after ``warmup``;
     ``readings`` (if given) gets (frame, MB) ten times along the way."""
     for i in range(warmup):
+        check_signals()
         frame(i)
     start = rss_mb()
     every = max(1, frames // 10)
     for i in range(warmup, warmup + frames):
+        check_signals()
         frame(i)
         if readings is not None and (i - warmup + 1) % every == 0:
             readings.append((i - warmup + 1, round(rss_mb() - start, 2)))

@@ -32,6 +32,8 @@ import tempfile
 from pathlib import Path
 from typing import IO, Iterator
 
+from .signals import held as held_signals
+
 #: Windows has no O_NONBLOCK (nor FIFOs to block on): it is 0 there
 O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
@@ -106,23 +108,33 @@ def open_output(target: str, binary: bool = False) -> Iterator[IO]:
     if not folder.is_dir():
         raise OutputError(f"{target}: folder {folder} does not exist")
     mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+    tmp = out = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".part", dir=folder)
-    except OSError as err:
-        raise OutputError(f"{target}: cannot write in {folder} ({err.strerror})") from None
-    try:
+        # a stop signal waits until the file is open under a known name, so the
+        # clean-up below always has the temporary file it must close and remove
+        with held_signals():
+            try:
+                fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".part",
+                                           dir=folder)
+            except OSError as err:
+                raise OutputError(f"{target}: cannot write in {folder} ({err.strerror})") \
+                    from None
+            if binary:
+                out = os.fdopen(fd, "wb")
+            else:
+                out = os.fdopen(fd, "w", newline="", encoding="utf-8")
         if hasattr(os, "fchmod"):  # Windows before Python 3.13 has none (no modes there)
-            os.fchmod(fd, mode)
-        if binary:
-            out = os.fdopen(fd, "wb")
-        else:
-            out = os.fdopen(fd, "w", newline="", encoding="utf-8")
+            os.fchmod(out.fileno(), mode)
         with out:
             yield out
         os.replace(tmp, real)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if out is not None:
+            with contextlib.suppress(OSError):
+                out.close()
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise
 
 

@@ -40,6 +40,8 @@ class Stopped(BaseException):
 
 #: the stop signal that arrived in the current ``stopping_on_signals`` block, if any
 _fired: list[int] = []
+#: how many ``held()`` blocks are open: while any is, a signal is recorded, not raised
+_holding: list[int] = [0]
 
 
 def check() -> None:
@@ -50,6 +52,20 @@ def check() -> None:
     this too."""
     if _fired:
         raise Stopped(_fired[0])
+
+
+@contextlib.contextmanager
+def held() -> Iterator[None]:
+    """A few lines that must not be cut in two by a stop signal (a temporary file
+    created and its removal not yet promised: a signal between the two left a
+    ``.part`` file behind on a loaded machine). A signal that arrives inside is raised
+    as ``Stopped`` when the block ends, unless the block raised something else."""
+    _holding[0] += 1
+    try:
+        yield
+    finally:
+        _holding[0] -= 1
+    check()
 
 
 @contextlib.contextmanager
@@ -67,6 +83,8 @@ def stopping_on_signals() -> Iterator[None]:
         if fired:
             return
         fired.append(signum)
+        if _holding[0]:
+            return  # raised when the held() block ends
         raise Stopped(signum)
 
     previous = {}
