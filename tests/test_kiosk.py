@@ -67,13 +67,13 @@ def ids(app):
 def start_visit(app):
     assert ids(app) == ["attract"]
     tap(app, (640, 300))
-    assert ids(app) == ["home"] and app.kiosk.state == "visit"
+    assert ids(app) == ["home"] and app.mode.kiosk.state == "visit"
 
 
 # ---------------------------------------------------------------- attract and visits
 def test_it_starts_in_the_attract_loop_and_a_touch_starts_a_visit_at_home(kiosk):
     app = kiosk('attract = ["blockade", "rescue"]')
-    assert ids(app) == ["attract"] and app.mode == "kiosk"
+    assert ids(app) == ["attract"] and app.mode.name == "kiosk"
     assert app.stack.top.playlist == ("blockade", "rescue")
     start_visit(app)
 
@@ -99,7 +99,7 @@ def test_no_idle_timer_runs_in_the_attract_loop(kiosk):
     app = kiosk("idle_seconds = 15\ncountdown_seconds = 5")
     wait(app, 200, step=2.0)
     assert ids(app)[0] == "attract" and "still-there" not in ids(app)
-    assert app.kiosk.countdown_from is None
+    assert app.mode.kiosk.countdown_from is None
 
 
 def test_idle_asks_then_resets_everything_a_visitor_changed(kiosk):
@@ -113,14 +113,14 @@ def test_idle_asks_then_resets_everything_a_visitor_changed(kiosk):
     assert ids(app) == ["home", "explore"]  # not yet
     wait(app, 2)
     assert ids(app) == ["home", "explore", "still-there"]
-    assert app.kiosk.seconds_left() == 9  # it opened a second ago
+    assert app.mode.kiosk.seconds_left() == 9  # it opened a second ago
     wait(app, 6)
-    assert app.kiosk.seconds_left() == 3
+    assert app.mode.kiosk.seconds_left() == 3
     wait(app, 2)
     assert app.stack.top.id == "still-there"
     wait(app, 1.5)
     # the countdown ran out: back to the attract loop with the clinic's defaults
-    assert ids(app) == ["attract"] and app.kiosk.state == "attract"
+    assert ids(app) == ["attract"] and app.mode.kiosk.state == "attract"
     assert app.prefs == app.defaults
     assert (app.prefs.language, app.prefs.profile, app.prefs.text_size) == \
         ("en", "dark", "normal")
@@ -136,8 +136,8 @@ def test_i_am_still_here_closes_the_question_and_restarts_the_timer(kiosk):
     start_visit(app)
     wait(app, 21)
     assert app.stack.top.id == "still-there"
-    app.ctx.kiosk.still_here()
-    assert ids(app) == ["home"] and app.kiosk.countdown_from is None
+    app.ctx.mode.policies.still_here()
+    assert ids(app) == ["home"] and app.mode.kiosk.countdown_from is None
     wait(app, 19)
     assert ids(app) == ["home"]  # the timer started again from the answer
     wait(app, 2)
@@ -173,7 +173,7 @@ def test_a_visitor_cannot_quit_or_leave_fullscreen(kiosk, event):
     app.handle_event(event)
     assert app.running and app.fullscreen == fullscreen and ids(app) == ["home"]
     # nor from the attract loop
-    app.kiosk.go_attract()
+    app.mode.kiosk.go_attract()
     app.handle_event(event)
     assert app.running and ids(app) == ["attract"]
 
@@ -202,8 +202,8 @@ def test_the_chord_opens_the_pad_and_the_pin_exits_with_status_0(kiosk):
     app = kiosk('staff_pin = "4821"')
     key(app, pygame.K_q, pygame.KMOD_LCTRL | pygame.KMOD_LALT | pygame.KMOD_LSHIFT)
     assert app.stack.top.id == "staff-pad" and app.running
-    assert app.ctx.kiosk.check_pin("4821") == "ok"
-    assert not app.running and app.kiosk.exit_status == 0
+    assert app.ctx.mode.policies.check_pin("4821") == "ok"
+    assert not app.running and app.mode.kiosk.exit_status == 0
 
 
 def test_ctrl_q_with_only_two_of_the_chords_keys_does_nothing(kiosk):
@@ -215,7 +215,7 @@ def test_ctrl_q_with_only_two_of_the_chords_keys_does_nothing(kiosk):
 
 def test_three_wrong_pins_lock_the_pad_for_a_minute(kiosk):
     app = kiosk('staff_pin = "4821"')
-    k = app.kiosk
+    k = app.mode.kiosk
     k.staff_chord()
     assert [k.check_pin("1111"), k.check_pin("2222"), k.check_pin("3333")] == \
         ["wrong", "wrong", "locked"]
@@ -233,7 +233,7 @@ def test_without_a_pin_the_chord_exits_at_once_and_the_gesture_does_nothing(kios
         tap(app, CORNER_POINTS[corner])
     assert app.running and "staff-pad" not in ids(app)
     key(app, pygame.K_q, pygame.KMOD_LCTRL | pygame.KMOD_LALT | pygame.KMOD_LSHIFT)
-    assert not app.running and app.kiosk.exit_status == 0
+    assert not app.running and app.mode.kiosk.exit_status == 0
 
 
 def test_the_four_corners_clockwise_within_five_seconds_open_the_pad(kiosk):
@@ -273,7 +273,7 @@ class Boom(RuntimeError):
 def run_passes(app, passes: int):
     """Run the real main loop for ``passes`` passes (the clock is manual)."""
     count = [0]
-    tick = app.kiosk.tick
+    tick = app.mode.kiosk.tick
 
     def counting_tick():
         count[0] += 1
@@ -281,7 +281,7 @@ def run_passes(app, passes: int):
             app.running = False
         tick()
 
-    app.kiosk.tick = counting_tick
+    app.mode.kiosk.tick = counting_tick
     return app.run()
 
 
@@ -427,7 +427,7 @@ def test_a_day_of_visits_opens_no_socket_and_writes_only_in_its_state_folder(
         frame = kiosk_soak_driver(app, clock)
         for i in range(9_000):  # two whole attract-visit-reset cycles and more
             frame(i)
-        resets = app.kiosk  # still running
+        resets = app.mode.kiosk  # still running
         assert resets.state in ("attract", "visit")
         app.shutdown()
     finally:

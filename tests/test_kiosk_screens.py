@@ -16,6 +16,7 @@ import pytest
 from sim import i18n
 from sim.app.app import AppContext
 from sim.app.kiosk_config import KioskConfig
+from sim.app.modes.kiosk import KioskMode
 from sim.i18n import LANGUAGES, _
 from sim.lessons import LESSONS
 from sim.view import fonts
@@ -25,11 +26,7 @@ from sim.view.screens.controls import LABEL_INSET
 from sim.view.screens.lesson_layout import MIN_PAGE_LINES
 
 K = pygame
-SCREENS = {
-    "attract": "sim.view.screens.attract:AttractScreen",
-    "still-there": "sim.view.screens.still_there:StillThereScreen",
-    "staff-pad": "sim.view.screens.staff_pad:StaffPadScreen",
-}
+SCREENS = KioskMode.screens
 SIZES = [(800, 600), (1920, 1080), (1080, 1920)]
 LANGS = ("en", "es")
 STEP = 1 / 60
@@ -70,8 +67,10 @@ class FakeKiosk:
 @pytest.fixture
 def fake(monkeypatch):
     kiosk = FakeKiosk()
-    # the context's kiosk is the fake (the app's own stays None: no kiosk policy runs)
-    monkeypatch.setattr(AppContext, "kiosk", property(lambda self: kiosk), raising=False)
+    # the screens' mode is a kiosk whose policies are the fake (the app's own mode stays
+    # the laptop: no kiosk policy runs)
+    mode = KioskMode(None, kiosk.config, kiosk=kiosk)
+    monkeypatch.setattr(AppContext, "mode", property(lambda self: mode))
     return kiosk
 
 

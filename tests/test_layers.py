@@ -36,10 +36,7 @@ ALLOWED = {
 #: parts that must not import pygame (the model and the lesson engine run in a notebook)
 NO_PYGAME = {"model", "lessons", "i18n", "i18n_build", "resources"}
 #: (module, what it imports) exceptions to the rules, each with the issue that removes it
-KNOWN = {
-    # the notes window lists the presenter's keys; the key maps move to the modes (issue 20)
-    ("sim.view.screens.notes", "sim.app.commands"),
-}
+KNOWN: set[tuple[str, str]] = set()
 
 
 def module_name(path: Path) -> str:
@@ -127,3 +124,51 @@ def test_the_known_exceptions_still_exist():
 def test_the_checker_sees_every_kind_of_import(source, module, expected):
     """Guard the guard: absolute, relative, nested and ``from sim import x`` imports."""
     assert expected in imports_in(source, module)
+
+
+# ------------------------------------------------------------------ modes
+#: modules that may name a mode: the modes themselves, the policies they own, and the
+#: command line that reads --present/--kiosk and the bench that measures a kiosk
+MAY_NAME_MODES = ("sim.app.modes", "sim.app.kiosk", "sim.app.presenter", "sim.app.cli",
+                  "sim.app.bench", "sim.app.commands")
+MODE_NAMES = {"laptop", "presenter", "kiosk"}
+MODE_ATTRIBUTES = {"kiosk", "presenter", "present"}
+
+
+def mode_checks_in(source: str) -> list[str]:
+    """Where ``source`` asks which mode it is: a comparison with a mode's name, or a
+    test (if, ternary, while, and/or) of a mode attribute such as ``app.kiosk``."""
+    found = []
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare):
+            names = [c.value for c in [node.left, *node.comparators]
+                     if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+            if MODE_NAMES & set(names):
+                found.append(f"line {node.lineno}: compares with a mode's name")
+        if isinstance(node, (ast.If, ast.IfExp, ast.While)):
+            for sub in ast.walk(node.test):
+                if isinstance(sub, ast.Attribute) and sub.attr in MODE_ATTRIBUTES:
+                    found.append(f"line {node.lineno}: tests .{sub.attr}")
+    return found
+
+
+def test_no_mode_is_asked_for_by_name_outside_the_modes():
+    """The app and the screens ask the mode what it offers (``ctx.mode.offers_quit``),
+    never which mode it is (issue 20)."""
+    found = []
+    for path in sorted(SIM.rglob("*.py")):
+        module = module_name(path)
+        if module.startswith(MAY_NAME_MODES):
+            continue
+        found += [f"{module} {where}" for where in mode_checks_in(path.read_text("utf-8"))]
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("source", [
+    'if ctx.mode == "kiosk":\n    pass\n',
+    'x = 1 if app.kiosk is not None else 2\n',
+    'if self.presenter and top:\n    pass\n',
+])
+def test_the_mode_checker_sees_a_mode_check(source):
+    assert mode_checks_in(source)

@@ -131,7 +131,7 @@ def test_the_keyboard_help_lists_every_key_the_app_obeys(make_app, monkeypatch):
     press(app, pygame.K_F1)
     help_screen = app.stack.top
     app.render()
-    rows = commands.help_rows(app.mode)
+    rows = commands.help_rows(app.mode.name)
     assert len(rows) == len(commands.KEY_MAPS["laptop"]) >= 9
     text = " ".join(drawn)
     for keys_id, help_id in rows:

@@ -51,7 +51,7 @@ def where(app):
 def test_a_whole_plan_runs_from_its_first_beat_to_its_end_on_next(present):
     app = present(plan=plan(("blockade", 1, 3), ("rescue", 2, None)))
     app.render()
-    assert app.mode == "presenter"
+    assert app.mode.name == "presenter"
     assert where(app) == ("blockade", 1)
     assert app.title.endswith("1/%d" % len(LESSONS["blockade"].beats))
     seen = []
@@ -305,9 +305,9 @@ def test_the_notes_clock_counts_presenting_time_and_the_plan_note_follows_its_it
     app.stack.push("notes")  # the note belongs to the lesson below the notes too
     assert app.ctx.plan_note() == "Ask who has taken a tablet before."
     app.stack.pop()
-    app.presenter.show_item(1)
+    app.mode.presenter.show_item(1)
     assert app.stack.top.lesson.id == "rescue" and app.ctx.plan_note() is None
-    app.presenter.show_item(0)
+    app.mode.presenter.show_item(0)
     app.stack.replace("too-soon", presenter=True)  # not the plan's item: no note
     assert app.ctx.plan_note() is None
 
@@ -343,23 +343,23 @@ class FakeNotesWindow:
 
 def test_the_loop_gives_the_notes_window_its_own_events_and_draws_it(present):
     app = present(plan=plan(("blockade", None, None)))
-    fake = app.notes_window = FakeNotesWindow(app, pygame.MOUSEBUTTONDOWN)
+    fake = app.mode.notes_window = FakeNotesWindow(app, pygame.MOUSEBUTTONDOWN)
     start = where(app)
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(5, 5)))
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=K.K_RIGHT, mod=0, unicode=""))
     app.run()
     assert pygame.MOUSEBUTTONDOWN in fake.seen and fake.draws == 1 and fake.closed
-    assert app.presenter is not None
+    assert app.mode.presenter is not None
     # the key typed while the notes had focus still moved the room's lesson on
     assert where(app) != start or app.stack.top.controller.phase != Phase.SETUP
 
 
 def test_the_notes_key_shows_and_hides_the_second_window_instead_of_the_panel(present):
     app = present(plan=plan(("blockade", None, None)))
-    fake = app.notes_window = FakeNotesWindow(app, None)
+    fake = app.mode.notes_window = FakeNotesWindow(app, None)
     press(app, K.K_s, "s")
     assert fake.toggled == 1 and app.stack.top.id == "blockade"
-    app.notes_window = None
+    app.mode.notes_window = None
     press(app, K.K_s, "s")
     assert app.stack.top.id == "notes"  # one display: the panel over the lesson
 
@@ -395,3 +395,26 @@ def test_a_1024x768_projector_shows_every_caption_in_a_few_lines_a_page(present,
         pages = lesson.lay.caption_pages
         assert len(pages) == 1 or min(len(p) for p in pages[:-1]) >= MIN_PAGE_LINES, \
             (lesson_id, beat, [len(p) for p in pages])
+
+
+def _tap_widget(app, widget):
+    x, y = widget.rect.center
+    for kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+        app.handle_event(pygame.event.Event(kind, button=1, pos=(x, y)))
+    app.update(1 / 60)
+    app.render()
+
+
+@pytest.mark.parametrize("presenting", [True, False], ids=["presenter", "laptop"])
+def test_the_lessons_home_button_asks_only_a_presenter(make_app, presenting):
+    # one "ask before leaving" (the presenter's Home command) for the key and the button
+    app = make_app(present=presenting, screen="blockade")
+    app.stack.top.controller.jump(3)
+    app.render()
+    _tap_widget(app, app.stack.top.home)
+    if presenting:
+        assert app.stack.top.id == "confirm"
+        press(app, K.K_ESCAPE)  # stay
+        assert where(app) == ("blockade", 3)
+    else:
+        assert app.stack.top.id == "home"

@@ -23,6 +23,7 @@ from test_lesson_layouts import check_layout as check_lesson, reach, shown
 from sim import i18n
 from sim.app.app import AppContext
 from sim.app.kiosk_config import KioskConfig
+from sim.app.modes.kiosk import KioskMode
 from sim.view.mirror import (mirror_layout, mirror_rect, mirror_widgets, start_x,
                              text_align)
 from sim.view.preferences import Preferences
@@ -66,17 +67,14 @@ class FakeKiosk:
     def attract_next(self, index): ...
 
 
-KIOSK_SCREENS = {
-    "attract": "sim.view.screens.attract:AttractScreen",
-    "still-there": "sim.view.screens.still_there:StillThereScreen",
-    "staff-pad": "sim.view.screens.staff_pad:StaffPadScreen",
-}
+KIOSK_SCREENS = KioskMode.screens
 
 
 @pytest.fixture
 def fake_kiosk(monkeypatch):
     kiosk = FakeKiosk()
-    monkeypatch.setattr(AppContext, "kiosk", property(lambda self: kiosk), raising=False)
+    mode = KioskMode(None, kiosk.config, kiosk=kiosk)
+    monkeypatch.setattr(AppContext, "mode", property(lambda self: mode))
     return kiosk
 
 

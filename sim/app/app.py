@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import pygame
@@ -15,15 +15,13 @@ from sim.view.preferences import Preferences
 from sim.view.style import FONT_BODY, Style
 
 from .clock import SystemClock
-from .commands import command_for, digit_of, help_rows
-from .kiosk import Kiosk
+from .commands import command_for, digit_of, help_rows, plain_keys
 from .launch import LaunchError, start_display
-from .notes_window import NotesWindow
+from .modes import Mode, mode_class
 from .pointer import PointerAdapter
-from .presenter import Presenter
 from .scenes import SceneStack
 from .signals import check as check_signals
-from .screens import LESSON_IDS, OVERLAYS, SCREENS
+from .screens import OVERLAYS, SCREENS
 from .viewport import Viewport
 
 STEP = 1 / 60  # fixed timestep, seconds
@@ -35,19 +33,6 @@ DEFAULT_WINDOW = (1280, 720)
 MIN_WINDOW = (640, 480)
 #: commands that open a screen over the current one -> that screen's id
 OVERLAY_COMMANDS = {"help": "keys", "preferences": "preferences"}
-#: screens only presenter mode opens (registered beside sim/app/screens.py's)
-PRESENTER_SCREENS = {
-    "blackout": "sim.view.screens.blackout:BlackoutScreen",
-    "confirm": "sim.view.screens.confirm:ConfirmScreen",
-}
-#: screens only kiosk mode opens
-KIOSK_SCREENS = {
-    "attract": "sim.view.screens.attract:AttractScreen",
-    "still-there": "sim.view.screens.still_there:StillThereScreen",
-    "staff-pad": "sim.view.screens.staff_pad:StaffPadScreen",
-}
-#: presenter overlays that take every key themselves (any key ends a blackout)
-TAKE_ALL_KEYS = ("blackout", "confirm")
 
 
 #: share of the desktop a default window may take (room for task bars and title bars)
@@ -107,13 +92,17 @@ class AppContext:
         self._app.set_preferences(**changes)
 
     @property
-    def mode(self) -> str:
-        """The key map in use: "laptop", or "presenter" (a room is asked questions)."""
+    def mode(self) -> Mode:
+        """How the program is being used (sim/app/modes): what it offers, its key map."""
         return self._app.mode
+
+    def plain_keys(self, command: str) -> tuple[int, ...]:
+        """The keys (without modifiers) bound to ``command`` (the notes' key closes them)."""
+        return plain_keys(command)
 
     def key_help(self) -> list[tuple[str, str]]:
         """(keys msgid, what they do msgid) for every key of the app's mode."""
-        return help_rows(self._app.mode)
+        return help_rows(self._app.mode.name)
 
     @property
     def nav(self) -> SceneStack:
@@ -125,15 +114,7 @@ class AppContext:
 
     @property
     def settings(self) -> dict[str, Any]:
-        kiosk = self._app.kiosk
-        if kiosk is not None:  # the clinic's help text, in the visitor's language
-            return {"help": kiosk.config.help_for(i18n.language())}
-        return self._app.config.settings
-
-    @property
-    def kiosk(self):
-        """Kiosk mode's policies (sim/app/kiosk.py), or None."""
-        return self._app.kiosk
+        return self._app.mode.settings(self._app.config.settings)
 
     @property
     def language(self) -> str:
@@ -149,14 +130,12 @@ class AppContext:
         self._app.running = False
 
     def elapsed(self) -> float | None:
-        """Seconds since presenting started (the notes' clock); None outside presenter mode."""
-        presenter = self._app.presenter
-        return presenter.elapsed() if presenter is not None else None
+        """Seconds since presenting started (the notes' clock); None when not presenting."""
+        return self._app.mode.elapsed()
 
     def plan_note(self) -> str | None:
         """The session plan's note for the item on show, if it has one."""
-        presenter = self._app.presenter
-        return presenter.plan_note() if presenter is not None else None
+        return self._app.mode.plan_note()
 
 
 class App:
@@ -164,11 +143,8 @@ class App:
         self.config = config
         self.clock = clock or SystemClock()
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-        kiosk_config = getattr(config, "kiosk", None)
-        if kiosk_config is not None:  # the clinic's choices are what a reset returns to
-            config = replace(config, lang=kiosk_config.language, profile=kiosk_config.profile,
-                             text_size=kiosk_config.text_size)
-            self.config = config
+        mode = mode_class(config)
+        config = self.config = mode.adjust_config(config)
         self._start_up(config)
         #: the only preferences object; ``defaults`` is what a kiosk reset goes back to
         self.defaults = Preferences(language=config.lang, profile=config.profile,
@@ -176,24 +152,19 @@ class App:
                                     reduced_motion=config.reduced_motion)
         self.prefs = self.defaults
         size = config.size
-        present = bool(getattr(config, "present", False))
-        fill = present or kiosk_config is not None  # both fill a display, borderless
+        fill = mode.fills_display  # presenter and kiosk fill a display, borderless
         if config.fit_to_desktop and not config.headless and not fill:
             size = fit_window(size, pygame.display.get_desktop_sizes()[0])
         self.windowed_size = size
         self.windowed_position: tuple[int, int] | None = None
         self.title = "Blockade"  # the window's title (see _show_title)
-        #: the key map in use (sim/app/commands.py): "presenter" with --present
-        self.mode = "kiosk" if kiosk_config is not None else (
-            "presenter" if present else "laptop")
-        self.presenter = Presenter(self, getattr(config, "plan", None)) if present else None
         self.fullscreen = False
         self.presentation_display: int | None = None  # set when a display is filled
         try:
-            # --present fills a display, unless a window size was asked for
+            # a mode that fills a display does, unless a window size was asked for
             if fill and not config.headless and (config.fit_to_desktop
                                                     or config.fullscreen):
-                self.window = self._open_presenter_window(getattr(config, "display", None))
+                self.window = self._open_filling_window(getattr(config, "display", None))
             else:
                 self.window = self._open_window(size, config.fullscreen)
         except pygame.error as err:
@@ -203,8 +174,7 @@ class App:
         fonts.fit_cache_to(self.style.scale)
         self.adapter = PointerAdapter()
         self.ctx = AppContext(self)
-        self.stack = SceneStack({**SCREENS, **PRESENTER_SCREENS, **KIOSK_SCREENS}, self.ctx,
-                                self.viewport.window)
+        self.stack = SceneStack({**SCREENS, **mode.screens}, self.ctx, self.viewport.window)
         self.stack.on_change = self._screen_changed
         self.transitions = (not config.headless if config.transitions is None
                             else config.transitions)
@@ -214,25 +184,15 @@ class App:
         self.running = True
         self.accumulator = 0.0
         self.frames = 0
-        #: the presenter's notes on the other display (None: one display, or not presenting)
-        self.notes_window = (NotesWindow.open(self.prefs, self.presentation_display)
-                             if present and not config.headless else None)
-        #: kiosk mode's policies (attract loop, idle reset, lock-down, staff exit)
-        self.kiosk = Kiosk.start(self, kiosk_config) if kiosk_config is not None else None
+        #: how the program is being used (sim/app/modes): laptop, presenter or kiosk
+        self.mode: Mode = mode.create(self, config)
         self.exit_status = 0
-        if self.kiosk is not None:
-            self.stack.push("attract", **self.kiosk.attract_options(0))
+        if self.mode.start():
             return
         self.stack.push("home")
-        first = self.presenter.first_screen() if self.presenter else None
-        if first is not None and config.screen in ("home", first[0]) and \
-                "beat" not in config.screen_options:
-            self.stack.push(first[0], **first[1])
-        elif config.screen != "home":
-            options = dict(config.screen_options)
-            if self.presenter and config.screen in LESSON_IDS:
-                options.update(self.presenter.lesson_options())
-            self.stack.push(config.screen, **options)
+        if config.screen != "home":
+            self.stack.push(config.screen, **{**config.screen_options,
+                                              **self.mode.screen_options(config.screen)})
 
     def _start_up(self, config: AppConfig) -> None:
         """Check what the window needs before it opens; LaunchError (one line, exit 2) if not.
@@ -275,7 +235,7 @@ class App:
             surface = pygame.display.get_surface() or surface
         return surface
 
-    def _open_presenter_window(self, display: int | None) -> pygame.Surface:
+    def _open_filling_window(self, display: int | None) -> pygame.Surface:
         """Presenter mode: a borderless window covering display ``display`` (None: the
         last one, usually the projector). Displays are taken to sit left to right in
         ``get_desktop_sizes()`` order, so display N's origin is the sum of the widths
@@ -344,9 +304,10 @@ class App:
         # reduced motion, and not before anything was drawn)
         top = self.stack.top
         was, self._top_id = getattr(self, "_top_id", None), top.id if top else None
-        if self.kiosk is not None and top is not None and top.id != was:
-            self.kiosk.screen_shown(top)
-        if (top is not None and top.id in TAKE_ALL_KEYS) or was in TAKE_ALL_KEYS:
+        if top is not None and top.id != was:
+            self.mode.screen_shown(top)
+        takes_all = self.mode.takes_all_keys
+        if (top is not None and top.id in takes_all) or was in takes_all:
             self._mark_dirty()  # a blackout is at once, as a projector's mute button
             return
         if self.transitions and not self.style.reduced_motion and self.frames:
@@ -378,9 +339,8 @@ class App:
             self._apply_preferences(language_changed=self.prefs.language != old.language)
 
     def _apply_preferences(self, language_changed: bool) -> None:
-        if language_changed and self.kiosk is not None:
-            self.kiosk.language_changed(self.prefs.language)
         if language_changed:
+            self.mode.language_changed(self.prefs.language)
             # the catalogs translate for the one language the preferences name
             i18n.set_language(self.prefs.language)
         self.style = Style.for_window(self.prefs, self.viewport.window)
@@ -393,8 +353,8 @@ class App:
 
     # ------------------------------------------------------------- one frame
     def handle_event(self, event: pygame.event.Event) -> None:
-        if self.kiosk is not None and self.kiosk.handle_event(event):
-            return  # the kiosk's own (a close request, a locked key, the staff chord)
+        if self.mode.filter_event(event):
+            return  # the mode's own (a kiosk's close request; the notes window's click)
         if event.type == pygame.QUIT:
             self.running = False
             return
@@ -411,7 +371,7 @@ class App:
             self._mark_dirty()
         if event.type == pygame.KEYDOWN:
             text = getattr(event, "unicode", "") or ""
-            command = command_for(self.mode, event.key, getattr(event, "mod", 0), text)
+            command = command_for(self.mode.name, event.key, getattr(event, "mod", 0), text)
             arg = digit_of(event.key, text) if command == "digit" else None
             if command is not None and self.run_command(command, arg):
                 return
@@ -422,7 +382,7 @@ class App:
         """Carry out a named command from the key map; False if it does not apply here
         (the key then goes to the screen on top as a key)."""
         top = self.stack.top
-        if self.presenter is not None and top is not None and top.id in TAKE_ALL_KEYS:
+        if top is not None and top.id in self.mode.takes_all_keys:
             return False  # any key ends a blackout; the card's keys are its own
         if command == "fullscreen":
             self.toggle_fullscreen()
@@ -435,12 +395,7 @@ class App:
                 self.stack.pop()  # one overlay at a time
             self.stack.push(overlay)
             return True
-        if self.presenter is not None:
-            used = self.presenter.run(command, arg)
-            if used and self.stack.top is not None:
-                self.stack.top.dirty = True
-            return used
-        return False
+        return self.mode.run_command(command, arg)
 
     def dispatch(self, action) -> None:
         from sim.view.events import Key, Pointer
@@ -536,38 +491,32 @@ class App:
             now = clock.now()
             try:
                 shown = self._one_pass(events, now - last)
-            except Exception as exc:  # noqa: BLE001 - the kiosk's error boundary
-                if self.kiosk is None:
+            except Exception as exc:  # noqa: BLE001 - a mode's error boundary (kiosk)
+                if not self.mode.screen_error(exc):
                     raise
-                self.kiosk.screen_error(exc)  # logged; back to the attract loop
                 shown = False
             last = now
             if shown and on_first_frame is not None:
                 on_first_frame()
                 on_first_frame = None
             clock.sleep(frame_time - (clock.now() - now))
-        if self.kiosk is not None and self.kiosk.exit_status is not None:
-            self.exit_status = self.kiosk.exit_status
+        if self.mode.exit_status is not None:
+            self.exit_status = self.mode.exit_status
         self.shutdown()
         return self.exit_status
 
     def _one_pass(self, events, dt: float) -> bool:
-        """Events, the kiosk's timers, the simulation and a frame; True if one was shown."""
-        notes = self.notes_window
+        """Events, the mode's timers, the simulation and a frame; True if one was shown."""
         for event in events:
-            if notes is None or not notes.handle_event(event):
-                self.handle_event(event)
-        if self.kiosk is not None:
-            self.kiosk.tick()
+            self.handle_event(event)
+        self.mode.tick()
         self.update(dt)
         shown = self.render()
-        if notes is not None:
-            notes.draw(self)
+        self.mode.draw()
         return shown
 
     def shutdown(self) -> None:
         """Close pygame and forget fonts bound to it (so a new App can start cleanly)."""
-        if self.notes_window is not None:
-            self.notes_window.close()
+        self.mode.shutdown()
         pygame.quit()
         fonts.clear_caches()

@@ -77,9 +77,9 @@ def kiosk_soak_driver(app, clock):
 
     def frame(i: int) -> None:
         at = i % cycle
-        if app.kiosk.state == "attract" and at == ATTRACT_FRAMES:
-            app.kiosk.start_visit()  # a visitor touches the screen
-        elif app.kiosk.state == "visit" and ATTRACT_FRAMES < at < cycle - 1 \
+        if app.mode.kiosk.state == "attract" and at == ATTRACT_FRAMES:
+            app.mode.kiosk.start_visit()  # a visitor touches the screen
+        elif app.mode.kiosk.state == "visit" and ATTRACT_FRAMES < at < cycle - 1 \
                 and at % VISIT_EVERY == 0 and app.stack.top.id != "still-there":
             _visitor_step(app, rng)
         clock.advance(STEP)
@@ -105,7 +105,7 @@ def attract_cpu_share(seconds: float = 10.0, size=(1920, 1080)) -> float:
     """Share of one core the attract loop takes through the real main loop."""
     with tempfile.TemporaryDirectory(prefix="blockade-attract-") as folder:
         app = _kiosk_app(size, folder)
-        tick = app.kiosk.tick
+        tick = app.mode.kiosk.tick
         started = [0.0, 0.0]
 
         def timed_tick() -> None:
@@ -115,7 +115,7 @@ def attract_cpu_share(seconds: float = 10.0, size=(1920, 1080)) -> float:
                 app.running = False
             tick()
 
-        app.kiosk.tick = timed_tick
+        app.mode.kiosk.tick = timed_tick
         app.run()
         wall = time.perf_counter() - started[0]
         cpu = time.process_time() - started[1]

@@ -117,6 +117,12 @@ def command_for(mode: str, key: int, mod: int, text: str = "") -> str | None:
     return None
 
 
+def plain_keys(command: str) -> tuple[int, ...]:
+    """The keys, without modifiers, that any key map binds to ``command``."""
+    return tuple(k for bindings in KEY_MAPS.values() for b in bindings if b.command == command
+                 for k, mod in b.keys if not mod)
+
+
 def help_rows(mode: str) -> list[tuple[str, str]]:
     """(keys label msgid, help msgid) for every key of ``mode``, in order."""
     return [(b.keys_label, b.help) for b in KEY_MAPS[mode] if b.keys_label]

@@ -114,7 +114,7 @@ class Presenter:
                             on_leave=self.app.ctx.quit)
             return True
         if command == "notes":
-            window = getattr(self.app, "notes_window", None)
+            window = getattr(self.app.mode, "notes_window", None)
             if window is not None and window.is_open:
                 window.toggle()  # the notes are on the other display: show or hide them
                 return True

@@ -49,8 +49,4 @@ def offered_languages(ctx) -> list[str]:
     (``i18n.available_languages``), and in a kiosk only those the clinic offers."""
     from sim.i18n import available_languages
 
-    codes = available_languages()
-    kiosk = getattr(ctx, "kiosk", None)
-    if kiosk is not None:
-        codes = [c for c in codes if c in kiosk.config.languages]
-    return codes
+    return ctx.mode.languages(list(available_languages()))

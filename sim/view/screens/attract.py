@@ -13,9 +13,9 @@ picture, the meters, the chart and the caption share what is left as they always
 The caption stays whole and readable (it pages by reading time when it must).
 
 A tap on a language button switches the language (the loop keeps playing in it);
-any other tap, wheel turn or key starts a visitor's session (``ctx.kiosk.start_visit``).
+any other tap, wheel turn or key starts a visitor's session (``ctx.mode.policies.start_visit``).
 When the lesson has shown its last beat, the kiosk is asked for the playlist's next
-item (``ctx.kiosk.attract_next(index + 1)``; the kiosk wraps and replaces this screen).
+item (``ctx.mode.policies.attract_next(index + 1)``; the kiosk wraps and replaces this screen).
 """
 
 from __future__ import annotations
@@ -103,9 +103,7 @@ class AttractScreen(Screen):
         lesson.controller.on_over = self._lesson_over
         lesson._controller_changed()  # rebuild its controls from the slots
         self.lesson = lesson
-        kiosk = getattr(ctx, "kiosk", None)
-        codes = [c for c in (kiosk.config.languages if kiosk is not None else ())
-                 if c in LANGUAGES]
+        codes = ctx.mode.languages(list(LANGUAGES))
         # one language offered: nothing to choose, so no buttons; a few: one each, in
         # its own name; more: one button opening the language picker (they would crowd
         # the title out of its row)
@@ -130,7 +128,7 @@ class AttractScreen(Screen):
         self.ctx.nav.push("language")
 
     def start_visit(self) -> None:
-        self.ctx.kiosk.start_visit()
+        self.ctx.mode.policies.start_visit()
 
     def _lesson_over(self) -> None:
         # called from inside the lesson's update: act after it returns (the kiosk
@@ -241,7 +239,7 @@ class AttractScreen(Screen):
         self.lesson.update(dt)
         if self._over:
             self._asked_next = True
-            self.ctx.kiosk.attract_next(self.index + 1)  # this screen is replaced
+            self.ctx.mode.policies.attract_next(self.index + 1)  # this screen is replaced
 
     # ---------------------------------------------------------------- drawing
     def window_title(self) -> tuple[str, ...]:

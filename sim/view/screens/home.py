@@ -391,9 +391,9 @@ class HomeScreen(Screen):
         self.keys = Button(lambda: _("common.keys"), on_activate=lambda: self.ctx.nav.push("keys"))
         self.quit = Button(lambda: _("common.quit"), on_activate=self.ctx.quit)
         # a kiosk has no Quit (visitors cannot end it) and no key help (a touch screen)
-        kiosk = getattr(self.ctx, "mode", "") == "kiosk"
-        self.footer_end = [] if kiosk else [self.quit]
-        self.footer_keys = [] if kiosk else [self.keys]
+        offers_quit = self.ctx.mode.offers_quit
+        self.footer_end = [self.quit] if offers_quit else []
+        self.footer_keys = [self.keys] if offers_quit else []
         # the language button only when there is another language to switch to
         self.offers_language = len(self.languages()) > 1
         settings = [self.language] if self.offers_language else []
@@ -416,8 +416,7 @@ class HomeScreen(Screen):
     def available_tiles(self) -> list[tuple[str, str, str]]:
         from sim.lessons import LESSONS
 
-        kiosk = getattr(self.ctx, "kiosk", None)
-        offered = tuple(kiosk.config.lessons) if kiosk is not None else tuple(LESSONS)
+        offered = self.ctx.mode.lessons(tuple(LESSONS))
         lessons = [(lesson.id, lesson.title, lesson.blurb) for lesson in LESSONS.values()
                    if lesson.id in offered]
         known = set(self.ctx.nav.registry) if hasattr(self.ctx.nav, "registry") else set()

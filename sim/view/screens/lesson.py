@@ -64,7 +64,7 @@ class LessonScreen(Screen):
                  in_plan: bool = False, checkpoints_from=None, **options) -> None:
         super().__init__(ctx, **options)
         #: presenter mode: a room is asked (answers large and lettered, 1/2/3 pick)
-        self.room = presenter or getattr(ctx, "mode", "") == "presenter"
+        self.room = presenter or ctx.mode.asks_the_room
         #: a plan's item: it shows beats ``start``..``end``; Next past ``end`` (or Back
         #: before ``start``) is the plan's to carry out (``command`` returns False)
         self.item_start = start or 1
@@ -151,12 +151,10 @@ class LessonScreen(Screen):
         c.next()
 
     def go_home(self) -> None:
-        """Home; in presenter mode it asks first (the place is never lost by a slip)."""
-        nav = self.ctx.nav
-        if self.room and "confirm" in getattr(nav, "registry", {}):
-            nav.push("confirm", question="presenter.leave_lesson", on_leave=nav.home)
-        else:
-            nav.pop()
+        """Home, as the mode's Home command has it (a presenter is asked first, so the
+        place is never lost by a slip); else straight back."""
+        if not self.ctx.mode.run_command("home"):
+            self.ctx.nav.pop()
 
     # ---------------------------------------------------------------- presenter
     @property

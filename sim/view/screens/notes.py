@@ -331,11 +331,16 @@ class NotesScreen(Screen):
         self.dirty = True
 
     # ------------------------------------------------------------ input
+    def _notes_keys(self) -> tuple[int, ...]:
+        """The keys bound to "notes" (they close the notes too), from the app's key maps."""
+        plain_keys = getattr(self.ctx, "plain_keys", None)
+        return plain_keys("notes") if plain_keys is not None else ()
+
     def handle(self, action) -> bool:
         st = self.style
         below = self.below
         if isinstance(action, Key):
-            if action.key in CLOSE_KEYS or action.key in _notes_keys():
+            if action.key in CLOSE_KEYS or action.key in self._notes_keys():
                 self.ctx.nav.pop()
                 return True
             step = SCROLL_KEYS.get(action.key, 0)
@@ -385,16 +390,6 @@ class NotesScreen(Screen):
                    self.scroll, layout=lay)
         self.group.draw(surface)
         self._second = int(self.elapsed())
-
-
-def _notes_keys() -> tuple[int, ...]:
-    """The keys the presenter's key map binds to "notes" (they close the notes too)."""
-    try:
-        from sim.app.commands import KEY_MAPS
-    except ImportError:  # pragma: no cover - the view runs without the app in some tests
-        return ()
-    return tuple(k for bindings in KEY_MAPS.values() for b in bindings if b.command == "notes"
-                 for k, mod in b.keys if not mod)
 
 
 __all__ = ["NotesContent", "NotesLayout", "NotesScreen", "draw_notes", "format_elapsed",

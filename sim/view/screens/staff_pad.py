@@ -3,8 +3,8 @@
 Large digit keys (0-9), Clear, OK and Cancel; the keyboard works too (digits, Backspace,
 Delete, Enter, Escape). What is typed shows as dots, never as digits (a visitor may be
 looking over a shoulder), at most ``MAX_DIGITS``. OK asks the kiosk
-(``ctx.kiosk.check_pin``): "ok" and the kiosk exits; "wrong" says so and clears;
-"locked" (too many wrong PINs) says for how long (``ctx.kiosk.locked_for()``, read at
+(``ctx.mode.policies.check_pin``): "ok" and the kiosk exits; "wrong" says so and clears;
+"locked" (too many wrong PINs) says for how long (``ctx.mode.policies.locked_for()``, read at
 every draw) and turns the digit keys off until then. Cancel, Escape or a tap outside
 the card close the pad (a visitor who opened it by chance is out at once).
 """
@@ -90,7 +90,7 @@ class StaffPadScreen(Screen):
 
     # ---------------------------------------------------------------- what it does
     def locked_for(self) -> int:
-        return max(0, int(self.ctx.kiosk.locked_for()))
+        return max(0, int(self.ctx.mode.policies.locked_for()))
 
     @property
     def locked(self) -> bool:
@@ -115,7 +115,7 @@ class StaffPadScreen(Screen):
         if not self.entered or self.locked:
             return
         entered, self.entered = self.entered, ""  # never kept once it has been checked
-        result = self.ctx.kiosk.check_pin(entered)
+        result = self.ctx.mode.policies.check_pin(entered)
         if self.disposed:  # "ok": the kiosk has closed the pad (or is exiting)
             return
         self.outcome = result if result in ("wrong", "locked") else None

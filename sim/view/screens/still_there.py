@@ -2,9 +2,9 @@
 
 Nobody has touched the kiosk for a while. The card asks, counts down the seconds
 the kiosk has left before it starts again for the next visitor
-(``ctx.kiosk.seconds_left()``, read at every draw), and offers one large
+(``ctx.mode.policies.seconds_left()``, read at every draw), and offers one large
 "I'm still here" button, which has the focus. That button, a tap anywhere or any key
-calls ``ctx.kiosk.still_here()`` (the kiosk closes this card and restarts its idle
+calls ``ctx.mode.policies.still_here()`` (the kiosk closes this card and restarts its idle
 timer); the kiosk itself resets at zero.
 
 The screen redraws when the shown second changes, not every frame: ``animating`` is
@@ -57,12 +57,12 @@ class StillThereScreen(Screen):
 
     # ---------------------------------------------------------------- what it does
     def seconds_left(self) -> int:
-        return max(0, int(self.ctx.kiosk.seconds_left()))
+        return max(0, int(self.ctx.mode.policies.seconds_left()))
 
     def still_here(self) -> None:
         if not self._answered:  # once: the kiosk closes this card
             self._answered = True
-            self.ctx.kiosk.still_here()
+            self.ctx.mode.policies.still_here()
 
     # ---------------------------------------------------------------- layout
     def layout(self, size) -> None:

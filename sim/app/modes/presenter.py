@@ -1,0 +1,83 @@
+"""Presenter mode (``blockade --present``, ``--plan``): a counsellor in front of a room.
+
+It fills the last display (usually the projector), takes the presenter's key map (a
+clicker's keys, blackout, notes; sim/app/commands.py), carries its commands out
+whatever has focus and follows a session plan (``Presenter``, sim/app/presenter.py),
+opens the notes on the other display (sim/app/notes_window.py), and asks before
+leaving a lesson or quitting.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..notes_window import NotesWindow
+from ..presenter import Presenter
+from . import Mode
+
+
+class PresenterMode(Mode):
+    name = "presenter"
+    screens = {
+        "blackout": "sim.view.screens.blackout:BlackoutScreen",
+        "confirm": "sim.view.screens.confirm:ConfirmScreen",
+    }
+    #: any key ends a blackout; the confirm card's keys are its own
+    takes_all_keys = ("blackout", "confirm")
+    fills_display = True
+    asks_the_room = True
+
+    def __init__(self, app: Any, plan: Any = None) -> None:
+        super().__init__(app)
+        self.presenter = Presenter(app, plan)
+        #: the notes on the other display (None: one display, or headless)
+        self.notes_window: NotesWindow | None = None
+
+    @classmethod
+    def create(cls, app: Any, config: Any) -> "PresenterMode":
+        return cls(app, getattr(config, "plan", None))
+
+    def start(self) -> bool:
+        app = self.app
+        if not app.config.headless:
+            self.notes_window = NotesWindow.open(app.prefs, app.presentation_display)
+        first = self.presenter.first_screen()
+        config = app.config
+        if first is not None and config.screen in ("home", first[0]) and \
+                "beat" not in config.screen_options:
+            app.stack.push("home")  # Home from the plan's first item
+            app.stack.push(first[0], **first[1])
+            return True
+        return False
+
+    def screen_options(self, screen_id: str) -> dict:
+        from sim.lessons import LESSONS
+
+        return self.presenter.lesson_options() if screen_id in LESSONS else {}
+
+    def shutdown(self) -> None:
+        if self.notes_window is not None:
+            self.notes_window.close()
+
+    # ------------------------------------------------------------ each frame
+    def filter_event(self, event: Any) -> bool:
+        # the notes window's clicks and keys are its own
+        return self.notes_window is not None and self.notes_window.handle_event(event)
+
+    def run_command(self, command: str, arg: Any = None) -> bool:
+        used = self.presenter.run(command, arg)
+        if used and self.app.stack.top is not None:
+            self.app.stack.top.dirty = True
+        return used
+
+    def draw(self) -> None:
+        if self.notes_window is not None:
+            self.notes_window.draw(self.app)
+
+    # ------------------------------------------------------------ what it offers
+    def elapsed(self) -> float | None:
+        return self.presenter.elapsed()
+
+    def plan_note(self) -> str | None:
+        return self.presenter.plan_note()
+
