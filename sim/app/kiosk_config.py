@@ -40,6 +40,8 @@ from sim.lessons import LESSONS
 from sim.view.preferences import DEFAULT_TEXT_SIZE, TEXT_SIZES
 from sim.view.theme import DEFAULT_PROFILE, PROFILES
 
+from sim.file_tables import check_keys
+
 from .safe_files import parse_toml, read_text
 from .settings import check_help
 
@@ -104,9 +106,7 @@ def load_kiosk_config(path: str | Path | None) -> KioskConfig:
         return KioskConfig()
     p = Path(path)
     data = parse_toml(read_text(p, KioskConfigError, "kiosk config"), p, KioskConfigError)
-    for key in data:
-        if key not in KEYS:
-            raise KioskConfigError(f"{p}: unknown key '{key}' (allowed: {', '.join(KEYS)})")
+    check_keys(data, KEYS, f"{p}:", KioskConfigError)
     idle = _seconds(data, "idle_seconds", IDLE_SECONDS, p)
     countdown = _seconds(data, "countdown_seconds", COUNTDOWN_SECONDS, p)
     if countdown >= idle:
@@ -244,10 +244,7 @@ def _help(value: Any, p: Path) -> tuple[_Frozen, Mapping[str, _Frozen]]:
 def _counts(value: Any, p: Path) -> bool:
     if not isinstance(value, dict):
         raise KioskConfigError(f"{p}: 'counts' must be a table, written [counts]")
-    for key in value:
-        if key not in COUNTS_KEYS:
-            raise KioskConfigError(f"{p}: [counts] unknown key '{key}' "
-                                   f"(allowed: {', '.join(COUNTS_KEYS)})")
+    check_keys(value, COUNTS_KEYS, f"{p}: [counts]", KioskConfigError)
     enabled = value.get("enabled", False)
     if not isinstance(enabled, bool):
         raise KioskConfigError(f"{p}: [counts] enabled must be true or false, got "

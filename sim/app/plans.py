@@ -26,6 +26,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from sim.file_tables import check_keys
+
 from .safe_files import parse_toml, read_text
 
 EXPLORE = "explore"
@@ -102,9 +104,7 @@ def lesson_ids() -> tuple[str, ...]:
 def load_plan(path: str | Path) -> Plan:
     p = plan_path(str(path))
     data = parse_toml(read_text(p, PlanError, "plan file"), p, PlanError)
-    for key in data:
-        if key not in PLAN_KEYS:
-            raise PlanError(f"{p}: unknown key '{key}' (allowed: {', '.join(PLAN_KEYS)})")
+    check_keys(data, PLAN_KEYS, f"{p}:", PlanError)
     title = _text(data, "title", p, "title", MAX_TITLE)
     language = _choice(data, "language", p, "language", _languages())
     profile = _choice(data, "profile", p, "profile", _profiles())
@@ -183,9 +183,7 @@ def _beat(raw: dict, key: str, p: Path, where: str, lesson: str) -> int | None:
 
 def _item(raw: dict, n: int, p: Path) -> PlanItem:
     at = f"item[{n}]"
-    for key in raw:
-        if key not in ITEM_KEYS:
-            raise PlanError(f"{p}: {at}: unknown key '{key}' (allowed: {', '.join(ITEM_KEYS)})")
+    check_keys(raw, ITEM_KEYS, f"{p}: {at}:", PlanError)
     if "lesson" not in raw:
         raise PlanError(f"{p}: {at}.lesson is missing (one of {', '.join(lesson_ids())})")
     lesson = raw["lesson"]

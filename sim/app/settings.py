@@ -19,6 +19,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from sim.file_tables import check_keys
+
 from .safe_files import parse_toml, read_text
 
 MAX_TEXT = 600  # characters; the card's room (measured below) is the real limit
@@ -53,9 +55,8 @@ def check_help(help_: Any, p: str | Path, table: str = "help",
     if not isinstance(help_, dict):
         raise error(f"{p}: '{table}' must be a table, written [{table}]")
     limits = ALLOWED["help"]
+    check_keys(help_, limits, f"{p}: [{table}]", error)
     for key, text in help_.items():
-        if key not in limits:
-            raise error(f"{p}: [{table}] unknown key '{key}' (allowed: {', '.join(limits)})")
         if not isinstance(text, str) or not text.strip():
             raise error(f"{p}: [{table}] {key} must be non-empty text")
         if len(text) > limits[key]:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from .alcohol import DOSE_KINDS, DRINK
+from sim.file_tables import check_keys
+
 from .simulation import DEFAULT_RECEPTORS, DoseError, Simulation, molecule_count
 from .species import ROUTES, STEPS_PER_DAY
 
@@ -95,10 +97,7 @@ def scenario_from_dict(data: dict, source: str, name: str | None = None) -> Scen
     """Validate a parsed scenario (e.g. from TOML). ``source`` names it in messages."""
     if not isinstance(data, dict):
         raise ScenarioError(f"{source}: a scenario must be a table of keys")
-    for key in data:
-        if key not in _TOP_KEYS:
-            allowed = ", ".join(sorted(_TOP_KEYS))
-            raise ScenarioError(f"{source}: unknown key '{key}' (allowed: {allowed})")
+    check_keys(data, sorted(_TOP_KEYS), f"{source}:", ScenarioError)
     seed = data.get("seed")
     if seed is not None:
         seed = _whole(seed, f"{source}: seed", 0, 2**63 - 1)
@@ -109,9 +108,7 @@ def scenario_from_dict(data: dict, source: str, name: str | None = None) -> Scen
     person = data.get("person", {})
     if not isinstance(person, dict):
         raise ScenarioError(f"{source}: [person] must be a table")
-    for key in person:
-        if key not in _PERSON_KEYS:
-            raise ScenarioError(f"{source}: [person]: unknown key '{key}' (allowed: tolerance)")
+    check_keys(person, sorted(_PERSON_KEYS), f"{source}: [person]:", ScenarioError)
     tolerance = person.get("tolerance", 0.0)
     if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)):
         raise ScenarioError(f"{source}: [person] tolerance: must be a number from 0 to 1")
@@ -165,10 +162,7 @@ def _text(value: Any, where: str, most: int) -> str:
 def _dose(raw: Any, where: str, steps: int, receptors: int) -> Dose:
     if not isinstance(raw, dict):
         raise ScenarioError(f"{where}: must be a table")
-    for key in raw:
-        if key not in _DOSE_KEYS:
-            allowed = ", ".join(sorted(_DOSE_KEYS))
-            raise ScenarioError(f"{where}: unknown key '{key}' (allowed: {allowed})")
+    check_keys(raw, sorted(_DOSE_KEYS), f"{where}:", ScenarioError)
     for key in ("at", "species"):
         if key not in raw:
             raise ScenarioError(f"{where}: missing key '{key}'")
