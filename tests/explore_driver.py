@@ -56,6 +56,8 @@ class Visitor:
             self._show("people")
         elif widget in (*self.screen.amount_toggles, *self.screen.give_buttons):
             self._show("doses")
+        elif widget is self.screen.drink_button:  # on tabs, where the layout put it
+            self._show(self.screen.drink_page)
         assert widget.visible, widget.text
         tap_widget(self.app, widget)
 
@@ -85,6 +87,10 @@ class Visitor:
 
     def naloxone(self):
         self.tap(self.screen.give_buttons[GIVE_INDEX["naloxone"]])
+        return self.screen.last_dose
+
+    def drink(self):
+        self.tap(self.screen.drink_button)
         return self.screen.last_dose
 
     def step(self, n: int = 1) -> None:

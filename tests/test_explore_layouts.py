@@ -97,6 +97,10 @@ def text_boxes(screen) -> dict[str, pygame.Rect]:
                                                   breathing.width, danger_tag_height(st))
         if screen.cue_rect.height:
             boxes["cue"] = screen.cue_rect
+    if screen.drink_rects:  # once a drink was given: with the meters, or under the picture
+        for name, rect in zip(("reward from drinking", "alcohol in the body"),
+                              screen.drink_rects):
+            boxes[name] = rect
     return boxes
 
 
@@ -147,6 +151,9 @@ def check_layout(app, screen, size) -> None:
         for key, rect in zip(("meter.feel_good", "meter.breathing", "meter.withdrawal"),
                              screen.meter_rects):
             assert text_width(i18n._(key), st.font_body) <= rect.width, key
+    for key, rect in zip(("lessonview.drink.reward", "lessonview.drink.alcohol"),
+                         screen.drink_rects):
+        assert text_width(i18n._(key), st.font_body) <= rect.width, key
 
 
 @pytest.mark.parametrize("text_size", TEXT_SIZES)

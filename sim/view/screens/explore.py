@@ -1,15 +1,16 @@
 """Explore: free play with the receptor model.
 
 Choose who the person is, give an opioid in four amounts, naltrexone (pill or
-injection) as prescribed and naloxone as a rescue; play, pause, step, slow down,
-skip to tomorrow, and watch receptors, meters and the occupancy plot (each dose
+injection) as prescribed, naloxone as a rescue, and a drink; play, pause, step, slow
+down, skip to tomorrow, and watch receptors, meters and the occupancy plot (each dose
 leaves a mark on it).
 
 Free play must not teach a false lesson (TEACHING B9); the rules that see to it are
 ``explore_rules`` (who the person is, the prescription, each species' room in the
-picture, the emergency cue that stays). Only the opioid has an amount to choose;
-the amounts go up to "huge" (the override lesson's), and piling on more and more
-opioid over any block reaches the danger zone.
+picture, the emergency cue that stays, a drink with an opioid). Only the opioid has an
+amount to choose; the amounts go up to "huge" (the override lesson's), and piling on
+more and more opioid over any block reaches the danger zone. A drink's two readings
+and the words on a drink with an opioid are drawn by ``explore_drinks``.
 
 The layout (where everything goes, for any window and text size) is
 ``explore_layout.ExploreLayout`` and the blocks it arranges ``explore_blocks.ExploreBlocks``,
@@ -38,9 +39,13 @@ from sim.view.screens.explore_layout import (
     PAGES_SHOWN,
     ExploreLayout,
 )
+from sim.view.screens.explore_drinks import draw_readings, draw_words_box
 from sim.view.screens.explore_rules import (
+    DRINK,
+    DRINK_WITH_OPIOID,
     EXPLORE_RECEPTORS,
     FIRST_PERSON,
+    ONE_DRINK,
     PEOPLE,
     PERSON,
     PRESCRIBED,
@@ -50,6 +55,8 @@ from sim.view.screens.explore_rules import (
     Prescription,
     build_simulation,
     dose_size,
+    drink_refusal,
+    drink_with_opioid,
 )
 from sim.view.screens.panels import CUE_PAD_X, CUE_PAD_Y, draw_person_panel, overdose_cue_key
 from sim.view.sim_runner import DoseResult, SimRunner
@@ -118,6 +125,15 @@ class ExploreScreen(ExploreLayout, Screen):
             # shown where they fit, ``_give_label``), so nothing moves when one changes
             button.texts = (lambda k=key, r=route: (_(k), _(NOT_RESCUE_SHORT)) if r else (_(k),))
             self.give_buttons.append(button)
+        # one usual drink a press (TEACHING T11, B9): its readings show once one is given
+        self.drink_button = WrapButton(lambda: _("explore.give.drink"),
+                                       on_activate=self.give_drink, font_size=FONT_SMALL)
+        self.drinks_shown = False
+        self.mix_with_cue = True  # the layout's choices (``ExploreLayout.arrange``)
+        self.readings_room = True
+        self.drink_rects: list[pygame.Rect] = []
+        #: the tab "A drink" is on when the layout has tabs (the layout chooses it)
+        self.drink_page = "doses"
         # shown only when the layout needs them (small windows, large text)
         self.page = "doses"
         self.page_tabs = [
@@ -143,9 +159,9 @@ class ExploreScreen(ExploreLayout, Screen):
         # keyboard order: the person, the doses, then time controls, Reset All last
         # (PhET); the group holds those the layout shows (``_show_what_fits``)
         self.widgets = [*self.page_tabs, *self.person_toggles, *self.amount_toggles,
-                        *self.give_buttons, self.play, self.step, self.slow, self.skip,
-                        self.chart_switch, self.preferences, self.about_button, self.home,
-                        self.reset]
+                        *self.give_buttons, self.drink_button, self.play, self.step,
+                        self.slow, self.skip, self.chart_switch, self.preferences,
+                        self.about_button, self.home, self.reset]
         self.group = WidgetGroup(self.widgets)
         self.about = Dialog(lambda: _("about.title"), lambda: _("about.body"))
         self.cleft_view = CleftView(pygame.Rect(0, 0, 10, 10))
@@ -217,6 +233,30 @@ class ExploreScreen(ExploreLayout, Screen):
         self.dirty = True
         return dose
 
+    def give_drink(self) -> DoseResult:
+        """One usual drink (no amount to choose). Naltrexone never holds it back: it dulls
+        the reward and causes no reaction (M9). Only the picture's room for drinks still
+        being absorbed does, and says so. The first drink brings its two readings in."""
+        sim = self.runner.sim
+        notice = drink_refusal(sim) or ""
+        given = 0 if notice else 1
+        if given:
+            sim.give(DRINK, ONE_DRINK)
+        self.last_dose = DoseResult(DRINK, 1, given)
+        self.notice_key = notice
+        self.notice_until = sim.steps + NOTICE_STEPS if notice else -1
+        if given and not self.drinks_shown:
+            self.drinks_shown = True
+            self.layout(self.size)  # room for the readings (the layout may fall back)
+        self.dirty = True
+        return self.last_dose
+
+    @property
+    def mix_showing(self) -> bool:
+        """The words on a drink with an opioid are up: both are in the body now (the
+        picture leaves out alcohol's own slowing of breathing)."""
+        return drink_with_opioid(self.runner.sim)
+
     @property
     def notice_showing(self) -> bool:
         """Whether a notice (a dose cut or held back, when the next one is due) is up."""
@@ -265,6 +305,9 @@ class ExploreScreen(ExploreLayout, Screen):
         self.notice_key = ""
         self.notice_until = -1
         self.last_dose = None
+        if self.drinks_shown:  # the readings go with the run they belong to
+            self.drinks_shown = False
+            self.layout(self.size)
 
     def reset_all(self) -> None:
         """Everything back to how the screen opened (the first person too)."""
@@ -306,6 +349,10 @@ class ExploreScreen(ExploreLayout, Screen):
     def medicines_label_pos(self) -> tuple[int, int]:
         return self.medicines_label_rect.topleft
 
+    def page_shown(self, name: str) -> bool:
+        """What page ``name`` holds is shown now (all of them when there are no tabs)."""
+        return self.level < PAGES or self.page == name
+
     @property
     def shows_doses(self) -> bool:
         return self.level < PAGES or self.page == "doses"
@@ -332,6 +379,7 @@ class ExploreScreen(ExploreLayout, Screen):
             tab.visible = self.level >= PAGES
         for widget in (*self.amount_toggles, *self.give_buttons):
             widget.visible = self.shows_doses
+        self.drink_button.visible = self.page_shown(self.drink_page)
         for widget in (*self.person_toggles, self.skip):  # with tabs: on the person's page
             widget.visible = self.shows_people
         for widget in self.widgets:
@@ -400,8 +448,10 @@ class ExploreScreen(ExploreLayout, Screen):
                          align=st.align_start)
             if self.shows_chart:
                 self._draw_plot(surface, names)
+        if self.mix_drawn:
+            draw_words_box(surface, st, self.mix_rect(), _(DRINK_WITH_OPIOID))
         if self.notice_drawn:
-            self._draw_notice(surface)
+            draw_words_box(surface, st, self.notice_rect(self.notice_key), _(self.notice_key))
         self._draw_cue_over_picture(surface, sim.person)
         if self.shows_doses:
             box = self.opioid_box
@@ -416,6 +466,8 @@ class ExploreScreen(ExploreLayout, Screen):
                          t.text_muted, align=st.align_start)
         if self.shows_person:
             self._draw_person(surface, sim.person)
+        # with the meters, or on tabs under the picture: always in sight once placed
+        draw_readings(surface, st, self.drink_rects, sim.drinking)
         self.group.draw(surface)
         if self.about.is_open:
             self.about.draw(surface)
@@ -437,22 +489,6 @@ class ExploreScreen(ExploreLayout, Screen):
         surface.set_clip(meters.inflate(2 * edge, 2 * edge).clip(clip))
         draw_person_panel(surface, st, self.meter_rects, self.cue_rect, person)
         surface.set_clip(clip)
-
-
-    def _draw_notice(self, surface: pygame.Surface) -> None:
-        """Over the top of the picture: why a press gave less or nothing (the picture's
-        room, which is not the body's limit; when the next dose is due; not a rescue)."""
-        st = self.style
-        t = st.colours
-        box = self.notice_rect(self.notice_key)
-        pygame.draw.rect(surface, t.panel, box, border_radius=st.corner_radius)
-        pygame.draw.rect(surface, t.warning, box, width=st.px(BOX_BORDER),
-                         border_radius=st.corner_radius)
-        draw_wrapped(surface, st, _(self.notice_key),
-                     (box.left + st.px(NOTICE_TEXT_X), box.top + st.px(NOTICE_TEXT_Y)),
-                     box.width - 2 * st.px(NOTICE_TEXT_X), st.font_small, t.text,
-                     align=st.align_start)
-
 
     def _draw_cue_over_picture(self, surface: pygame.Surface, person) -> None:
         """TEACHING 5: the emergency cue (steady, high contrast) or withdrawal's list."""

@@ -15,6 +15,7 @@ import pygame
 
 from sim.i18n import _
 from sim.view.fonts import line_height, text_width
+from sim.view.render.drink_people import READINGS
 from sim.view.render.meters import TAG_INSET, danger_tag_height, meter_height
 from sim.view.screens.controls import WrapButton
 from sim.view.screens.panels import cue_height
@@ -32,7 +33,8 @@ MEDICINE_H = 52  # a medicine button's height, at least
 MEDICINE_EXTRA = 2
 GIVE_MIN_W = 96  # the "Give opioid" button beside the choices, at least
 BUTTON_LINES = 2  # a dose button's label wraps to at most this many lines
-SECTION_GAP = 6  # the opioid box to the medicines' label
+SECTION_GAP = 6  # the opioid box to the medicines' label (and the medicines to a drink)
+DRINK_APART = 10  # a drink beside the medicines: this much more gap before it
 METER_GAP = 6  # between meters
 
 PEOPLE_GAP = 6  # the person's choices to the hint
@@ -53,9 +55,9 @@ def button_texts(button) -> tuple[str, ...]:
 
 class ExploreBlocks:
     """The block-placing half of ``ExploreScreen`` (mixed into it): uses its ``style``,
-    its widgets (``amount_toggles``, ``give_buttons``, ``page_tabs``) and
-    ``runner.plot``, and sets ``opioid_box``, ``amount_label_rect``,
-    ``medicines_label_rect``, ``meter_rects``, ``cue_rect``, ``plot_rect``,
+    its widgets (``amount_toggles``, ``give_buttons``, ``drink_button``, ``page_tabs``),
+    ``drinks_shown`` and ``runner.plot``, and sets ``opioid_box``, ``amount_label_rect``,
+    ``medicines_label_rect``, ``meter_rects``, ``drink_rects``, ``cue_rect``, ``plot_rect``,
     ``hint_rect``, ``cleft_rect`` and ``legend_y``."""
 
     def _label_fits(self, button: WrapButton, width: int) -> bool:
@@ -123,9 +125,11 @@ class ExploreBlocks:
             yy += bh + pad
         return rects, yy - pad - y
 
-    def _place_doses(self, x: int, y: int, width: int, kinds=("side", "row", "grid", "column")):
+    def _place_doses(self, x: int, y: int, width: int, kinds=("side", "row", "grid", "column"),
+                     drink: bool = True):
         """The opioid box (its label, the amounts and "Give opioid") and the medicines,
-        which come as prescribed; return the height, or None if no arrangement fits."""
+        which come as prescribed, and (``drink``) "A drink"; return the height, or None if
+        no arrangement fits."""
         st = self.style
         pad = st.px(PAD)
         inset = st.px(LABEL_GAP)
@@ -150,38 +154,95 @@ class ExploreBlocks:
             x, yy, width, text_height(_("explore.medicines"), width, st.font_small))
         yy = self.medicines_label_rect.bottom + inset
         medicines = self.give_buttons[1:]
+        if not drink:
+            bottom = self._place_medicines(x, yy, width)
+            return None if bottom is None else bottom - y
+        drink = self.drink_button
+        # "A drink" at the end of the medicines' row, set apart, where all four fit (the
+        # medicines' label then spans the medicines only: a drink is not prescribed)...
+        span = width - st.px(DRINK_APART) - pad
+        mw = (span - (len(medicines) - 1) * pad) // (len(medicines) + 1)
+        if mw > 0 and all(self._label_fits(b, mw) for b in (*medicines, drink)):
+            label_w = len(medicines) * mw + (len(medicines) - 1) * pad
+            self.medicines_label_rect.width = label_w
+            self.medicines_label_rect.height = text_height(_("explore.medicines"), label_w,
+                                                           st.font_small)
+            yy = self.medicines_label_rect.bottom + inset
+            mh = self._button_height((*medicines, drink), mw, MEDICINE_H, MEDICINE_EXTRA)
+            for i, button in enumerate(medicines):
+                button.rect = pygame.Rect(x + i * (mw + pad), yy, mw, mh)
+            drink.rect = pygame.Rect(x + width - mw, yy, mw, mh)
+            return yy + mh - y
+        # ...else the medicines, and the drink on a row of its own under them
+        bottom = self._place_medicines(x, yy, width)
+        if bottom is None:
+            return None
+        mw = (width - (len(medicines) - 1) * pad) // len(medicines)
+        dh = self._place_drink(x, bottom + st.px(SECTION_GAP), width, mw)
+        return None if dh is None else bottom + st.px(SECTION_GAP) + dh - y
+
+    def _place_medicines(self, x: int, y: int, width: int):
+        """The three medicines in a row if their words fit, else one under the other; the
+        bottom, or None."""
+        pad = self.style.px(PAD)
+        medicines = self.give_buttons[1:]
         mw = (width - (len(medicines) - 1) * pad) // len(medicines)
         if all(self._label_fits(b, mw) for b in medicines):
             mh = self._button_height(medicines, mw, MEDICINE_H, MEDICINE_EXTRA)
             for i, button in enumerate(medicines):
-                button.rect = pygame.Rect(x + i * (mw + pad), yy, mw, mh)
-            yy += mh
-        elif all(self._label_fits(b, width) for b in medicines):
+                button.rect = pygame.Rect(x + i * (mw + pad), y, mw, mh)
+            return y + mh
+        if all(self._label_fits(b, width) for b in medicines):
             for button in medicines:
                 mh = self._button_height([button], width, MEDICINE_H, MEDICINE_EXTRA)
-                button.rect = pygame.Rect(x, yy, width, mh)
-                yy += mh + pad
-            yy -= pad
-        else:
+                button.rect = pygame.Rect(x, y, width, mh)
+                y += mh + pad
+            return y - pad
+        return None
+
+    def _place_drink(self, x: int, y: int, width: int, least: int):
+        """"A drink" on a row of its own at the start, ``least`` wide if its words fit
+        (else the whole ``width``); its height, or None."""
+        drink = self.drink_button
+        dw = least if least > 0 and self._label_fits(drink, least) else width
+        if not self._label_fits(drink, dw):
             return None
-        return yy - y
+        dh = self._button_height([drink], dw, MEDICINE_H, MEDICINE_EXTRA)
+        drink.rect = pygame.Rect(x, y, dw, dh)
+        return dh
 
     def _person_min_width(self) -> int:
         """A meter's label and its danger zone's name are one line each: the person's
         column is never narrower than they are."""
         st = self.style
-        labels = max(text_width(_(k), st.font_body)
-                     for k in ("meter.feel_good", "meter.breathing", "meter.withdrawal"))
+        labels = max(text_width(_(k), st.font_body) for k in self._meter_keys())
         tags = max(text_width(_(k), st.font_small, True)
                    for k in ("meter.danger", "meter.in_danger"))
         return max(labels, tags + st.px(TAG_INSET))
+
+    def _meter_keys(self) -> tuple[str, ...]:
+        """The labels of the meters shown: a drink's two readings once one was given."""
+        drinks = (tuple(key for key, _v, _c in READINGS)
+                  if self.drinks_shown and self.readings_room else ())
+        return ("meter.feel_good", "meter.breathing", "meter.withdrawal", *drinks)
+
+    def _place_readings(self, x: int, y: int, width: int) -> int:
+        """A drink's two readings, once one was given (``drink_rects``); their height."""
+        st = self.style
+        self.drink_rects = []
+        top = y
+        for _reading in READINGS if self.drinks_shown and self.readings_room else ():
+            y += st.px(METER_GAP)
+            self.drink_rects.append(pygame.Rect(x, y, width, meter_height(st)))
+            y += meter_height(st)
+        return y - top
 
     def _cue_room(self, width: int) -> int:
         st = self.style
         return max(cue_height(st, OVERDOSED, width), cue_height(st, IN_WITHDRAWAL, width),
                    cue_height(st, RECOVERED, width, emergency=True))
 
-    def _place_person(self, x: int, y: int, width: int, cue: bool):
+    def _place_person(self, x: int, y: int, width: int, cue: bool, readings: bool = True):
         """Feel-good, breathing (its danger zone named under it) and withdrawal, then the
         room for a cue (``cue``: else the cue is drawn over the picture); the height."""
         if width < self._person_min_width():
@@ -192,6 +253,10 @@ class ExploreBlocks:
         for after in (st.px(METER_GAP), danger_tag_height(st), 0):
             self.meter_rects.append(pygame.Rect(x, y, width, meter_h))
             y += meter_h + after
+        # once a drink was given: its two readings, as meters, under withdrawal (so the
+        # first look at Explore is unchanged); on tabs they go with "A drink" instead
+        if readings:
+            y += self._place_readings(x, y, width)
         self.cue_rect = pygame.Rect(x, y + st.px(METER_GAP), width,
                                     self._cue_room(width) if cue else 0)
         if not cue:
@@ -206,9 +271,10 @@ class ExploreBlocks:
         return plot.min_height(self.style, width, _("plot.axis"), names,
                                self.style.px(PLOT_LINES_MIN))
 
-    def _place_pages(self, x: int, y: int, width: int):
+    def _place_pages(self, x: int, y: int, width: int, bottom: int | None = None):
         """Tabs over the doses, the person's meters, the chart and who the person is, which
-        take turns in one place; the tabs in one row, else in two."""
+        take turns in one place; the tabs in one row, else in two. ``bottom``: where the
+        pages must end, if known (then "A drink" stays with the doses where it fits)."""
         st = self.style
         n = len(self.page_tabs)
         for per_row in (n, (n + 1) // 2):
@@ -224,9 +290,8 @@ class ExploreBlocks:
         rows = (n + per_row - 1) // per_row
         th = rows * th + (rows - 1) * st.gap  # the tabs' whole height
         top = y + th + st.gap
-        doses = self._place_doses(x, top, width)
-        person = self._place_person(x, top, width, cue=False)
-        if doses is None or person is None:
+        person = self._place_person(x, top, width, cue=False, readings=False)
+        if self._place_doses(x, top, width, drink=False) is None or person is None:
             return None
         # who the person is, and story time passing: a page of their own (the picture's
         # column and the time controls have no room for them)
@@ -234,9 +299,37 @@ class ExploreBlocks:
         skip_h = max(self.skip.preferred_size()[1], st.min_touch)
         self.skip.rect = pygame.Rect(x, top + people, width, skip_h)
         people += skip_h
-        page = max(doses, person, people, self._plot_min_height(width))
+        room = None if bottom is None else bottom - top
+        page = self._place_drink_on_a_page(x, top, width, person, people, room)
+        if page is None:
+            return None
         self.plot_rect = pygame.Rect(x, top, width, page)
         return th + st.gap + page
+
+    def _place_drink_on_a_page(self, x: int, top: int, width: int, person: int, people: int,
+                               room: int | None = None):
+        """On tabs, "A drink" goes with the doses if the pages still fit ``room`` so (it is
+        a dose control), else on the page that stays lowest with it: under the meters,
+        with the doses, or under who the person is (``drink_page``; the order breaks a
+        tie); the pages' height, or None. (Its readings are under the picture then.)"""
+        gap = self.style.px(SECTION_GAP)
+        half = (width - self.style.px(PAD)) // 2
+        doses = self._place_doses(x, top, width, drink=False)
+        button = self._place_drink(x, top, width, half)
+        if button is None:
+            return None
+        pages = {"effects": person, "doses": doses, "people": people}
+        least = self._plot_min_height(width)
+
+        def height(page: str) -> int:
+            return max(least, *(h + (gap + button if p == page else 0) for p, h in pages.items()))
+
+        page = min(pages, key=height)
+        if room is not None and height("doses") <= room:
+            page = "doses"
+        self.drink_page = page  # where the layout put it, for the screen's tabs
+        self._place_drink(x, top + pages[page] + gap, width, half)
+        return height(page)
 
     def _place_people(self, x: int, y: int, width: int) -> int:
         """Who the person is: a label over three choices, in a row if their words fit
@@ -283,7 +376,9 @@ class ExploreBlocks:
     def _place_picture(self, x: int, y: int, width: int, height: int, hint: bool,
                        people: bool = True) -> int:
         """The person's choices (``people``: else they are on the doses' page), the hint
-        (if shown), the picture ``height`` tall and its legend; the bottom."""
+        (if shown), the picture ``height`` tall and its legend, and, when the rest take
+        turns on tabs (no ``people``), a drink's readings under it, once one was given
+        (always in sight, as the picture is); the bottom."""
         st = self.style
         if people:
             y += self._place_people(x, y, width) + st.px(PEOPLE_GAP)
@@ -293,7 +388,10 @@ class ExploreBlocks:
             y = self.hint_rect.bottom + st.px(HINT_GAP)
         self.cleft_rect = pygame.Rect(x, y, width, height)
         self.legend_y = self.cleft_rect.bottom + st.px(LEGEND_GAP)
-        return self.legend_y + self._legend_height(width)
+        bottom = self.legend_y + self._legend_height(width)
+        if not people:
+            bottom += self._place_readings(x, bottom, width)
+        return bottom
 
     def _legend_height(self, width: int) -> int:
         return text_height(_("explore.receptors"), width, self.style.font_small)
@@ -305,5 +403,11 @@ class ExploreBlocks:
         hint_h = 0
         if hint:
             hint_h = self._hint_height(width) + st.px(HINT_GAP)
-        return ((self._people_height(width) if people else 0) + hint_h + st.px(LEGEND_GAP)
-                + self._legend_height(width))
+        return ((self._people_height(width) if people else self._readings_height())
+                + hint_h + st.px(LEGEND_GAP) + self._legend_height(width))
+
+    def _readings_height(self) -> int:
+        st = self.style
+        if not (self.drinks_shown and self.readings_room):
+            return 0
+        return len(READINGS) * (st.px(METER_GAP) + meter_height(st))

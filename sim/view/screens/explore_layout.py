@@ -10,7 +10,11 @@ words do not all fit at once (large text, small windows), the layout gives up, i
 only what it must: the chart moves into the picture's place behind a "Chart" switch, the
 cue is drawn over the top of the picture instead of under the meters, the doses, the
 person and the chart take turns on tabs, and last the hint goes (and the title, if the
-header's buttons leave it no room). Text is never shrunk to fit, and nothing overlaps or
+header's buttons leave it no room). Once a drink was given (``drinks_shown``) the
+screen is laid out again with room for its two readings (under the meters, or under the
+picture when the rest takes turns on tabs) and for the words on a drink with an opioid
+over the picture; in the most cramped windows the cue alone gets room over the picture,
+and last the readings give way. Text is never shrunk to fit, and nothing overlaps or
 leaves the window (tests/test_explore_layouts.py). Which arrangement wins is remembered
 per window size, scale, text size and language.
 """
@@ -33,6 +37,7 @@ from sim.view.screens.explore_blocks import (
     RECOVERED,
     ExploreBlocks,
 )
+from sim.view.screens.explore_rules import DRINK_WITH_OPIOID
 from sim.view.screens.panels import WITHDRAWAL_CUE, cue_height, place_header_buttons
 from sim.view.widgets import text_height
 
@@ -106,7 +111,8 @@ class ExploreLayout(ExploreBlocks):
         self.portrait = lh > lw
         arrangements = (self._portrait_arrangements if self.portrait
                         else self._landscape_arrangements)
-        key = (tuple(size), st.scale, st.text_scale, i18n.language())  # what sizes the words
+        # what sizes the words (and a drink's readings, shown once one was given)
+        key = (tuple(size), st.scale, st.text_scale, i18n.language(), self.drinks_shown)
         decided = _DECISIONS.get(key)
         fit = None
         if decided is not None:
@@ -116,7 +122,16 @@ class ExploreLayout(ExploreBlocks):
                     fit = place()
                     break
         if fit is None or not fit.fits:  # not decided yet (or the words changed since)
-            self._decide(size, arrangements)
+            # a drink's words and a cue over the picture both in room where they fit; in
+            # the most cramped windows (large text) the cue alone (``mix_drawn``)
+            # and, last, with no room for a drink's readings (x-large text in the smallest
+            # windows: the alcohol lesson shows them; nothing is drawn over anything)
+            self.mix_with_cue = self.readings_room = True
+            if not self._decide(size, arrangements):
+                self.mix_with_cue = False
+                if not self._decide(size, arrangements) and self.drinks_shown:
+                    self.readings_room = False
+                    self._decide(size, arrangements)
             _DECISIONS[key] = (self.level, self.arrangement)
             while len(_DECISIONS) > DECISIONS_KEPT:
                 _DECISIONS.popitem(last=False)
@@ -127,7 +142,7 @@ class ExploreLayout(ExploreBlocks):
     MIRRORED = ("title_rect", "clock_rect", "people_label_rect", "hint_rect", "cleft_rect",
                 "plot_rect",
                 "opioid_box", "amount_label_rect", "medicines_label_rect", "cue_rect",
-                "meter_rects")
+                "meter_rects", "drink_rects")
 
     def _mirror(self, w: int) -> None:
         """Right to left: everything placed above, mirrored about the window's centre line
@@ -143,10 +158,11 @@ class ExploreLayout(ExploreBlocks):
         mirror_widgets(self.widgets, w)
         self.title_pos = self.title_rect.topleft
 
-    def _decide(self, size, arrangements) -> None:
+    def _decide(self, size, arrangements) -> bool:
         """Try the arrangements, level by level, and place the one chosen: at the first
         level at which some arrangement fits with a picture big enough, the one with the
-        biggest picture; if none is big enough anywhere, the biggest that fits."""
+        biggest picture; if none is big enough anywhere, the biggest that fits. False if
+        none fits at all."""
         chosen = fallback = None
         for level in (FULL, CHART_SWITCH, CUE_OVER, PAGES, NO_HINT):
             for name, place in arrangements(level, size):
@@ -159,10 +175,12 @@ class ExploreLayout(ExploreBlocks):
                     fallback = (fit.area, level, name, place)
             if chosen is not None:
                 break
-        if chosen is None and fallback is None:  # nothing fits at all: the most compact
+        fitted = chosen is not None or fallback is not None
+        if not fitted:  # nothing fits at all: the most compact
             fallback = (0, NO_HINT, *next(iter(arrangements(NO_HINT, size))))
         _area, self.level, self.arrangement, place = chosen or fallback
         place()  # again: the last one tried is not always the one chosen
+        return fitted
 
     def _place_frame(self, size, level: int) -> int:
         """The header and the time controls around the body; return the controls' top."""
@@ -272,12 +290,32 @@ class ExploreLayout(ExploreBlocks):
             return False
         if CHART_SWITCH <= level < PAGES and r.height < self._plot_min_height(r.width):
             return False
+        inset = self.style.px(NOTICE_INSET)
+        # once a drink was given, the words on a drink with an opioid may be up over the
+        # picture at any time: they fit, and so does a cue drawn over the picture under
+        # them (neither is ever hidden: a press's notice gives way, ``notice_drawn``)
+        mix = self.mix_rect().height + inset if self.drinks_shown else 0
+        if mix and mix + 2 * inset > r.height:
+            return False
         if level >= CUE_OVER:  # the tallest notice and the tallest cue each fit over it
             # (both at once where they fit, else the cue alone: ``notice_drawn``)
-            inset = self.style.px(NOTICE_INSET)
-            if max(self.notice_rect().height, self._tallest_cue()) + 2 * inset > r.height:
+            over = mix if self.mix_with_cue else 0
+            if over + max(0 if mix else self.notice_rect().height,
+                          self._tallest_cue()) + 2 * inset > r.height:
                 return False
         return True
+
+    @property
+    def mix_drawn(self) -> bool:
+        """The words on a drink with an opioid are drawn now: always while they are up,
+        except in a window so cramped that a cue over the picture leaves them no room
+        (``mix_with_cue``): the emergency cue comes first (TEACHING 5)."""
+        if not self.mix_showing:
+            return False
+        if self.mix_with_cue or self.level < CUE_OVER:
+            return True
+        return not (self.emergency_showing
+                    or self.runner.sim.person.withdrawal > WITHDRAWAL_CUE)
 
     def _tallest_cue(self) -> int:
         width = self.cleft_rect.width - 2 * self.style.px(NOTICE_INSET)
@@ -292,13 +330,15 @@ class ExploreLayout(ExploreBlocks):
         if not self.notice_showing:
             return False
         person = self.runner.sim.person
-        if self.level < CUE_OVER or not (self.emergency_showing
-                                          or person.withdrawal > WITHDRAWAL_CUE):
-            return True
+        cue = self.level >= CUE_OVER and (self.emergency_showing
+                                           or person.withdrawal > WITHDRAWAL_CUE)
+        if not cue and not self.mix_drawn:
+            return True  # the layout keeps room for the tallest notice (``_picture_fits``)
         inset = self.style.px(NOTICE_INSET)
         width = self.cleft_rect.width - 2 * inset
-        need = (self.notice_rect(self.notice_key).height
-                + self._cue_over_height(person, width, self.emergency_showing) + 3 * inset)
+        cue_h = self._cue_over_height(person, width, self.emergency_showing) + inset if cue else 0
+        need = (self._notice_top() - self.cleft_rect.top
+                + self.notice_rect(self.notice_key).height + cue_h + inset)
         return need <= self.cleft_rect.height
 
 
@@ -361,7 +401,7 @@ class ExploreLayout(ExploreBlocks):
         sx = w - m - side_w
         side_top = self.header_bottom + gap
         if level >= PAGES:
-            used = self._place_pages(sx, side_top, side_w)
+            used = self._place_pages(sx, side_top, side_w, bottom)
         else:
             doses = self._place_doses(sx, side_top, side_w)
             person = None
@@ -509,7 +549,26 @@ class ExploreLayout(ExploreBlocks):
         text_w = width - 2 * st.px(NOTICE_TEXT_X)
         keys = NOTICE_KEYS if key is None else (key,)
         text_h = max(text_height(_(k), text_w, st.font_small) for k in keys)
+        return pygame.Rect(r.left + inset, self._notice_top(), width,
+                           text_h + 2 * st.px(NOTICE_TEXT_Y))
+
+    def mix_rect(self) -> pygame.Rect:
+        """Where the words on a drink with an opioid go: at the top of the picture, in a
+        box like a notice's (a press's notice and a cue come under it)."""
+        st = self.style
+        r = self.cleft_rect
+        inset = st.px(NOTICE_INSET)
+        width = r.width - 2 * inset
+        text_h = text_height(_(DRINK_WITH_OPIOID), width - 2 * st.px(NOTICE_TEXT_X),
+                             st.font_small)
         return pygame.Rect(r.left + inset, r.top + inset, width, text_h + 2 * st.px(NOTICE_TEXT_Y))
+
+    def _notice_top(self) -> int:
+        """Where a press's notice starts: under the words on a drink with an opioid, if up."""
+        inset = self.style.px(NOTICE_INSET)
+        if self.mix_drawn:
+            return self.mix_rect().bottom + inset
+        return self.cleft_rect.top + inset
 
     def cue_over_rect(self, person) -> pygame.Rect | None:
         """Where a cue goes over the picture when the layout keeps no room for it under
@@ -520,8 +579,8 @@ class ExploreLayout(ExploreBlocks):
             return None
         st = self.style
         inset = st.px(NOTICE_INSET)
-        top = (self.notice_rect(self.notice_key).bottom if self.notice_drawn
-               else self.cleft_rect.top) + inset
+        top = (self.notice_rect(self.notice_key).bottom + inset if self.notice_drawn
+               else self._notice_top())
         width = self.cleft_rect.width - 2 * inset
         return pygame.Rect(self.cleft_rect.left + inset, top, width,
                            self._cue_over_height(person, width, emergency))

@@ -13,7 +13,13 @@ Free play must not let a run of presses teach a misconception (TEACHING section 
 - naltrexone is **not a rescue** (M11): while breathing is in the danger zone the pill
   and injection give nothing and say to give naloxone and call emergency services;
 - once breathing has been in the danger zone, the emergency cue **stays**
-  (``Emergency``) until naloxone is given or the person is reset (M12).
+  (``Emergency``) until naloxone is given or the person is reset (M12);
+- **a drink** is one usual drink a press (no amount to choose). It is never refused for
+  naltrexone's sake: naltrexone dulls the reward and causes no reaction (M9), and the
+  alcohol reading is the model's own, which never looks at the receptors (M10). The model
+  leaves out alcohol's own slowing of breathing, so while a drink and an opioid are both
+  in the body the screen says so in words (``drink_with_opioid``): the picture alone
+  would teach that drinking with opioids is fine.
 
 ``tests/test_explore_misconceptions.py`` searches random sequences of presses for a
 break of any of these.
@@ -24,6 +30,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sim.model import STEPS_PER_DAY, STEPS_PER_HOUR, Simulation, molecule_count
+from sim.model.alcohol import DRINK
+from sim.model.species import SPECIES_ID
 
 #: landing spots in Explore's picture
 EXPLORE_RECEPTORS = 40
@@ -101,6 +109,43 @@ ROOM: dict[str, int] = {
     "opioid": 4000,
     "naloxone": 2 * dose_size("naloxone", RESCUE),
 }
+
+
+#: what one press of "A drink" gives: one usual drink (there is no amount to choose)
+ONE_DRINK = "usual"
+#: usual drinks not yet absorbed that the picture holds: each one makes the sending nerve
+#: release many endorphins, and a hundred presses would flood the frame. A press past it
+#: gives nothing and says this is the model's limit ("explore.cap"), not the body's; by
+#: then the alcohol reading is already at its top.
+DRINK_ROOM = 3
+
+
+def drink_refusal(sim: Simulation) -> str | None:
+    """None if one more drink fits the picture now; else the msgid saying it does not."""
+    return "explore.cap" if sim.drinking.unabsorbed + 1 > DRINK_ROOM else None
+
+
+# ------------------------------------------------------------------ a drink with an opioid
+#: the words over the picture while a drink and an opioid are both in the body: alcohol
+#: adds to the slowing of breathing with opioids, and this picture leaves that out
+#: (docs/model.md), so breathing here looks safer than it is (TEACHING T11, M10)
+DRINK_WITH_OPIOID = "explore.drink_with_opioid"
+
+
+def alcohol_in_body(sim: Simulation) -> bool:
+    """A drink is in the body: alcohol still being absorbed, or not yet removed."""
+    return sim.drinking.unabsorbed > 0 or sim.drinking.alcohol > 0
+
+
+def opioid_in_body(sim: Simulation) -> bool:
+    """Any opioid in play, free or on a receptor (the model's whole body for it)."""
+    opioid = SPECIES_ID["opioid"]
+    return int(sim.cleft.free_counts()[opioid] + sim.cleft.bound_counts()[opioid]) > 0
+
+
+def drink_with_opioid(sim: Simulation) -> bool:
+    """Both at once: the screen must say what the picture leaves out."""
+    return alcohol_in_body(sim) and opioid_in_body(sim)
 
 
 # ------------------------------------------------------------------ as prescribed
