@@ -507,3 +507,21 @@ def test_an_error_while_the_kiosk_starts_is_logged_one_line_and_status_3(
     assert err.count("\n") == 1 and "Boom" in err and "Traceback" not in err
     log = (tmp_path / "state" / "blockade.log").read_text(encoding="utf-8")
     assert "ERROR screen start-up: Boom: no attract loop today" in log and "Traceback" in log
+
+
+def test_next_lesson_follows_the_clinics_list(kiosk):
+    # with lessons = [blockade, rescue], the end of blockade leads to rescue (the usual
+    # order has another lesson between them), and the end of rescue leads home
+    from sim.lessons import LESSONS
+
+    app = kiosk('lessons = ["blockade", "rescue"]\nattract = ["blockade"]')
+    start_visit(app)
+    for lesson_id, following in (("blockade", "rescue"), ("rescue", "home")):
+        if lesson_id == "blockade":
+            app.stack.push("blockade")
+        lesson = app.stack.top
+        assert lesson.id == lesson_id
+        lesson.controller.show_end(len(LESSONS[lesson_id].beats))
+        lesson.controller.on_change()
+        lesson.go_next()
+        assert app.stack.top.id == following

@@ -7,6 +7,7 @@ from types import SimpleNamespace as NS
 import pygame
 import pytest
 
+from sim import i18n
 from sim.lessons import LESSONS, Phase
 from sim.lessons import controller as controller_mod
 from sim.model.simulation import Simulation
@@ -68,7 +69,12 @@ def test_a_whole_plan_runs_from_its_first_beat_to_its_end_on_next(present):
     rescue = len(LESSONS["rescue"].beats)
     assert beats == [("blockade", n) for n in (1, 2, 3)] + [
         ("rescue", n) for n in range(2, rescue + 1)]
-    press(app, K.K_PAGEDOWN)  # past the plan's last beat: the place stays
+    # past the plan's last beat: asked before leaving (as the button, which reads
+    # "Home", does); staying keeps the place
+    assert app.stack.top.next.text == i18n._("common.home")
+    press(app, K.K_PAGEDOWN)
+    assert app.stack.top.id == "confirm"
+    press(app, K.K_ESCAPE)
     assert where(app) == ("rescue", rescue)
     # Back before an item's first beat: the previous item's last beat
     press(app, K.K_HOME)
@@ -255,7 +261,7 @@ def test_a_bundled_plan_runs_to_its_end_in_both_languages(present):
             top = app.stack.top
             if hasattr(top, "controller"):
                 shown.append(top.id)
-                if top.id == loaded.items[-1].screen and top.at_item_end:
+                if top.id == loaded.items[-1].screen and top.controller.at_last_end:
                     break
             press(app, K.K_PAGEDOWN)
         assert list(dict.fromkeys(shown)) == [
@@ -267,10 +273,10 @@ def test_a_typed_number_shows_where_enter_goes(present):
     app = present(screen="after-detox")
     before = pygame.image.tobytes(app.snapshot(), "RGB")
     press(app, K.K_4, "4")
-    assert app.stack.top.typed_beat == "4"
+    assert app.mode.typed_beat == "4"
     assert pygame.image.tobytes(app.snapshot(), "RGB") != before
     press(app, K.K_RETURN, "\r")
-    assert app.stack.top.typed_beat == "" and where(app) == ("after-detox", 4)
+    assert app.mode.typed_beat == "" and where(app) == ("after-detox", 4)
 
 
 def test_a_plans_explore_item_moves_on_and_home_keeps_its_keys(present):
@@ -308,7 +314,7 @@ def test_the_notes_clock_counts_presenting_time_and_the_plan_note_follows_its_it
     app.mode.presenter.show_item(1)
     assert app.stack.top.lesson.id == "rescue" and app.ctx.plan_note() is None
     app.mode.presenter.show_item(0)
-    app.stack.replace("too-soon", presenter=True)  # not the plan's item: no note
+    app.stack.replace("too-soon")  # not the plan's item: no note
     assert app.ctx.plan_note() is None
 
 
@@ -387,7 +393,7 @@ def test_a_1024x768_projector_shows_every_caption_in_a_few_lines_a_page(present,
 
     app = present(size=(1024, 768), profile="projector", text_size="large")
     assert app.style.text_scale == pytest.approx(1.25)
-    app.stack.push(lesson_id, presenter=True)
+    app.stack.push(lesson_id)
     lesson = app.stack.top
     for beat in range(1, len(lesson.lesson.beats) + 1):
         lesson.controller.show_end(beat)
@@ -418,3 +424,42 @@ def test_the_lessons_home_button_asks_only_a_presenter(make_app, presenting):
         assert where(app) == ("blockade", 3)
     else:
         assert app.stack.top.id == "home"
+
+
+def test_back_across_plan_items_walks_every_beat_of_the_earlier_item(present):
+    # PageUp from an item's first beat opens the previous item at its last beat, and
+    # further PageUps walk that item's beats (it once jumped a whole item at a time);
+    # Home there goes to that item's first beat
+    blockade = len(LESSONS["blockade"].beats)
+    app = present(plan=plan(("blockade", 2, None), ("rescue", 1, 3)))
+    app.mode.presenter.show_item(1)
+    settle(app)
+    assert where(app) == ("rescue", 1)
+    walked = []
+    for _ in range(blockade):
+        press(app, K.K_PAGEUP)
+        settle(app)
+        walked.append(where(app))
+    assert walked == [("blockade", n) for n in range(blockade, 1, -1)] + [("blockade", 2)]
+    press(app, K.K_END)
+    settle(app)
+    assert where(app) == ("blockade", blockade)
+    press(app, K.K_HOME)
+    settle(app)
+    assert where(app) == ("blockade", 2)
+
+
+def test_the_on_screen_next_follows_the_plan(present):
+    # the plan's next item, not the next lesson in the usual order, and its note with it
+    the_plan = plan(("override", 7, None), ("after-detox", 1, 2))
+    the_plan.items[1].note = "Ask about the month on naltrexone."
+    app = present(plan=the_plan)
+    lesson = app.stack.top
+    assert where(app) == ("override", 7)
+    lesson.controller.show_end(7)
+    lesson.controller.on_change()
+    app.render()
+    assert lesson.next.text == i18n._("lessonview.next_lesson")
+    _tap_widget(app, lesson.next)
+    assert where(app) == ("after-detox", 1)
+    assert app.ctx.plan_note() == "Ask about the month on naltrexone."

@@ -1,7 +1,9 @@
 """Presenter mode: the commands of the presenter's key map (sim/app/commands.py)
 carried out whatever has focus, and a session plan's order of lessons.
 
-A lesson gets the commands as commands (``LessonScreen.command``), never as raw keys.
+A lesson gets the commands as commands (``LessonScreen.command``), never as raw keys,
+and asks the mode what lies past its ends (``next_after``, ``past_end``,
+``before_start``: the plan's next or previous item).
 Digits typed then Enter (or any Next key) jump to that beat; while a question is asked,
 1, 2, 3 pick the room's answer instead. Escape and quit ask before leaving, so the
 place is never lost by a stray key. With a plan (``Plan``: ``.items``, each with
@@ -53,24 +55,52 @@ class Presenter:
 
     def item_options(self, index: int, at_end: bool = False) -> tuple[str, dict]:
         """The screen id and options that show plan item ``index`` (from its start, or
-        from its last beat's start with ``at_end``)."""
+        from its last beat's start with ``at_end``: Back from the item after it)."""
         item = self.items[index]
         if item.screen == "explore":
             return "explore", {}
         start, end = getattr(item, "start", None), getattr(item, "end", None)
+        options = {"start": start, "end": end}
         if at_end:
             from sim.lessons import LESSONS
-            start = end or len(LESSONS[item.screen].beats)
-        return item.screen, {"presenter": True, "start": start, "end": end, "in_plan": True}
+            options["opening"] = end or len(LESSONS[item.screen].beats)
+        return item.screen, options
 
     def first_screen(self) -> tuple[str, dict] | None:
         if self.items:
             return self.item_options(0)
         return None
 
-    def lesson_options(self) -> dict:
-        """Options for a lesson opened in presenter mode outside a plan."""
-        return {"presenter": True}
+    def in_item(self, screen_id: str) -> bool:
+        """``screen_id`` is the plan's item on show (not a lesson opened beside the plan)."""
+        return bool(self.items) and self.items[self.item].screen == screen_id
+
+    # ------------------------------------------------------------ a lesson's ends
+    def next_after(self, lesson_id: str, otherwise: str | None) -> str | None:
+        """What Next opens after the lesson's last beat shown: the plan's next item
+        (None at the plan's end: home), or ``otherwise`` outside the plan."""
+        if not self.in_item(lesson_id):
+            return otherwise
+        return self.items[self.item + 1].screen if self.item + 1 < len(self.items) else None
+
+    def past_end(self, lesson_id: str) -> bool:
+        """Next after the lesson's last beat shown, in the plan: its next item, or (at
+        the plan's end) the question before leaving. False outside the plan."""
+        if not self.in_item(lesson_id):
+            return False
+        if self.item + 1 < len(self.items):
+            self.show_item(self.item + 1)
+        else:
+            self._ask_leave()
+        return True
+
+    def before_start(self, lesson_id: str) -> bool:
+        """Back before the lesson's first beat shown: the plan's previous item, at its
+        last beat; False outside the plan or on its first item."""
+        if not self.in_item(lesson_id) or self.item == 0:
+            return False
+        self.show_item(self.item - 1, at_end=True)
+        return True
 
     def show_item(self, index: int, at_end: bool = False) -> None:
         self.item = index
@@ -98,8 +128,6 @@ class Presenter:
             return self._digit(arg)
         typed, self.typed = self.typed, ""
         lesson = self.lesson()
-        if lesson is not None:
-            lesson.typed_beat = ""
         if command == "next" and typed:
             if lesson is not None:
                 lesson.command("jump", int(typed))
@@ -127,11 +155,15 @@ class Presenter:
             return True
         if command in ("next", "back", "first", "last", "replay", "pause"):
             if lesson is not None:
-                if lesson.command(command):
-                    return True
-                return self._past_item(command)
-            if self.items and top.id == "explore" and len(self.stack.stack) > 1:
-                return self._past_item(command)  # a plan's Explore item: Next moves on
+                lesson.command(command)  # past its ends, the lesson asks the plan
+                return True  # the key is used either way (it never reaches a control)
+            if self.in_item(top.id) and len(self.stack.stack) > 1:
+                # a plan's Explore item (it takes no commands): Next and Back move on
+                if command == "next":
+                    self.past_end(top.id)
+                elif command == "back":
+                    self.before_start(top.id)
+                return True
             return False  # the home screen (or Explore outside a plan) takes its keys
         return False
 
@@ -143,19 +175,7 @@ class Presenter:
             self.typed = ""
             return lesson.command("pick", digit - 1) or True  # 1 is the first answer
         if len(self.typed) < MAX_DIGITS:
-            self.typed += str(digit)
-        if lesson is not None:
-            lesson.typed_beat = self.typed  # shown beside the progress: "Go to 12"
-        return True
-
-    def _past_item(self, command: str) -> bool:
-        """Next past an item's end, or Back before its start: the plan moves on."""
-        if not self.items:
-            return True  # nothing further: the key is used (it never reaches a control)
-        if command == "next" and self.item + 1 < len(self.items):
-            self.show_item(self.item + 1)
-        elif command == "back" and self.item > 0:
-            self.show_item(self.item - 1, at_end=True)
+            self.typed += str(digit)  # the lesson shows it beside the progress: "Go to 12"
         return True
 
     def _ask_leave(self) -> bool:

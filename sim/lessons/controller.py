@@ -67,9 +67,17 @@ class LessonController:
         loop: bool = False,
         species: tuple[Species, ...] = SPECIES,
         start: int = 1,
+        span: tuple[int, int | None] | None = None,
         checkpoints_from: LessonController | None = None,
     ) -> None:
         self.lesson = lesson
+        #: the beats this showing covers, first and last (a session plan's item may show
+        #: a part of a lesson); Next past ``last`` and Back before ``first`` are the
+        #: caller's to carry out (``next``/``back`` return False there)
+        first, last = span or (1, None)
+        count = len(lesson.beats)
+        self.first = min(max(1, first), count)
+        self.last = max(self.first, min(last or count, count))
         self.player = LessonPlayer(lesson, seed, species)
         #: the control run (the lesson without ``lesson.control_without``'s doses), kept
         #: in step with the lesson beat by beat: the person without naltrexone, or how
@@ -134,6 +142,16 @@ class LessonController:
         return self.is_last and self.at_end_of_beat
 
     @property
+    def at_first(self) -> bool:
+        """On the first beat shown (Back would leave the span)."""
+        return self.beat_number <= self.first
+
+    @property
+    def at_last_end(self) -> bool:
+        """The last beat shown has played to its end (Next would leave the span)."""
+        return self.at_end_of_beat and self.beat_number >= self.last
+
+    @property
     def sim(self):
         return self.player.sim
 
@@ -167,7 +185,7 @@ class LessonController:
     # ------------------------------------------------------------------ commands
     def next(self) -> bool:
         """One step on: SETUP → ASK → RUN (skipped) → end; from an end phase, the next
-        beat. Returns False (nothing changes) at the end of the last beat."""
+        beat. Returns False (nothing changes) at the end of the last beat shown."""
         if self.phase is Phase.SETUP:
             self._set_phase(Phase.ASK)
         elif self.phase is Phase.ASK:
@@ -181,15 +199,15 @@ class LessonController:
             else:
                 self._players("run_beat_steps")
                 self._end_run()
-        elif not self.is_last:
+        elif self.beat_number < self.last:
             self._enter(self.index + 1)
         else:
             return False
         return True
 
     def back(self) -> bool:
-        """The previous beat, from its start. False on the first beat."""
-        if self.is_first:
+        """The previous beat, from its start. False on the first beat shown."""
+        if self.at_first:
             return False
         self._enter(self.index - 1)
         return True
@@ -292,7 +310,7 @@ class LessonController:
             self.skip()
         elif self.phase is Phase.SETUP:
             self._set_phase(Phase.ASK)
-        elif not self.is_last:
+        elif self.beat_number < self.last:
             self._enter(self.index + 1)
         elif self.loop:
             self.picks.clear()

@@ -91,6 +91,35 @@ class Mode:
         loop goes on), False to let it end the program with a traceback."""
         return False
 
+    # ------------------------------------------------------------ a lesson's ends
+    def next_after(self, lesson_id: str) -> str | None:
+        """The screen Next opens after the last beat shown of lesson ``lesson_id``: the
+        next lesson this mode offers, or None (home)."""
+        from sim.lessons import LESSONS
+
+        order = self.lessons(tuple(LESSONS))
+        if lesson_id not in order:
+            return None
+        i = order.index(lesson_id)
+        return order[i + 1] if i + 1 < len(order) else None
+
+    def past_lesson_end(self, lesson_id: str) -> None:
+        """Next after the last beat shown: what ``next_after`` names, else home."""
+        following = self.next_after(lesson_id)
+        if following is None:
+            self.app.stack.pop()
+        else:
+            self.app.stack.replace(following, **self.screen_options(following))
+
+    def before_lesson_start(self, lesson_id: str) -> bool:
+        """Back before the first beat shown: True if something opened (nothing here)."""
+        return False
+
+    @property
+    def typed_beat(self) -> str:
+        """A beat number being typed (the lesson shows where Enter goes); "" if none."""
+        return ""
+
     # ------------------------------------------------------------ what it offers
     def settings(self, configured: dict) -> dict:
         """The settings screens read (the help text), given the ones configured."""

@@ -50,11 +50,6 @@ class PresenterMode(Mode):
             return True
         return False
 
-    def screen_options(self, screen_id: str) -> dict:
-        from sim.lessons import LESSONS
-
-        return self.presenter.lesson_options() if screen_id in LESSONS else {}
-
     def shutdown(self) -> None:
         if self.notes_window is not None:
             self.notes_window.close()
@@ -73,6 +68,21 @@ class PresenterMode(Mode):
     def draw(self) -> None:
         if self.notes_window is not None:
             self.notes_window.draw(self.app)
+
+    # ------------------------------------------------------------ a lesson's ends
+    def next_after(self, lesson_id: str) -> str | None:
+        return self.presenter.next_after(lesson_id, super().next_after(lesson_id))
+
+    def past_lesson_end(self, lesson_id: str) -> None:
+        if not self.presenter.past_end(lesson_id):
+            super().past_lesson_end(lesson_id)
+
+    def before_lesson_start(self, lesson_id: str) -> bool:
+        return self.presenter.before_start(lesson_id)
+
+    @property
+    def typed_beat(self) -> str:
+        return self.presenter.typed
 
     # ------------------------------------------------------------ what it offers
     def elapsed(self) -> float | None:

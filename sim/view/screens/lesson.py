@@ -35,14 +35,13 @@ from sim.view.screens.lesson_chrome import (
 from sim.view.screens.lesson_layout import LessonContent, LessonLayout, lay_out
 from sim.view.screens.lesson_words import (
     caption_spec_for, caption_specs, caption_text_for, card_words, chart_labels, chart_title,
-    help_card_rect, help_text, lettered, next_lesson_id, shows_person)
+    help_card_rect, help_text, lettered, shows_person)
 from sim.view.screens.panels import cue_showing, draw_person_panel
 from sim.view.style import FONT_SMALL
 from sim.view.widgets import Button, Dialog, WidgetGroup, draw_wrapped
 
 __all__ = ["CHOICE_LINES", "LessonScreen", "caption_specs", "caption_text_for", "card_fits",
-           "card_words", "chart_labels", "chart_title", "help_card_rect", "help_text",
-           "next_lesson_id"]
+           "card_words", "chart_labels", "chart_title", "help_card_rect", "help_text"]
 
 #: seconds the chart takes to show a story-time jump passing (weeks seen to go by)
 REVEAL_SECONDS = 2.5
@@ -60,18 +59,11 @@ class LessonScreen(Screen):
 
     def __init__(self, ctx, screen_id: str = "", beat: int | None = None,
                  autoplay: bool = False, loop: bool = False, seed: int | None = None,
-                 presenter: bool = False, start: int | None = None, end: int | None = None,
-                 in_plan: bool = False, checkpoints_from=None, **options) -> None:
+                 start: int | None = None, end: int | None = None,
+                 opening: int | None = None, checkpoints_from=None, **options) -> None:
         super().__init__(ctx, **options)
-        #: presenter mode: a room is asked (answers large and lettered, 1/2/3 pick)
-        self.room = presenter or ctx.mode.asks_the_room
-        #: a plan's item: it shows beats ``start``..``end``; Next past ``end`` (or Back
-        #: before ``start``) is the plan's to carry out (``command`` returns False)
-        self.item_start = start or 1
-        self.item_end = end
-        self.in_plan = in_plan
-        #: a beat number the presenter is typing (Enter goes there), shown by the progress
-        self.typed_beat = ""
+        #: a room is asked (presenter mode): answers large and lettered, 1/2/3 pick
+        self.room = ctx.mode.asks_the_room
         self.id = screen_id
         self.lesson = LESSONS[screen_id]
         self.title_key, self.blurb_key = self.lesson.title, self.lesson.blurb
@@ -106,13 +98,17 @@ class LessonScreen(Screen):
         # seed is asked for (tests show a claim holds on other seeds too)
         # (``checkpoints_from``: an earlier screen's controller of this lesson, whose beats'
         # starts are reused instead of played again: the handout draws beat after beat)
+        # (``start``..``end``: the beats a session plan's item shows; ``opening``: the
+        # beat it opens on, from its start, if not ``start``: Back from the next item)
         self.controller = LessonController(self.lesson, seed, autoplay=autoplay, loop=loop,
+                                           span=(start or 1, end),
                                            checkpoints_from=checkpoints_from)
         self.controller.on_change = self._controller_changed
+        first = opening or self.controller.first
         if beat is not None:
             self.controller.show_end(beat)
-        elif start is not None and start > 1:
-            self.controller.jump(start, catch_up=True)  # a far start plays over frames
+        elif first > 1:
+            self.controller.jump(first, catch_up=True)  # a far start plays over frames
         self._controller_changed()
 
     # ---------------------------------------------------------------- flow
@@ -141,12 +137,8 @@ class LessonScreen(Screen):
             self._turn_page(self.page + 1)
             return
         c = self.controller
-        if c.finished:
-            following = next_lesson_id(self.lesson.id)
-            if following is None:
-                self.ctx.nav.pop()
-            else:
-                self.ctx.nav.replace(following, **({"presenter": True} if self.room else {}))
+        if c.at_last_end:  # what follows is the mode's (the next lesson, a plan's item)
+            self.ctx.mode.past_lesson_end(self.lesson.id)
             return
         c.next()
 
@@ -156,38 +148,21 @@ class LessonScreen(Screen):
         if not self.ctx.mode.run_command("home"):
             self.ctx.nav.pop()
 
-    # ---------------------------------------------------------------- presenter
-    @property
-    def last_beat(self) -> int:
-        """The last beat this screen shows (a plan item's ``end``, else the lesson's)."""
-        count = self.controller.beat_count
-        return min(self.item_end or count, count)
-
-    @property
-    def at_item_end(self) -> bool:
-        """Next would leave: the last beat shown has played to its end (every page read)."""
-        c = self.controller
-        return (self.page + 1 >= self.pages and c.at_end_of_beat
-                and c.beat_number >= self.last_beat)
-
+    # ---------------------------------------------------------------- commands
     def command(self, name: str, arg=None) -> bool:
-        """A presenter's command (sim/app/commands.py), whatever has focus. False when
-        it does not apply here: Next past the item's end or Back before its start, in a
-        plan (the plan then moves on), or a pick when no question is asked."""
+        """A presenter's command (sim/app/commands.py), whatever has focus; False when it
+        does not apply here (a beat number out of range, a pick when no question is
+        asked, Back before the first beat with nothing before it)."""
         c = self.controller
         if name == "next":
-            if self.in_plan and self.at_item_end:
-                return False
             self.go_next()
         elif name == "back":
-            if self.page == 0 and c.beat_number <= self.item_start and (
-                    self.in_plan or c.is_first):
+            if not self.go_back():
                 return False
-            self.go_back()
         elif name == "first":
-            c.jump(self.item_start if self.in_plan else 1, catch_up=True)
+            c.jump(c.first, catch_up=True)
         elif name == "last":
-            c.jump(self.last_beat, catch_up=True)
+            c.jump(c.last, catch_up=True)
         elif name == "jump":
             if not (isinstance(arg, int) and 1 <= arg <= c.beat_count):
                 return False
@@ -215,11 +190,15 @@ class LessonScreen(Screen):
         c = self.controller
         return c.beat.question is not None and c.phase in (Phase.SETUP, Phase.ASK)
 
-    def go_back(self) -> None:
+    def go_back(self) -> bool:
+        """Back a page, a beat, or (before the first beat shown) what the mode has
+        before it (a plan's previous item); False if nothing is."""
         if self.page > 0:  # a paged caption: its previous page first
             self._turn_page(self.page - 1)
-            return
-        self.controller.back()
+            return True
+        if self.controller.at_first:
+            return self.ctx.mode.before_lesson_start(self.lesson.id)
+        return self.controller.back()
 
     def _turn_page(self, page: int) -> None:
         self.page = page
@@ -242,8 +221,8 @@ class LessonScreen(Screen):
             return _("lessonview.more")
         if c.phase is Phase.ASK:
             return _("lessonview.skip")
-        if c.finished:
-            if next_lesson_id(self.lesson.id) is None:
+        if c.at_last_end:
+            if self.ctx.mode.next_after(self.lesson.id) is None:
                 return _("common.home")
             return _("lessonview.next_lesson")
         return _("lessonview.next")
@@ -441,9 +420,9 @@ class LessonScreen(Screen):
                 and self.card_rect.width > 0 and self.card_rect.height > 0)
 
     def _sync_buttons(self) -> None:
-        """Back is off on the first beat (unless a caption page can go back); Next
-        always leads somewhere (the next lesson after the last beat)."""
-        self.back.enabled = self.page > 0 or not self.controller.is_first
+        """Back is off on the first beat shown (unless a caption page can go back);
+        Next always leads somewhere (what the mode has after the last beat)."""
+        self.back.enabled = self.page > 0 or not self.controller.at_first
 
     def window_title(self) -> tuple[str, ...]:
         return (_(self.lesson.title), f"{self.index + 1}/{len(self.lesson.beats)}")
@@ -472,8 +451,9 @@ class LessonScreen(Screen):
         with_dots = text.get_width() + gap + dots_w <= r.width
         total = text.get_width() + (gap + dots_w if with_dots else 0)
         x = r.centerx - total // 2
-        if self.typed_beat:  # the presenter is typing a beat number: say where Enter goes
-            text = render_text(_("presenter.go_to").format(n=self.typed_beat),
+        typed = self.ctx.mode.typed_beat
+        if typed:  # the presenter is typing a beat number: say where Enter goes
+            text = render_text(_("presenter.go_to").format(n=typed),
                                st.font(PROGRESS_SIZE), t.accent, True)
             with_dots = False
             x = r.centerx - text.get_width() // 2

@@ -33,13 +33,6 @@ def card_words(card: str, settings) -> tuple[str, str]:
     return _("lessonview.risk.title"), _(RISK_CARD)
 
 
-def next_lesson_id(lesson_id: str) -> str | None:
-    """The lesson after this one in the suggested order (None after the last)."""
-    order = list(LESSONS)
-    i = order.index(lesson_id)
-    return order[i + 1] if i + 1 < len(order) else None
-
-
 LETTERS = "ABCDEFGH"
 
 
@@ -183,8 +176,8 @@ def help_card_rect(style: Style, size: tuple[int, int], lesson_id: str | None = 
             (_("common.home"), FONT_SMALL), (_("common.about"), FONT_SMALL),
             (_("common.preferences"), FONT_SMALL),
             (_("lessonview.back"), FONT_BODY), (_("lessonview.replay"), FONT_BODY),
-            (_("common.home") if next_lesson_id(lid) is None else _("lessonview.next_lesson"),
-             FONT_BODY))]
+            # Next reads "Home" or "Next lesson" as the mode has it: room for the longer
+            (max(_("common.home"), _("lessonview.next_lesson"), key=len), FONT_BODY))]
         buttons[-1].bold = True
         for b in buttons:
             b.restyle(style)
