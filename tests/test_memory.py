@@ -73,6 +73,25 @@ def test_the_text_cache_stays_bounded_after_thousands_of_distinct_strings():
     assert fonts.render_text.cache_info().currsize == 0
 
 
+def test_measured_widths_stay_bounded_and_right(monkeypatch):
+    # the width cache (laying out measures the same lines thousands of times) keeps at
+    # most its bound, and a cached width is the measured one, Arabic included
+    pygame.font.init()
+    fonts.clear_caches()
+    monkeypatch.setattr(fonts, "WIDTH_CACHE_ENTRIES", 50)
+    try:
+        for i in range(400):
+            text = f"Day {i} \u0645\u0631\u062d\u0628\u0627" if i % 2 else f"Day {i}"
+            for bold in (False, True):
+                assert fonts.text_width(text, 22, bold) == fonts.render_text(
+                    text, 22, (0, 0, 0), bold).get_width()
+            assert len(fonts._width_cache) <= 50
+        assert fonts.text_width("Day 2", 22) == fonts.font(22).size("Day 2")[0]
+    finally:
+        fonts.clear_caches()
+    assert len(fonts._width_cache) == 0
+
+
 # ------------------------------------------------------------------ screens freed when left
 def test_explore_is_freed_when_left_for_home_without_the_cyclic_collector(make_app):
     app = make_app()
@@ -159,6 +178,7 @@ def live_objects() -> int:
     tested above, and how many entries fit their byte budget changes with the language
     and the strings on show (a visitor switching to Spanish), which is not a leak."""
     fonts.render_text.cache_clear()
+    fonts.text_width.cache_clear()
     wrap_text.cache_clear()
     return len(gc.get_objects())
 

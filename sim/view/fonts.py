@@ -59,6 +59,7 @@ def _fresh_session() -> None:
     _load_font.cache_clear()
     _load_script_font.cache_clear()
     mixed_metrics.cache_clear()
+    _width_cache.clear()
     _session_probe[0] = pygame.font.Font(None, 2)
 
 
@@ -257,12 +258,35 @@ render_text.cache_info = _text_cache.info  # type: ignore[attr-defined]  # as lr
 render_text.cache_clear = _text_cache.clear  # type: ignore[attr-defined]
 
 
+#: widths measured, least recently used first: laying a screen out measures the same
+#: words thousands of times (wrapping tries each line at each candidate size), and a
+#: change of language or text size lays every screen out again; a measure is a few
+#: tens of bytes, so the bound is by count
+WIDTH_CACHE_ENTRIES = 40_000
+_width_cache: OrderedDict[tuple, int] = OrderedDict()
+
+
 def text_width(text: str, size: int, bold: bool = False, direction: str | None = None) -> int:
     """Width in pixels of ``render_text(text, size, ..., bold, direction)``."""
-    if not has_arabic(text):
-        return font(size, bold).size(text)[0]
-    paragraph = text_runs.resolve(direction)
-    return sum(_piece_width(piece, size, bool(bold)) for piece in text_runs.visual_pieces(text, paragraph))
+    _fresh_session()  # widths from another font session (other fonts) are forgotten
+    arabic = has_arabic(text)
+    key = (text, size, bool(bold), text_runs.resolve(direction) if arabic else None)
+    width = _width_cache.get(key)
+    if width is not None:
+        _width_cache.move_to_end(key)
+        return width
+    if not arabic:
+        width = font(size, bold).size(text)[0]
+    else:
+        width = sum(_piece_width(piece, size, bool(bold))
+                    for piece in text_runs.visual_pieces(text, key[3]))
+    _width_cache[key] = width
+    if len(_width_cache) > WIDTH_CACHE_ENTRIES:
+        _width_cache.popitem(last=False)
+    return width
+
+
+text_width.cache_clear = _width_cache.clear  # type: ignore[attr-defined]  # as lru_cache's
 
 
 def _piece_width(piece: text_runs.Piece, size: int, bold: bool) -> int:
@@ -285,6 +309,7 @@ def line_height(size: int, bold: bool = False, script: str | None = None) -> int
 def clear_caches() -> None:
     """Forget loaded fonts and rendered text (needed after ``pygame.font.quit()``)."""
     render_text.cache_clear()
+    _width_cache.clear()
     _load_font.cache_clear()
     _load_script_font.cache_clear()
     mixed_metrics.cache_clear()

@@ -24,7 +24,7 @@ from functools import lru_cache
 import pygame
 
 from sim.view import text_runs
-from sim.view.fonts import font, line_height, render_text, text_width
+from sim.view.fonts import line_height, render_text, text_width
 from sim.view.text_runs import has_arabic
 from sim.view.style import FONT_BODY, Style
 from sim.view.theme import Colour
@@ -44,18 +44,13 @@ def wrap_text(text: str, width: int, size: int, bold: bool = False,
     return _wrap(text, width, size, bold, paragraph)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=2048)
 def _wrap(text: str, width: int, size: int, bold: bool, paragraph: str | None) -> tuple[str, ...]:
     if not text:
         return ()
-    if paragraph is None:  # no Arabic: Noto Sans alone, as always
-        f = font(size, bold)
 
-        def fits(s: str) -> bool:
-            return f.size(s)[0] <= width
-    else:
-        def fits(s: str) -> bool:
-            return text_width(s, size, bold, paragraph) <= width
+    def fits(s: str) -> bool:  # (widths are cached: layouts try the same lines often)
+        return text_width(s, size, bold, paragraph) <= width
 
     lines: list[str] = []
     for paragraph_text in text.replace("\t", " ").split("\n"):
@@ -107,16 +102,10 @@ def ellipsize(text: str, width: int, size: int, bold: bool = False, direction: s
     """``text`` at ``size`` pixels cut to fit ``width`` pixels with a trailing "…"
     (unchanged if it already fits); "trailing" is logical, so in Arabic the "…" shows
     at the left end."""
-    if has_arabic(text):
-        paragraph = text_runs.resolve(direction)
+    paragraph = text_runs.resolve(direction) if has_arabic(text) else None
 
-        def measure(s: str) -> int:
-            return text_width(s, size, bold, paragraph)
-    else:
-        f = font(size, bold)
-
-        def measure(s: str) -> int:
-            return f.size(s)[0]
+    def measure(s: str) -> int:
+        return text_width(s, size, bold, paragraph)
     if measure(text) <= width:
         return text
     lo, hi = 0, len(text)  # longest prefix that fits with the ellipsis
