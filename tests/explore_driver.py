@@ -13,7 +13,7 @@ from test_visible_behaviour import frame, point_away, tap_widget
 from sim.app.app import STEP, App, AppConfig
 from sim.view import fonts
 from sim.view.screens.explore import AMOUNTS, GIVE
-from sim.view.screens.explore_rules import PEOPLE
+from sim.view.screens.explore.rules import PEOPLE
 
 GIVE_INDEX = {f"{sp}-{route}" if route else sp: i for i, (sp, route, _k) in enumerate(GIVE)}
 AMOUNT_INDEX = {name: i for i, (name, _key) in enumerate(AMOUNTS)}

@@ -39,8 +39,8 @@ from sim.view.fonts import line_height, text_width
 from sim.view.screens.controls import LABEL_INSET
 from sim.model.species import SPECIES_ID
 from sim.view.screens.explore import AMOUNTS, EXPLORE_RECEPTORS, GIVE, NOTICE_STEPS
-from sim.view.screens.explore_rules import PEOPLE, PRESCRIBED, RESCUE, ROOM
-from sim.view.screens.explore_layout import (
+from sim.view.screens.explore.rules import PEOPLE, PRESCRIBED, RESCUE, ROOM
+from sim.view.screens.explore.layout import (
     CHART_SWITCH,
     CLEFT_MIN,
     CUE_OVER,

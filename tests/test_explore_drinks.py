@@ -21,8 +21,8 @@ from test_explore_layouts import check_layout, open_explore
 from test_visible_behaviour import find_text, frame, point_away, tap_widget
 
 from sim import i18n
-from sim.view.screens.explore_layout import NOTICE_TEXT_X, NOTICE_TEXT_Y, PAGES
-from sim.view.screens.explore_rules import DRINK_ROOM, DRINK_WITH_OPIOID
+from sim.view.screens.explore.layout import NOTICE_TEXT_X, NOTICE_TEXT_Y, PAGES
+from sim.view.screens.explore.rules import DRINK_ROOM, DRINK_WITH_OPIOID
 from sim.view.widgets import wrap_text
 
 SEEDS = range(1, 11)

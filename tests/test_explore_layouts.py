@@ -31,7 +31,7 @@ from sim import i18n
 from sim.view.fonts import line_height, text_width
 from sim.view.render.meters import danger_tag_height
 from sim.view.screens.controls import LABEL_INSET
-from sim.view.screens.explore_layout import (
+from sim.view.screens.explore.layout import (
     CHART_SWITCH,
     CUE_OVER,
     FULL,

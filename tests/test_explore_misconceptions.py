@@ -43,8 +43,8 @@ from sim import i18n
 from sim.model import STEPS_PER_DAY
 from sim.model.species import SPECIES_ID
 from sim.view.screens.explore import NOT_RESCUE, NOT_RESCUE_SHORT
-from sim.view.screens.explore_layout import CUE_OVER, PAGES
-from sim.view.screens.explore_rules import (
+from sim.view.screens.explore.layout import CUE_OVER, PAGES
+from sim.view.screens.explore.rules import (
     DRINK_ROOM,
     INTERVAL,
     NALOXONE_WINDOW,

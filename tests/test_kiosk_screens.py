@@ -23,7 +23,7 @@ from sim.view import fonts
 from sim.view.fonts import line_height, text_width
 from sim.view.screens.attract import BANNER_PAD_X
 from sim.view.screens.controls import LABEL_INSET
-from sim.view.screens.lesson_layout import MIN_PAGE_LINES
+from sim.view.screens.lesson.layout import MIN_PAGE_LINES
 
 K = pygame
 SCREENS = KioskMode.screens

@@ -11,6 +11,11 @@
 Read from the source with ``ast`` (imports inside functions count too), so a module
 that is never imported by a test is checked as well. Known exceptions would be listed
 in KNOWN (there are none): never add one without a reason and the issue that removes it.
+
+Within a part, no module imports one that imports it back, however far round
+(``test_no_sim_modules_import_each_other_in_a_circle``; imports for annotations only,
+under ``if TYPE_CHECKING:``, and inside functions count too). The circles there are
+today are listed in KNOWN_CIRCLES, each with why it is there.
 """
 
 from __future__ import annotations
@@ -59,14 +64,19 @@ def imports_in(source: str, module: str, package: bool = False) -> set[str]:
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = home.split(".")[: len(home.split(".")) - (node.level - 1)]
-                target = ".".join(base + ([node.module] if node.module else []))
-            else:
-                target = node.module or ""
+            target = from_target(node, home)
             found.add(target)
             found |= {f"{target}.{alias.name}" for alias in node.names}
     return found
+
+
+def from_target(node: ast.ImportFrom, home: str) -> str:
+    """The module a ``from ... import`` reads from, relative imports resolved against
+    ``home`` (the package the importing module is in)."""
+    if node.level:
+        base = home.split(".")[: len(home.split(".")) - (node.level - 1)]
+        return ".".join(base + ([node.module] if node.module else []))
+    return node.module or ""
 
 
 def imports(path: Path) -> set[str]:
@@ -129,6 +139,102 @@ def test_the_known_exceptions_still_exist():
 def test_the_checker_sees_every_kind_of_import(source, module, expected):
     """Guard the guard: absolute, relative, nested and ``from sim import x`` imports."""
     assert expected in imports_in(source, module)
+
+
+# ------------------------------------------------------------------ import circles
+#: the circles of imports there are today, each with why; all in sim.app and all made of
+#: imports inside functions, deferred so that loading one module does not load the
+#: other. Each is a debt, not a pattern to copy: never add one without a reason.
+KNOWN_CIRCLES = {
+    # the base Mode's factory (mode_class) imports the two modes that subclass it
+    frozenset({"sim.app.modes", "sim.app.modes.kiosk", "sim.app.modes.presenter"}):
+        "mode_class in the package imports the modes built on its Mode",
+    # app.py opens the window with launch.start_display; launch's entry points build
+    # the App (config_from_args, open_window, _run_kiosk)
+    frozenset({"sim.app.app", "sim.app.launch"}): "launch both serves and builds App",
+    # bench.soak hands "kiosk" to bench_kiosk, which reuses bench's tap and memory probe
+    frozenset({"sim.app.bench", "sim.app.bench_kiosk"}): "bench_kiosk reuses bench's helpers",
+}
+
+
+def sim_modules() -> dict[str, Path]:
+    """Every module of sim by name (a package by its ``__init__.py``)."""
+    return {module_name(p): p for p in sorted(SIM.rglob("*.py"))
+            if "assets" not in p.relative_to(SIM).parts}
+
+
+def imported_modules(source: str, module: str, modules, package: bool = False) -> set[str]:
+    """Which of ``modules`` the text ``source`` of ``module`` imports, wherever the import
+    is (at the top, under ``if TYPE_CHECKING:``, inside a function): ``from a.b import c``
+    imports the module a.b.c if there is one, else (a name in it) a.b."""
+    home = module if package else module.rsplit(".", 1)[0]
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            target = from_target(node, home)
+            found |= {f"{target}.{alias.name}" if f"{target}.{alias.name}" in modules
+                      else target for alias in node.names}
+    return (found & set(modules)) - {module}
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Each sim module and the sim modules it imports."""
+    modules = sim_modules()
+    return {module: imported_modules(path.read_text(encoding="utf-8"), module, modules,
+                                     package=path.name == "__init__.py")
+            for module, path in modules.items()}
+
+
+def circles(graph: dict[str, set[str]]) -> set[frozenset[str]]:
+    """Every circle of imports, as the set of modules in it (modules that each reach all
+    the others by their imports; two circles sharing a module are one)."""
+    reach = {}
+    for start in graph:
+        seen, todo = set(), [start]
+        while todo:
+            for name in graph.get(todo.pop(), set()) - seen:
+                seen.add(name)
+                todo.append(name)
+        reach[start] = seen
+    return {frozenset({m} | {other for other in reach[m] if m in reach[other]})
+            for m in graph if m in reach[m]}
+
+
+def test_no_sim_modules_import_each_other_in_a_circle():
+    """Imports run one way (as the lesson and Explore screens' packages do, issue 20): a
+    circle, even one of annotations only, means neither module can be read, tested or
+    moved without the other; break it by moving what both need into a module below
+    them (sim/view/screens/lesson/content.py did so for the lesson's layout)."""
+    graph = import_graph()
+    found = circles(graph) - set(KNOWN_CIRCLES)
+    report = ["a circle: " + "; ".join(f"{a} imports {b}" for a in sorted(c)
+                                       for b in sorted(graph[a] & c)) for c in found]
+    assert not found, "\n".join(report)
+
+
+def test_the_known_circles_still_exist():
+    """A circle broken in the code comes off KNOWN_CIRCLES (so the list stays honest)."""
+    assert set(KNOWN_CIRCLES) <= circles(import_graph())
+
+
+def test_the_circle_finder_sees_a_circle_of_annotations():
+    """Guard the guard: an import under ``if TYPE_CHECKING:`` is an import, relative
+    imports and ``from package import module`` resolve, and a circle round three
+    modules is one circle, beside a module outside it."""
+    modules = {"sim.p", "sim.p.a", "sim.p.b", "sim.p.c", "sim.q"}
+    sources = {
+        "sim.p.a": "from sim.p.b import X\n",
+        "sim.p.b": "from . import c\n",
+        "sim.p.c": ("from typing import TYPE_CHECKING\n"
+                    "if TYPE_CHECKING:\n    from sim.p.a import Y\n"),
+        "sim.q": "def f():\n    import sim.p.a\n",
+    }
+    graph = {m: imported_modules(text, m, modules) for m, text in sources.items()}
+    assert graph == {"sim.p.a": {"sim.p.b"}, "sim.p.b": {"sim.p.c"}, "sim.p.c": {"sim.p.a"},
+                     "sim.q": {"sim.p.a"}}
+    assert circles(graph) == {frozenset({"sim.p.a", "sim.p.b", "sim.p.c"})}
 
 
 # ------------------------------------------------------------------ modes

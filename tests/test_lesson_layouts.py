@@ -19,11 +19,11 @@ from sim import i18n
 from sim.lessons import LESSONS, Phase
 from sim.view.fonts import line_height, text_width
 from sim.view.render.key import key_height
-from sim.view.screens.lesson_caption import (CAPTION_PAD_Y, CAPTION_SIZE, PAGE_GAP, PAGE_SIZE,
+from sim.view.screens.lesson.caption import (CAPTION_PAD_Y, CAPTION_SIZE, PAGE_GAP, PAGE_SIZE,
                                              card_fits)
-from sim.view.screens.lesson_chrome import PROGRESS_SIZE, TITLE_SIZE
-from sim.view.screens.lesson_layout import ARRANGEMENTS
-from sim.view.screens.lesson_plans import CLEFT_MIN_W, chart_min_height
+from sim.view.screens.lesson.chrome import PROGRESS_SIZE, TITLE_SIZE
+from sim.view.screens.lesson.layout import ARRANGEMENTS
+from sim.view.screens.lesson.arrangement import CLEFT_MIN_W, chart_min_height
 from sim.view.screens.lesson import (HIGHLIGHT_GROW, card_words, chart_labels, chart_title,
                                      help_card_rect)
 from sim.view.screens.panels import cue_height

@@ -32,7 +32,7 @@ SEEDS = range(1, 11)  # ten seeds for every claim
 
 #: the person of the override lesson and scenario (after detox, on naltrexone)
 OVERRIDE_TOLERANCE = 0.1
-#: Explore's person, as built in sim/view/screens/explore.py: 40 receptors, used to
+#: Explore's person, as built in sim/view/screens/explore/rules.py: 40 receptors, used to
 #: a usual dose (tolerance 0.8), not dependent (so not in withdrawal at the start)
 EXPLORE = {"receptors": 40, "tolerance": 0.8, "dependence": 0.0}
 #: "a fresh block": opioid given four story-hours after a usual naltrexone pill

@@ -389,7 +389,7 @@ def test_a_1024x768_projector_shows_every_caption_in_a_few_lines_a_page(present,
     """--present at 1024x768 (projector colours, large text): the projector's own text
     enlargement does not multiply the large text size, so a caption pages, if at all, a
     few lines at a time (it once showed the first after-detox caption a line a page)."""
-    from sim.view.screens.lesson_layout import MIN_PAGE_LINES
+    from sim.view.screens.lesson.layout import MIN_PAGE_LINES
 
     app = present(size=(1024, 768), profile="projector", text_size="large")
     assert app.style.text_scale == pytest.approx(1.25)

@@ -30,7 +30,7 @@ from sim.view.fonts import line_height, render_text, text_width
 from sim.view.screen import Screen
 from sim.view.screens.controls import LABEL_INSET, ChoiceButton
 from sim.view.screens.lesson import LessonScreen
-from sim.view.screens.lesson_chrome import BACK_MIN_W, PROGRESS_SIZE
+from sim.view.screens.lesson.chrome import BACK_MIN_W, PROGRESS_SIZE
 from sim.view.style import FONT_BODY, FONT_SMALL, FONT_TITLE
 from sim.view.widgets import Widget, WidgetGroup, wrap_text
 from sim.view.widgets.paint import draw_box

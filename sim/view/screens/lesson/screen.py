@@ -5,7 +5,7 @@ autoplay, looping); this screen only lays out, draws what the controller's state
 says, and turns button presses into controller commands. Presenter and kiosk
 modes drive the same controller.
 
-Where things go is worked out by ``lesson_layout.lay_out`` (a pure function of the
+Where things go is worked out by ``layout.lay_out`` (a pure function of the
 style, the window's size in pixels and the lesson's words): landscape or portrait
 arrangements, the caption's box as tall as its text, and, only when no arrangement
 holds a caption whole, a caption in pages that Next turns (its label says "More").
@@ -27,21 +27,21 @@ from sim.view.render.lesson_charts import chart_marks, draw_lesson_chart
 from sim.view.render.person_figure import draw_person
 from sim.view.screen import Screen
 from sim.view.screens.controls import WrapButton
-from sim.view.screens.lesson_caption import (
-    CARD_BODY_SIZE, CARD_BORDER, CARD_PAD_X, CARD_TITLE_SIZE, CHOICE_LINES, CHOICE_SIZE,
-    PAGE_SIZE, ROOM_CHOICE_SIZE, CaptionSpec, caption_font, card_fits, card_text_tops)
-from sim.view.screens.lesson_chrome import (
+from sim.view.screens.lesson.caption import (
+    CARD_BODY_SIZE, CARD_BORDER, CARD_PAD_X, CARD_TITLE_SIZE, CHOICE_SIZE, PAGE_SIZE,
+    ROOM_CHOICE_SIZE, CaptionSpec, caption_font, card_text_tops)
+from sim.view.screens.lesson.chrome import (
     DOT_R, DOT_RING, DOT_STEP, PROGRESS_GAP, PROGRESS_SIZE, TITLE_SIZE)
-from sim.view.screens.lesson_layout import LessonContent, LessonLayout, lay_out
-from sim.view.screens.lesson_words import (
+from sim.view.screens.lesson.content import LessonContent
+from sim.view.screens.lesson.layout import LessonLayout, lay_out
+from sim.view.screens.lesson.words import (
     caption_spec_for, caption_specs, caption_text_for, card_words, chart_labels, chart_title,
-    help_card_rect, help_text, lettered, shows_person)
+    help_text, lettered, shows_person)
 from sim.view.screens.panels import cue_showing, draw_person_panel
 from sim.view.style import FONT_SMALL
 from sim.view.widgets import Button, Dialog, WidgetGroup, draw_wrapped
 
-__all__ = ["CHOICE_LINES", "LessonScreen", "caption_specs", "caption_text_for", "card_fits",
-           "card_words", "chart_labels", "chart_title", "help_card_rect", "help_text"]
+__all__ = ["LessonScreen"]
 
 #: seconds the chart takes to show a story-time jump passing (weeks seen to go by)
 REVEAL_SECONDS = 2.5
@@ -391,7 +391,7 @@ class LessonScreen(Screen):
         sim = self.player.sim
         p = sim.person
         lay = self.lay
-        # a part that gave way to the caption (lesson_layout) has an empty rect
+        # a part that gave way to the caption (layout) has an empty rect
         if self.cleft_rect.height > 0:
             self.cleft_view.draw(surface, st, sim.cleft, alpha=self.controller.step_fraction,
                                  step=sim.steps)

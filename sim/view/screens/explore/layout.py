@@ -30,14 +30,14 @@ from sim import i18n
 from sim.i18n import _
 from sim.view.fonts import line_height, text_width
 from sim.view.mirror import mirror_layout, mirror_widgets
-from sim.view.screens.explore_blocks import (
+from sim.view.screens.explore.blocks import (
     IN_WITHDRAWAL,
     LEGEND_GAP,
     OVERDOSED,
     RECOVERED,
     ExploreBlocks,
 )
-from sim.view.screens.explore_rules import DRINK_WITH_OPIOID
+from sim.view.screens.explore.rules import DRINK_WITH_OPIOID
 from sim.view.screens.panels import WITHDRAWAL_CUE, cue_height, place_header_buttons
 from sim.view.widgets import text_height
 

@@ -2,7 +2,7 @@
 
 Each ``_place_*`` method puts one block of the Explore screen at (x, y) in a given width
 (setting its widgets' rects and the rects the screen draws in) and returns its height, or
-None when its words do not fit that width; ``explore_layout.ExploreLayout`` tries the
+None when its words do not fit that width; ``layout.ExploreLayout`` tries the
 arrangements built from them. These are methods of the screen (a mixin) because they
 place the screen's own widgets and leave the rects its drawing reads; they draw nothing.
 """

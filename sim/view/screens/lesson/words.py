@@ -2,8 +2,7 @@
 phase (``caption_text_for``, ``caption_spec_for``, every caption a lesson can show for
 ``caption_specs``), the closing cards' words and the clinic's help text, the chart's
 title and legend, answers lettered for a room, the lesson after this one, and where
-the help card goes (``help_card_rect``). Split from sim/view/screens/lesson.py, which
-draws them.
+the help card goes (``help_card_rect``). Split from ``screen``, which draws them.
 """
 
 from __future__ import annotations
@@ -13,8 +12,9 @@ import pygame
 from sim.i18n import _
 from sim.lessons import END_PHASES, LESSONS, RISK_CARD, TWO_PEOPLE, Phase
 from sim.model.species import SPECIES_NAMES
-from sim.view.screens.lesson_caption import CaptionSpec, RoomChoice
-from sim.view.screens.lesson_layout import LessonContent, lay_out
+from sim.view.screens.lesson.caption import CaptionSpec, RoomChoice
+from sim.view.screens.lesson.content import LessonContent
+from sim.view.screens.lesson.layout import lay_out
 from sim.view.style import FONT_BODY, FONT_SMALL, Style
 from sim.view.widgets import Button
 

@@ -16,7 +16,7 @@ import pygame
 from sim.i18n import _
 from sim.view.render.drink_people import READINGS
 from sim.view.render.meters import draw_meter
-from sim.view.screens.explore_layout import NOTICE_TEXT_X, NOTICE_TEXT_Y
+from sim.view.screens.explore.layout import NOTICE_TEXT_X, NOTICE_TEXT_Y
 from sim.view.style import Style
 from sim.view.widgets import draw_wrapped
 

@@ -6,7 +6,7 @@ ask where the help card goes without starting a lesson, and tests can try every 
 shape quickly. The arrangement is chosen from the window's *logical* shape (landscape
 when it is at least as wide as tall, else portrait; ``ARRANGEMENTS``).
 
-The caption is always drawn at one size (``lesson_caption.CAPTION_SIZE`` times the text
+The caption is always drawn at one size (``caption.CAPTION_SIZE`` times the text
 size) and its box is exactly as tall as its text. Everything else gives way to it, in
 this order:
 
@@ -29,10 +29,11 @@ this order:
    and the meters only; a cue drawn over the picture) is the last resort before pages
    of fewer than ``MIN_PAGE_LINES`` lines.
 
-This module chooses (``lay_out``); the parts it chooses among live beside it:
-``lesson_caption`` (the caption fitted or paged, a question's answers, the closing card),
-``lesson_chrome`` (the header and the bottom bar) and ``lesson_plans`` (each arrangement,
-measured, and the sizes of the meters' column and the chart).
+This module chooses (``lay_out``); the parts it chooses among live beside it in the
+package: ``caption`` (the caption fitted or paged, a question's answers, the closing
+card), ``chrome`` (the header and the bottom bar) and ``arrangement`` (each
+arrangement, measured, and the sizes of the meters' column and the chart), all reading
+the lesson's words from ``content``.
 """
 
 from __future__ import annotations
@@ -43,7 +44,18 @@ import pygame
 
 from sim.view.fonts import line_height
 from sim.view.mirror import mirror_layout, mirror_widgets
-from sim.view.screens.lesson_caption import (
+from sim.view.screens.lesson.arrangement import (
+    CLEFT_MIN_H,
+    PANEL_MAX_SHARE,
+    PANEL_STEP,
+    Arrangement,
+    compact_arrangements,
+    fallback_arrangement,
+    full_arrangements,
+    panel_height,
+    panel_width,
+)
+from sim.view.screens.lesson.caption import (
     CAPTION_PAD_X,
     CAPTION_PAD_Y,
     CARD_INSET,
@@ -51,23 +63,12 @@ from sim.view.screens.lesson_caption import (
     PAGE_GAP,
     PAGE_SIZE,
     CaptionFit,
-    CaptionSpec,
     card_height,
     fit_caption,
     squeezed_caption,
 )
-from sim.view.screens.lesson_chrome import Chrome, place_chrome
-from sim.view.screens.lesson_plans import (
-    CLEFT_MIN_H,
-    PANEL_MAX_SHARE,
-    PANEL_STEP,
-    Plan,
-    arrangement_plans,
-    compact_plans,
-    fallback_plan,
-    panel_height,
-    panel_width,
-)
+from sim.view.screens.lesson.chrome import Chrome, place_chrome
+from sim.view.screens.lesson.content import LessonContent
 from sim.view.style import Style
 
 #: arrangements tried in order for each shape (the first that holds every caption whole),
@@ -76,30 +77,6 @@ ARRANGEMENTS = {
     "landscape": ("landscape", "landscape-tall-panel", "landscape-compact"),
     "portrait": ("portrait", "portrait-chart-beside", "portrait-compact"),
 }
-
-
-
-@dataclass
-class LessonContent:
-    """The words and controls a lesson screen lays out (all text already translated)."""
-
-    title: str
-    header_buttons: tuple  # right-aligned in the header, the first rightmost
-    back: object
-    replay: object
-    next: object
-    progress: str  # "Step 4 of 9"
-    beats: int  # dots in the progress
-    chart: str  # the lesson's chart kind ("people" draws two figures)
-    chart_title: str  # what the chart writes across its top (it needs that width)
-    chart_labels: tuple[str, ...]  # its legend (which wraps to more rows when narrow)
-    person_label: str | None  # the figure beside the picture, if the lesson has one
-    caption: CaptionSpec  # what the caption says now (with the card shown now, if any)
-    captions: tuple[CaptionSpec, ...] = ()  # everything it can say in this lesson
-    choice_buttons: tuple = ()  # the answers' widgets while a question is asked
-    #: a chart on a broken time axis: (share of its width, words) of every label it will
-    #: show in the lesson; the chart is made tall enough for all their rows
-    chart_marks: tuple[tuple[float, str], ...] = ()
 
 
 @dataclass
@@ -164,40 +141,44 @@ class LessonLayout:
         return {k: r for k, r in out.items() if r.width > 0 and r.height > 0}
 
 
-
-def _fit_all(style: Style, plan: Plan, specs, chart_gives_way: bool, always: bool):
-    """Each caption's box in ``plan`` (None: some caption cannot be shown there).
+def _fit_all(style: Style, arrangement: Arrangement, specs, chart_gives_way: bool,
+             always: bool):
+    """Each caption's box in ``arrangement`` (None: some caption cannot be shown there).
     ``always``: the chart gives way even to a caption about it."""
     fits = []
     for spec in specs:
         if spec.choices:  # a question: never paged in its place; the chart gives way first
             # (unless the question is about the people the chart draws: they stay)
-            fit = fit_caption(style, spec, plan.caption_w,
-                              plan.room_chart if spec.needs_chart else plan.room_bare)
+            fit = fit_caption(style, spec, arrangement.caption_w,
+                              arrangement.room_chart if spec.needs_chart
+                              else arrangement.room_bare)
             if fit is None or fit.paged:
-                fit = fit_caption(style, spec, plan.width_across, plan.room_across)
+                fit = fit_caption(style, spec, arrangement.width_across,
+                                  arrangement.room_across)
                 if fit is None:
                     return None
                 fit = CaptionFit(fit.lines, fit.pages, fit.height, fit.grid, fit.width, True)
         else:
-            room = plan.room_chart
+            room = arrangement.room_chart
             if chart_gives_way and not spec.needs_chart:
-                room = plan.room_bare
+                room = arrangement.room_bare
             elif always and not spec.needs_cleft:  # the picture gives way to the chart
-                room = max(room, plan.room_lone_chart)
+                room = max(room, arrangement.room_lone_chart)
             if spec.card is not None:  # the picture must hold the card
-                room = min(room, plan.room_card(card_height(style, spec.card, plan.card_w)))
-            fit = fit_caption(style, spec, plan.caption_w, room)
+                room = min(room, arrangement.room_card(
+                    card_height(style, spec.card, arrangement.card_w)))
+            fit = fit_caption(style, spec, arrangement.caption_w, room)
             if fit is None and always and spec.needs_chart and spec.card is None:
                 # a caption about both pictures with no room for both: the chart stays
-                fit = fit_caption(style, spec, plan.caption_w, plan.room_lone_chart)
+                fit = fit_caption(style, spec, arrangement.caption_w,
+                                  arrangement.room_lone_chart)
             if spec.card is not None and (fit is None or fit.paged):
                 # the card and its caption across the window (the meters give way) if
                 # that shows the caption in fewer pages
                 need = max(style.px(CLEFT_MIN_H),
-                           card_height(style, spec.card, plan.width_across))
-                wide = fit_caption(style, spec, plan.width_across,
-                                   plan.middle_h - style.gap - need)
+                           card_height(style, spec.card, arrangement.width_across))
+                wide = fit_caption(style, spec, arrangement.width_across,
+                                   arrangement.middle_h - style.gap - need)
                 if wide is not None and (fit is None or len(wide.pages) < len(fit.pages)):
                     fit = CaptionFit(wide.lines, wide.pages, wide.height, wide.grid,
                                      wide.width, True)
@@ -209,82 +190,88 @@ def _fit_all(style: Style, plan: Plan, specs, chart_gives_way: bool, always: boo
 
 #: what gives way to the caption, in order: (the chart, the key, the picture of the
 #: molecules to a caption about the chart only). Each tried whole, then paged; the last
-#: only if the others page into fewer than MIN_PAGE_LINES lines. The compact plans only
-#: where none of these can show every caption at all. What a caption's beat points at
-#: never gives way to it.
+#: only if the others page into fewer than MIN_PAGE_LINES lines. The compact
+#: arrangements only where none of these can show every caption at all. What a
+#: caption's beat points at never gives way to it.
 GIVE_WAY = ((False, False, False), (True, False, False), (True, True, False),
             (True, True, True))
 #: a paged caption showing fewer lines than this a page is a last resort
 MIN_PAGE_LINES = 3
 
 
-def lay_out(style: Style, size: tuple[int, int], c: LessonContent) -> LessonLayout:
+def lay_out(style: Style, size: tuple[int, int], content: LessonContent) -> LessonLayout:
     """Place a lesson screen in a window of ``size`` pixels (see the module's notes)."""
-    ch, pw = _chrome_and_panel(style, size, c)
-    specs = tuple(dict.fromkeys((*c.captions, c.caption)))
-    plan, fits, gives_way = (_choose(style, size, c, ch, pw, specs)
-                             or _last_resort(style, size, c, ch, pw, specs))
+    chrome, panel_w = _chrome_and_panel(style, size, content)
+    specs = tuple(dict.fromkeys((*content.captions, content.caption)))
+    arrangement, fits, gives_way = (
+        _choose(style, size, content, chrome, panel_w, specs)
+        or _last_resort(style, size, content, chrome, panel_w, specs))
     # the frame: the tallest box that still leaves the chart its least height
-    frame_h = max((min(f.height, plan.room_chart) for f in fits if not f.across),
-                  default=plan.room_chart)
-    now = fits[specs.index(c.caption)]
+    frame_h = max((min(f.height, arrangement.room_chart) for f in fits if not f.across),
+                  default=arrangement.room_chart)
+    now = fits[specs.index(content.caption)]
     card_h = 0
-    if c.caption.card:
-        card_h = card_height(style, c.caption.card,
-                             plan.width_across if now.across else plan.card_w)
-    rects = plan.place(now.height, frame_h, now.across, card_h, c.caption.needs_chart)
-    lay = _finish(style, c, ch, plan, now, rects, gives_way, card_h)
+    if content.caption.card:
+        card_h = card_height(style, content.caption.card,
+                             arrangement.width_across if now.across else arrangement.card_w)
+    rects = arrangement.place(now.height, frame_h, now.across, card_h,
+                              content.caption.needs_chart)
+    lay = _finish(style, content, chrome, arrangement, now, rects, gives_way, card_h)
     if style.rtl:
-        mirror_lesson(lay, c, size[0])
+        mirror_lesson(lay, content, size[0])
     return lay
 
 
-def mirror_lesson(lay: LessonLayout, c: LessonContent, window_width: int) -> None:
+def mirror_lesson(lay: LessonLayout, content: LessonContent, window_width: int) -> None:
     """Right to left: the layout mirrored about the window's centre line, in place
     (sim/view/mirror.py): the title at the right, the header buttons at the left, Back
     at the right and Next at the left, the meters' column on the other side of the
     picture. The picture and the chart are drawn unmirrored inside their boxes (the
     chart's time axis runs left to right: it is a picture of time)."""
     mirror_layout(lay, window_width)
-    mirror_widgets((*c.header_buttons, c.back, c.replay, c.next), window_width)
+    mirror_widgets((*content.header_buttons, content.back, content.replay, content.next),
+                   window_width)
     # the answers' buttons sit in lay.choice_rects (mirrored above): follow them
-    for button, rect in zip(c.choice_buttons, lay.choice_rects):
+    for button, rect in zip(content.choice_buttons, lay.choice_rects):
         button.rect = rect
 
 
-def _chrome_and_panel(style: Style, size: tuple[int, int], c: LessonContent
+def _chrome_and_panel(style: Style, size: tuple[int, int], content: LessonContent
                       ) -> tuple[Chrome, int]:
     """The header and bar, and the meters' column's width (landscape: it may rise beside
     the title, and widens, its cues taking fewer lines, where it is too tall)."""
-    lw, lh = style.logical(size)
-    pw = panel_width(style, lw)
-    if lh > lw:
-        return place_chrome(style, size, c), pw
-    ch = place_chrome(style, size, c, size[0] - style.margin - pw)
+    logical_w, logical_h = style.logical(size)
+    panel_w = panel_width(style, logical_w)
+    if logical_h > logical_w:
+        return place_chrome(style, size, content), panel_w
+    chrome = place_chrome(style, size, content, size[0] - style.margin - panel_w)
     widest = int((size[0] - 2 * style.margin) * PANEL_MAX_SHARE)
-    while (panel_height(style, pw, key=False) > ch.bottom - ch.right_top
-           and pw + style.px(PANEL_STEP) <= widest):
-        pw += style.px(PANEL_STEP)
-        ch = place_chrome(style, size, c, size[0] - style.margin - pw)
-    return ch, pw
+    while (panel_height(style, panel_w, key=False) > chrome.bottom - chrome.right_top
+           and panel_w + style.px(PANEL_STEP) <= widest):
+        panel_w += style.px(PANEL_STEP)
+        chrome = place_chrome(style, size, content, size[0] - style.margin - panel_w)
+    return chrome, panel_w
 
 
-def _choose(style: Style, size, c: LessonContent, ch: Chrome, pw: int, specs):
-    """(plan, fits, chart gives way): the first arrangement and give-way step holding
-    every caption whole; else the fewest pages of a few lines each; else the fewest
-    pages; else, only where nothing else shows every caption at all, a compact plan."""
+def _choose(style: Style, size, content: LessonContent, chrome: Chrome, panel_w: int,
+            specs):
+    """(arrangement, fits, chart gives way): the first arrangement and give-way step
+    holding every caption whole; else the fewest pages of a few lines each; else the
+    fewest pages; else, only where nothing else shows every caption at all, a compact
+    arrangement."""
     best = None
     # the picture gives way to a caption about the chart only if nothing else can be
     # had: each group of steps is tried whole, then paged with a few lines a page
     for group in (GIVE_WAY[:-1], GIVE_WAY[-1:]):
         acceptable = None
         for chart, no_key, always in group:
-            for plan in _with_middle(arrangement_plans(style, size, c, ch, not no_key, pw), ch):
-                fits = _fit_all(style, plan, specs, chart, always)
+            for arrangement in _with_middle(full_arrangements(
+                    style, size, content, chrome, not no_key, panel_w), chrome):
+                fits = _fit_all(style, arrangement, specs, chart, always)
                 if fits is None:
                     continue
                 pages = sum(len(f.pages) for f in fits)
-                option = (plan, fits, chart)
+                option = (arrangement, fits, chart)
                 if pages == len(fits):
                     return option
                 least = min(len(f.pages[0]) for f in fits if f.paged)
@@ -296,38 +283,42 @@ def _choose(style: Style, size, c: LessonContent, ch: Chrome, pw: int, specs):
             return acceptable[1]
     if best is not None:  # short pages rather than lose a picture
         return best[1]
-    for plan in _with_middle(compact_plans(style, size, c, ch, pw), ch):
-        fits = _fit_all(style, plan, specs, True, True)
+    for arrangement in _with_middle(compact_arrangements(style, size, content, chrome,
+                                                         panel_w), chrome):
+        fits = _fit_all(style, arrangement, specs, True, True)
         if fits is None:
             continue
         pages = sum(len(f.pages) for f in fits)
         least = min((len(f.pages[0]) for f in fits if f.paged), default=MIN_PAGE_LINES)
         if best is None or least >= MIN_PAGE_LINES or pages < best[0]:
-            best = (pages, (plan, fits, True))
+            best = (pages, (arrangement, fits, True))
     return best[1] if best else None
 
 
-def _last_resort(style: Style, size, c: LessonContent, ch: Chrome, pw: int, specs):
-    """Beyond the supported text sizes on the smallest windows: the compact plan for what
-    it holds; what it cannot, across the window, a line a page at worst."""
-    plans = _with_middle(compact_plans(style, size, c, ch, pw), ch)
-    plan = (plans or _with_middle([fallback_plan(style, size, c, ch)], ch))[0]
+def _last_resort(style: Style, size, content: LessonContent, chrome: Chrome, panel_w: int,
+                 specs):
+    """Beyond the supported text sizes on the smallest windows: the compact arrangement
+    for what it holds; what it cannot, across the window, a line a page at worst."""
+    compact = _with_middle(compact_arrangements(style, size, content, chrome, panel_w),
+                           chrome)
+    arrangement = (compact or _with_middle(
+        [fallback_arrangement(style, size, content, chrome)], chrome))[0]
     fits = []
     for spec in specs:
-        fit = (_fit_all(style, plan, [spec], True, True) or [None])[0]
+        fit = (_fit_all(style, arrangement, [spec], True, True) or [None])[0]
         if fit is None or (fit.paged and len(fit.pages[0]) < MIN_PAGE_LINES):
-            room = plan.middle_h - style.gap
-            wide = (fit_caption(style, spec, plan.width_across, room)
-                    or squeezed_caption(style, spec, plan.width_across, room))
+            room = arrangement.middle_h - style.gap
+            wide = (fit_caption(style, spec, arrangement.width_across, room)
+                    or squeezed_caption(style, spec, arrangement.width_across, room))
             if fit is None or len(wide.pages) < len(fit.pages):
                 fit = CaptionFit(wide.lines, wide.pages, wide.height, wide.grid, wide.width,
                                  True)
         fits.append(fit)
-    return plan, fits, True
+    return arrangement, fits, True
 
 
-def _finish(style: Style, c: LessonContent, ch: Chrome, plan: Plan, now: CaptionFit,
-            rects: dict, gives_way: bool, card_h: int) -> LessonLayout:
+def _finish(style: Style, content: LessonContent, chrome: Chrome, arrangement: Arrangement,
+            now: CaptionFit, rects: dict, gives_way: bool, card_h: int) -> LessonLayout:
     cap = rects["caption_rect"]
     pad_x, pad_y = style.px(CAPTION_PAD_X), style.px(CAPTION_PAD_Y)
     inner = cap.inflate(-2 * pad_x, -2 * pad_y)
@@ -337,14 +328,15 @@ def _finish(style: Style, c: LessonContent, ch: Chrome, plan: Plan, now: Caption
         page_rect = pygame.Rect(inner.left, inner.bottom - pager, inner.width, pager)
     choice_rects = []
     if now.grid is not None:
-        g = now.grid
-        y0 = inner.bottom - g.block_h
-        for i in range(len(c.caption.choices)):
-            col, row = i % g.columns, i // g.columns
-            choice_rects.append(pygame.Rect(inner.left + col * (g.width + g.gap),
-                                            y0 + row * (g.height + g.gap), g.width, g.height))
-        for button, rect in zip(c.choice_buttons, choice_rects):
-            button.max_lines = max(CHOICE_LINES, g.lines)
+        grid = now.grid
+        y0 = inner.bottom - grid.block_h
+        for i in range(len(content.caption.choices)):
+            col, row = i % grid.columns, i // grid.columns
+            choice_rects.append(pygame.Rect(inner.left + col * (grid.width + grid.gap),
+                                            y0 + row * (grid.height + grid.gap),
+                                            grid.width, grid.height))
+        for button, rect in zip(content.choice_buttons, choice_rects):
+            button.max_lines = max(CHOICE_LINES, grid.lines)
             button.rect = rect
     bottoms = [r.top - style.gap for r in choice_rects[:1]]
     if page_rect is not None:
@@ -359,20 +351,22 @@ def _finish(style: Style, c: LessonContent, ch: Chrome, plan: Plan, now: Caption
     room = biggest.inflate(-2 * inset, -2 * inset) if biggest.width else biggest
     card = pygame.Rect(host.left, host.top, 0, 0)
     if card_h:
-        over_chart = chart.width and chart.height >= card_height(style, c.caption.card,
+        over_chart = chart.width and chart.height >= card_height(style, content.caption.card,
                                                                    chart.width)
         slot = chart if over_chart else host
         card = slot.inflate(-2 * inset, -2 * inset)
-    return LessonLayout(arrangement=plan.name, title_rect=ch.title_rect,
-                        title_lines=ch.title_lines, progress_rect=ch.progress_rect,
-                        progress_dots=ch.progress_dots, caption_text_rect=text_rect,
+    return LessonLayout(arrangement=arrangement.name, title_rect=chrome.title_rect,
+                        title_lines=chrome.title_lines, progress_rect=chrome.progress_rect,
+                        progress_dots=chrome.progress_dots, caption_text_rect=text_rect,
                         caption_pages=now.pages, page_rect=page_rect,
                         choice_rects=choice_rects, card_rect=card, card_room=room,
                         chart_gives_way=gives_way,
                         **rects)
 
 
-def _with_middle(plans: list[Plan], ch: Chrome) -> list[Plan]:
-    for plan in plans:
-        plan.middle_h = ch.bottom - ch.top
-    return plans
+def _with_middle(arrangements: list[Arrangement], chrome: Chrome) -> list[Arrangement]:
+    """Each arrangement told the height between the header and the bar (its ``middle_h``,
+    which a card across the window and the last resort measure against)."""
+    for arrangement in arrangements:
+        arrangement.middle_h = chrome.bottom - chrome.top
+    return arrangements

@@ -1,7 +1,9 @@
 """A lesson screen's arrangements, measured: where the picture, the chart, the meters and
-the caption go in each (``arrangement_plans``, ``compact_plans``, ``fallback_plan``),
-and how much room each leaves the caption (``Plan``); sim/view/screens/lesson_layout.py
-chooses among them.
+the caption go in each (``full_arrangements``, ``compact_arrangements``,
+``fallback_arrangement``), and how much room each leaves the caption
+(``Arrangement``); ``layout`` (beside this module) chooses among them. (An
+arrangement is one way to fill the window, not a presenter's session plan:
+sim/app/plans.py.)
 
 Also the measures the arrangements share: the meters' column (``panel_width``,
 ``panel_height``), the chart's least size (``chart_min_height``, ``chart_min_width``).
@@ -12,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -23,12 +24,10 @@ from sim.view.render.drink_people import readings_height
 from sim.view.render.key import ICON, ICON_GAP, key_entries, key_height
 from sim.view.render.meters import TAG_INSET as METER_TAG_INSET
 from sim.view.render.meters import danger_tag_height, meter_height
-from sim.view.screens.lesson_chrome import Chrome
+from sim.view.screens.lesson.chrome import Chrome
+from sim.view.screens.lesson.content import LessonContent
 from sim.view.screens.panels import cue_height
 from sim.view.style import FONT_SMALL, Style
-
-if TYPE_CHECKING:  # only for annotations: lesson_layout imports this module
-    from sim.view.screens.lesson_layout import LessonContent
 
 # -- text sizes (logical; times the text-size preference) ------------------------------------
 CHART_TEXT_SIZE = FONT_SMALL  # what the chart renderer writes its title and labels in
@@ -77,8 +76,8 @@ def panel_width(style: Style, logical_w: float) -> int:
 
 
 def meters_height(style: Style) -> int:
-    m = meter_height(style, METER_TRACK)
-    return 3 * m + style.px(METER_GAP) + danger_tag_height(style) + style.px(TAG_CLEAR)
+    meter_h = meter_height(style, METER_TRACK)
+    return 3 * meter_h + style.px(METER_GAP) + danger_tag_height(style) + style.px(TAG_CLEAR)
 
 
 def zone_height(style: Style, width: int, key: bool = True) -> int:
@@ -131,7 +130,7 @@ def chart_min_width(style: Style, title: str) -> int:
 # -- the arrangements -----------------------------------------------------------------------
 
 @dataclass
-class Plan:
+class Arrangement:
     """One arrangement, measured: the caption's width and the rooms it may take.
 
     ``room_chart``: the caption's room with the chart at its least height;
@@ -165,25 +164,25 @@ def _cleft_row(style: Style, rect: pygame.Rect, label: str | None):
     """The picture and, at its right, the person figure (if any) in ``rect``; the figure
     gives way where the picture would be too narrow beside it (the feel-good meter
     still shows what it shows)."""
-    pw = _person_width(style, label, rect.width)
-    if not pw or not _cleft_row_fits(style, label, rect.width):
+    person_w = _person_width(style, label, rect.width)
+    if not person_w or not _cleft_row_fits(style, label, rect.width):
         return pygame.Rect(rect), None
-    cleft = pygame.Rect(rect.left, rect.top, rect.width - pw - style.gap, rect.height)
-    return cleft, pygame.Rect(cleft.right + style.gap, rect.top, pw, rect.height)
+    cleft = pygame.Rect(rect.left, rect.top, rect.width - person_w - style.gap, rect.height)
+    return cleft, pygame.Rect(cleft.right + style.gap, rect.top, person_w, rect.height)
 
 
 def _cleft_row_fits(style: Style, label: str | None, width: int) -> bool:
     """Whether the picture keeps its least width beside the person figure."""
-    pw = _person_width(style, label, width)
-    return width - (pw + style.gap if pw else 0) >= style.px(CLEFT_MIN_W)
+    person_w = _person_width(style, label, width)
+    return width - (person_w + style.gap if person_w else 0) >= style.px(CLEFT_MIN_W)
 
 
 def _meters(style: Style, left: int, top: int, width: int):
-    mh = meter_height(style, METER_TRACK)
-    feel = pygame.Rect(left, top, width, mh)
-    breath = pygame.Rect(left, feel.bottom + style.px(METER_GAP), width, mh)
+    meter_h = meter_height(style, METER_TRACK)
+    feel = pygame.Rect(left, top, width, meter_h)
+    breath = pygame.Rect(left, feel.bottom + style.px(METER_GAP), width, meter_h)
     tag = danger_tag_height(style)
-    withdrawal = pygame.Rect(left, breath.bottom + tag + style.px(TAG_CLEAR), width, mh)
+    withdrawal = pygame.Rect(left, breath.bottom + tag + style.px(TAG_CLEAR), width, meter_h)
     return [feel, breath, withdrawal], breath.union(breath.move(0, tag))
 
 
@@ -198,10 +197,11 @@ def _panel(style: Style, rect: pygame.Rect) -> dict:
 
 def _key_in(style: Style, zone: pygame.Rect, bottom: bool = False) -> pygame.Rect:
     """The key at the foot (or top) of the zone under the meters; empty if it gave way."""
-    kh = key_height(style, zone.width)
-    if kh > zone.height:
+    key_h = key_height(style, zone.width)
+    if key_h > zone.height:
         return pygame.Rect(zone.left, zone.top, 0, 0)
-    return pygame.Rect(zone.left, zone.bottom - kh if bottom else zone.top, zone.width, kh)
+    return pygame.Rect(zone.left, zone.bottom - key_h if bottom else zone.top, zone.width,
+                       key_h)
 
 
 def _no_panel(left: int, top: int) -> dict:
@@ -210,74 +210,81 @@ def _no_panel(left: int, top: int) -> dict:
                 cue_rect=nothing.copy(), key_rect=nothing.copy())
 
 
-def _across(style: Style, c: LessonContent, m: int, top: int, W: int, H: int,
-            box_h: int) -> dict:
+def _across(style: Style, content: LessonContent, margin: int, top: int, inner_w: int,
+            middle_h: int, box_h: int) -> dict:
     """A question too long for its place takes the width under the picture (the chart
-    and the meters give way until it is answered)."""
+    and the meters give way until it is answered). ``inner_w``: the window's width
+    inside its margins; ``middle_h``: the height between the header and the bar."""
     gap = style.gap
-    row_h = H - gap - box_h
-    cleft, person = _cleft_row(style, pygame.Rect(m, top, W, max(0, row_h)), c.person_label)
+    row_h = middle_h - gap - box_h
+    cleft, person = _cleft_row(style, pygame.Rect(margin, top, inner_w, max(0, row_h)),
+                               content.person_label)
     if row_h < style.px(CLEFT_MIN_H) // 2:  # no room for even a little picture
-        cleft, person = pygame.Rect(m, top, 0, 0), None
+        cleft, person = pygame.Rect(margin, top, 0, 0), None
     out = dict(side_by_side=False, cleft_rect=cleft, person_rect=person,
-               chart_rect=pygame.Rect(m, top, 0, 0),
-               card_host=pygame.Rect(m, top, W, max(0, row_h)) if cleft.width else cleft,
-               caption_rect=pygame.Rect(m, top + H - box_h, W, box_h))
-    if c.caption.needs_chart and row_h > 0:
+               chart_rect=pygame.Rect(margin, top, 0, 0),
+               card_host=(pygame.Rect(margin, top, inner_w, max(0, row_h)) if cleft.width
+                          else cleft),
+               caption_rect=pygame.Rect(margin, top + middle_h - box_h, inner_w, box_h))
+    if content.caption.needs_chart and row_h > 0:
         # a question about the chart's people (blockade beat 4): they stay, under a
         # smaller picture of the molecules or in its place (nothing points at the
         # molecules until the answer is in)
-        need = chart_min_height(style, c.chart, W, c.chart_title, c.chart_labels,
-                                c.chart_marks)
+        need = chart_min_height(style, content.chart, inner_w, content.chart_title,
+                                content.chart_labels, content.chart_marks)
         if row_h >= need:
             cleft_h = row_h - need - gap
             if cleft_h >= style.px(CLEFT_MIN_H):
-                cleft, person = _cleft_row(style, pygame.Rect(m, top, W, cleft_h),
-                                           c.person_label)
+                cleft, person = _cleft_row(style, pygame.Rect(margin, top, inner_w, cleft_h),
+                                           content.person_label)
             else:
-                cleft, person, cleft_h = pygame.Rect(m, top, 0, 0), None, -gap
+                cleft, person, cleft_h = pygame.Rect(margin, top, 0, 0), None, -gap
             out.update(cleft_rect=cleft, person_rect=person,
-                       chart_rect=pygame.Rect(m, top + cleft_h + gap, W,
+                       chart_rect=pygame.Rect(margin, top + cleft_h + gap, inner_w,
                                               row_h - cleft_h - gap))
-    out.update(_no_panel(m, top))
+    out.update(_no_panel(margin, top))
     return out
 
 
-def arrangement_plans(style: Style, size, c: LessonContent, ch: Chrome, key: bool, pw: int
-           ) -> list[Plan]:
-    """The arrangements for this shape, with a meters' column ``pw`` wide (``key`` False:
-    the key gives way to the caption)."""
-    w, _h = size
-    m, gap = style.margin, style.gap
-    lw, lh = style.logical(size)
-    W, H, top = w - 2 * m, ch.bottom - ch.top, ch.top
-    panel_need = panel_height(style, pw, key)
+def full_arrangements(style: Style, size, content: LessonContent, chrome: Chrome, key: bool,
+                      panel_w: int) -> list[Arrangement]:
+    """The arrangements for this shape that show every part (the picture, the chart, the
+    meters, the key), with a meters' column ``panel_w`` wide (``key`` False: the key
+    gives way to the caption)."""
+    window_w, _window_h = size
+    margin, gap = style.margin, style.gap
+    logical_w, logical_h = style.logical(size)
+    # the room between the margins and between the header and the bar
+    inner_w, middle_h, top = window_w - 2 * margin, chrome.bottom - chrome.top, chrome.top
+    panel_need = panel_height(style, panel_w, key)
     cleft_min = style.px(CLEFT_MIN_H)
-    chart_w = chart_min_width(style, c.chart_title)
+    chart_w = chart_min_width(style, content.chart_title)
 
     def chart_need(width: int) -> int:
-        return chart_min_height(style, c.chart, width, c.chart_title, c.chart_labels,
-                                c.chart_marks)
+        return chart_min_height(style, content.chart, width, content.chart_title,
+                                content.chart_labels, content.chart_marks)
 
-    plans: list[Plan] = []
+    arrangements: list[Arrangement] = []
 
     def across(box_h: int) -> dict:
-        return _across(style, c, m, top, W, H, box_h)
+        return _across(style, content, margin, top, inner_w, middle_h, box_h)
 
-    room_across = H - gap - cleft_min
+    room_across = middle_h - gap - cleft_min
 
-    if lh <= lw:  # landscape: the picture and chart in a column, the meters beside them
-        vw = W - gap - pw
+    # landscape: the picture and chart in a column, the meters beside them
+    if logical_h <= logical_w:
+        visuals_w = inner_w - gap - panel_w  # the picture and chart's column
         # the meters' column may start under the header buttons (the title keeps left)
-        rise = top - ch.right_top if ch.right_from <= m + vw + gap else 0
-        if vw < style.px(CLEFT_MIN_W):
+        rise = top - chrome.right_top if chrome.right_from <= margin + visuals_w + gap else 0
+        if visuals_w < style.px(CLEFT_MIN_W):
             return []
-        half = (vw - gap) // 2
-        side_ok = half >= chart_w and _cleft_row_fits(style, c.person_label, half)
-        chart_min = chart_need(vw)
-        side_min = chart_need(vw - half - gap)
+        half = (visuals_w - gap) // 2
+        side_ok = half >= chart_w and _cleft_row_fits(style, content.person_label, half)
+        chart_min = chart_need(visuals_w)
+        side_min = chart_need(visuals_w - half - gap)
         stacked_min = cleft_min + gap + chart_min
-        vis_min = min(stacked_min, max(cleft_min, side_min)) if side_ok else stacked_min
+        visuals_min = (min(stacked_min, max(cleft_min, side_min)) if side_ok
+                       else stacked_min)
         bare_min = cleft_min
 
         def visuals(rect: pygame.Rect, frame_h: int, keep_chart: bool = False) -> dict:
@@ -285,10 +292,12 @@ def arrangement_plans(style: Style, size, c: LessonContent, ch: Chrome, key: boo
             picture keeps the height it has with the lesson's longest caption; the chart
             takes the rest, or gives way when that is under its least height (unless the
             caption speaks of it: then the picture gives way)."""
-            side = side_ok and (frame_h < stacked_min or rect.width >= SIDE_BY_SIDE_RATIO * frame_h)
+            side = side_ok and (frame_h < stacked_min
+                                or rect.width >= SIDE_BY_SIDE_RATIO * frame_h)
             if side:
                 row = pygame.Rect(rect.left, rect.top, half, rect.height)
-                chart = pygame.Rect(row.right + gap, rect.top, rect.width - half - gap, rect.height)
+                chart = pygame.Rect(row.right + gap, rect.top, rect.width - half - gap,
+                                    rect.height)
                 if rect.height < side_min:
                     row, chart = pygame.Rect(rect), pygame.Rect(rect.right, rect.top, 0, 0)
             else:
@@ -302,7 +311,7 @@ def arrangement_plans(style: Style, size, c: LessonContent, ch: Chrome, key: boo
                     chart = pygame.Rect(rect.left, rect.bottom, 0, 0)
             if keep_chart and not chart.height:  # ...or the picture gives way to the chart
                 row, chart = pygame.Rect(rect.left, rect.top, rect.width, 0), pygame.Rect(rect)
-            cleft, person = _cleft_row(style, row, c.person_label)
+            cleft, person = _cleft_row(style, row, content.person_label)
             return dict(side_by_side=side and chart.width > 0, cleft_rect=cleft,
                         person_rect=person, chart_rect=chart, card_host=pygame.Rect(rect))
 
@@ -311,84 +320,94 @@ def arrangement_plans(style: Style, size, c: LessonContent, ch: Chrome, key: boo
                        keep_chart: bool = False) -> dict:
             if wide:
                 return across(box_h)
-            upper = H - gap - box_h
-            out = visuals(pygame.Rect(m, top, vw, upper), H - gap - frame_h, keep_chart)
-            out.update(_panel(style, pygame.Rect(m + vw + gap, top - rise, pw, upper + rise)))
-            out["caption_rect"] = pygame.Rect(m, top + upper + gap, W, box_h)
+            upper = middle_h - gap - box_h
+            out = visuals(pygame.Rect(margin, top, visuals_w, upper), middle_h - gap - frame_h,
+                          keep_chart)
+            out.update(_panel(style, pygame.Rect(margin + visuals_w + gap, top - rise,
+                                                 panel_w, upper + rise)))
+            out["caption_rect"] = pygame.Rect(margin, top + upper + gap, inner_w, box_h)
             return out
 
-        if panel_need - rise <= H - gap:
-            plans.append(Plan("landscape", W, H - gap - max(panel_need - rise, vis_min),
-                               H - gap - max(panel_need - rise, bare_min), W, room_across,
-                               place_wide, lambda h: H - gap - max(panel_need - rise, h), vw,
-                               room_lone_chart=H - gap - max(panel_need - rise, chart_min)))
+        if panel_need - rise <= middle_h - gap:
+            arrangements.append(Arrangement(
+                "landscape", inner_w, middle_h - gap - max(panel_need - rise, visuals_min),
+                middle_h - gap - max(panel_need - rise, bare_min), inner_w, room_across,
+                place_wide, lambda h: middle_h - gap - max(panel_need - rise, h), visuals_w,
+                room_lone_chart=middle_h - gap - max(panel_need - rise, chart_min)))
 
         # 2. the meters' column the full height, the caption under the picture only
         def place_tall(box_h: int, frame_h: int, wide: bool, card_h: int = 0,
                        keep_chart: bool = False) -> dict:
             if wide:
                 return across(box_h)
-            out = visuals(pygame.Rect(m, top, vw, H - gap - box_h), H - gap - frame_h,
-                          keep_chart)
-            out.update(_panel(style, pygame.Rect(m + vw + gap, top - rise, pw, H + rise)))
-            out["caption_rect"] = pygame.Rect(m, top + H - box_h, vw, box_h)
+            out = visuals(pygame.Rect(margin, top, visuals_w, middle_h - gap - box_h),
+                          middle_h - gap - frame_h, keep_chart)
+            out.update(_panel(style, pygame.Rect(margin + visuals_w + gap, top - rise,
+                                                 panel_w, middle_h + rise)))
+            out["caption_rect"] = pygame.Rect(margin, top + middle_h - box_h, visuals_w, box_h)
             return out
 
-        if panel_need <= H + rise:
-            plans.append(Plan("landscape-tall-panel", vw, H - gap - vis_min,
-                               H - gap - bare_min, W, room_across, place_tall,
-                               lambda h: H - gap - h, vw, room_lone_chart=H - gap - chart_min))
-        return plans
+        if panel_need <= middle_h + rise:
+            arrangements.append(Arrangement(
+                "landscape-tall-panel", visuals_w, middle_h - gap - visuals_min,
+                middle_h - gap - bare_min, inner_w, room_across, place_tall,
+                lambda h: middle_h - gap - h, visuals_w,
+                room_lone_chart=middle_h - gap - chart_min))
+        return arrangements
 
     # portrait: the picture across the top; the chart, the meters, the caption under it
-    if W < style.px(CLEFT_MIN_W):
+    if inner_w < style.px(CLEFT_MIN_W):
         return []
-    chart_min = chart_need(W)
+    chart_min = chart_need(inner_w)
     cleft_need = cleft_min
     # the meters, and beside them the key or a cue (under them if that is too narrow)
-    meters_w = max(pw, (W - gap) // 2)
-    zone_w = W - gap - meters_w
+    meters_w = max(panel_w, (inner_w - gap) // 2)
+    zone_w = inner_w - gap - meters_w
     beside = zone_w >= style.px(ZONE_MIN_W) and (not key or key_fits(style, zone_w))
     if beside:
         block_h = max(meters_height(style), zone_height(style, zone_w, key))
     else:
-        block_h = meters_height(style) + style.px(ZONE_GAP) + zone_height(style, W, key)
+        block_h = meters_height(style) + style.px(ZONE_GAP) + zone_height(style, inner_w, key)
 
     def place_rows(box_h: int, frame_h: int, wide: bool, card_h: int = 0,
                    keep_chart: bool = False) -> dict:
         if wide:
             return across(box_h)
-        flex = H - 3 * gap - block_h - frame_h  # the picture and the chart, at the frame
+        # the picture and the chart, at the frame
+        flex = middle_h - 3 * gap - block_h - frame_h
         spare = max(0, flex - cleft_need - chart_min)
         cleft_h = max(card_h, cleft_need + round(spare * CLEFT_SHARE_PORTRAIT))
-        room = H - 3 * gap - block_h - box_h  # ...now
-        chart = pygame.Rect(m, top + cleft_h + gap, W, room - cleft_h)
+        room = middle_h - 3 * gap - block_h - box_h  # ...now
+        chart = pygame.Rect(margin, top + cleft_h + gap, inner_w, room - cleft_h)
         if chart.height < chart_min and keep_chart:  # the picture gives way to the chart
             cleft_h = 0
-            chart = pygame.Rect(m, top, W, room + gap)
+            chart = pygame.Rect(margin, top, inner_w, room + gap)
         elif chart.height < chart_min:  # the chart gives way: the picture takes its room
             cleft_h = room + gap
-            chart = pygame.Rect(m, top + cleft_h, 0, 0)
-        cleft, person = _cleft_row(style, pygame.Rect(m, top, W, cleft_h), c.person_label)
-        block = pygame.Rect(m, top + H - box_h - gap - block_h, W, block_h)
+            chart = pygame.Rect(margin, top + cleft_h, 0, 0)
+        cleft, person = _cleft_row(style, pygame.Rect(margin, top, inner_w, cleft_h),
+                                   content.person_label)
+        block = pygame.Rect(margin, top + middle_h - box_h - gap - block_h, inner_w, block_h)
         if beside:
-            meters, breathing = _meters(style, m, block.top, meters_w)
-            zone = pygame.Rect(m + meters_w + gap, block.top, zone_w, block_h)
+            meters, breathing = _meters(style, margin, block.top, meters_w)
+            zone = pygame.Rect(margin + meters_w + gap, block.top, zone_w, block_h)
             panel = dict(meter_rects=meters, breathing_rect=breathing, cue_rect=zone,
                          key_rect=_key_in(style, zone))
         else:
             panel = _panel(style, block)
         out = dict(side_by_side=False, cleft_rect=cleft, person_rect=person, chart_rect=chart,
-                   card_host=pygame.Rect(m, top, W, cleft_h),
-                   caption_rect=pygame.Rect(m, top + H - box_h, W, box_h), **panel)
+                   card_host=pygame.Rect(margin, top, inner_w, cleft_h),
+                   caption_rect=pygame.Rect(margin, top + middle_h - box_h, inner_w, box_h),
+                   **panel)
         return out
 
-    plans.append(Plan("portrait", W, H - 3 * gap - block_h - cleft_need - chart_min,
-                       H - 2 * gap - block_h - cleft_need, W, room_across, place_rows,
-                       lambda h: H - 2 * gap - block_h - max(h, cleft_need), W,
-                       room_lone_chart=H - 2 * gap - block_h - chart_min))
+    arrangements.append(Arrangement(
+        "portrait", inner_w, middle_h - 3 * gap - block_h - cleft_need - chart_min,
+        middle_h - 2 * gap - block_h - cleft_need, inner_w, room_across, place_rows,
+        lambda h: middle_h - 2 * gap - block_h - max(h, cleft_need), inner_w,
+        room_lone_chart=middle_h - 2 * gap - block_h - chart_min))
 
-    chart_beside = W - gap - pw
+    chart_beside = inner_w - gap - panel_w  # the chart's width beside the meters' column
     if chart_beside >= chart_w:
         chart_min = chart_need(chart_beside)
         row_min = max(panel_need, chart_min)
@@ -397,43 +416,47 @@ def arrangement_plans(style: Style, size, c: LessonContent, ch: Chrome, key: boo
                          keep_chart: bool = False) -> dict:
             if wide:
                 return across(box_h)
-            flex = H - 2 * gap - frame_h
+            flex = middle_h - 2 * gap - frame_h
             spare = max(0, flex - cleft_need - row_min)
             cleft_h = max(card_h, cleft_need + round(spare * CLEFT_SHARE_PORTRAIT))
-            row_h = H - 2 * gap - box_h - cleft_h
+            row_h = middle_h - 2 * gap - box_h - cleft_h
             if row_h < panel_need:  # a longer caption than the frame's: the picture yields
                 cleft_h -= panel_need - row_h
                 row_h = panel_need
             row_top = top + cleft_h + gap
-            cleft, person = _cleft_row(style, pygame.Rect(m, top, W, cleft_h), c.person_label)
-            chart = pygame.Rect(m, row_top, chart_beside, row_h)
+            cleft, person = _cleft_row(style, pygame.Rect(margin, top, inner_w, cleft_h),
+                                       content.person_label)
+            chart = pygame.Rect(margin, row_top, chart_beside, row_h)
             if chart.height < chart_min:
-                chart = pygame.Rect(m, row_top, 0, 0)
+                chart = pygame.Rect(margin, row_top, 0, 0)
             out = dict(side_by_side=False, cleft_rect=cleft, person_rect=person,
-                       card_host=pygame.Rect(m, top, W, cleft_h), chart_rect=chart,
-                       caption_rect=pygame.Rect(m, row_top + row_h + gap, W, box_h))
-            out.update(_panel(style, pygame.Rect(m + chart_beside + gap, row_top, pw, row_h)))
+                       card_host=pygame.Rect(margin, top, inner_w, cleft_h), chart_rect=chart,
+                       caption_rect=pygame.Rect(margin, row_top + row_h + gap, inner_w, box_h))
+            out.update(_panel(style, pygame.Rect(margin + chart_beside + gap, row_top,
+                                                 panel_w, row_h)))
             return out
 
-        plans.append(Plan("portrait-chart-beside", W, H - 2 * gap - cleft_need - row_min,
-                           H - 2 * gap - cleft_need - panel_need, W, room_across, place_beside,
-                           lambda h: H - 2 * gap - panel_need - max(h, cleft_need), W))
-    return plans
+        arrangements.append(Arrangement(
+            "portrait-chart-beside", inner_w, middle_h - 2 * gap - cleft_need - row_min,
+            middle_h - 2 * gap - cleft_need - panel_need, inner_w, room_across, place_beside,
+            lambda h: middle_h - 2 * gap - panel_need - max(h, cleft_need), inner_w))
+    return arrangements
 
 
-def compact_plans(style: Style, size, c: LessonContent, ch: Chrome, pw: int
-                   ) -> list[Plan]:
+def compact_arrangements(style: Style, size, content: LessonContent, chrome: Chrome,
+                         panel_w: int) -> list[Arrangement]:
     """The last resort before paging hard (the largest text on the smallest windows): the
     picture and the meters only; the chart, the key and the person figure give way, and
     a cue (overdose, withdrawal) is drawn over the picture when one shows."""
-    w, _h = size
-    m, gap = style.margin, style.gap
-    lw, lh = style.logical(size)
-    W, H, top = w - 2 * m, ch.bottom - ch.top, ch.top
-    cleft_min, mh = style.px(CLEFT_MIN_H), meters_height(style)
+    window_w, _window_h = size
+    margin, gap = style.margin, style.gap
+    logical_w, logical_h = style.logical(size)
+    # the room between the margins and between the header and the bar
+    inner_w, middle_h, top = window_w - 2 * margin, chrome.bottom - chrome.top, chrome.top
+    cleft_min, meters_h = style.px(CLEFT_MIN_H), meters_height(style)
 
     def across(box_h: int) -> dict:
-        return _across(style, c, m, top, W, H, box_h)
+        return _across(style, content, margin, top, inner_w, middle_h, box_h)
 
     def bare(cleft: pygame.Rect, meters_rect: pygame.Rect, box_top: int, box_h: int,
              keep_chart: bool = False) -> dict:
@@ -441,62 +464,69 @@ def compact_plans(style: Style, size, c: LessonContent, ch: Chrome, pw: int
         the chart (the picture gives way to it: the words and the picture agree)."""
         meters, breathing = _meters(style, meters_rect.left, meters_rect.top, meters_rect.width)
         chart = pygame.Rect(cleft.left, cleft.bottom, 0, 0)
-        if keep_chart and cleft.height >= chart_min_height(style, c.chart, cleft.width,
-                                                           c.chart_title, c.chart_labels,
-                                                           c.chart_marks):
+        if keep_chart and cleft.height >= chart_min_height(style, content.chart, cleft.width,
+                                                           content.chart_title,
+                                                           content.chart_labels,
+                                                           content.chart_marks):
             chart, cleft = pygame.Rect(cleft), pygame.Rect(cleft.left, cleft.top, cleft.width, 0)
         return dict(side_by_side=False, cleft_rect=cleft, person_rect=None,
                     chart_rect=chart,
                     card_host=pygame.Rect(cleft), meter_rects=meters, breathing_rect=breathing,
                     cue_rect=pygame.Rect(cleft), key_rect=pygame.Rect(cleft.left, cleft.top, 0, 0),
-                    caption_rect=pygame.Rect(m, box_top, W, box_h))
+                    caption_rect=pygame.Rect(margin, box_top, inner_w, box_h))
 
-    if lh <= lw:
-        cw = W - gap - pw
-        if cw < style.px(CLEFT_MIN_W):
+    if logical_h <= logical_w:
+        picture_w = inner_w - gap - panel_w
+        if picture_w < style.px(CLEFT_MIN_W):
             return []
-        rise = ch.top - ch.right_top if ch.right_from <= m + cw + gap else 0
-        upper = max(cleft_min, zone_height(style, cw, key=False), mh - rise)
+        rise = (chrome.top - chrome.right_top if chrome.right_from <= margin + picture_w + gap
+                else 0)
+        upper = max(cleft_min, zone_height(style, picture_w, key=False), meters_h - rise)
 
         def place(box_h: int, frame_h: int, wide: bool, card_h: int = 0,
                   keep_chart: bool = False) -> dict:
             if wide:
                 return across(box_h)
-            row_h = H - gap - box_h
-            return bare(pygame.Rect(m, top, cw, row_h),
-                        pygame.Rect(m + cw + gap, top - rise, pw, mh), top + row_h + gap, box_h,
-                        keep_chart)
+            row_h = middle_h - gap - box_h
+            return bare(pygame.Rect(margin, top, picture_w, row_h),
+                        pygame.Rect(margin + picture_w + gap, top - rise, panel_w, meters_h),
+                        top + row_h + gap, box_h, keep_chart)
 
         # a question may take the whole height (the picture gives way till it is answered)
-        return [Plan("landscape-compact", W, H - gap - upper, H - gap - upper, W, H, place,
-                      lambda h: H - gap - max(upper, h), cw)]
+        return [Arrangement("landscape-compact", inner_w, middle_h - gap - upper,
+                            middle_h - gap - upper, inner_w, middle_h, place,
+                            lambda h: middle_h - gap - max(upper, h), picture_w)]
 
-    upper = max(cleft_min, zone_height(style, W, key=False))
+    upper = max(cleft_min, zone_height(style, inner_w, key=False))
 
     def place_portrait(box_h: int, frame_h: int, wide: bool, card_h: int = 0,
                        keep_chart: bool = False) -> dict:
         if wide:
             return across(box_h)
-        cleft_h = H - 2 * gap - mh - box_h
-        cleft = pygame.Rect(m, top, W, cleft_h)
-        return bare(cleft, pygame.Rect(m, cleft.bottom + gap, W, mh),
-                    cleft.bottom + 2 * gap + mh, box_h, keep_chart)
+        cleft_h = middle_h - 2 * gap - meters_h - box_h
+        cleft = pygame.Rect(margin, top, inner_w, cleft_h)
+        return bare(cleft, pygame.Rect(margin, cleft.bottom + gap, inner_w, meters_h),
+                    cleft.bottom + 2 * gap + meters_h, box_h, keep_chart)
 
-    room = H - 2 * gap - mh - upper
-    return [Plan("portrait-compact", W, room, room, W, H, place_portrait,
-                  lambda h: H - 2 * gap - mh - max(upper, h), W)]
+    room = middle_h - 2 * gap - meters_h - upper
+    return [Arrangement("portrait-compact", inner_w, room, room, inner_w, middle_h,
+                        place_portrait,
+                        lambda h: middle_h - 2 * gap - meters_h - max(upper, h), inner_w)]
 
 
-def fallback_plan(style: Style, size, c: LessonContent, ch: Chrome) -> Plan:
+def fallback_arrangement(style: Style, size, content: LessonContent, chrome: Chrome
+                         ) -> Arrangement:
     """A window too small for any arrangement (under the supported 800x600): the
     picture over the caption; the chart and the meters give way."""
-    w, _h = size
-    m, gap = style.margin, style.gap
-    W, H = max(1, w - 2 * m), max(1, ch.bottom - ch.top)
+    window_w, _window_h = size
+    margin, gap = style.margin, style.gap
+    inner_w, middle_h = max(1, window_w - 2 * margin), max(1, chrome.bottom - chrome.top)
 
     def place(box_h: int, frame_h: int, wide: bool, card_h: int = 0,
               keep_chart: bool = False) -> dict:
-        return _across(style, c, m, ch.top, W, H, min(box_h, H))
+        return _across(style, content, margin, chrome.top, inner_w, middle_h,
+                       min(box_h, middle_h))
 
-    room = max(H - gap - style.px(CLEFT_MIN_H) // 2, 1)
-    return Plan("fallback", W, room, room, W, room, place, lambda h: room, W)
+    room = max(middle_h - gap - style.px(CLEFT_MIN_H) // 2, 1)
+    return Arrangement("fallback", inner_w, room, room, inner_w, room, place, lambda h: room,
+                       inner_w)

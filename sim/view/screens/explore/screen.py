@@ -5,15 +5,15 @@ injection) as prescribed, naloxone as a rescue, and a drink; play, pause, step, 
 down, skip to tomorrow, and watch receptors, meters and the occupancy plot (each dose
 leaves a mark on it).
 
-Free play must not teach a false lesson (TEACHING B9); the rules that see to it are
-``explore_rules`` (who the person is, the prescription, each species' room in the
-picture, the emergency cue that stays, a drink with an opioid). Only the opioid has an
+Free play must not teach a false lesson (TEACHING B9); the rules that see to it are in
+``rules`` (who the person is, the prescription, each species' room in the picture, the
+emergency cue that stays, a drink with an opioid). Only the opioid has an
 amount to choose; the amounts go up to "huge" (the override lesson's), and piling on
 more and more opioid over any block reaches the danger zone. A drink's two readings
-and the words on a drink with an opioid are drawn by ``explore_drinks``.
+and the words on a drink with an opioid are drawn by ``drinks``.
 
 The layout (where everything goes, for any window and text size) is
-``explore_layout.ExploreLayout`` and the blocks it arranges ``explore_blocks.ExploreBlocks``,
+``layout.ExploreLayout`` and the blocks it arranges ``blocks.ExploreBlocks``,
 both mixed into the screen; this module holds the screen's state, input and drawing.
 """
 
@@ -27,8 +27,9 @@ from sim.view.fonts import render_text
 from sim.view.render.cleft_view import CleftView
 from sim.view.screen import Screen
 from sim.view.screens.controls import ChoiceButton, WrapButton
-from sim.view.screens.explore_blocks import BUTTON_LINES, METER_GAP
-from sim.view.screens.explore_layout import (
+from sim.view.screens.explore.blocks import BUTTON_LINES, METER_GAP
+from sim.view.screens.explore.drinks import draw_readings, draw_words_box
+from sim.view.screens.explore.layout import (
     CHART_SWITCH,
     CUE_OVER,
     FULL,
@@ -39,11 +40,9 @@ from sim.view.screens.explore_layout import (
     PAGES_SHOWN,
     ExploreLayout,
 )
-from sim.view.screens.explore_drinks import draw_readings, draw_words_box
-from sim.view.screens.explore_rules import (
+from sim.view.screens.explore.rules import (
     DRINK,
     DRINK_WITH_OPIOID,
-    EXPLORE_RECEPTORS,
     FIRST_PERSON,
     ONE_DRINK,
     PEOPLE,
@@ -63,7 +62,7 @@ from sim.view.sim_runner import DoseResult, SimRunner
 from sim.view.style import FONT_SMALL
 from sim.view.widgets import Button, Dialog, Toggle, WidgetGroup, draw_wrapped, wrap_text
 
-__all__ = ["AMOUNTS", "EXPLORE_RECEPTORS", "GIVE", "NOT_RESCUE", "NOT_RESCUE_SHORT",
+__all__ = ["AMOUNTS", "GIVE", "NOTICE_STEPS", "NOT_RESCUE", "NOT_RESCUE_SHORT",
            "ExploreScreen"]
 
 #: the opioid's amounts (the only species with an amount to choose), up to the
@@ -185,7 +184,7 @@ class ExploreScreen(ExploreLayout, Screen):
 
     @property
     def person(self):
-        """Who the person is (``explore_rules.Person``)."""
+        """Who the person is (``rules.Person``)."""
         return PERSON[self.person_id]
 
     @property

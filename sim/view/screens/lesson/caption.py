@@ -3,7 +3,7 @@ closing card.
 
 The caption is always drawn at one size (``CAPTION_SIZE`` times the text size) and its
 box is exactly as tall as its text, or, where nothing else can give way to it, shows as
-many whole lines a page as fit (``fit_caption``; sim/view/screens/lesson_layout.py
+many whole lines a page as fit (``fit_caption``; ``layout``, beside this module,
 decides what gives way). Sizes are logical units (``style.px``); text sizes are logical
 too (``style.font``).
 """
