@@ -40,7 +40,8 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -227,8 +228,11 @@ def _unknown(code: str) -> str:
     return f"unknown language {code!r}; choose one of: {', '.join(LANGUAGES)}"
 
 
+#: the language lookups use. The app's preferences are the one source of the language
+#: a person chose: the app sets this from them (``App._apply_preferences``) and nothing
+#: else changes it except ``speaking`` for a passage (a handout's words); screens that
+#: want another language ask the app (``ctx.set_language``). tests/test_layers.py checks.
 _current = DEFAULT_LANGUAGE
-_listeners: list[Callable[[str], None]] = []
 
 
 def language() -> str:
@@ -237,29 +241,25 @@ def language() -> str:
 
 
 def set_language(code: str) -> None:
-    """Switch the language; listeners are called with the new code if it changed."""
+    """Switch the language lookups use (the app, from its preferences)."""
     global _current
     if code not in LANGUAGES:
         raise ValueError(_unknown(code))
     if code in _unavailable:
         raise ValueError(f"language {code!r} is not available: {_unavailable[code]}")
-    if code == _current:
-        return
     _current = code
-    for callback in list(_listeners):  # a listener may remove itself
-        callback(code)
 
 
-def add_listener(callback: Callable[[str], None]) -> None:
-    """Call ``callback(code)`` after every language change (e.g. to re-lay-out a screen)."""
-    if callback not in _listeners:
-        _listeners.append(callback)
-
-
-def remove_listener(callback: Callable[[str], None]) -> None:
-    """Stop calling ``callback``; unknown callbacks are ignored."""
-    if callback in _listeners:
-        _listeners.remove(callback)
+@contextmanager
+def speaking(code: str) -> Iterator[None]:
+    """Lookups in ``code`` inside the block, the language before it restored after
+    (a handout's words in its own language, whatever the app shows)."""
+    before = _current
+    set_language(code)
+    try:
+        yield
+    finally:
+        set_language(before)
 
 
 class MissingMessage(KeyError):

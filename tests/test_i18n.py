@@ -261,34 +261,19 @@ def test_every_message_used_in_code_is_in_the_catalog(code):
 # -- the API -------------------------------------------------------------------------------
 
 
-def test_set_language_switches_text_and_calls_listeners():
-    calls = []
-    i18n.add_listener(calls.append)
-    try:
-        assert i18n._("dialog.close") == "Close"
-        i18n.set_language("es")
-        assert i18n.language() == "es"
-        assert i18n._("dialog.close") == "Cerrar"
-        assert calls == ["es"]
-        i18n.set_language("es")  # no change, no call
-        assert calls == ["es"]
-    finally:
-        i18n.remove_listener(calls.append)
-    i18n.set_language("en")
-    assert calls == ["es"]  # removed listeners are not called
-
-
-def test_a_listener_may_remove_itself_while_being_called():
-    calls = []
-
-    def once(code):
-        calls.append(code)
-        i18n.remove_listener(once)
-
-    i18n.add_listener(once)
+def test_set_language_switches_text_and_speaking_restores_it():
+    assert i18n._("dialog.close") == "Close"
     i18n.set_language("es")
-    i18n.set_language("en")
-    assert calls == ["es"]
+    try:
+        assert i18n.language() == "es" and i18n._("dialog.close") == "Cerrar"
+        with i18n.speaking("fr"):
+            assert i18n._("dialog.close") == "Fermer"
+        assert i18n.language() == "es"
+        with pytest.raises(RuntimeError), i18n.speaking("en"):
+            raise RuntimeError  # restored however the passage ends
+        assert i18n.language() == "es"
+    finally:
+        i18n.set_language("en")
 
 
 def test_unknown_language_raises_value_error():
@@ -588,7 +573,8 @@ def test_i18n_does_not_import_pygame(module):
         for alias in (node.names if isinstance(node, ast.Import) else [ast.alias(node.module or "")])
     }
     assert "pygame" not in imported
-    assert imported <= {"__future__", "argparse", "collections", "dataclasses", "functools",
+    assert imported <= {"__future__", "argparse", "collections", "contextlib", "dataclasses",
+                        "functools",
                         "gettext", "os", "pathlib", "re", "struct", "sys", "sim"}, imported
 
 
@@ -885,3 +871,26 @@ def test_every_screen_renders_with_strict_messages(screen_id, monkeypatch):
     beats = {index for sid, index in seen if sid == screen_id}
     if screen_id in LESSONS and None not in beats:  # the screen tells which beat it shows
         assert beats == set(range(len(LESSONS[screen_id].beats))), "the walk missed beats"
+
+
+def test_only_the_app_sets_the_language_from_its_preferences():
+    """The app's preferences are the one source of the language: ``i18n.set_language``
+    is called by the app alone (screens ask ``ctx.set_language``, which changes the
+    preferences); anything else speaks another language for a passage
+    (``i18n.speaking``)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "sim"
+    callers = set()
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                f = node.func
+                name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+                owner = f.value if isinstance(f, ast.Attribute) else None
+                if name == "set_language" and not (
+                        isinstance(owner, ast.Attribute) and owner.attr in ("ctx", "_app")
+                        or isinstance(owner, ast.Name) and owner.id in ("self", "ctx")):
+                    callers.add(path.relative_to(root).as_posix())
+    assert callers <= {"app/app.py", "i18n.py"}, callers

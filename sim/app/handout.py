@@ -164,13 +164,9 @@ def write_handout(lesson_id: str | None = None, plan=None, lang: str = "en",
     drawing if ``out`` cannot be written; nothing is left half-written."""
     target = check_target(out or default_name(lesson_id, plan, lang))
     sections = sections_for(lesson_id, plan)
-    before = i18n.language()
-    try:
+    with i18n.speaking(lang):  # the words below, in the handout's language
         pictures = draw_beats(sections, lang, settings or {})
-        i18n.set_language(lang)  # the App leaves it so; said again for the words below
         page = render_html(sections, pictures, plan, lang, settings or {})
-    finally:
-        i18n.set_language(before)
     with open_output(str(target)) as stream:
         stream.write(page)
     return target
