@@ -463,3 +463,33 @@ def test_the_on_screen_next_follows_the_plan(present):
     _tap_widget(app, lesson.next)
     assert where(app) == ("after-detox", 1)
     assert app.ctx.plan_note() == "Ask about the month on naltrexone."
+
+
+def test_k_pause_is_shown_and_a_new_beat_plays(present, monkeypatch):
+    # a pause says so where the progress is, and lasts for its beat only: the next
+    # beat plays (it once ran 0 steps, looking hung, until the next plan item)
+    from sim.view.screens.lesson import screen as lesson_screen
+
+    drawn = []
+    real = lesson_screen.render_text
+    monkeypatch.setattr(lesson_screen, "render_text",
+                        lambda text, *a, **k: drawn.append(text) or real(text, *a, **k))
+    app = present(screen="blockade")
+    c = app.stack.top.controller
+    assert c.phase is Phase.RUN
+    press(app, K.K_k, "k")
+    assert c.paused and i18n._("presenter.paused") in drawn
+    steps = c.sim.steps
+    for _ in range(30):
+        app.update(1 / 60)
+    assert c.sim.steps == steps  # paused: the model waits
+    c.next()  # the run ends: its explanation
+    press(app, K.K_PAGEDOWN)  # the next beat
+    assert c.beat_number == 2 and not c.paused
+    drawn.clear()
+    app.render()
+    assert i18n._("presenter.paused") not in drawn
+    steps = c.sim.steps
+    for _ in range(120):
+        app.update(1 / 60)
+    assert c.sim.steps > steps or c.at_end_of_beat

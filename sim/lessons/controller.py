@@ -322,9 +322,11 @@ class LessonController:
 
     # ------------------------------------------------------------------ internals
     def _enter(self, index: int) -> None:
-        """Beat ``index`` (0-based) from its start."""
+        """Beat ``index`` (0-based) from its start (playing: a pause was for the beat it
+        was pressed in, so a new beat never looks hung)."""
         self.index = index
         self.over = False
+        self.paused = False
         self.picks.pop(index, None)
         self.player.answers.pop(index, None)
         self._pending = None

@@ -452,9 +452,11 @@ class LessonScreen(Screen):
         total = text.get_width() + (gap + dots_w if with_dots else 0)
         x = r.centerx - total // 2
         typed = self.ctx.mode.typed_beat
-        if typed:  # the presenter is typing a beat number: say where Enter goes
-            text = render_text(_("presenter.go_to").format(n=typed),
-                               st.font(PROGRESS_SIZE), t.accent, True)
+        paused = self.controller.paused and self.controller.phase is Phase.RUN
+        if typed or paused:  # a beat number being typed (where Enter goes), or a pause
+            words = (_("presenter.go_to").format(n=typed) if typed
+                     else _("presenter.paused"))
+            text = render_text(words, st.font(PROGRESS_SIZE), t.accent, True)
             with_dots = False
             x = r.centerx - text.get_width() // 2
         if st.rtl and with_dots:  # reading from the right: the words, then the dots leftwards
