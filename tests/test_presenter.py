@@ -493,3 +493,20 @@ def test_k_pause_is_shown_and_a_new_beat_plays(present, monkeypatch):
     for _ in range(120):
         app.update(1 / 60)
     assert c.sim.steps > steps or c.at_end_of_beat
+
+
+def test_a_beat_number_typed_at_a_question_goes_to_that_beat(present):
+    # at a question's set-up, a digit beyond the answers starts a beat number (it once
+    # opened the question, and Enter then skipped it)
+    lesson_id = "after-detox"
+    n = question_beat(lesson_id)
+    target = next(k for k in range(min(9, len(LESSONS[lesson_id].beats)), 0, -1) if k != n)
+    assert target > len(LESSONS[lesson_id].beats[n - 1].question.choices)
+    app = present(screen=lesson_id)
+    c = app.stack.top.controller
+    c.jump(n)
+    assert c.phase is Phase.SETUP
+    press(app, getattr(K, f"K_{target}"), str(target))
+    assert c.phase is Phase.SETUP and app.mode.typed_beat == str(target)
+    press(app, K.K_RETURN, "\r")
+    assert where(app) == (lesson_id, target) and n not in c.picks

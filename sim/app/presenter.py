@@ -171,9 +171,11 @@ class Presenter:
         if digit is None:
             return False
         lesson = self.lesson()
-        if lesson is not None and lesson.asking:
-            self.typed = ""
-            return lesson.command("pick", digit - 1) or True  # 1 is the first answer
+        if lesson is not None and lesson.asking and not self.typed and \
+                digit <= len(lesson.beat.question.choices):
+            # one of the room's answers (1 is the first); any other digit starts a beat
+            # number, so "5" at a question's set-up goes to beat 5 on Enter
+            return lesson.command("pick", digit - 1) or True
         if len(self.typed) < MAX_DIGITS:
             self.typed += str(digit)  # the lesson shows it beside the progress: "Go to 12"
         return True
