@@ -25,6 +25,18 @@ def strict_i18n():
 
 
 @pytest.fixture
+def fresh_checkpoints():
+    """No lesson's checkpoints are shared from earlier tests: for a test that counts the
+    model work a lesson does (every player of a lesson and seed shares its checkpoints
+    for the life of the process, so a lesson played before would cost nothing)."""
+    from sim.lessons.player import forget_checkpoints
+
+    forget_checkpoints()
+    yield
+    forget_checkpoints()
+
+
+@pytest.fixture
 def make_app():
     """Build headless apps (1280x720, seed 1234 unless asked otherwise); pygame is shut
     down and the language and colours restored afterwards. One fixture for every test

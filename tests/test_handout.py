@@ -230,11 +230,12 @@ def test_a_late_picture_is_what_screenshot_beat_draws(sheets, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("lesson_id", ["after-detox", "too-soon", "pill-vs-shot"])
-def test_shared_checkpoints_give_the_same_model_as_a_fresh_play(lesson_id):
+def test_shared_checkpoints_give_the_same_model_as_a_fresh_play(lesson_id, fresh_checkpoints):
     """What makes the handout fast: controllers made one after another, each sharing the
     last one's checkpoints, reach every beat's end in the state a fresh play reaches
     (the model, its history, the control run), while playing the lesson about once."""
     from sim.lessons import LessonController, LessonError, LessonPlayer
+    from sim.lessons.player import forget_checkpoints
     from sim.model import simulation
 
     lesson = LESSONS[lesson_id]
@@ -266,6 +267,7 @@ def test_shared_checkpoints_give_the_same_model_as_a_fresh_play(lesson_id):
                   for r in p.beat_history]) for p in players]
 
     for n in sorted({1, count // 2, count}):
+        forget_checkpoints()  # a play from scratch, not one from the checkpoints above
         fresh = LessonController(lesson)
         fresh.show_end(n)
         assert state(ends[n]) == state(fresh), f"beat {n}"

@@ -7,6 +7,9 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from sim.lessons import (
     END_PHASES,
@@ -238,14 +241,18 @@ def test_back_and_jump_give_the_same_model_state_as_a_fresh_play(lesson_id):
     for _ in range(200):
         if not c.next():
             break
-    for number in range(len(les.beats), 0, -1):
-        c.jump(number)
-        fresh = LessonPlayer(les)
+    # one play from scratch, forward beat by beat, sharing no checkpoint: where each
+    # beat starts (before its question, if it asks one)
+    fresh, expected = LessonPlayer(les, shared=False), {}
+    for number in range(1, len(les.beats) + 1):
         if les.beats[number - 1].question:
             fresh.rewind_to(number - 1)
         else:
             fresh.start_beat(number - 1)
-        assert state(c) == {**fresh.row(), "rng": state_of(fresh)}, number
+        expected[number] = {**fresh.row(), "rng": state_of(fresh)}
+    for number in range(len(les.beats), 0, -1):
+        c.jump(number)
+        assert state(c) == expected[number], number
 
 
 def state_of(player: LessonPlayer):
@@ -296,7 +303,8 @@ def count_model_steps(monkeypatch) -> list[int]:
 
 
 @pytest.mark.parametrize("lesson_id", ["after-detox", "pill-vs-shot"])
-def test_next_into_weeks_of_story_time_runs_no_model_steps_once_read(lesson_id, monkeypatch):
+def test_next_into_weeks_of_story_time_runs_no_model_steps_once_read(lesson_id, monkeypatch,
+                                                                     fresh_checkpoints):
     """While a caption is read, the next beat's jump is worked out a little per frame,
     so Next starts it without running weeks of story time (which froze the window for
     half a second), and the state is exactly the one a direct play reaches."""
@@ -308,7 +316,7 @@ def test_next_into_weeks_of_story_time_runs_no_model_steps_once_read(lesson_id, 
     calls = count_model_steps(monkeypatch)
     c.next()
     assert c.index == jumpy and calls[0] == 0
-    fresh = LessonPlayer(les)
+    fresh = LessonPlayer(les, shared=False)
     fresh.start_beat(jumpy)
     assert state(c) == {**fresh.row(), "rng": state_of(fresh)}
     assert [r["step"] for r in c.player.beat_history[jumpy].jump_rows] == [
@@ -316,7 +324,8 @@ def test_next_into_weeks_of_story_time_runs_no_model_steps_once_read(lesson_id, 
 
 
 @pytest.mark.parametrize("lesson_id", ["after-detox", "pill-vs-shot"])
-def test_a_quick_next_into_weeks_of_story_time_is_answered_at_once(lesson_id, monkeypatch):
+def test_a_quick_next_into_weeks_of_story_time_is_answered_at_once(lesson_id, monkeypatch,
+                                                                    fresh_checkpoints):
     """Next pressed straight away (no reading time, nothing worked out yet): the beat
     begins at once and its story time is worked out over the next frames, a few
     hundred model steps each, never weeks in one go; the state is the same in the end."""
@@ -340,7 +349,107 @@ def test_a_quick_next_into_weeks_of_story_time_is_answered_at_once(lesson_id, mo
             break
     assert c.at_end_of_beat, "the beat finished once its story time was worked out"
     assert most <= CATCH_UP_STEPS + 60
-    fresh = LessonPlayer(les)
+    fresh = LessonPlayer(les, shared=False)
     fresh.start_beat(jumpy)
     fresh.run_beat_steps()
     assert state(c) == {**fresh.row(), "rng": state_of(fresh)}
+
+
+# ------------------------------------------------------------------ any path, any order
+def _fresh_rows(les) -> tuple[dict, dict, dict]:
+    """One play from scratch, sharing no checkpoint: each beat's row before its story
+    time, at its start (jump and doses done) and at its end."""
+    player = LessonPlayer(les, shared=False)
+    before, start, end = {}, {}, {}
+    for i in range(len(les.beats)):
+        before[i] = {**player.row(), "rng": state_of(player)}
+        player.start_beat(i)
+        start[i] = {**player.row(), "rng": state_of(player)}
+        player.run_beat_steps()
+        end[i] = {**player.row(), "rng": state_of(player)}
+    return before, start, end
+
+
+FRESH = {lesson_id: None for lesson_id in ("blockade", "too-soon")}
+
+
+class AnyPathThroughALesson(RuleBasedStateMachine):
+    """Next, Back, Replay, jumps near and far, answers, skips and time, in any order:
+    wherever the model is at a beat's start or end it is where a play from scratch is
+    there, and every checkpoint kept (and shared with later players) is a whole one."""
+
+    lesson_id = "blockade"
+
+    def __init__(self) -> None:
+        super().__init__()
+        from sim.lessons.player import forget_checkpoints
+
+        forget_checkpoints()
+        les = LESSONS[self.lesson_id]
+        if FRESH[self.lesson_id] is None:
+            FRESH[self.lesson_id] = _fresh_rows(les)
+        self.before, self.start, self.end = FRESH[self.lesson_id]
+        self.c = LessonController(les)
+
+    @rule()
+    def next(self):
+        self.c.next()
+
+    @rule()
+    def back(self):
+        self.c.back()
+
+    @rule()
+    def replay(self):
+        self.c.replay()
+
+    @rule(number=st.integers(1, 10), catch_up=st.booleans())
+    def jump(self, number, catch_up):
+        self.c.jump(min(number, self.c.beat_count), catch_up=catch_up)
+
+    @rule(choice=st.integers(0, 3))
+    def answer(self, choice):
+        if self.c.phase is Phase.ASK:
+            self.c.choose(min(choice, len(self.c.beat.question.choices) - 1))
+
+    @rule()
+    def skip(self):
+        self.c.skip()
+
+    @rule(frames=st.integers(1, 90))
+    def time_passes(self, frames):
+        run_for(self.c, frames / 60)
+
+    @invariant()
+    def the_model_is_where_a_play_from_scratch_is(self):
+        p, c = self.c.player, self.c
+        if c._pending is not None or p.index < 0:
+            return
+        now = {**p.row(), "rng": state_of(p)}
+        if p.index == c.index and p.steps_done == 0:
+            assert now == self.start[c.index]
+        elif p.index == c.index and p.remaining == 0:
+            assert now == self.end[c.index]
+        elif p.index == c.index - 1 and p.remaining == 0:
+            assert now == self.before[c.index]
+
+    @invariant()
+    def every_checkpoint_kept_is_whole(self):
+        p = self.c.player
+        beats = p.lesson.beats
+        histories = [h for _sim, h in p._checkpoints.values()]
+        histories += [h for _sim, h, _record in p._started.values()]
+        for history in histories:
+            for record in history:
+                assert record.end is not None and len(record.rows) == beats[record.index].steps
+
+
+class AnyPathThroughTooSoon(AnyPathThroughALesson):
+    lesson_id = "too-soon"
+
+
+for machine in (AnyPathThroughALesson, AnyPathThroughTooSoon):
+    machine.TestCase.settings = settings(max_examples=25, stateful_step_count=15,
+                                         deadline=None)
+test_any_path_through_a_lesson = AnyPathThroughALesson.TestCase
+test_any_path_through_too_soon = AnyPathThroughTooSoon.TestCase

@@ -231,6 +231,23 @@ def test_play_through_is_deterministic_and_going_back_replays_the_same_state():
     assert other.beat_history[-1].end != b.beat_history[-1].end
 
 
+@pytest.mark.parametrize("lesson_id", ["blockade", "after-detox"])
+def test_a_jump_forward_from_a_beat_in_progress_reaches_where_a_play_would(lesson_id):
+    """A lesson opens on beat 1 running; a jump to a later beat (a progress dot, a typed
+    beat number) used to skip the rest of beat 1's steps, so every later beat began in
+    a state no play reaches (and, with checkpoints shared, other players got it too)."""
+    les = LESSONS[lesson_id]
+    target = len(les.beats) - 1
+    jumped = LessonPlayer(les, shared=False)
+    jumped.start_beat(0)
+    jumped.advance(1)
+    jumped.rewind_to(target)
+    played_on = LessonPlayer(les, shared=False)
+    played_on.rewind_to(target)
+    assert jumped.row() == played_on.row()
+    assert [len(r.rows) for r in jumped.beat_history] == [b.steps for b in les.beats[:target]]
+
+
 def test_a_beat_number_outside_the_lesson_is_a_clear_error():
     player = LessonPlayer(LESSONS["blockade"])
     count = len(player.lesson.beats)

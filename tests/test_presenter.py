@@ -215,7 +215,8 @@ def test_next_reveals_without_a_pick(present):
     assert c.verdict == "skipped"
 
 
-def test_a_far_jump_never_runs_more_than_the_bound_in_one_update(present, monkeypatch):
+def test_a_far_jump_never_runs_more_than_the_bound_in_one_update(present, monkeypatch,
+                                                                 fresh_checkpoints):
     app = present(screen="after-detox")
     steps: dict[int, int] = {}  # model steps per simulation (a player's, or its copy's)
     real = Simulation.step

@@ -22,6 +22,7 @@ never change the model.
 from __future__ import annotations
 
 import copy
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -36,6 +37,26 @@ JUMP_SAMPLE_EVERY = 60
 #: level on the feel-good meter, so the lines chart and the meter agree
 FEEL_IT_LEVEL = 0.25
 _DONE = object()  # the end of a ``_start_steps`` generator
+#: the checkpoints of this many (lesson, seed, species table) are kept, shared by every
+#: player of the same one: reopening a lesson (the next kiosk visitor, a presenter's
+#: PageUp into the previous plan item's end, the handout) restores its beats instead
+#: of playing weeks of story time again. Bounded, so a long kiosk run stays flat.
+SHARED_LESSONS = 24
+_shared: OrderedDict = OrderedDict()
+
+
+def _shared_checkpoints(key) -> tuple[dict, dict]:
+    """The (checkpoints, started) dictionaries every player of ``key`` adds to."""
+    entry = _shared.pop(key, None) or ({}, {})
+    _shared[key] = entry  # the most recently used last
+    while len(_shared) > SHARED_LESSONS:
+        _shared.popitem(last=False)
+    return entry
+
+
+def forget_checkpoints() -> None:
+    """Drop every shared checkpoint (the next player of any lesson plays from scratch)."""
+    _shared.clear()
 #: ``prefetch`` works ahead in chunks of this many model steps...
 PREFETCH_CHUNK = 20
 #: ...by default this many per call (about 5 ms at 60 calls a second: a frame stays smooth)
@@ -69,17 +90,26 @@ class LessonPlayer:
         lesson: Lesson,
         seed: int | None = None,
         species: tuple[Species, ...] = SPECIES,
+        *,
+        shared: bool = True,
     ) -> None:
         self.lesson = lesson
         self.seed = lesson.seed if seed is None else seed
         self._species = species  # tests swap in a changed table for counterfactuals
         # beat index -> (model state just before that beat's jump, history before it).
-        # The state at a beat's start depends only on the lesson and the seed, so a
-        # checkpoint stays valid for the player's life: Back and Replay restore one
-        # instead of replaying the lesson from its start (which froze the window).
-        self._checkpoints: dict[int, tuple[Simulation, list[BeatRecord]]] = {}
+        # The state at a beat's start depends only on the lesson, the seed and the
+        # species table, so a checkpoint stays valid for good: Back and Replay restore
+        # one instead of replaying the lesson from its start (which froze the window),
+        # and every player of the same lesson and seed shares them unless ``shared`` is
+        # False (tests that compare with a play from scratch).
+        self._checkpoints: dict[int, tuple[Simulation, list[BeatRecord]]]
         # ...and the model just after each beat's jump and doses (the same reasoning)
-        self._started: dict[int, tuple[Simulation, list[BeatRecord], BeatRecord]] = {}
+        self._started: dict[int, tuple[Simulation, list[BeatRecord], BeatRecord]]
+        if shared:
+            self._checkpoints, self._started = _shared_checkpoints(
+                (lesson, self.seed, species))
+        else:
+            self._checkpoints, self._started = {}, {}
         # the next beat being worked out ahead of time: (index, copy of this player, steps)
         self._ahead = None
         self.reset()
@@ -149,7 +179,8 @@ class LessonPlayer:
             )
         self.answers[index] = choice
         if 0 <= index < len(self.beat_history) and self.beat_history[index].index == index:
-            self.beat_history[index].answer = choice
+            # a new record, not a changed one: checkpoints share records between players
+            self.beat_history[index] = replace(self.beat_history[index], answer=choice)
         return choice
 
     def is_correct(self, index: int) -> bool | None:
@@ -186,7 +217,7 @@ class LessonPlayer:
                     self.run_beat_steps()  # the current beat's rows, for the charts
                 history = self.beat_history[:index]
             self.sim = copy.deepcopy(sim)
-            self.beat_history = [*history, replace(
+            self.beat_history = [*self._answered(history), replace(
                 record, rows=[], answer=self.answers.get(index),
                 end=record.start if self.lesson.beats[index].steps == 0 else None)]
             self.index = index
@@ -314,7 +345,7 @@ class LessonPlayer:
         if saved is not None:
             sim, history = saved
             self.sim = copy.deepcopy(sim)  # the checkpoint itself stays untouched
-            self.beat_history = list(history)
+            self.beat_history = self._answered(history)
             self.index = index - 1
             self.steps_done = self.lesson.beats[index - 1].steps if index else 0
             return
@@ -322,6 +353,8 @@ class LessonPlayer:
             answers = dict(self.answers)
             self.reset()
             self.answers = answers
+        if self.beat is not None:
+            self.run_beat_steps()  # the beat in progress ends first, as it would if played
         while self.index + 1 < index:
             self._start(self.index + 1)
             self.run_beat_steps()
@@ -404,9 +437,14 @@ class LessonPlayer:
             self.start_beat(index)
             self.run_beat_steps()
         # the beats restored with a checkpoint carry this run's answers, as if played
-        self.beat_history = [record if record.answer == self.answers.get(record.index)
-                             else replace(record, answer=self.answers.get(record.index))
-                             for record in self.beat_history]
+        self.beat_history = self._answered(self.beat_history)
+
+    def _answered(self, history: list[BeatRecord]) -> list[BeatRecord]:
+        """``history`` with this player's answers (a checkpoint's records may carry the
+        answers of the player that took it)."""
+        return [record if record.answer == self.answers.get(record.index)
+                else replace(record, answer=self.answers.get(record.index))
+                for record in history]
 
     def share_checkpoints(self, other: LessonPlayer) -> None:
         """Use (and add to) ``other``'s checkpoints: the states at the starts of beats

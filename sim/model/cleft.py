@@ -118,10 +118,15 @@ class Cleft:
     def _release_depots(self) -> None:
         if not self.depots:
             return
-        held = np.array(self.depots)
-        out = self.rng.binomial(held, INJECTION_RELEASE_CHANCE)
-        self.depots = [int(h) for h in held - out if h > 0]
-        total = int(out.sum())
+        if len(self.depots) == 1:  # the usual case: one injection (the same draws)
+            total = int(self.rng.binomial(self.depots[0], INJECTION_RELEASE_CHANCE))
+            left = self.depots[0] - total
+            self.depots = [left] if left > 0 else []
+        else:
+            held = np.array(self.depots)
+            out = self.rng.binomial(held, INJECTION_RELEASE_CHANCE)
+            self.depots = [int(h) for h in held - out if h > 0]
+            total = int(out.sum())
         if total:
             self.add(SPECIES_ID["naltrexone"], total, where="top")
 
@@ -143,7 +148,7 @@ class Cleft:
 
     def _release_bound(self) -> np.ndarray:
         """Bound molecules let go by their species' residence time; returns receptor ids."""
-        occupied = np.flatnonzero(self.receptor_kind != FREE)
+        occupied = (self.receptor_kind != FREE).nonzero()[0]
         if occupied.size == 0:
             return occupied
         kinds = self.receptor_kind[occupied]
@@ -165,7 +170,7 @@ class Cleft:
         Returns the indices (into the free arrays) of the molecules that bound, and
         the receptors they bound to.
         """
-        near = np.flatnonzero(self.y < CONTACT_HEIGHT)
+        near = (self.y < CONTACT_HEIGHT).nonzero()[0]
         if near.size == 0:
             return near, near
         site = self.x[near].astype(np.intp)
@@ -177,6 +182,9 @@ class Cleft:
         ok = on_site & docks
         candidates, sites = near[ok], site[ok]
         if candidates.size == 0:
+            return candidates, sites
+        if candidates.size == 1:  # no contest (and permutation(1) draws nothing)
+            self.receptor_kind[sites] = self.kind[candidates]
             return candidates, sites
         # several molecules may reach one site in the same step: pick one at random
         order = self.rng.permutation(candidates.size)
@@ -203,7 +211,8 @@ class Cleft:
         self.kind = self.kind[keep]
 
     def _append(self, x: np.ndarray, y: np.ndarray, kind) -> None:
-        kinds = np.broadcast_to(np.asarray(kind, dtype=np.int8), np.shape(x))
+        # a scalar species id (an arrival) or the kinds of released molecules
+        kinds = kind if isinstance(kind, np.ndarray) else np.full(x.size, kind, np.int8)
         self.x = np.concatenate([self.x, x])
         self.y = np.concatenate([self.y, y])
         self.kind = np.concatenate([self.kind, kinds])
