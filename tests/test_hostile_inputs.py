@@ -167,60 +167,42 @@ SETTINGS_FILES = {
 }
 
 
-def _run_all(cases: dict, argv, factory) -> dict:
-    """Run every case in its own folder and process, a few at a time (each still has
-    its own timeout): {case: (folder, path, files before, finished process)}."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    prepared = {}
-    for i, (case, (make, _)) in enumerate(cases.items()):
-        folder = factory.mktemp(f"case{i}")
-        path = make(folder)
-        prepared[case] = (folder, path, left_in(folder))
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        futures = {case: pool.submit(blockade, argv(path), folder)
-                   for case, (folder, path, _) in prepared.items()}
-        return {case: (*prepared[case], futures[case].result()) for case in cases}
+def _run_case(cases: dict, case: str, argv, folder: Path):
+    """Make the case's file in ``folder`` and run the program on it in its own process:
+    (path, files before, finished process). Each case is its own test, so the workers
+    share them out (a fixture running them all once per worker ran them twice)."""
+    make, _mention = cases[case]
+    path = make(folder)
+    before = left_in(folder)
+    return path, before, blockade(argv(path), folder)
 
 
-@pytest.fixture(scope="session")  # once a run: its tests share an xdist_group
-def scenario_results(tmp_path_factory):
-    return _run_all(SCENARIO_FILES, lambda path: ["run", str(path), "--csv", "out.csv"],
-                    tmp_path_factory)
-
-
-@pytest.fixture(scope="session")  # once a run: its tests share an xdist_group
-def settings_results(tmp_path_factory):
-    return _run_all(SETTINGS_FILES, lambda path: [
-        "--settings", str(path), "--screenshot", "shot.png", "--screen", "rescue",
-        "--size", "800x600", "--frames", "0"], tmp_path_factory)
-
-
-@pytest.mark.xdist_group("hostile-scenarios")  # its fixture runs once
 @pytest.mark.parametrize("case", list(SCENARIO_FILES), ids=list(SCENARIO_FILES))
-def test_run_survives_a_hostile_scenario_file(case, scenario_results):
+def test_run_survives_a_hostile_scenario_file(case, tmp_path):
     mention = SCENARIO_FILES[case][1]
-    folder, path, before, proc = scenario_results[case]
+    path, before, proc = _run_case(SCENARIO_FILES, case, lambda path: [
+        "run", str(path), "--csv", "out.csv"], tmp_path)
     line = assert_handled(proc, expected=0 if mention is None else 2)
     if mention is not None:
         assert mention.replace("hostile", path.name) in line, line
-        assert left_in(folder) == before, "no output file for a refused scenario"
+        assert left_in(tmp_path) == before, "no output file for a refused scenario"
     else:
-        assert left_in(folder) == sorted(before + ["out.csv"])
+        assert left_in(tmp_path) == sorted(before + ["out.csv"])
 
 
-@pytest.mark.xdist_group("hostile-settings")  # its fixture runs once
 @pytest.mark.parametrize("case", list(SETTINGS_FILES), ids=list(SETTINGS_FILES))
-def test_settings_survive_a_hostile_file(case, settings_results):
+def test_settings_survive_a_hostile_file(case, tmp_path):
     mention = SETTINGS_FILES[case][1]
-    folder, path, before, proc = settings_results[case]
+    path, before, proc = _run_case(SETTINGS_FILES, case, lambda path: [
+        "--settings", str(path), "--screenshot", "shot.png", "--screen", "rescue",
+        "--size", "800x600", "--frames", "0"], tmp_path)
     line = assert_handled(proc, expected=0 if mention is None else 2)
     if mention is not None:
         assert mention.replace("hostile", path.name) in line, line
         assert str(path) in line, "the line names the file"
-        assert left_in(folder) == before
+        assert left_in(tmp_path) == before
     else:
-        assert left_in(folder) == sorted(before + ["shot.png"])
+        assert left_in(tmp_path) == sorted(before + ["shot.png"])
 
 
 def test_the_help_card_size_is_the_lesson_screens_own():

@@ -89,7 +89,45 @@ def test_measured_widths_stay_bounded_and_right(monkeypatch):
         assert fonts.text_width("Day 2", 22) == fonts.font(22).size("Day 2")[0]
     finally:
         fonts.clear_caches()
-    assert len(fonts._width_cache) == 0
+
+
+def test_measures_outlive_a_font_session_but_not_other_font_files(tmp_path, monkeypatch):
+    """Widths and wrapped lines depend on the font files only: a new window (or the next
+    test) keeps them, so it lays out without measuring every line again; fonts from
+    other files (another assets folder) are measured afresh."""
+    import shutil
+
+    from sim import resources
+    from sim.view.widgets.text import wrap_text
+
+    text = "Naltrexone sits on the receptors and blocks them for about a day"
+    pygame.font.init()
+    fonts.clear_caches()
+    width = fonts.text_width(text, 30)
+    lines = wrap_text(text, 400, 30)
+    pygame.font.quit()
+    fonts.clear_caches()
+    pygame.font.init()
+    assert fonts._width_cache.get((text, 30, False, None)) == width  # kept
+    assert wrap_text(text, 400, 30) == lines
+    # other files: the regular font is the bold one (wider), in another assets folder
+    other = tmp_path / "assets"
+    shutil.copytree(resources.asset_path(), other)
+    shutil.copy(other / "fonts" / fonts.FONT_FILES[True], other / "fonts" / fonts.FONT_FILES[False])
+    monkeypatch.setenv(resources.ASSETS_ENV, str(other))
+    resources.assets_root.cache_clear()
+    try:
+        pygame.font.quit()
+        fonts.clear_caches()
+        pygame.font.init()
+        wider = fonts.text_width(text, 30)
+        assert wider == fonts.font(30, True).size(text)[0] > width
+        assert wrap_text(text, 400, 30) == wrap_text(text, 400, 30, bold=True) != lines
+    finally:
+        monkeypatch.delenv(resources.ASSETS_ENV)
+        resources.assets_root.cache_clear()
+        fonts.clear_caches()
+        assert fonts.text_width(text, 30) == width  # the bundled files again
 
 
 # ------------------------------------------------------------------ screens freed when left

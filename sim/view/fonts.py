@@ -59,8 +59,36 @@ def _fresh_session() -> None:
     _load_font.cache_clear()
     _load_script_font.cache_clear()
     mixed_metrics.cache_clear()
-    _width_cache.clear()
+    _check_font_files()
     _session_probe[0] = pygame.font.Font(None, 2)
+
+
+#: which font files the measured widths belong to, and how many times they changed
+_measured_with: list = [None, 0]
+
+
+def _check_font_files() -> None:
+    """Measures (widths, wrapped lines) depend only on the font files, not on the font
+    session: they are kept across sessions (a new window, the next test) and forgotten
+    only when the files are others (another assets folder, a changed file)."""
+    files = []
+    for name in (*FONT_FILES.values(), *ARABIC_FONT_FILES.values()):
+        path = asset_path("fonts", name)
+        try:
+            stat = path.stat()
+            files.append((str(path), stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            files.append((str(path), None, None))
+    if files != _measured_with[0]:
+        _width_cache.clear()
+        _measured_with[:] = [files, _measured_with[1] + 1]
+
+
+def measures_generation() -> int:
+    """A number that changes whenever measured widths are forgotten: a cache of things
+    worked out from widths (``wrap_text``'s lines) keys on it."""
+    _fresh_session()
+    return _measured_with[1]
 
 
 def font(size: int, bold: bool = False) -> pygame.font.Font:
@@ -281,7 +309,7 @@ def text_width(text: str, size: int, bold: bool = False, direction: str | None =
         width = sum(_piece_width(piece, size, bool(bold))
                     for piece in text_runs.visual_pieces(text, key[3]))
     _width_cache[key] = width
-    if len(_width_cache) > WIDTH_CACHE_ENTRIES:
+    while len(_width_cache) > WIDTH_CACHE_ENTRIES:
         _width_cache.popitem(last=False)
     return width
 
@@ -307,9 +335,9 @@ def line_height(size: int, bold: bool = False, script: str | None = None) -> int
 
 
 def clear_caches() -> None:
-    """Forget loaded fonts and rendered text (needed after ``pygame.font.quit()``)."""
+    """Forget loaded fonts and rendered text (needed after ``pygame.font.quit()``); the
+    measured widths stay unless the font files are others (``_check_font_files``)."""
     render_text.cache_clear()
-    _width_cache.clear()
     _load_font.cache_clear()
     _load_script_font.cache_clear()
     mixed_metrics.cache_clear()

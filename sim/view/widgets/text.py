@@ -24,7 +24,7 @@ from functools import lru_cache
 import pygame
 
 from sim.view import text_runs
-from sim.view.fonts import line_height, render_text, text_width
+from sim.view.fonts import line_height, measures_generation, render_text, text_width
 from sim.view.text_runs import has_arabic
 from sim.view.style import FONT_BODY, Style
 from sim.view.theme import Colour
@@ -41,11 +41,14 @@ def wrap_text(text: str, width: int, size: int, bold: bool = False,
     Cached: screens re-wrap the same captions every frame.
     """
     paragraph = text_runs.resolve(direction) if has_arabic(text) else None
-    return _wrap(text, width, size, bold, paragraph)
+    return _wrap(text, width, size, bold, paragraph, measures_generation())
 
 
-@lru_cache(maxsize=2048)
-def _wrap(text: str, width: int, size: int, bold: bool, paragraph: str | None) -> tuple[str, ...]:
+#: home tries each tile's words at a dozen widths in every language, so the bound is
+#: a few thousand (an entry is a text's lines: a few hundred bytes)
+@lru_cache(maxsize=4096)
+def _wrap(text: str, width: int, size: int, bold: bool, paragraph: str | None,
+          _generation: int) -> tuple[str, ...]:
     if not text:
         return ()
 
