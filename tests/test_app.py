@@ -865,3 +865,24 @@ def test_the_mixer_is_never_initialised(make_app):
     app.update(STEP)
     app.render()
     assert not pygame.mixer.get_init()
+
+
+def test_a_screen_hidden_during_a_resize_is_laid_out_when_it_shows_again(make_app):
+    """Resizing lays out only the screens on show (the top one, and the one a dialog
+    dims beneath it); home under a lesson is laid out when the lesson closes, and then
+    fits the new window."""
+    app = make_app(size=(800, 600))
+    home = app.stack.top
+    lesson = app.stack.push("blockade")
+    app.stack.push("preferences")
+    app.resize_window((1920, 1080))
+    assert lesson.size == (1920, 1080)  # dimmed beneath the dialog: on show
+    assert home.size == (800, 600)  # hidden: not laid out for nobody
+    app.stack.home()
+    assert app.stack.top is home and home.size == (1920, 1080)
+    shot = app.snapshot()
+    window = pygame.Rect((0, 0), (1920, 1080))
+    for w, rect in shown_controls(home):
+        assert window.contains(rect)
+        assert not is_flat(shot.subsurface(rect))
+    assert max(rect.right for _w, rect in shown_controls(home)) > 1200  # the wide grid

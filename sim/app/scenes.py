@@ -59,7 +59,9 @@ class SceneStack:
         screen.exit()
         screen.dispose()  # break its cycles: freed by reference counting, not by gc
         self.top.resume()
-        self.top.layout(self.size)
+        for shown in self.shown():  # laid out now if a resize left it hidden
+            if shown is self.top or getattr(shown, "size", None) != self.size:
+                shown.layout(self.size)
         self._changed()
         return screen
 
@@ -92,9 +94,23 @@ class SceneStack:
             self.pop()
 
     def resize(self, size: tuple[int, int]) -> None:
+        """Lay out the screens on show at ``size``. A screen hidden under them is laid
+        out when it shows again (``pop``): a window resized with a lesson open does not
+        lay out the home screen beneath it for nobody (home's tile grid is the costliest
+        layout)."""
         self.size = size
-        for screen in self.stack:
+        for screen in self.shown():
             screen.layout(size)
+
+    def shown(self) -> list[Screen]:
+        """The screens on show, bottom first: the top one and each one an overlay (a
+        dialog, the notes) draws beneath it."""
+        shown: list[Screen] = []
+        for screen in reversed(self.stack):
+            shown.append(screen)
+            if not getattr(screen, "overlay", False):
+                break
+        return shown[::-1]
 
     def _changed(self) -> None:
         if self.on_change:
