@@ -112,15 +112,12 @@ class Sheets(dict):
         return self[lang]
 
 
-# once a run (a worker), each language only when a test there asks for it; the tests
-# also share an xdist_group, which keeps them on one worker where --dist loadgroup works
-# (pytest-xdist 3.8 with pytest 9.2 ignores the group: pytest-xdist issue 1386)
+# once a worker, each language only when a test there asks for it
 @pytest.fixture(scope="session")
 def sheets(tmp_path_factory):
     return Sheets(tmp_path_factory.mktemp("sheets"))
 
 
-@pytest.mark.xdist_group("handout-sheets")  # one `sheets` for them all
 @pytest.mark.parametrize("lang", HANDOUT_LANGS)
 def test_every_beats_caption_and_one_picture_per_beat(sheets, lang):
     page = sheets[lang]
@@ -156,7 +153,6 @@ def test_every_beats_caption_and_one_picture_per_beat(sheets, lang):
     assert f'<html lang="{lang.replace("_", "-")}" dir="{"rtl" if lang == "ar" else "ltr"}">' in page
 
 
-@pytest.mark.xdist_group("handout-sheets")  # one `sheets` for them all
 def test_print_styles_for_a4_and_letter(sheets):
     sheet = parse(sheets["en"])
     style = sheet.style
@@ -165,7 +161,6 @@ def test_print_styles_for_a4_and_letter(sheets):
     assert "A4" in style and "Letter" in style
 
 
-@pytest.mark.xdist_group("handout-sheets")  # one `sheets` for them all
 def test_a_picture_is_what_screenshot_beat_draws(sheets, tmp_path, capsys):
     shot = tmp_path / "beat1.png"
     status, _out, err = cli(["--screen", "after-detox", "--beat", "1", "--profile",
@@ -201,7 +196,6 @@ def test_a_picture_is_what_screenshot_beat_draws(sheets, tmp_path, capsys):
     app.shutdown()
 
 
-@pytest.mark.xdist_group("handout-sheets")  # one `sheets` for them all
 def test_a_late_picture_is_what_screenshot_beat_draws(sheets, tmp_path, capsys,
                                                      fresh_checkpoints):
     """The last beat (weeks of story time before it): the handout starts each beat from
