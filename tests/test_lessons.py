@@ -40,7 +40,7 @@ SEEDS = (1, 2, 3, 4, 5)
 ORDER = ("opioids", "blockade", "override", "too-soon", "after-detox", "pill-vs-shot", "rescue",
          "alcohol")
 LANGS = ("en", "es")
-#: words the program must never show (TEACHING.md section 4, in English and Spanish)
+#: words the program must never show (docs/teaching.md section 4, in English and Spanish)
 AVOID = ("mg", "addict", "abuse", "junkie", "clean", "dirty", "adict", "abuso")
 AVOID_WORDS = re.compile(r"\b(users?|usuarios?|drogadict\w*|limpi[oa]s?|suci[oa]s?)\b", re.I)
 

@@ -1,4 +1,4 @@
-"""Property tests (Hypothesis) for TEACHING.md B8 and the model's layer rules.
+"""Property tests (Hypothesis) for docs/teaching.md B8 and the model's layer rules.
 
 - conservation: molecules enter only by a dose (or the body's endorphin) and leave
   only by clearance; an injection depot holds what it has not yet released;

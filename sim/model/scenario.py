@@ -1,6 +1,6 @@
 """Scenarios as data: a person, a cleft and a list of timed doses.
 
-The built-in scenarios are the behaviours of TEACHING.md section 6 (B1 to B7, and B10
+The built-in scenarios are the behaviours of docs/teaching.md section 6 (B1 to B7, and B10
 for a drink).
 Custom ones come from TOML files (read by ``sim.app``; this module gets the parsed
 dict and validates every key, so the model itself does no I/O).

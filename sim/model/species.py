@@ -1,7 +1,7 @@
 """The species table: every molecule kind the model knows, with relative parameters.
 
 Nothing here is a real dose or a real rate. Each number is chosen so that the
-*orderings* that matter for teaching hold (TEACHING.md section 6): naltrexone holds
+*orderings* that matter for teaching hold (docs/teaching.md section 6): naltrexone holds
 a receptor far longer than an opioid does; naloxone arrives fast and clears fast;
 endorphin is weak and always around a little. docs/model.md maps each one to the
 property it stands for.
