@@ -147,7 +147,7 @@ def test_blockade_run_the_alcohol_scenarios(name, capsys):
 # ------------------------------------------------------------------ the lesson
 def test_the_lesson_is_eighth_everywhere_lessons_are_listed():
     assert list(LESSONS)[-1] == "alcohol"
-    assert LESSON_IDS == tuple(LESSONS), "sim/app/screens.py lists the lessons in step"
+    assert LESSON_IDS == tuple(LESSONS)
 
 
 def played(seed: int) -> tuple[LessonPlayer, LessonPlayer]:

@@ -2,11 +2,12 @@
 
     sim.app      may import anything below
     sim.view     sim.lessons, sim.model, sim.i18n, sim.resources (never sim.app)
-    sim.lessons  sim.model only (no pygame, no strings: message ids)
+    sim.lessons  sim.model and sim.lesson_order (no pygame, no strings: message ids)
     sim.model    nothing of sim but sim.file_tables (no pygame, no I/O:
                  tests/test_properties.py)
     sim.i18n, sim.i18n_build, sim.resources   sim.resources only (no pygame)
     sim.file_tables   nothing of sim (the one rule for unknown keys in files)
+    sim.lesson_order  nothing of sim (the one list of lesson ids)
 
 Read from the source with ``ast`` (imports inside functions count too), so a module
 that is never imported by a test is checked as well. Known exceptions would be listed
@@ -33,10 +34,13 @@ SIM = Path(sim.__file__).resolve().parent
 ALLOWED = {
     # file_tables: the one rule for unknown keys in files (standard library only)
     "model": {"file_tables"},
-    "lessons": {"model"},
+    "lessons": {"model", "lesson_order"},
     "view": {"lessons", "model", "i18n", "resources"},
     "app": {"view", "lessons", "model", "i18n", "i18n_build", "resources", "__main__",
-            "file_tables"},
+            "file_tables", "lesson_order"},
+    # lesson_order: the one list of lesson ids (no imports: the app names the lessons
+    # without importing them at start-up)
+    "lesson_order": set(),
     "i18n": {"resources"},
     "i18n_build": {"resources"},
     "resources": set(),
@@ -44,7 +48,8 @@ ALLOWED = {
     "__main__": {"app"},
 }
 #: parts that must not import pygame (the model and the lesson engine run in a notebook)
-NO_PYGAME = {"model", "lessons", "i18n", "i18n_build", "resources", "file_tables"}
+NO_PYGAME = {"model", "lessons", "i18n", "i18n_build", "resources", "file_tables",
+             "lesson_order"}
 #: (module, what it imports) exceptions to the rules, each with the issue that removes it
 KNOWN: set[tuple[str, str]] = set()
 

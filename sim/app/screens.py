@@ -1,10 +1,7 @@
 """Which screens exist: id -> "module:Class", imported only when first shown
 (so start-up loads neither numpy nor the model for the home screen)."""
 
-#: sim.lessons.LESSONS's ids, written out so start-up need not import the lessons (and
-#: numpy); tests/test_lessons.py checks the two agree
-LESSON_IDS = ("opioids", "blockade", "override", "too-soon", "after-detox", "pill-vs-shot",
-              "rescue", "alcohol")
+from sim.lesson_order import LESSON_IDS  # the one list (imports nothing: start-up stays light)
 
 SCREENS: dict[str, str] = {
     "home": "sim.view.screens.home:HomeScreen",

@@ -12,7 +12,10 @@ modes play the same scripts through ``LessonPlayer``.
 
 from __future__ import annotations
 
-from . import after_detox, alcohol, blockade, opioids, override, pill_vs_shot, rescue, too_soon
+import importlib
+
+from sim.lesson_order import LESSON_IDS
+
 from .beats import (
     CARDS,
     CHARTS,
@@ -33,13 +36,20 @@ from .beats import (
 from .controller import END_PHASES, LessonController, Phase
 from .player import BeatRecord, LessonPlayer
 
-#: every lesson by id, in the suggested order: home numbers them in this order and
-#: "Next lesson" follows it
-LESSONS: dict[str, Lesson] = {
-    module.LESSON.id: module.LESSON
-    for module in (opioids, blockade, override, too_soon, after_detox, pill_vs_shot, rescue,
-                   alcohol)
-}
+
+
+def _load(lesson_id: str) -> Lesson:
+    """The lesson in the module named after ``lesson_id`` ("too-soon": ``too_soon.py``)."""
+    found = importlib.import_module(f"{__name__}.{lesson_id.replace('-', '_')}").LESSON
+    if found.id != lesson_id:
+        raise LessonError(f"sim/lessons/{lesson_id.replace('-', '_')}.py holds the lesson "
+                          f"{found.id!r}, not {lesson_id!r} (sim/lesson_order.py)")
+    return found
+
+
+#: every lesson by id, in the order of ``sim.lesson_order.LESSON_IDS`` (the one list):
+#: home numbers them in this order and "Next lesson" follows it
+LESSONS: dict[str, Lesson] = {lesson_id: _load(lesson_id) for lesson_id in LESSON_IDS}
 
 
 def lesson(lesson_id: str) -> Lesson:
