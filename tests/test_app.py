@@ -891,3 +891,22 @@ def test_a_screen_hidden_during_a_resize_is_laid_out_when_it_shows_again(make_ap
         assert window.contains(rect)
         assert not is_flat(shot.subsurface(rect))
     assert max(rect.right for _w, rect in shown_controls(home)) > 1200  # the wide grid
+
+
+def test_screen_roles_are_declared_on_the_classes_and_agree():
+    """Roles (``sim/view/screen.py``) live on the screen classes, nowhere else: each
+    screen of every mode has them, and a screen that takes keys for itself or passes
+    them down is one drawn over another."""
+    from sim.app.modes.kiosk import KioskMode
+    from sim.app.modes.presenter import PresenterMode
+    from sim.app.screens import SCREENS, screen_class
+
+    registry = {**SCREENS, **PresenterMode.screens, **KioskMode.screens}
+    for screen_id in registry:
+        cls = screen_class(screen_id, registry)
+        assert cls.id == screen_id or cls.id == "" or screen_id in SCREENS, screen_id
+        if cls.takes_all_keys or cls.modal or cls.passes_commands_down:
+            assert cls.overlay, screen_id
+        assert not (cls.modal and cls.passes_commands_down), screen_id
+    assert screen_class("notes").passes_commands_down
+    assert screen_class("blackout", registry).takes_all_keys

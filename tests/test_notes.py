@@ -288,10 +288,10 @@ def test_no_note_is_cut_and_a_long_one_scrolls(make_app, size, text_size):
 
 
 def test_the_notes_screen_is_registered_as_an_overlay():
-    from sim.app.screens import OVERLAYS, SCREENS
+    from sim.app.screens import SCREENS, screen_class
 
     assert SCREENS["notes"] == "sim.view.screens.notes:NotesScreen"
-    assert "notes" in OVERLAYS
+    assert screen_class("notes").overlay and screen_class("notes").passes_commands_down
 
 
 # ------------------------------------------------------------------ the second window

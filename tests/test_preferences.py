@@ -8,7 +8,7 @@ import pytest
 
 from sim import i18n
 from sim.app import commands
-from sim.app.screens import OVERLAYS, SCREENS
+from sim.app.screens import SCREENS, screen_class
 from sim.view.events import Key, Pointer
 from sim.view.theme import PROFILES
 
@@ -23,7 +23,7 @@ def tap(app, widget):
     app.dispatch(Pointer("up", widget.rect.center))
 
 
-OPENABLE = [s for s in SCREENS if s not in OVERLAYS]
+OPENABLE = [s for s in SCREENS if not screen_class(s).overlay]
 
 
 @pytest.mark.parametrize("screen_id", OPENABLE)
@@ -146,5 +146,5 @@ def test_every_command_in_the_key_map_is_carried_out(make_app):
             continue
         assert binding.command in ("fullscreen", "help", "preferences"), binding
         assert app.run_command(binding.command) or binding.command == "fullscreen"
-        if app.stack.top.id in OVERLAYS:
+        if app.stack.top.overlay:
             app.stack.pop()

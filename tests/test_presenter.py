@@ -158,6 +158,31 @@ def test_blackout_and_any_key_brings_back_the_same_frame(present, key, text, col
     assert pygame.image.tobytes(app.snapshot(), "RGB") == before
 
 
+def test_an_app_key_in_a_blackout_only_ends_the_blackout(present):
+    """F1 (the key help) while the room sees black: the blackout ends, nothing opens."""
+    app = present(screen="blockade")
+    press(app, K.K_b, "b")
+    assert app.stack.top.id == "blackout"
+    press(app, K.K_F1)
+    assert app.stack.top.id == "blockade"
+
+
+@pytest.mark.parametrize("dialog", ["preferences", "keys"])
+def test_the_clicker_does_not_move_the_lesson_under_a_dialog(present, dialog):
+    """A dialog over the lesson takes the clicker's keys itself: PageDown or Home there
+    must not move the lesson the room cannot see behind it."""
+    app = present(screen="blockade")
+    c = app.stack.top.controller
+    c.jump(3)
+    app.run_command("preferences" if dialog == "preferences" else "help")
+    assert app.stack.top.id == dialog
+    for key, text in ((K.K_PAGEDOWN, ""), (K.K_PAGEUP, ""), (K.K_HOME, ""), (K.K_END, ""),
+                      (K.K_5, "5"), (K.K_b, "b"), (K.K_w, "w")):
+        press(app, key, text)
+        assert c.beat_number == 3, (dialog, pygame.key.name(key))
+        assert app.stack.top.id != "blackout", (dialog, "a blackout over the dialog")
+
+
 def test_escape_asks_and_stay_keeps_the_place(present):
     app = present(screen="blockade")
     app.stack.top.controller.jump(3)

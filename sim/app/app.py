@@ -21,7 +21,7 @@ from .modes import Mode, mode_class
 from .pointer import PointerAdapter
 from .scenes import SceneStack
 from .signals import check as check_signals
-from .screens import OVERLAYS, SCREENS
+from .screens import SCREENS
 from .viewport import Viewport
 
 STEP = 1 / 60  # fixed timestep, seconds
@@ -306,8 +306,9 @@ class App:
         was, self._top_id = getattr(self, "_top_id", None), top.id if top else None
         if top is not None and top.id != was:
             self.mode.screen_shown(top)
-        takes_all = self.mode.takes_all_keys
-        if (top is not None and top.id in takes_all) or was in takes_all:
+        instant, self._top_instant = (getattr(self, "_top_instant", False),
+                                      getattr(top, "takes_all_keys", False))
+        if self._top_instant or instant:
             self._mark_dirty()  # a blackout is at once, as a projector's mute button
             return
         if self.transitions and not self.style.reduced_motion and self.frames:
@@ -382,7 +383,7 @@ class App:
         """Carry out a named command from the key map; False if it does not apply here
         (the key then goes to the screen on top as a key)."""
         top = self.stack.top
-        if top is not None and top.id in self.mode.takes_all_keys:
+        if getattr(top, "takes_all_keys", False):
             return False  # any key ends a blackout; the card's keys are its own
         if command == "fullscreen":
             self.toggle_fullscreen()
@@ -391,7 +392,7 @@ class App:
         if overlay is not None:
             if top is not None and top.id == overlay:
                 return False  # the open overlay takes its own key (F1 closes the help)
-            if top is not None and top.id in OVERLAYS:
+            if getattr(top, "overlay", False):
                 self.stack.pop()  # one overlay at a time
             self.stack.push(overlay)
             return True

@@ -15,10 +15,6 @@ from __future__ import annotations
 
 from typing import Any
 
-#: screens drawn over a lesson that let presenter commands through to it
-PASS_THROUGH = ("notes",)
-#: screens that take every key themselves while they are up
-MODAL = ("blackout", "confirm", "keys", "preferences")
 #: at most this many digits are typed for a beat number
 MAX_DIGITS = 3
 
@@ -113,7 +109,7 @@ class Presenter:
         for screen in reversed(stack):
             if hasattr(screen, "command"):
                 return screen
-            if getattr(screen, "id", "") not in PASS_THROUGH:
+            if not getattr(screen, "passes_commands_down", False):
                 return None
         return None
 
@@ -122,7 +118,7 @@ class Presenter:
         top = self.stack.top
         if top is None:
             return False
-        if top.id in MODAL and command not in ("fullscreen",):
+        if getattr(top, "modal", False) and command not in ("fullscreen",):
             return False  # the card or the blackout takes the key itself
         if command == "digit":
             return self._digit(arg)

@@ -1,6 +1,8 @@
 """Which screens exist: id -> "module:Class", imported only when first shown
 (so start-up loads neither numpy nor the model for the home screen)."""
 
+import importlib
+
 from sim.lesson_order import LESSON_IDS  # the one list (imports nothing: start-up stays light)
 
 SCREENS: dict[str, str] = {
@@ -17,5 +19,10 @@ SCREENS: dict[str, str] = {
     "language": "sim.view.screens.language_picker:LanguagePickerScreen",
 }
 
-#: screens that open over another one and are never opened from their own kind
-OVERLAYS = ("preferences", "keys", "notes", "language")
+
+
+def screen_class(screen_id: str, registry: dict[str, str] = SCREENS) -> type:
+    """The class of a screen, imported now: its roles (``overlay``, ``modal``, ...) are
+    declared on it (``sim.view.screen.Screen``), not listed here."""
+    module, _, name = registry[screen_id].partition(":")
+    return getattr(importlib.import_module(module), name)

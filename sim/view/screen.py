@@ -42,6 +42,17 @@ class Screen:
     title_key: str = ""
     #: message id of a one-line description on the home screen tile
     blurb_key: str = ""
+    # Roles, declared here and read wherever they matter (no list of ids elsewhere):
+    #: opens over another screen and draws it beneath (a dialog, the notes, a blackout);
+    #: one such screen is replaced by another rather than stacked on it
+    overlay: bool = False
+    #: every key is its own: the app's and the mode's commands do not apply (a blackout
+    #: ends on any key; a confirm card answers its own keys)
+    takes_all_keys: bool = False
+    #: the presenter's clicker keys are not for it (a card or dialog takes them itself)
+    modal: bool = False
+    #: the presenter's commands reach the lesson beneath it (the notes over a lesson)
+    passes_commands_down: bool = False
 
     def __init__(self, ctx: Any, **options: Any) -> None:
         self.ctx = ctx

@@ -24,8 +24,6 @@ class Mode:
     name = "laptop"
     #: screens only this mode opens: screen id -> "module:Class" (see sim/app/screens.py)
     screens: dict[str, str] = {}
-    #: screens of this mode that take every key themselves (app commands do not run)
-    takes_all_keys: tuple[str, ...] = ()
     #: fills a display, borderless (the command line can still ask for a window size)
     fills_display = False
     #: home offers Quit and the key help (a kiosk's visitor must not end the program)

@@ -22,8 +22,6 @@ class PresenterMode(Mode):
         "blackout": "sim.view.screens.blackout:BlackoutScreen",
         "confirm": "sim.view.screens.confirm:ConfirmScreen",
     }
-    #: any key ends a blackout; the confirm card's keys are its own
-    takes_all_keys = ("blackout", "confirm")
     fills_display = True
     asks_the_room = True
 

@@ -15,6 +15,8 @@ COLOURS = {"black": (0, 0, 0), "white": (255, 255, 255)}
 class BlackoutScreen(Screen):
     id = "blackout"
     overlay = True
+    takes_all_keys = True  # any key ends it, as a projector's mute button
+    modal = True
 
     def __init__(self, ctx, colour: str = "black", **options) -> None:
         super().__init__(ctx, **options)

@@ -24,6 +24,8 @@ INSET = 28
 class ConfirmScreen(Screen):
     id = "confirm"
     overlay = True
+    takes_all_keys = True  # its own keys: Stay, Leave, Escape, the arrows
+    modal = True
 
     def __init__(self, ctx, question: str = "presenter.leave_lesson", on_leave=None,
                  **options) -> None:

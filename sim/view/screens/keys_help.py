@@ -30,6 +30,7 @@ class KeysHelpScreen(Screen):
     id = "keys"
     title_key = "keys.title"
     overlay = True
+    modal = True
 
     def __init__(self, ctx, **options) -> None:
         super().__init__(ctx, **options)

@@ -236,6 +236,7 @@ class NotesScreen(Screen):
     id = "notes"
     title_key = "notes.title"
     overlay = True
+    passes_commands_down = True  # the clicker still moves the lesson beneath
 
     def __init__(self, ctx, **options) -> None:
         super().__init__(ctx, **options)

@@ -45,6 +45,7 @@ class PreferencesScreen(Screen):
     id = "preferences"
     title_key = "prefs.title"
     overlay = True  # draws the screen it was opened from behind its card
+    modal = True
 
     def __init__(self, ctx, **options) -> None:
         super().__init__(ctx, **options)
