@@ -910,3 +910,25 @@ def test_screen_roles_are_declared_on_the_classes_and_agree():
         assert not (cls.modal and cls.passes_commands_down), screen_id
     assert screen_class("notes").passes_commands_down
     assert screen_class("blackout", registry).takes_all_keys
+
+
+def test_a_hidden_screen_takes_a_new_language_when_it_shows_again(make_app):
+    """A change of language lays out the screens on show at once and a hidden one (home
+    under a lesson) when it shows again, in the new language and text size."""
+    app = make_app(size=(1280, 720))
+    home = app.stack.top
+    explore_title = home_tile(home, "explore").text
+    app.stack.push("blockade")
+    laid_out = []
+    real = home.layout
+    home.layout = lambda size: (laid_out.append(size), real(size))
+    app.set_preferences(language="es", text_size="large")
+    assert laid_out == []  # hidden: nothing done for nobody
+    app.stack.pop()
+    assert laid_out and app.stack.top is home
+    assert home_tile(home, "explore").text != explore_title  # now in Spanish
+    assert home_tile(home, "explore").text == i18n._("explore.title")
+    shot = app.snapshot()
+    for _w, rect in shown_controls(home):
+        assert pygame.Rect((0, 0), (1280, 720)).contains(rect)
+        assert not is_flat(shot.subsurface(rect))

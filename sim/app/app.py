@@ -345,11 +345,7 @@ class App:
             # the catalogs translate for the one language the preferences name
             i18n.set_language(self.prefs.language)
         self.style = Style.for_window(self.prefs, self.viewport.window)
-        for screen in self.stack.stack:
-            if language_changed:
-                screen.retranslate()
-            else:
-                screen.layout(self.viewport.window)
+        self.stack.refresh(retranslate=language_changed)
         self._mark_dirty()
 
     # ------------------------------------------------------------- one frame

@@ -24,6 +24,8 @@ class SceneStack:
         self.size = size
         self.stack: list[Screen] = []
         self.on_change: Callable[[], None] | None = None
+        #: hidden screens that missed a change: id(screen) -> "retranslate" or "layout"
+        self._stale: dict[int, str] = {}
 
     def make(self, screen_id: str, **options: Any) -> Screen:
         try:
@@ -57,10 +59,14 @@ class SceneStack:
             return None  # the home screen stays
         screen = self.stack.pop()
         screen.exit()
+        self._stale.pop(id(screen), None)
         screen.dispose()  # break its cycles: freed by reference counting, not by gc
         self.top.resume()
-        for shown in self.shown():  # laid out now if a resize left it hidden
-            if shown is self.top or getattr(shown, "size", None) != self.size:
+        for shown in self.shown():  # brought up to date if it changed while hidden
+            stale = self._stale.pop(id(shown), None)
+            if stale == "retranslate":
+                shown.retranslate()
+            elif shown is self.top or stale or getattr(shown, "size", None) != self.size:
                 shown.layout(self.size)
         self._changed()
         return screen
@@ -70,6 +76,7 @@ class SceneStack:
         if self.stack:
             old = self.stack.pop()
             old.exit()
+            self._stale.pop(id(old), None)
             old.dispose()
         self.stack.append(screen)
         screen.enter()
@@ -82,6 +89,7 @@ class SceneStack:
         while self.stack:
             old = self.stack.pop()
             old.exit()
+            self._stale.pop(id(old), None)
             old.dispose()
         screen = self.make(screen_id, **options)
         self.stack.append(screen)
@@ -101,6 +109,20 @@ class SceneStack:
         self.size = size
         for screen in self.shown():
             screen.layout(size)
+
+    def refresh(self, retranslate: bool) -> None:
+        """The language (``retranslate``) or another preference changed: the screens on
+        show take it now, a hidden one when it shows again (a change of language lays
+        out only what is seen: home's tile grid under a lesson waits for Back)."""
+        shown = self.shown()
+        for screen in self.stack:
+            if screen in shown:
+                if retranslate:
+                    screen.retranslate()
+                else:
+                    screen.layout(self.size)
+            elif retranslate or self._stale.get(id(screen)) != "retranslate":
+                self._stale[id(screen)] = "retranslate" if retranslate else "layout"
 
     def shown(self) -> list[Screen]:
         """The screens on show, bottom first: the top one and each one an overlay (a
