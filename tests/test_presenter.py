@@ -49,6 +49,26 @@ def where(app):
     return top.id, top.controller.beat_number
 
 
+def test_a_plan_whose_first_item_starts_late_keeps_to_the_item(present):
+    """Issue 21 item 2: a first item from beat 3 to 5 opens at beat 3 unplayed (its run
+    to come, not already shown), PageDown stays within 3..5, then the next item comes."""
+    app = present(plan=plan(("after-detox", 3, 5), ("rescue", 1, 2)))
+    app.render()
+    c = app.stack.top.controller
+    assert where(app) == ("after-detox", 3)
+    assert c.phase is Phase.RUN and c.player.steps_done == 0
+    assert c.player.index == 2  # the model at beat 3's start: beats 1 and 2 played
+    seen = []
+    for _ in range(40):
+        seen.append(where(app))
+        if app.stack.top.id == "rescue" and app.stack.top.controller.beat_number == 2:
+            break
+        press(app, K.K_PAGEDOWN)
+        settle(app, 1.0)
+    assert list(dict.fromkeys(seen)) == [("after-detox", 3), ("after-detox", 4),
+                                         ("after-detox", 5), ("rescue", 1), ("rescue", 2)]
+
+
 def test_a_whole_plan_runs_from_its_first_beat_to_its_end_on_next(present):
     app = present(plan=plan(("blockade", 1, 3), ("rescue", 2, None)))
     app.render()
