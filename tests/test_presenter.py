@@ -214,9 +214,48 @@ def test_escape_asks_and_stay_keeps_the_place(present):
     press(app, K.K_RETURN, "\r")  # Stay has the focus: Enter stays too
     assert where(app) == ("blockade", 3)
     press(app, K.K_ESCAPE)
-    press(app, K.K_LEFT)  # to Leave
+    press(app, K.K_DOWN)  # to Leave
     press(app, K.K_RETURN, "\r")
     assert app.stack.top.id == "home"
+
+
+@pytest.mark.parametrize("keys,left", [
+    ((K.K_PAGEDOWN,), False),  # a clicker's Next chooses the focused answer: Stay
+    ((K.K_RIGHT,), False),
+    ((K.K_PAGEUP,), False),  # a clicker's Back: Stay
+    ((K.K_LEFT,), False),
+    ((K.K_DOWN, K.K_PAGEDOWN), True),  # focus on Leave, then Next: leave
+    ((K.K_DOWN, K.K_PAGEUP), False),  # Back is always Stay
+    ((K.K_DOWN, K.K_UP, K.K_PAGEDOWN), False),
+], ids=["pagedown", "right", "pageup", "left", "down-pagedown", "down-pageup", "down-up-pd"])
+def test_the_leave_question_takes_clicker_keys(present, keys, left):
+    """Issue 21 item 3: with a clicker only, "Leave this lesson?" can be answered, and
+    never by accident: PageDown/Right/Enter choose the focused answer (Stay at first),
+    PageUp/Left/Escape choose Stay."""
+    app = present(screen="blockade")
+    app.stack.top.controller.jump(3)
+    press(app, K.K_ESCAPE)
+    assert app.stack.top.id == "confirm"
+    for key in keys:
+        press(app, key)
+    if left:
+        assert app.stack.top.id == "home"
+    else:
+        assert where(app) == ("blockade", 3)
+
+
+@pytest.mark.parametrize("key,text,colour", [(K.K_b, "b", (0, 0, 0)),
+                                             (K.K_PERIOD, ".", (0, 0, 0)),
+                                             (K.K_w, "w", (255, 255, 255))])
+def test_a_blackout_key_with_the_question_up_blacks_out_and_stays(present, key, text, colour):
+    app = present(screen="blockade")
+    app.stack.top.controller.jump(3)
+    press(app, K.K_ESCAPE)
+    press(app, key, text)
+    assert app.stack.top.id == "blackout"
+    assert app.snapshot().get_at((10, 10))[:3] == colour
+    press(app, K.K_PAGEDOWN)  # any key: back to the lesson, the question gone (Stay)
+    assert where(app) == ("blockade", 3)
 
 
 def test_quit_asks_first(present):
@@ -226,6 +265,26 @@ def test_quit_asks_first(present):
     assert app.stack.top.id == "confirm" and app.running
     press(app, K.K_ESCAPE)
     assert app.running and app.stack.top.id == "blockade"
+
+
+def test_closing_the_window_asks_first_in_front_of_a_room(present, make_app):
+    """Alt+F4 or the window's close button (a QUIT event) asks, as Ctrl+Q does; a second
+    close while asked quits. On a laptop it quits at once."""
+    app = present(screen="blockade")
+    app.stack.top.controller.jump(3)
+    app.handle_event(pygame.event.Event(pygame.QUIT))
+    assert app.running and app.stack.top.id == "confirm"
+    assert app.stack.top.question == "presenter.quit_question"
+    press(app, K.K_PAGEDOWN)  # Stay
+    assert app.running and where(app) == ("blockade", 3)
+    press(app, K.K_b, "b")  # closing during a blackout asks too
+    app.handle_event(pygame.event.Event(pygame.QUIT))
+    assert app.running and app.stack.top.id == "confirm"
+    app.handle_event(pygame.event.Event(pygame.QUIT))  # a second close: quits
+    assert not app.running
+    laptop = make_app(screen="blockade")
+    laptop.handle_event(pygame.event.Event(pygame.QUIT))
+    assert not laptop.running
 
 
 def question_beat(lesson_id):

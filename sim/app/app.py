@@ -96,6 +96,11 @@ class AppContext:
         """How the program is being used (sim/app/modes): what it offers, its key map."""
         return self._app.mode
 
+    def run_command(self, command: str) -> bool:
+        """Carry out a command of the mode's key map (a card that closes itself first
+        hands a blackout on so)."""
+        return self._app.run_command(command)
+
     def plain_keys(self, command: str) -> tuple[int, ...]:
         """The keys (without modifiers) bound to ``command`` (the notes' key closes them)."""
         return plain_keys(command)

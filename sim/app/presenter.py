@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
+#: the question before the program closes in front of a room
+QUIT_QUESTION = "presenter.quit_question"
 #: at most this many digits are typed for a beat number
 MAX_DIGITS = 3
 
@@ -134,7 +136,7 @@ class Presenter:
         if command == "home":
             return self._ask_leave()
         if command == "quit":
-            self.stack.push("confirm", question="presenter.quit_question",
+            self.stack.push("confirm", question=QUIT_QUESTION,
                             on_leave=self.app.ctx.quit)
             return True
         if command == "notes":
@@ -179,7 +181,7 @@ class Presenter:
     def _ask_leave(self) -> bool:
         top = self.stack.top
         if len(self.stack.stack) <= 1:
-            self.stack.push("confirm", question="presenter.quit_question",
+            self.stack.push("confirm", question=QUIT_QUESTION,
                             on_leave=self.app.ctx.quit)
             return True
         question = ("presenter.leave_lesson" if hasattr(top, "command")

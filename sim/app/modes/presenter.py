@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pygame
+
 from ..notes_window import NotesWindow
-from ..presenter import Presenter
+from ..presenter import QUIT_QUESTION, Presenter
 from . import Mode
 
 
@@ -55,7 +57,17 @@ class PresenterMode(Mode):
     # ------------------------------------------------------------ each frame
     def filter_event(self, event: Any) -> bool:
         # the notes window's clicks and keys are its own
-        return self.notes_window is not None and self.notes_window.handle_event(event)
+        if self.notes_window is not None and self.notes_window.handle_event(event):
+            return True
+        if event.type == pygame.QUIT:
+            # Alt+F4 or the window's close button in front of a room: asked first, as
+            # Ctrl+Q is; a second close while the question is up quits
+            top = self.app.stack.top
+            if getattr(top, "question", None) == QUIT_QUESTION:
+                return False
+            self.app.stack.push("confirm", question=QUIT_QUESTION, on_leave=self.app.ctx.quit)
+            return True
+        return False
 
     def run_command(self, command: str, arg: Any = None) -> bool:
         used = self.presenter.run(command, arg)

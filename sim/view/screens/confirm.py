@@ -2,6 +2,10 @@
 
 Stay, Escape or a tap outside keep the place; Leave carries out ``on_leave`` after
 closing the card. Stay has the focus, so a stray Enter or clicker press keeps the place.
+
+A clicker answers it too: PageDown, Right or Enter choose the answer with the focus,
+PageUp, Left or Escape choose Stay, Up and Down move the focus, and the blackout keys
+still black the room out (the card closes first: Stay).
 """
 
 from __future__ import annotations
@@ -19,6 +23,11 @@ from sim.view.widgets.paint import draw_box
 
 CARD_W = 560  # logical units
 INSET = 28
+#: keys that choose the answer with the focus, and keys that choose Stay
+CHOOSE_FOCUSED = (pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_RETURN, pygame.K_KP_ENTER)
+CHOOSE_STAY = (pygame.K_PAGEUP, pygame.K_LEFT)
+#: commands whose keys still work with the card up: the room goes black (or white)
+PASSED_ON = ("blackout", "whiteout")
 
 
 class ConfirmScreen(Screen):
@@ -74,12 +83,24 @@ class ConfirmScreen(Screen):
     def handle(self, action) -> bool:
         if dismissed(self, action):  # Escape or a tap outside: Stay
             return True
-        if isinstance(action, Key) and action.key in (pygame.K_LEFT, pygame.K_RIGHT,
-                                                      pygame.K_UP, pygame.K_DOWN):
-            other = self.leave if self.group.focused is self.stay else self.stay
-            self.group.focus(other, visible=True)
-            self.dirty = True
-            return True
+        if isinstance(action, Key):
+            for command in PASSED_ON:
+                if action.key in self.ctx.plain_keys(command):
+                    ctx = self.ctx  # (popping disposes of this card)
+                    ctx.nav.pop()  # Stay, then the room goes dark
+                    ctx.run_command(command)
+                    return True
+            if action.key in CHOOSE_STAY:
+                self.ctx.nav.pop()
+                return True
+            if action.key in CHOOSE_FOCUSED:
+                (self.group.focused or self.stay).activate()
+                return True
+            if action.key in (pygame.K_UP, pygame.K_DOWN):
+                other = self.leave if self.group.focused is self.stay else self.stay
+                self.group.focus(other, visible=True)
+                self.dirty = True
+                return True
         return self.group.handle(action)
 
     def draw(self, surface: pygame.Surface) -> None:
