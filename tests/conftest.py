@@ -46,11 +46,11 @@ def make_app():
     from sim.app.app import App, AppConfig
     from sim.view import fonts
 
-    def build(**options) -> App:
+    def build(clock=None, **options) -> App:
         options.setdefault("headless", True)
         options.setdefault("seed", 1234)
         options.setdefault("size", (1280, 720))
-        return App(AppConfig(**options))
+        return App(AppConfig(**options), clock=clock) if clock else App(AppConfig(**options))
 
     i18n.set_language("en")
     yield build

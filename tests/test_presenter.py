@@ -615,3 +615,39 @@ def test_a_beat_number_typed_at_a_question_goes_to_that_beat(present):
     assert c.phase is Phase.SETUP and app.mode.typed_beat == str(target)
     press(app, K.K_RETURN, "\r")
     assert where(app) == (lesson_id, target) and n not in c.picks
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_beat_number_out_of_range_is_said_for_a_moment(make_app, monkeypatch, lang):
+    """Issue 21 item 5: "99" then Next in a 6-step lesson says "No step 99 in this lesson
+    (1–6)" where the progress is, for a few seconds, and the place is kept."""
+    from sim.app.clock import ManualClock
+    from sim.app.presenter import REFUSED_SECONDS
+    from sim.view.screens.lesson import screen as lesson_screen
+
+    drawn = []
+    real = lesson_screen.render_text
+    monkeypatch.setattr(lesson_screen, "render_text",
+                        lambda text, *a, **k: drawn.append(text) or real(text, *a, **k))
+    clock = ManualClock(10.0)
+    app = make_app(present=True, screen="blockade", clock=clock, lang=lang)
+    c = app.stack.top.controller
+    c.jump(3)
+    count = c.beat_count
+    press(app, K.K_9, "9")
+    press(app, K.K_9, "9")
+    press(app, K.K_PAGEDOWN)
+    said = i18n._("presenter.no_such_step").format(n=99, last=count)
+    assert c.beat_number == 3
+    drawn.clear()
+    app.snapshot()
+    assert said in drawn and f"1–{count}" in said
+    clock.advance(REFUSED_SECONDS + 0.1)
+    app.update(1 / 60)
+    drawn.clear()
+    app.snapshot()
+    assert said not in drawn
+    assert i18n._("lessonview.progress").format(n=3, total=count) in drawn
+    press(app, K.K_5, "5")  # a number in range still goes there
+    press(app, K.K_RETURN, "\r")
+    assert c.beat_number == 5

@@ -17,6 +17,8 @@ from typing import Any
 
 #: the question before the program closes in front of a room
 QUIT_QUESTION = "presenter.quit_question"
+#: seconds "No step 12 in this lesson (1–7)" shows after a number out of range
+REFUSED_SECONDS = 3.0
 #: at most this many digits are typed for a beat number
 MAX_DIGITS = 3
 
@@ -29,6 +31,8 @@ class Presenter:
         self.item = 0  # the plan item on show
         self.typed = ""  # a beat number being typed
         self.started = app.clock.now()  # the notes' clock counts from here
+        #: a beat number out of range, the lesson's beat count, until when it is said
+        self.refused: tuple[int, int, float] | None = None
 
     def elapsed(self) -> float:
         """Seconds since presenting started (the notes' clock)."""
@@ -125,10 +129,13 @@ class Presenter:
         if command == "digit":
             return self._digit(arg)
         typed, self.typed = self.typed, ""
+        self.refused = None
         lesson = self.lesson()
         if command == "next" and typed:
-            if lesson is not None:
-                lesson.command("jump", int(typed))
+            if lesson is not None and not lesson.command("jump", int(typed)):
+                # said for a moment where the number was typed, not silently ignored
+                self.refused = (int(typed), lesson.controller.beat_count,
+                                self.app.clock.now() + REFUSED_SECONDS)
             return True
         if command in ("blackout", "whiteout"):
             self.stack.push("blackout", colour="black" if command == "blackout" else "white")
@@ -164,6 +171,12 @@ class Presenter:
                 return True
             return False  # the home screen (or Explore outside a plan) takes its keys
         return False
+
+    def refused_beat(self) -> tuple[int, int] | None:
+        """(the number typed, the lesson's last beat) while "No step N" is said."""
+        if self.refused is None or self.app.clock.now() >= self.refused[2]:
+            return None
+        return self.refused[:2]
 
     def _digit(self, digit: int | None) -> bool:
         if digit is None:

@@ -118,6 +118,12 @@ class Mode:
         """A beat number being typed (the lesson shows where Enter goes); "" if none."""
         return ""
 
+    @property
+    def refused_beat(self) -> tuple[int, int] | None:
+        """A beat number just typed that the lesson does not have, and its last beat
+        (the lesson says so for a moment); None if none."""
+        return None
+
     # ------------------------------------------------------------ what it offers
     def settings(self, configured: dict) -> dict:
         """The settings screens read (the help text), given the ones configured."""

@@ -94,6 +94,16 @@ class PresenterMode(Mode):
     def typed_beat(self) -> str:
         return self.presenter.typed
 
+    @property
+    def refused_beat(self) -> tuple[int, int] | None:
+        return self.presenter.refused_beat()
+
+    def tick(self) -> None:
+        if self.presenter.refused is not None and self.presenter.refused_beat() is None:
+            self.presenter.refused = None  # said long enough: the progress comes back
+            if self.app.stack.top is not None:
+                self.app.stack.top.dirty = True
+
     # ------------------------------------------------------------ what it offers
     def elapsed(self) -> float | None:
         return self.presenter.elapsed()

@@ -451,11 +451,15 @@ class LessonScreen(Screen):
         with_dots = text.get_width() + gap + dots_w <= r.width
         total = text.get_width() + (gap + dots_w if with_dots else 0)
         x = r.centerx - total // 2
-        typed = self.ctx.mode.typed_beat
+        typed, refused = self.ctx.mode.typed_beat, self.ctx.mode.refused_beat
         paused = self.controller.paused and self.controller.phase is Phase.RUN
-        if typed or paused:  # a beat number being typed (where Enter goes), or a pause
-            words = (_("presenter.go_to").format(n=typed) if typed
-                     else _("presenter.paused"))
+        if typed or refused or paused:  # where Enter goes, a number it lacks, a pause
+            if typed:
+                words = _("presenter.go_to").format(n=typed)
+            elif refused:
+                words = _("presenter.no_such_step").format(n=refused[0], last=refused[1])
+            else:
+                words = _("presenter.paused")
             text = render_text(words, st.font(PROGRESS_SIZE), t.accent, True)
             with_dots = False
             x = r.centerx - text.get_width() // 2
