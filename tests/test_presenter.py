@@ -651,3 +651,17 @@ def test_a_beat_number_out_of_range_is_said_for_a_moment(make_app, monkeypatch, 
     press(app, K.K_5, "5")  # a number in range still goes there
     press(app, K.K_RETURN, "\r")
     assert c.beat_number == 5
+
+
+@pytest.mark.parametrize("over", ["blackout", "whiteout", "notes", "help", "home"])
+def test_the_plan_note_stays_while_something_is_over_the_lesson(present, over):
+    """Issue 21 item 6: the presenter's plan note does not vanish during a blackout (or
+    under the notes, the key help or the leave question); a lesson opened outside the
+    plan has none."""
+    the_plan = plan(("blockade", None, None), ("rescue", None, None))
+    the_plan.items[0].note = "Ask who has taken a tablet before."
+    app = present(plan=the_plan)
+    assert app.ctx.plan_note() == "Ask who has taken a tablet before."
+    assert app.run_command(over)
+    assert app.stack.top.id != "blockade"
+    assert app.ctx.plan_note() == "Ask who has taken a tablet before."

@@ -39,16 +39,13 @@ class Presenter:
         return max(0.0, self.app.clock.now() - self.started)
 
     def plan_note(self) -> str | None:
-        """The plan's note for the item on show, while that item is what is shown."""
-        if not self.items:
+        """The plan's note for the item on show, while that item is what is shown: under
+        the notes, a blackout, a question or a dialog too (the screen those draw over)."""
+        if not self.items or not self.stack.stack:
             return None
         item = self.items[self.item]
-        shown = self.lesson()
-        shown_id = (shown.lesson.id if shown is not None and hasattr(shown, "lesson")
-                    else getattr(self.stack.top, "id", None))
-        if shown_id == "notes" and len(self.stack.stack) > 1:
-            shown_id = self.stack.stack[-2].id
-        return item.note if shown_id == item.screen else None
+        shown = self.stack.shown()[0]  # the screen the overlays on top are drawn over
+        return item.note if getattr(shown, "id", None) == item.screen else None
 
     # ------------------------------------------------------------ screens
     @property
