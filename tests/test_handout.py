@@ -20,7 +20,7 @@ from sim import i18n
 from sim.app.cli import LANGS as CLI_LANGS
 from sim.app.cli import main
 from sim.app.handout import PICTURE_SIZE
-from sim.app.plans import load_plan
+from sim.app.plans import in_language, load_plan
 from sim.lessons import LESSONS
 
 VOID = {"meta", "img", "br", "hr", "link", "input", "source"}
@@ -322,7 +322,20 @@ def test_bundled_plan_default_name(tmp_path, monkeypatch, capsys):
     expected = sum(((i.end or len(LESSONS[i.screen].beats)) - (i.start or 1) + 1)
                    for i in plan.items)
     assert len(parse(page).images) == expected
-    assert html.escape(plan.title) in page
+    assert html.escape(in_language(plan.title, "en")) in page
+
+
+@pytest.mark.parametrize("lang", ["es", "ar"])
+def test_a_plan_handout_is_titled_in_its_own_language(lang):
+    """Issue 21 item 8: a Spanish handout of a bundled plan had its title in English."""
+    from sim.app.handout import render_html
+
+    plan = load_plan("first-group-session")
+    with i18n.speaking(lang):
+        page = render_html([], {}, plan, lang, {})
+    title = in_language(plan.title, lang)
+    assert title != in_language(plan.title, "en")
+    assert f"{html.escape(title)}</title>" in page
 
 
 @pytest.mark.parametrize("argv, words", [

@@ -16,7 +16,16 @@ from sim import i18n
 from sim.app import cli as cli_module
 from sim.app.cli import build_parser, main
 from sim.app.launch import config_from_args
-from sim.app.plans import MAX_NOTE, Plan, PlanError, PlanItem, bundled_plans, load_plan
+from sim.app.plans import (
+    MAX_NOTE,
+    LocalText,
+    Plan,
+    PlanError,
+    PlanItem,
+    bundled_plans,
+    in_language,
+    load_plan,
+)
 from sim.lessons import LESSONS
 
 REPO = Path(sim.__file__).resolve().parent.parent
@@ -35,14 +44,14 @@ def cli(argv, capsys):
 def test_both_bundled_plans_load_with_their_lessons_in_order():
     assert set(bundled_plans()) >= {"first-group-session", "release-briefing", "alcohol-group"}
     first = load_plan("first-group-session")
-    assert first.title == "First group session"
+    assert in_language(first.title, "en") == "First group session"
     assert [i.screen for i in first.items] == ["blockade", "override", "after-detox", "rescue"]
     brief = load_plan("release-briefing")
-    assert brief.title and "briefing" in brief.title.lower()
+    assert "briefing" in in_language(brief.title, "en").lower()
     assert [i.screen for i in brief.items] == ["after-detox", "rescue", "pill-vs-shot"]
     group = load_plan("alcohol-group")  # a counsellor's alcohol group: lesson 8 first
     assert [i.screen for i in group.items][0] == "alcohol"
-    assert "alcohol" in group.title.lower()
+    assert "alcohol" in in_language(group.title, "en").lower()
     for plan in (first, brief, group):
         assert isinstance(plan, Plan) and all(isinstance(i, PlanItem) for i in plan.items)
         assert sum(1 for i in plan.items if i.note) >= 2  # a note or two for the presenter
@@ -91,6 +100,12 @@ BAD = {
                                ["item[1].note", "control character U+000A"]),
     "note empty": (ITEM + 'note = " "\n', ["item[1].note", "non-empty"]),
     "not TOML": ("title = \n", ["not valid TOML"]),
+    "note in an unknown language": (ITEM + '[item.note]\nen = "Ask"\nxx = "?"\n',
+                                    ["item[1].note", "'xx'", ", ".join(i18n.LANGUAGES)]),
+    "note table empty": (ITEM + "[item.note]\n", ["item[1].note", "texts by language"]),
+    "note in Spanish too long": (ITEM + f'[item.note]\nes = "{"a" * (MAX_NOTE + 1)}"\n',
+                                 ["item[1].note.es", f"{MAX_NOTE} characters"]),
+    "title in French not text": ('[title]\nfr = 3\n' + ITEM, ["title.fr", "text"]),
 }
 
 
@@ -213,3 +228,50 @@ def test_a_screenshot_of_a_plan_shows_its_first_lesson_in_projector_colours(tmp_
     corner = image.get_at((4, 4))
     assert sum(corner[:3]) > 600, corner  # the projector profile is light, not dark
     assert all(len(lesson.beats) for lesson in LESSONS.values())
+
+
+# ------------------------------------------------------------------ plans in every language
+@pytest.mark.parametrize("name", ["first-group-session", "release-briefing", "alcohol-group"])
+def test_the_bundled_plans_carry_every_shipped_language(name):
+    """Issue 21 item 7: a Spanish (or Arabic...) session shows its plan's title and notes
+    in its own language, not in English."""
+    plan = load_plan(name)
+    texts = [plan.title] + [item.note for item in plan.items if item.note]
+    for text in texts:
+        assert isinstance(text, LocalText)
+        given = dict(text.texts)
+        assert set(given) == set(i18n.LANGUAGES), (name, sorted(given))
+        for lang in i18n.LANGUAGES:
+            assert in_language(text, lang) == given[lang]
+            if lang != "en":
+                assert given[lang] != given["en"], (name, lang, "not translated")
+
+
+def test_a_note_by_language_falls_back_to_english_then_the_first(tmp_path):
+    path = tmp_path / "two.toml"
+    path.write_text('[title]\nes = "Sesión"\nfr = "Séance"\n'
+                    '[[item]]\nlesson = "rescue"\n[item.note]\nfr = "Demandez"\nen = "Ask"\n',
+                    encoding="utf-8")
+    plan = load_plan(str(path))
+    assert in_language(plan.items[0].note, "es") == "Ask"  # no Spanish: the English
+    assert in_language(plan.items[0].note, "fr") == "Demandez"
+    assert in_language(plan.title, "ar") == "Sesión"  # no English: the first given
+    assert in_language("One text", "ar") == "One text" and in_language(None, "es") is None
+
+
+def test_the_plans_words_follow_the_word_rules():
+    """The bundled plans' notes are shown to a counsellor and read out to a room: the
+    same words are ruled out as in the catalogs (tests/test_i18n.py's table)."""
+    import re
+
+    from tests.test_i18n import WORD_RULES
+
+    found = []
+    for name in bundled_plans():
+        plan = load_plan(name)
+        for text in [plan.title] + [item.note for item in plan.items if item.note]:
+            for lang, words in dict(text.texts).items():
+                for rule, patterns in WORD_RULES.items():
+                    if patterns[lang] and (hit := re.search(patterns[lang], words, re.I)):
+                        found.append(f"{name} {lang}: {hit.group(0)!r} ({rule})")
+    assert not found, found

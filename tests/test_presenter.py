@@ -665,3 +665,17 @@ def test_the_plan_note_stays_while_something_is_over_the_lesson(present, over):
     assert app.run_command(over)
     assert app.stack.top.id != "blockade"
     assert app.ctx.plan_note() == "Ask who has taken a tablet before."
+
+
+@pytest.mark.parametrize("lang", ["es", "fr", "ar"])
+def test_a_bundled_plan_speaks_the_sessions_language(present, lang):
+    """Issue 21 item 7: a Spanish session's plan note is the Spanish one."""
+    from sim.app.plans import in_language, load_plan
+
+    the_plan = load_plan("first-group-session")
+    app = present(plan=the_plan, lang=lang)
+    note = app.ctx.plan_note()
+    assert note == in_language(the_plan.items[0].note, lang)
+    assert note != in_language(the_plan.items[0].note, "en")
+    app.set_language("en")  # changed during the session: the note follows
+    assert app.ctx.plan_note() == in_language(the_plan.items[0].note, "en")

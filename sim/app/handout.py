@@ -25,6 +25,7 @@ from sim import i18n
 from sim.i18n import _
 from sim.view.text_runs import direction
 
+from .plans import in_language
 from .safe_files import OutputError, open_output
 from .signals import check as check_signals
 
@@ -230,7 +231,7 @@ def render_html(sections, pictures: dict, plan, lang: str, settings: dict) -> st
     from sim.view.screens.lesson import help_text
 
     if plan is not None:
-        heading = plan.title or _("handout.plan_title")
+        heading = in_language(plan.title, lang) or _("handout.plan_title")
     else:
         heading = _(LESSONS[sections[0][0]].title)
     parts = [

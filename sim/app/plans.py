@@ -11,6 +11,15 @@ A plan is a small TOML file listing what a counsellor shows, in order:
     end = 6
     note = "Ask who has taken a tablet before."   # optional, shown only in the notes
 
+``title`` and ``note`` may instead be given per language, for a plan used in several
+(the bundled plans carry every shipped language)::
+
+    [item.note]
+    en = "Ask who has taken a tablet before."
+    es = "Pregunte quién ha tomado antes una pastilla."
+
+The text in the language on show is used; without it, the English, else the first.
+
 A name without a folder or ``.toml`` (``first-group-session``) is a plan shipped
 under ``assets/plans/``. Every key is checked, as the settings file is (see
 ``sim.app.settings``): a mistake is ONE line naming the file, the key (``item[2].end``)
@@ -45,16 +54,32 @@ class PlanError(ValueError):
 
 
 @dataclass(frozen=True)
+class LocalText:
+    """A text given per language: ((language code, text), ...), as written."""
+
+    texts: tuple[tuple[str, str], ...]
+
+    def in_language(self, lang: str) -> str:
+        given = dict(self.texts)
+        return given.get(lang) or given.get("en") or self.texts[0][1]
+
+
+def in_language(text: "str | LocalText | None", lang: str) -> str | None:
+    """A plan's title or note for ``lang`` (one text for every language, or per language)."""
+    return text.in_language(lang) if isinstance(text, LocalText) else text
+
+
+@dataclass(frozen=True)
 class PlanItem:
     screen: str  # a lesson id or "explore"
     start: int | None = None  # 1-based beat numbers, lessons only
     end: int | None = None
-    note: str | None = None
+    note: str | LocalText | None = None
 
 
 @dataclass(frozen=True)
 class Plan:
-    title: str | None
+    title: str | LocalText | None
     language: str | None
     profile: str | None
     items: tuple[PlanItem, ...]
@@ -105,7 +130,7 @@ def load_plan(path: str | Path) -> Plan:
     p = plan_path(str(path))
     data = parse_toml(read_text(p, PlanError, "plan file"), p, PlanError)
     check_keys(data, PLAN_KEYS, f"{p}:", PlanError)
-    title = _text(data, "title", p, "title", MAX_TITLE)
+    title = _local_text(data, "title", p, "title", MAX_TITLE)
     language = _choice(data, "language", p, "language", _languages())
     profile = _choice(data, "profile", p, "profile", _profiles())
     raw_items = data.get("item")
@@ -135,6 +160,20 @@ def _profiles() -> tuple[str, ...]:
     from sim.view.theme import PROFILES
 
     return PROFILES
+
+
+def _local_text(data: dict, key: str, p: Path, where: str,
+                limit: int) -> str | LocalText | None:
+    """One text, or a table of texts by language code (each checked as one text)."""
+    value = data.get(key)
+    if not isinstance(value, dict):
+        return _text(data, key, p, where, limit)
+    if not value:
+        raise PlanError(f"{p}: {where}: give a text, or texts by language "
+                        f"({', '.join(_languages())})")
+    check_keys(value, _languages(), f"{p}: {where}:", PlanError)
+    return LocalText(tuple((lang, _text(value, lang, p, f"{where}.{lang}", limit))
+                           for lang in value))
 
 
 def _text(data: dict, key: str, p: Path, where: str, limit: int) -> str | None:
@@ -196,5 +235,5 @@ def _item(raw: dict, n: int, p: Path) -> PlanItem:
     if start is not None and end is not None and start > end:
         raise PlanError(f"{p}: {at}.end: {end} is before start {start} (end must be "
                         f"{start} or more)")
-    note = _text(raw, "note", p, f"{at}.note", MAX_NOTE)
+    note = _local_text(raw, "note", p, f"{at}.note", MAX_NOTE)
     return PlanItem(screen=lesson, start=start, end=end, note=note)

@@ -15,6 +15,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from sim import i18n
+
+from .plans import in_language
+
 #: the question before the program closes in front of a room
 QUIT_QUESTION = "presenter.quit_question"
 #: seconds "No step 12 in this lesson (1–7)" shows after a number out of range
@@ -45,7 +49,9 @@ class Presenter:
             return None
         item = self.items[self.item]
         shown = self.stack.shown()[0]  # the screen the overlays on top are drawn over
-        return item.note if getattr(shown, "id", None) == item.screen else None
+        if getattr(shown, "id", None) != item.screen:
+            return None
+        return in_language(item.note, i18n.language())
 
     # ------------------------------------------------------------ screens
     @property
