@@ -354,3 +354,30 @@ def test_with_two_displays_the_window_shows_the_beat_on_show(make_app, monkeypat
 def test_the_window_style_is_its_own():
     prefs = Preferences()
     assert Style.for_window(prefs, (1024, 640)).scale != Style.for_window(prefs, (3840, 2160)).scale
+
+
+def test_with_two_displays_the_notes_key_reopens_a_closed_window(make_app, monkeypatch):
+    """Issue 21 item 6: the notes window closed by hand, S opens it again on the other
+    display; the notes never go over the projected lesson."""
+    from sim.app.notes_window import NotesWindow
+
+    monkeypatch.setattr(pygame.display, "get_desktop_sizes",
+                        lambda: [(1280, 800), (1920, 1080)])
+    app = make_app(present=True, screen="blockade")
+    window = NotesWindow.open(app.prefs, 1)
+    if window is None:
+        pytest.skip("this SDL video driver makes no second window")
+    app.mode.notes_window = window
+    monkeypatch.setattr(app, "presentation_display", 1, raising=False)
+    try:
+        app.handle_event(pygame.event.Event(pygame.WINDOWCLOSE, window=window.window))
+        assert not window.is_open
+        app.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_s, mod=0,
+                                            unicode="s"))
+        assert app.stack.top.id == "blockade", "the notes went over the projected lesson"
+        assert app.mode.notes_window is not None and app.mode.notes_window.is_open
+        assert app.mode.notes_window.shown
+    finally:
+        if app.mode.notes_window is not None:
+            app.mode.notes_window.close()
+        window.close()

@@ -150,10 +150,8 @@ class Presenter:
                             on_leave=self.app.ctx.quit)
             return True
         if command == "notes":
-            window = getattr(self.app.mode, "notes_window", None)
-            if window is not None and window.is_open:
-                window.toggle()  # the notes are on the other display: show or hide them
-                return True
+            if self.app.mode.notes_key():
+                return True  # the notes are on the other display: shown, hidden, reopened
             if "notes" not in self.stack.registry:
                 return False
             if top.id == "notes":

@@ -54,6 +54,20 @@ class PresenterMode(Mode):
         if self.notes_window is not None:
             self.notes_window.close()
 
+    def notes_key(self) -> bool:
+        """The notes key with two displays: show or hide the notes window, or open it
+        again on the other display once it was closed (it once fell back to drawing the
+        notes over the projected lesson). False with one display: the app shows them
+        over the lesson."""
+        window = self.notes_window
+        if window is None:
+            return False
+        if window.is_open:
+            window.toggle()
+            return True
+        self.notes_window = NotesWindow.open(self.app.prefs, self.app.presentation_display)
+        return self.notes_window is not None
+
     # ------------------------------------------------------------ each frame
     def filter_event(self, event: Any) -> bool:
         # the notes window's clicks and keys are its own
