@@ -679,3 +679,46 @@ def test_a_bundled_plan_speaks_the_sessions_language(present, lang):
     assert note != in_language(the_plan.items[0].note, "en")
     app.set_language("en")  # changed during the session: the note follows
     assert app.ctx.plan_note() == in_language(the_plan.items[0].note, "en")
+
+
+def test_f5_starts_the_session_again_and_shift_f5_the_beat(present):
+    """PowerPoint's keys, which many clickers send: F5 the plan from its first item's
+    start, Shift+F5 the beat on show again from its start."""
+    app = present(plan=plan(("blockade", 2, 4), ("rescue", 1, None)))
+    press(app, K.K_END)
+    for _ in range(20):
+        if app.stack.top.id == "rescue":
+            break
+        settle(app, 1.0)
+        press(app, K.K_PAGEDOWN)
+    assert app.stack.top.id == "rescue"
+    c = app.stack.top.controller
+    c.jump(3)
+    settle(app, 1.0)
+    app.handle_event(pygame.event.Event(pygame.KEYDOWN, key=K.K_F5, mod=pygame.KMOD_SHIFT,
+                                        unicode=""))
+    assert where(app) == ("rescue", 3) and c.player.steps_done == 0
+    press(app, K.K_F5)
+    assert where(app) == ("blockade", 2)
+    assert [s.id for s in app.stack.stack] == ["home", "blockade"]
+
+
+def test_f5_without_a_plan_goes_to_the_first_beat(present):
+    app = present(screen="override")
+    app.stack.top.controller.jump(4)
+    press(app, K.K_F5)
+    assert where(app) == ("override", 1)
+
+
+def test_the_notes_over_a_plan_item_stay_over_the_next_item(present):
+    """With one display, Next past an item's end with the notes up put the next lesson
+    in the notes' place, over the old lesson (the notes gone, the stack growing)."""
+    app = present(plan=plan(("blockade", 5, 6), ("override", 1, 2)))
+    assert app.run_command("notes")
+    for _ in range(12):
+        press(app, K.K_PAGEDOWN)
+        settle(app, 1.0)
+        if app.stack.stack[-2].id == "override":
+            break
+    assert [s.id for s in app.stack.stack] == ["home", "override", "notes"]
+    assert app.stack.stack[-2].controller.beat_number == 1

@@ -79,6 +79,11 @@ PRESENTER: tuple[Binding, ...] = (
             "keys.present.whiteout", "whiteout", texts=(",",)),
     Binding(((pygame.K_k, 0),), "keys.key.k", "keys.present.pause", "pause"),
     Binding(((pygame.K_r, 0),), "keys.key.r", "keys.present.replay", "replay"),
+    # PowerPoint's keys, which many clickers send: Shift+F5 (before F5 alone) plays the
+    # beat on show again, F5 starts the session again
+    Binding(((pygame.K_F5, pygame.KMOD_SHIFT),), "keys.key.shift_f5", "keys.present.replay",
+            "replay"),
+    Binding(((pygame.K_F5, 0),), "keys.key.f5", "keys.present.restart", "restart"),
     Binding(((pygame.K_s, 0),), "keys.key.s", "keys.present.notes", "notes"),
     Binding(((pygame.K_ESCAPE, 0),), "keys.key.escape", "keys.present.home", "home"),
     Binding(((pygame.K_F11, 0),), "keys.key.f11", "keys.fullscreen", "fullscreen"),

@@ -110,7 +110,16 @@ class Presenter:
     def show_item(self, index: int, at_end: bool = False) -> None:
         self.item = index
         screen_id, options = self.item_options(index, at_end)
+        # what is over the item (the notes, with one display) closes, the item is
+        # replaced, and the notes open again over the new one (a replace of the top
+        # once put the next lesson in the notes' place, over the old lesson)
+        notes = False
+        while getattr(self.stack.top, "overlay", False) and len(self.stack.stack) > 2:
+            notes = notes or getattr(self.stack.top, "passes_commands_down", False)
+            self.stack.pop()
         self.stack.replace(screen_id, **options)
+        if notes:
+            self.stack.push("notes")
 
     def lesson(self):
         """The lesson the commands go to (under a notes overlay too), or None."""
@@ -140,6 +149,11 @@ class Presenter:
                 self.refused = (int(typed), lesson.controller.beat_count,
                                 self.app.clock.now() + REFUSED_SECONDS)
             return True
+        if command == "restart":  # F5: the session from its start (a plan's first item)
+            if self.items:
+                self.show_item(0)
+                return True
+            return lesson.command("first") if lesson is not None else False
         if command in ("blackout", "whiteout"):
             self.stack.push("blackout", colour="black" if command == "blackout" else "white")
             return True
