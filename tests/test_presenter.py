@@ -722,3 +722,37 @@ def test_the_notes_over_a_plan_item_stay_over_the_next_item(present):
             break
     assert [s.id for s in app.stack.stack] == ["home", "override", "notes"]
     assert app.stack.stack[-2].controller.beat_number == 1
+
+
+@pytest.mark.parametrize("lang", sorted(i18n.LANGUAGES))
+def test_the_presenter_notices_fit_between_the_buttons(make_app, monkeypatch, lang):
+    """At 800x600 with x-large text, "No step 99 in this lesson (1–10)", the pause and
+    "Go to step 12" stay in the row between Replay and Next (they ran into the buttons)."""
+    from sim.view.screens.lesson import screen as lesson_screen
+
+    drawn = {}
+    real = lesson_screen.render_text
+
+    def spy(text, *a, **k):
+        image = real(text, *a, **k)
+        drawn[text] = image.get_width()
+        return image
+
+    monkeypatch.setattr(lesson_screen, "render_text", spy)
+    app = make_app(present=True, screen="after-detox", lang=lang, size=(800, 600),
+                   text_size="x-large")
+    screen = app.stack.top
+    screen.controller.jump(3)
+    row = screen.progress_rect
+    for keys in (((K.K_9, "9"), (K.K_9, "9"), (K.K_PAGEDOWN, "")),  # refused
+                 ((K.K_1, "1"), (K.K_2, "2"))):  # being typed
+        for key, text in keys:
+            press(app, key, text)
+        drawn.clear()
+        app.snapshot()
+        notices = {t: w for t, w in drawn.items() if t.startswith(
+            (i18n._("presenter.no_such_step")[:6], i18n._("presenter.go_to")[:6]))}
+        assert notices, (lang, sorted(drawn))
+        for text, width in notices.items():
+            assert width <= row.width, (lang, text, width, row.width)
+        assert not row.colliderect(screen.replay.rect) and not row.colliderect(screen.next.rect)

@@ -20,7 +20,7 @@ from sim.lessons import LESSONS, TWO_PEOPLE, LessonController, Phase
 from sim.lessons.beats import reading_seconds
 from sim.lessons.player import FEEL_IT_LEVEL
 from sim.view.events import Key
-from sim.view.fonts import line_height, render_text
+from sim.view.fonts import line_height, render_text, text_width
 from sim.view.render.cleft_view import CleftView
 from sim.view.render.key import draw_key
 from sim.view.render.lesson_charts import chart_marks, draw_lesson_chart
@@ -39,7 +39,7 @@ from sim.view.screens.lesson.words import (
     help_text, lettered, shows_person)
 from sim.view.screens.panels import cue_showing, draw_person_panel
 from sim.view.style import FONT_SMALL
-from sim.view.widgets import Button, Dialog, WidgetGroup, draw_wrapped
+from sim.view.widgets import Button, Dialog, WidgetGroup, draw_wrapped, ellipsize
 
 __all__ = ["LessonScreen"]
 
@@ -460,7 +460,7 @@ class LessonScreen(Screen):
                 words = _("presenter.no_such_step").format(n=refused[0], last=refused[1])
             else:
                 words = _("presenter.paused")
-            text = render_text(words, st.font(PROGRESS_SIZE), t.accent, True)
+            text = render_text(*_fit_row(words, r.width, st.font(PROGRESS_SIZE)), t.accent, True)
             with_dots = False
             x = r.centerx - text.get_width() // 2
         if st.rtl and with_dots:  # reading from the right: the words, then the dots leftwards
@@ -554,3 +554,13 @@ class LessonScreen(Screen):
         draw_wrapped(surface, st, text, (r.left + pad_x, body_top), r.width - 2 * pad_x,
                      st.font(CARD_BODY_SIZE), t.text, align=st.align_start)
         surface.set_clip(clip)
+
+
+def _fit_row(words: str, width: int, size: int) -> tuple[str, int]:
+    """``words`` (bold) and a size at which they fit a row ``width`` wide between the
+    buttons: smaller type down to two thirds of ``size``, then cut with "…" (a notice such
+    as "No hay paso 99 en esta lección (1–10)" ran into the buttons at x-large)."""
+    smallest = max(1, round(size * 2 / 3))
+    while size > smallest and text_width(words, size, True) > width:
+        size -= 1
+    return ellipsize(words, width, size, True), size
