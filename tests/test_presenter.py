@@ -38,9 +38,14 @@ def plan(*items):
 
 @pytest.fixture
 def present(make_app):
-    def build(**kw):
+    """A presenter-mode app; with a plan, past its holding slide (``holding=True``: on it)."""
+    def build(holding=False, **kw):
         kw.setdefault("present", True)
-        return make_app(**kw)
+        app = make_app(**kw)
+        if kw.get("plan") is not None and not holding:
+            assert app.stack.top.id == "session_slide" and app.stack.top.kind == "holding"
+            assert app.run_command("next")  # Next begins the session
+        return app
     return build
 
 
@@ -89,12 +94,18 @@ def test_a_whole_plan_runs_from_its_first_beat_to_its_end_on_next(present):
     rescue = len(LESSONS["rescue"].beats)
     assert beats == [("blockade", n) for n in (1, 2, 3)] + [
         ("rescue", n) for n in range(2, rescue + 1)]
-    # past the plan's last beat: asked before leaving (as the button, which reads
-    # "Home", does); staying keeps the place
-    assert app.stack.top.next.text == i18n._("common.home")
+    # past the plan's last beat: the end slide (the button says Next, not Home), then a
+    # blank screen, never the home screen; Back walks back into the plan
+    assert app.stack.top.next.text == i18n._("lessonview.next")
     press(app, K.K_PAGEDOWN)
-    assert app.stack.top.id == "confirm"
-    press(app, K.K_ESCAPE)
+    assert (app.stack.top.id, app.stack.top.kind) == ("session_slide", "end")
+    press(app, K.K_PAGEDOWN)
+    assert (app.stack.top.id, app.stack.top.kind) == ("session_slide", "blank")
+    assert app.snapshot().get_at((10, 10))[:3] == (0, 0, 0)
+    press(app, K.K_PAGEDOWN)
+    assert app.stack.top.kind == "blank"
+    press(app, K.K_PAGEUP)
+    press(app, K.K_PAGEUP)
     assert where(app) == ("rescue", rescue)
     # Back before an item's first beat: the previous item's last beat
     press(app, K.K_HOME)
@@ -410,6 +421,8 @@ def test_the_notes_clock_counts_presenting_time_and_the_plan_note_follows_its_it
     the_plan.items[0].note = "Ask who has taken a tablet before."
     app = App(AppConfig(headless=True, size=(1280, 720), seed=1, present=True, plan=the_plan),
               clock=clock)
+    assert app.ctx.plan_note() is None  # the holding slide
+    assert app.run_command("next")
     clock.advance(125.0)
     assert app.ctx.elapsed() == pytest.approx(125.0)
     assert app.ctx.plan_note() == "Ask who has taken a tablet before."
@@ -471,8 +484,19 @@ def test_the_notes_key_shows_and_hides_the_second_window_instead_of_the_panel(pr
     press(app, K.K_s, "s")
     assert fake.toggled == 1 and app.stack.top.id == "blockade"
     app.mode.notes_window = None
+    press(app, K.K_s, "s")  # one display: asked first (the room would see them)
+    assert app.stack.top.id == "confirm"
+    assert app.stack.top.question == "presenter.notes_question"
+    press(app, K.K_RETURN)  # Enter chooses the focused answer: keep them hidden
+    assert app.stack.top.id == "blockade"
     press(app, K.K_s, "s")
-    assert app.stack.top.id == "notes"  # one display: the panel over the lesson
+    press(app, K.K_UP)
+    press(app, K.K_RETURN)  # show them: the panel over the lesson
+    assert app.stack.top.id == "notes"
+    press(app, K.K_s, "s")
+    assert app.stack.top.id == "blockade"
+    press(app, K.K_s, "s")  # asked once: S shows them from now on
+    assert app.stack.top.id == "notes"
 
 
 def test_the_notes_window_keeps_its_clicks_and_lets_keys_through(make_app, monkeypatch):
@@ -544,8 +568,14 @@ def test_back_across_plan_items_walks_every_beat_of_the_earlier_item(present):
     for _ in range(blockade):
         press(app, K.K_PAGEUP)
         settle(app)
-        walked.append(where(app))
-    assert walked == [("blockade", n) for n in range(blockade, 1, -1)] + [("blockade", 2)]
+        walked.append(where(app) if app.stack.top.id != "session_slide" else "holding")
+        if app.stack.top.id == "session_slide":
+            break
+    # ... and Back from the plan's first beat: the holding slide
+    assert walked[:-1] == [("blockade", n) for n in range(blockade, 1, -1)]
+    assert app.stack.top.kind == "holding"
+    press(app, K.K_PAGEDOWN)
+    assert where(app) == ("blockade", 2)
     press(app, K.K_END)
     settle(app)
     assert where(app) == ("blockade", blockade)
@@ -698,7 +728,9 @@ def test_f5_starts_the_session_again_and_shift_f5_the_beat(present):
     app.handle_event(pygame.event.Event(pygame.KEYDOWN, key=K.K_F5, mod=pygame.KMOD_SHIFT,
                                         unicode=""))
     assert where(app) == ("rescue", 3) and c.player.steps_done == 0
-    press(app, K.K_F5)
+    press(app, K.K_F5)  # the holding slide, then the plan's first beat
+    assert [s.id for s in app.stack.stack] == ["home", "session_slide"]
+    press(app, K.K_PAGEDOWN)
     assert where(app) == ("blockade", 2)
     assert [s.id for s in app.stack.stack] == ["home", "blockade"]
 
@@ -714,6 +746,7 @@ def test_the_notes_over_a_plan_item_stay_over_the_next_item(present):
     """With one display, Next past an item's end with the notes up put the next lesson
     in the notes' place, over the old lesson (the notes gone, the stack growing)."""
     app = present(plan=plan(("blockade", 5, 6), ("override", 1, 2)))
+    app.mode.presenter.notes_allowed = True  # (asked before: see the notes key's test)
     assert app.run_command("notes")
     for _ in range(12):
         press(app, K.K_PAGEDOWN)

@@ -85,6 +85,7 @@ PRESENTER: tuple[Binding, ...] = (
             "replay"),
     Binding(((pygame.K_F5, 0),), "keys.key.f5", "keys.present.restart", "restart"),
     Binding(((pygame.K_s, 0),), "keys.key.s", "keys.present.notes", "notes"),
+    Binding(((pygame.K_g, 0),), "keys.key.g", "keys.present.overview", "overview"),
     Binding(((pygame.K_ESCAPE, 0),), "keys.key.escape", "keys.present.home", "home"),
     Binding(((pygame.K_F11, 0),), "keys.key.f11", "keys.fullscreen", "fullscreen"),
     Binding(((pygame.K_F1, 0),), "keys.key.f1", "keys.help", "help", texts=("?",)),

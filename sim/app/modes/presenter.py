@@ -23,6 +23,9 @@ class PresenterMode(Mode):
     screens = {
         "blackout": "sim.view.screens.blackout:BlackoutScreen",
         "confirm": "sim.view.screens.confirm:ConfirmScreen",
+        # a session's slides (holding, end, blank) and its overview (G)
+        "session_slide": "sim.view.screens.session:SessionSlideScreen",
+        "session_overview": "sim.view.screens.session_overview:SessionOverviewScreen",
     }
     fills_display = True
     asks_the_room = True
@@ -43,10 +46,11 @@ class PresenterMode(Mode):
             self.notes_window = NotesWindow.open(app.prefs, app.presentation_display)
         first = self.presenter.first_screen()
         config = app.config
-        if first is not None and config.screen in ("home", first[0]) and \
+        items = self.presenter.items
+        if first is not None and config.screen in ("home", items[0].screen) and \
                 "beat" not in config.screen_options:
-            app.stack.push("home")  # Home from the plan's first item
-            app.stack.push(first[0], **first[1])
+            app.stack.push("home")  # under the session (the overview's way out)
+            app.stack.push(first[0], **first[1])  # the holding slide
             return True
         return False
 

@@ -37,12 +37,14 @@ class ConfirmScreen(Screen):
     modal = True
 
     def __init__(self, ctx, question: str = "presenter.leave_lesson", on_leave=None,
+                 leave_label: str = "presenter.leave", stay_label: str = "presenter.stay",
                  **options) -> None:
         super().__init__(ctx, **options)
         self.question = question
         self.on_leave = on_leave
-        self.leave = Button(lambda: _("presenter.leave"), on_activate=self.do_leave)
-        self.stay = Button(lambda: _("presenter.stay"), on_activate=self.ctx.nav.pop, bold=True)
+        # (the answers' words: "Leave" / "Stay", or "Show them" / "Keep them hidden")
+        self.leave = Button(lambda: _(leave_label), on_activate=self.do_leave)
+        self.stay = Button(lambda: _(stay_label), on_activate=self.ctx.nav.pop, bold=True)
         self.group = WidgetGroup([self.stay, self.leave])
         self.card = pygame.Rect(0, 0, 0, 0)
         self.lines: tuple[str, ...] = ()

@@ -19,7 +19,7 @@ from sim.i18n import _
 from sim.lessons import LESSONS, TWO_PEOPLE, LessonController, Phase
 from sim.lessons.beats import reading_seconds
 from sim.lessons.player import FEEL_IT_LEVEL
-from sim.view.events import Key
+from sim.view.events import Key, Pointer
 from sim.view.fonts import line_height, render_text, text_width
 from sim.view.render.cleft_view import CleftView
 from sim.view.render.key import draw_key
@@ -222,9 +222,12 @@ class LessonScreen(Screen):
         if c.phase is Phase.ASK:
             return _("lessonview.skip")
         if c.at_last_end:
-            if self.ctx.mode.next_after(self.lesson.id) is None:
+            following = self.ctx.mode.next_after(self.lesson.id)
+            if following is None:
                 return _("common.home")
-            return _("lessonview.next_lesson")
+            if following in LESSONS or following == "explore":
+                return _("lessonview.next_lesson")
+            return _("lessonview.next")  # a session's end slide
         return _("lessonview.next")
 
     def _controller_changed(self) -> None:
@@ -357,7 +360,12 @@ class LessonScreen(Screen):
             return True
         if isinstance(action, Key):
             self._first_tab_to_choice = False
-        return self.group.handle(action)
+        if self.group.handle(action):
+            return True
+        if isinstance(action, Pointer) and action.kind == "down" and \
+                self.progress_rect.collidepoint(action.pos):
+            return self.ctx.mode.run_command("overview")  # a presented session's overview
+        return False
 
     @property
     def animating(self) -> bool:
