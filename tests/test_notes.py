@@ -166,7 +166,7 @@ def test_the_stress_note_is_on_screen_in_pixels(make_app, lang):
     app.set_language(lang)
     _lesson, notes = notes_over(app, "after-detox", 4)
     frame = app.snapshot()
-    st = app.style
+    st = notes.notes_style  # the notes' own type (smaller, in their part of the window)
     first = wrap_text(i18n._("notes.after-detox.4.stress"), 10_000, st.font_body)[0].split()[0]
     hits = find_text(frame, first, st.font_body, st.colours.text,
                      background=st.colours.panel)
@@ -271,9 +271,11 @@ def test_no_note_is_cut_and_a_long_one_scrolls(make_app, size, text_size):
         assert app.window.get_rect().contains(notes.panel)
         reserve = notes.close.rect.width + st.gap
         lay = notes._place(notes.content())  # the layout the panel draws
-        compact = lay.header[0].size == st.font_body  # a short panel: a smaller heading
+        small = notes.notes_style  # the notes' own type: smaller before they scroll
+        assert small.text_scale <= st.text_scale
+        compact = lay.header[0].size == small.font_body  # a short panel: a smaller heading
         assert not compact or text_size == "x-large", (size, text_size)
-        assert lay == lay_out_notes(st, inner.width, notes.content(), reserve, compact)
+        assert lay == lay_out_notes(small, inner.width, notes.content(), reserve, compact)
         for run in lay.header:
             assert run.x + text_width(run.text, run.size, run.bold) <= inner.width - reserve
         for run in lay.body:

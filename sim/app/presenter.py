@@ -77,6 +77,20 @@ class Presenter:
             return None
         return in_language(self.items[self.item].note, i18n.language())
 
+    # ------------------------------------------------------------ what the screens show
+    def plan_title(self) -> str | None:
+        """The plan's title in the language on show (None: the slides' own words)."""
+        return in_language(getattr(self.plan, "title", None), i18n.language())
+
+    def item_ids(self) -> tuple[str, ...]:
+        """Each item's screen id, in order (the slides name them)."""
+        return tuple(item.screen for item in self.items)
+
+    def overview_rows(self) -> list[tuple[str, list[tuple[Place, int]]]]:
+        """(screen id, [(place, beat number or 0)]) for each item: the overview's keys."""
+        return [(screen_id, [(p, p.beat) for p in self.navigator.item_places(index)])
+                for index, screen_id, _beats in self.navigator.rows()]
+
     # ------------------------------------------------------------ screens
     @property
     def stack(self):
@@ -91,7 +105,7 @@ class Presenter:
     def place_screen(self, place: Place) -> tuple[str, dict]:
         """The screen id and options that show ``place``."""
         if place.kind in SLIDES:
-            return SLIDE, {"kind": place.kind, "plan": self.plan}
+            return SLIDE, {"kind": place.kind, "session": self}
         item = self.items[place.item]
         if item.screen == "explore":
             return "explore", {}
@@ -270,7 +284,7 @@ class Presenter:
         if getattr(self.stack.top, "id", None) == OVERVIEW:
             self.stack.pop()
             return True
-        self.stack.push(OVERVIEW, presenter=self)
+        self.stack.push(OVERVIEW, session=self)
         return True
 
     def choose_place(self, place: Place) -> None:
@@ -334,4 +348,4 @@ class Presenter:
 
     def _leave_to_overview(self) -> None:
         self.stack.home()
-        self.stack.push(OVERVIEW, presenter=self)
+        self.stack.push(OVERVIEW, session=self)

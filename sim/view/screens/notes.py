@@ -1,5 +1,5 @@
-"""The presenter's private notes: drawn over the lesson as a panel at the bottom (one
-display), or filling a second window on the other display (sim/app/notes_window.py).
+"""The presenter's private notes: beside the lesson in a part of the window of their own
+(one display), or filling a second window on the other display (sim/app/notes_window.py).
 
 Both draw with ``draw_notes(surface, style, rect, content)``; what the notes say comes
 from ``notes_content(ctx, shown)``, read afresh at every draw, so the notes follow the
@@ -8,14 +8,17 @@ beat's four notes (sim/lessons/notes.py), and a preview of the next beat's capti
 Over a screen that is not a lesson they show the session plan's note, if the app has
 one (``ctx.plan_note()``), or a line saying there are no notes here.
 
-The overlay keeps the lesson below it running and visible: keys it does not use, and
-presses outside its panel, go to the lesson, so Next and Back still work with the notes
-open. Its clock ticks once a second; it redraws more often only while the lesson moves.
+The overlay keeps the lesson below it running and whole: the lesson is laid out in the
+rest of the window (the notes take the end side of a landscape window, the bottom of a
+portrait one), so the notes never cover its caption, picture or buttons. Keys the notes
+do not use, and presses outside their panel, go to the lesson, so Next and Back still
+work with the notes open. Its clock ticks once a second; it redraws more often only while the lesson moves.
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import NamedTuple
 
 import pygame
@@ -32,8 +35,12 @@ from sim.view.widgets.paint import draw_box
 INSET = 20  # inside the panel
 SECTION_GAP = 14  # between one note and the next
 TWO_COLUMNS_MIN = 420  # a column of notes is at least this wide (times the text size)
-PANEL_SHARE = 0.55  # the overlay panel takes at most this share of the window's height
-PANEL_MIN_H = 320  # ...but may grow to this height on a short window
+SIDE_SHARE = 0.4  # the notes' share of a landscape window's width (the end side)...
+SIDE_MIN_W = 300  # ...at least this wide (times the text size), at most half the window
+BOTTOM_SHARE = 0.34  # the notes' share of a portrait window's height (the bottom)
+#: the notes' type, as a share of the text size, tried largest first until they fit
+NOTES_SCALES = (1.0, 0.9, 0.8, 0.72)
+PANEL_MIN_H = 320  # a panel shorter than this (times the text size) is compact
 WHEEL_STEP = 48
 COMPACT_BELOW = 1.2  # times PANEL_MIN_H and the text size: a short panel
 SCROLL_BAR = 4  # the scroll bar's width, drawn in the inset
@@ -278,13 +285,32 @@ class NotesScreen(Screen):
     # ------------------------------------------------------------ lifecycle
     def enter(self) -> None:
         self.group.focus(self.close, visible=False)
+        self.layout(self.size)  # on the stack now: the lesson below gives the notes room
 
     def layout(self, size) -> None:
         super().layout(size)
         below = self.below
-        if below is not None and getattr(below, "size", None) != tuple(size):
-            below.layout(size)
+        lesson = self.lesson_area()
+        if below is not None and getattr(below, "size", None) != lesson.size:
+            below.layout(lesson.size)  # the lesson, whole, in the rest of the window
         self._place(self.content())
+
+    def notes_area(self) -> pygame.Rect:
+        """The notes' part of the window: the end side (landscape) or the bottom."""
+        st = self.style
+        w, h = self.size
+        if st.portrait(self.size):
+            return pygame.Rect(0, h - round(h * BOTTOM_SHARE), w, round(h * BOTTOM_SHARE))
+        side = min(w // 2, max(round(w * SIDE_SHARE), round(st.px(SIDE_MIN_W) * st.text_scale)))
+        return pygame.Rect(0 if st.rtl else w - side, 0, side, h)
+
+    def lesson_area(self) -> pygame.Rect:
+        """The rest of the window, where the lesson below is laid out and drawn."""
+        w, h = self.size
+        notes = self.notes_area()
+        if notes.width == w:
+            return pygame.Rect(0, 0, w, h - notes.height)
+        return pygame.Rect(notes.right if notes.left == 0 else 0, 0, w - notes.width, h)
 
     def retranslate(self) -> None:
         below = self.below
@@ -307,21 +333,21 @@ class NotesScreen(Screen):
     # ------------------------------------------------------------ layout
     def _place(self, content: NotesContent) -> NotesLayout:
         st = self.style
-        w, h = self.size
-        m, inset = st.margin, st.px(INSET)
-        width = w - 2 * m
+        m, inset = st.margin // 2, st.px(INSET)
+        self.panel = self.notes_area().inflate(-2 * m, -2 * m)
         cw, ch = self.close.preferred_size()
-        max_h = min(h - 2 * m, max(round(h * PANEL_SHARE), st.px(PANEL_MIN_H)))
         # a short panel for its text size: the heading at the body size leaves more
         # room for the notes
-        compact = max_h < st.px(PANEL_MIN_H) * st.text_scale * COMPACT_BELOW
-        lay = lay_out_notes(st, width - 2 * inset, content, cw + st.gap, compact)
-        need = max(lay.header_h + lay.body_h, ch) + 2 * inset
-        panel_h = min(max_h, need)
-        self.panel = pygame.Rect(m, h - m - panel_h, width, panel_h)
+        compact = self.panel.height < st.px(PANEL_MIN_H) * st.text_scale * COMPACT_BELOW
         inner = self.panel.inflate(-2 * inset, -2 * inset)
+        for factor in NOTES_SCALES:  # the presenter reads them close up: smaller type
+            small = replace(st, text_scale=st.text_scale * factor)  # before a scroll
+            lay = lay_out_notes(small, inner.width, content, cw + st.gap, compact)
+            if lay.header_h + lay.body_h <= inner.height:
+                break
+        self.notes_style = small  # (what the notes are drawn at)
         self.close.rect = pygame.Rect(inner.right - cw, inner.top, cw, ch)
-        if st.rtl:  # the panel spans the window: Close at its end side, the left
+        if st.rtl:  # Close at the panel's end side, the left
             self.close.rect = pygame.Rect(inner.left, inner.top, cw, ch)
         self.max_scroll = max(0, lay.body_h - max(0, inner.height - lay.header_h))
         self.scroll = max(0, min(self.max_scroll, self.scroll))
@@ -365,6 +391,11 @@ class NotesScreen(Screen):
     def _to_below(self, below, action) -> bool:
         if below is None:
             return False
+        if isinstance(action, Pointer):  # in the lesson's own coordinates
+            area = self.lesson_area()
+            if not area.collidepoint(action.pos):
+                return False
+            action = _moved(action, area.topleft)
         used = below.handle(action)
         if used or isinstance(action, Pointer):
             below.dirty = True
@@ -375,11 +406,10 @@ class NotesScreen(Screen):
         st = self.style
         t = st.colours
         below = self.below
+        surface.fill(t.background)
         if below is not None:
-            below.draw(surface)
+            below.draw(surface.subsurface(self.lesson_area()))
             below.dirty = False
-        else:
-            surface.fill(t.background)
         content = self.content()
         beat = (getattr(getattr(below, "lesson", None), "id", None), getattr(below, "index", None))
         if beat != self._beat:
@@ -391,6 +421,11 @@ class NotesScreen(Screen):
                    self.scroll, layout=lay)
         self.group.draw(surface)
         self._second = int(self.elapsed())
+
+
+def _moved(pointer, offset) -> Pointer:
+    """``pointer`` with its position in coordinates whose origin is at ``offset``."""
+    return replace(pointer, pos=(pointer.pos[0] - offset[0], pointer.pos[1] - offset[1]))
 
 
 __all__ = ["NotesContent", "NotesLayout", "NotesScreen", "draw_notes", "format_elapsed",

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import pygame
 
-from sim.app.plan_navigator import BLANK, END, HOLDING
-from sim.app.plans import in_language
-from sim.i18n import _, language
+from sim.i18n import _
 from sim.view.events import Pointer
 from sim.view.fonts import line_height, render_text
 from sim.view.screen import Screen
@@ -24,7 +22,9 @@ from sim.view.widgets import wrap_text
 
 #: sizes tried, largest first, until a slide's words fit its window
 FIT_SCALES = (1.0, 0.85, 0.72, 0.6, 0.5, 0.42)
-BLANK_COLOUR = (0, 0, 0)  # the room's screen goes dark (a projector shows nothing)
+BLANK_COLOUR = (0, 0, 0)
+#: the slides' kinds (as sim/app/plan_navigator.py names them)
+HOLDING, END, BLANK = "holding", "end", "blank"  # the room's screen goes dark (a projector shows nothing)
 
 
 def item_title(screen_id: str) -> str:
@@ -38,30 +38,31 @@ def item_title(screen_id: str) -> str:
 class SessionSlideScreen(Screen):
     id = "session_slide"
 
-    def __init__(self, ctx, kind: str = HOLDING, plan=None, **options) -> None:
+    def __init__(self, ctx, kind: str = HOLDING, session=None, **options) -> None:
         super().__init__(ctx, **options)
         self.kind = kind
-        self.plan = plan
+        #: the session shown (the presenter): ``plan_title()``, ``item_ids()``
+        self.session = session
         #: (text, pixel size, bold, colour name, gap after) for each line, laid out
         self.lines: list[tuple[str, int, bool, str, int]] = []
 
     # ------------------------------------------------------------ words
     def plan_title(self) -> str:
-        title = in_language(getattr(self.plan, "title", None), language())
+        title = self.session.plan_title() if self.session is not None else None
         return title or _("session.title")
 
     def blocks(self) -> list[tuple[str, float, bool, str]]:
         """(text, logical size, bold, colour name) for each paragraph of the slide."""
-        items = list(getattr(self.plan, "items", None) or ())
+        items = self.session.item_ids() if self.session is not None else ()
         if self.kind == HOLDING:
-            first = item_title(items[0].screen) if items else ""
+            first = item_title(items[0]) if items else ""
             return [(self.plan_title(), FONT_TITLE * 1.3, True, "text"),
                     (_("session.first_up").format(title=first), FONT_LARGE, False, "text"),
                     (_("session.press_next_to_begin"), FONT_BODY, False, "text_muted")]
         if self.kind == END:
             covered = []
-            for item in items:  # each lesson once, in the order shown
-                title = item_title(item.screen)
+            for screen_id in items:  # each lesson once, in the order shown
+                title = item_title(screen_id)
                 if title not in covered:
                     covered.append(title)
             help_title, help_body = help_text(self.ctx.settings)

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import pygame
 
-from sim.app.plan_navigator import ITEM, Place
-from sim.app.plans import in_language
-from sim.i18n import _, language
+from sim.i18n import _
 from sim.view.events import Key
 from sim.view.fonts import line_height, render_text
 from sim.view.mirror import mirror_widgets
@@ -30,7 +28,7 @@ CHOOSE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 CLOSE_KEYS = (pygame.K_ESCAPE, pygame.K_g)
 #: commands whose keys still work here: the room goes black (or white)
 PASSED_ON = ("blackout", "whiteout")
-MARK_WIDTH = 4  # logical units: the bar under the beat on show
+MARK_WIDTH = 6  # logical units: the bar under the beat on show
 
 
 class SessionOverviewScreen(Screen):
@@ -39,17 +37,17 @@ class SessionOverviewScreen(Screen):
     takes_all_keys = True  # its own keys: along the beats, choose, close
     modal = True
 
-    def __init__(self, ctx, presenter=None, **options) -> None:
+    def __init__(self, ctx, session=None, **options) -> None:
         super().__init__(ctx, **options)
-        self.presenter = presenter
-        navigator = presenter.navigator
-        self.current = presenter.place()
+        #: the session shown (the presenter): ``plan_title()``, ``overview_rows()``,
+        #: ``place()`` and ``choose_place(place)``; places are its own, compared only
+        self.session = session
+        self.current = session.place()
         #: (place, button) for each beat of each item, in the plan's order
-        self.chips: list[tuple[Place, Button]] = []
-        self.rows = navigator.rows()
-        for index, screen_id, beats in self.rows:
-            for beat in beats or (0,):
-                place = Place(ITEM, index, beat)
+        self.chips: list[tuple[object, Button]] = []
+        self.rows = session.overview_rows()
+        for screen_id, places in self.rows:
+            for place, beat in places:
                 label = str(beat) if beat else _("session.open")
                 button = Button(label, on_activate=lambda p=place: self.choose(p))
                 self.chips.append((place, button))
@@ -57,8 +55,8 @@ class SessionOverviewScreen(Screen):
         #: (text, x, y, pixel size, bold) of the headings, laid out
         self.words: list[tuple[str, int, int, int, bool]] = []
 
-    def choose(self, place: Place) -> None:
-        self.presenter.choose_place(place)
+    def choose(self, place) -> None:
+        self.session.choose_place(place)
 
     def enter(self) -> None:
         for place, button in self.chips:
@@ -83,8 +81,7 @@ class SessionOverviewScreen(Screen):
         left, width = 2 * st.margin, w - 4 * st.margin
         words = []
         y = st.margin
-        title = in_language(getattr(self.presenter.plan, "title", None), language()) \
-            or _("session.title")
+        title = self.session.plan_title() or _("session.title")
         for text, logical in ((title, FONT_TITLE), (_("session.overview_hint"), FONT_BODY)):
             px = st.font(logical * scale)
             for line in wrap_text(text, width, px, logical == FONT_TITLE):
@@ -93,12 +90,12 @@ class SessionOverviewScreen(Screen):
         y += st.gap
         heading_px = st.font(FONT_LARGE * scale)
         chips = iter(self.chips)
-        for _index, screen_id, beats in self.rows:
+        for screen_id, places in self.rows:
             for line in wrap_text(item_title(screen_id), width, heading_px, True):
                 words.append((line, left, y, heading_px, True))
                 y += line_height(heading_px, True)
             x, row_h = left, 0
-            for _beat in beats or (0,):
+            for _place in places:
                 _place, button = next(chips)
                 button.font_size = FONT_BODY * scale
                 bw, bh = button.preferred_size()
@@ -163,10 +160,10 @@ class SessionOverviewScreen(Screen):
             surface.blit(render_text(text, px, t.text, bold), (x, y))
         self.group.draw(surface)
         for place, button in self.chips:
-            if place == self.current:  # the beat on show: a bar under its key
-                r = button.rect
-                pygame.draw.rect(surface, t.accent, (r.left, r.bottom + st.px(2),
-                                                     r.width, st.px(MARK_WIDTH)))
+            if place == self.current:  # the beat on show: a bar under its key, below
+                r = button.rect  # where the focus ring is drawn
+                top = r.bottom + st.focus_gap + st.focus_ring_width + st.px(2)
+                pygame.draw.rect(surface, t.accent, (r.left, top, r.width, st.px(MARK_WIDTH)))
 
 
 def _width(text: str, px: int, bold: bool) -> int:
