@@ -667,7 +667,7 @@ def test_a_beat_number_out_of_range_is_said_for_a_moment(make_app, monkeypatch, 
     press(app, K.K_9, "9")
     press(app, K.K_9, "9")
     press(app, K.K_PAGEDOWN)
-    said = i18n._("presenter.no_such_step").format(n=99, last=count)
+    said = i18n._("presenter.no_such_step").format(n=99, first=1, last=count)
     assert c.beat_number == 3
     drawn.clear()
     app.snapshot()

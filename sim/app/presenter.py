@@ -53,8 +53,8 @@ class Presenter:
         self.navigator = PlanNavigator(self.items, _beat_count)
         self.typed = ""  # a beat number being typed
         self.started = app.clock.now()  # the notes' clock counts from here
-        #: a beat number out of range, the lesson's beat count, until when it is said
-        self.refused: tuple[int, int, float] | None = None
+        #: a beat number out of range, the first and last it could be, until when it is said
+        self.refused: tuple[int, int, int, float] | None = None
         #: with one display, the presenter said yes to the room seeing the notes
         self.notes_allowed = False
 
@@ -228,10 +228,12 @@ class Presenter:
         self.refused = None
         lesson = self.lesson()
         if command == "next" and typed:
-            if lesson is not None and not lesson.command("jump", int(typed)):
+            if lesson is not None:
+                number, (first, last) = int(typed), self._beat_range(lesson)
+                # a plan's item keeps to its beats: a number outside them is refused,
                 # said for a moment where the number was typed, not silently ignored
-                self.refused = (int(typed), lesson.controller.beat_count,
-                                self.app.clock.now() + REFUSED_SECONDS)
+                if not (first <= number <= last and lesson.command("jump", number)):
+                    self.refused = (number, first, last, self.app.clock.now() + REFUSED_SECONDS)
             return True
         if command == "restart":  # F5: the session from its start (a plan's holding slide)
             if self.items:
@@ -314,11 +316,19 @@ class Presenter:
         self.notes_allowed = True  # asked once: S shows and hides them from now on
         self.stack.push("notes")
 
-    def refused_beat(self) -> tuple[int, int] | None:
-        """(the number typed, the lesson's last beat) while "No step N" is said."""
-        if self.refused is None or self.app.clock.now() >= self.refused[2]:
+    def refused_beat(self) -> tuple[int, int, int] | None:
+        """(the number typed, the first and last beat it could be) while "No step N" is
+        said."""
+        if self.refused is None or self.app.clock.now() >= self.refused[3]:
             return None
-        return self.refused[:2]
+        return self.refused[:3]
+
+    def _beat_range(self, lesson) -> tuple[int, int]:
+        """The beats a typed number may go to: the plan item's, else the lesson's."""
+        if self.in_item(lesson.id):
+            beats = self.navigator.beats(self.item)
+            return beats[0], beats[-1]
+        return 1, lesson.controller.beat_count
 
     def _digit(self, digit: int | None) -> bool:
         if digit is None:

@@ -119,9 +119,9 @@ class Mode:
         return ""
 
     @property
-    def refused_beat(self) -> tuple[int, int] | None:
-        """A beat number just typed that the lesson does not have, and its last beat
-        (the lesson says so for a moment); None if none."""
+    def refused_beat(self) -> tuple[int, int, int] | None:
+        """A beat number just typed that is not there, and the first and last beat it
+        could be (the lesson says so for a moment); None if none."""
         return None
 
     # ------------------------------------------------------------ what it offers

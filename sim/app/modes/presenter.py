@@ -113,7 +113,7 @@ class PresenterMode(Mode):
         return self.presenter.typed
 
     @property
-    def refused_beat(self) -> tuple[int, int] | None:
+    def refused_beat(self) -> tuple[int, int, int] | None:
         return self.presenter.refused_beat()
 
     def tick(self) -> None:

@@ -465,7 +465,8 @@ class LessonScreen(Screen):
             if typed:
                 words = _("presenter.go_to").format(n=typed)
             elif refused:
-                words = _("presenter.no_such_step").format(n=refused[0], last=refused[1])
+                words = _("presenter.no_such_step").format(n=refused[0], first=refused[1],
+                                                           last=refused[2])
             else:
                 words = _("presenter.paused")
             text = render_text(*_fit_row(words, r.width, st.font(PROGRESS_SIZE)), t.accent, True)
