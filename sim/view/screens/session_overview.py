@@ -34,6 +34,7 @@ MARK_WIDTH = 6  # logical units: the bar under the beat on show
 class SessionOverviewScreen(Screen):
     id = "session_overview"
     title_key = "session.overview"
+    overlay = True  # over the item on show (drawn opaque: the room sees the overview)
     takes_all_keys = True  # its own keys: along the beats, choose, close
     modal = True
 
