@@ -161,17 +161,53 @@ def test_print_styles_for_a4_and_letter(sheets):
     assert "A4" in style and "Letter" in style
 
 
+def test_the_smallest_text_in_a_picture_prints_at_9_pt_or_more(sheets, monkeypatch):
+    """Issue 21 item 9: text in the printed pictures was about 7 pt. The size on paper
+    from the real numbers: the pixel size of every piece of text the app draws for a
+    picture (titles, chart labels, keys: the smallest counts), the picture's width and
+    height in pixels, and the most the sheet's print styles let it take in mm."""
+    import re
+
+    from sim.app import handout
+    from sim.view import fonts
+
+    drawn_sizes = []
+    get = fonts._text_cache.get  # every render_text call passes here, cached or not
+
+    def recorded(key, make):
+        drawn_sizes.append(key[1])
+        return get(key, make)
+
+    monkeypatch.setattr(fonts._text_cache, "get", recorded)
+    # the two-lines chart, the broken time axis with its labels, the receptors' chart
+    sections = [("after-detox", [3]), ("pill-vs-shot", [5]), ("blockade", [4])]
+    with i18n.speaking("en"):
+        pictures = handout.draw_beats(sections, "en", {})
+    smallest = min(drawn_sizes)
+    rule = re.search(r"figure\.beat img \{ max-width: ([\d.]+)mm; max-height: ([\d.]+)mm",
+                     parse(sheets["en"]).style)
+    assert rule, "the print rule for the pictures' size"
+    most_wide, most_high = float(rule[1]), float(rule[2])
+    for beat, data in pictures.items():
+        width, height = handout.png_size(data)
+        printed_width = min(most_wide, most_high * width / height)  # the aspect is kept
+        pt = smallest * printed_width / width * 72 / 25.4
+        assert pt >= 9, (beat, smallest, (width, height), printed_width, round(pt, 2))
+        assert abs(pt - handout.printed_pt(smallest, (width, height))) < 1e-9
+
+
 def test_a_picture_is_what_screenshot_beat_draws(sheets, tmp_path, capsys):
     shot = tmp_path / "beat1.png"
     status, _out, err = cli(["--screen", "after-detox", "--beat", "1", "--profile",
-                             "projector", "--screenshot", str(shot)], capsys)
+                             "projector", "--size", "x".join(map(str, PICTURE_SIZE)),
+                             "--screenshot", str(shot)], capsys)
     assert status == 0, err
     sheet = parse(sheets["en"])
     raw = base64.b64decode(sheet.images[0]["src"].partition(",")[2])
     import pygame
 
     from sim.app.app import App, AppConfig
-    from sim.app.handout import PICTURE_PROFILE, PICTURE_SIZE, picture_of
+    from sim.app.handout import CROP_MARGIN, PICTURE_PROFILE, picture_of
 
     drawn = pygame.image.load(io.BytesIO(raw), "beat.png")
     # the handout's picture is cut from what --screenshot draws (without its caption)
@@ -180,12 +216,12 @@ def test_a_picture_is_what_screenshot_beat_draws(sheets, tmp_path, capsys):
     lesson = app.stack.top
     screenshot = pygame.image.load(str(shot)).convert(app.window)
     expected = picture_of(screenshot, lesson, app.style.colours.background)
-    assert expected.get_height() < lesson.caption_rect.top  # no caption, no buttons
+    # no buttons (they are under the caption); the caption itself is blanked (below)
+    top = lesson.picture_rect.top - CROP_MARGIN
+    assert top + expected.get_height() < lesson.caption_rect.bottom
     assert drawn.get_size() == expected.get_size()
     assert pygame.image.tobytes(drawn, "RGB") == pygame.image.tobytes(expected, "RGB")
     # where the caption's box reaches into the picture, nothing of it is left
-    from sim.app.handout import CROP_MARGIN
-
     area = lesson.picture_rect.inflate(2 * CROP_MARGIN, 2 * CROP_MARGIN)
     caption = lesson.caption_rect.inflate(2 * CROP_MARGIN, 2 * CROP_MARGIN)
     inside = caption.move(-area.left, -area.top).clip(drawn.get_rect())
@@ -209,7 +245,8 @@ def test_a_late_picture_is_what_screenshot_beat_draws(sheets, tmp_path, capsys,
     last = len(LESSONS["after-detox"].beats)
     shot = tmp_path / "last.png"
     status, _out, err = cli(["--screen", "after-detox", "--beat", str(last), "--profile",
-                             "projector", "--screenshot", str(shot)], capsys)
+                             "projector", "--size", "x".join(map(str, PICTURE_SIZE)),
+                             "--screenshot", str(shot)], capsys)
     assert status == 0, err
     from sim.lessons.player import forget_checkpoints
 

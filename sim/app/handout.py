@@ -29,8 +29,12 @@ from .plans import in_language
 from .safe_files import OutputError, open_output
 from .signals import check as check_signals
 
-#: the pictures: a 16:9 window in the projector profile (light background, prints well)
-PICTURE_SIZE = (1280, 720)
+#: the pictures: a 4:3 window in the projector profile (light background, prints well).
+#: 4:3, not 16:9: the layout's design canvas is 960 logical units wide at least, so at
+#: 960x720 the same type (scale 1) sits in a picture about 930 pixels wide instead of
+#: 1250, and prints larger: the smallest text (21 px) is about 9.6 pt at PRINT_WIDTH_MM,
+#: where a 1280x720 picture printed it at about 7 pt (see printed_pt)
+PICTURE_SIZE = (960, 720)
 PICTURE_PROFILE = "projector"
 #: pixels kept around the picture when it is cut out of the window
 CROP_MARGIN = 8
@@ -174,6 +178,24 @@ def write_handout(lesson_id: str | None = None, plan=None, lang: str = "en",
 
 
 # ------------------------------------------------------------------ the page
+#: the most room a picture takes on paper (mm; CSS below): two beats with their
+#: captions fit on the shorter US Letter page (255 mm inside its margins)
+PRINT_WIDTH_MM = 150
+PRINT_HEIGHT_MM = 85
+#: the least size of any text inside a printed picture (pt)
+MIN_PRINT_PT = 9
+MM_PER_PT = 25.4 / 72
+
+
+def printed_pt(font_px: float, picture: tuple[int, int]) -> float:
+    """The size in pt on paper of text drawn ``font_px`` pixels high in a picture of
+    ``picture`` (width, height) pixels, printed as large as the print styles let it:
+    PRINT_WIDTH_MM wide, or less if PRINT_HEIGHT_MM is reached first."""
+    width, height = picture
+    mm_per_px = min(PRINT_WIDTH_MM / width, PRINT_HEIGHT_MM / height)
+    return font_px * mm_per_px / MM_PER_PT
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     """A PNG's width and height, read from its header (the IHDR chunk comes first)."""
     return struct.unpack(">II", data[16:24])
@@ -220,10 +242,10 @@ footer { margin-top: 14px; font-size: 10pt; color: #333; border-top: 1px solid #
   body { padding: 0; max-width: none; font-size: 11pt; }
   section.lesson + section.lesson { break-before: page; page-break-before: always; }
   h2, .key { break-after: avoid; page-break-after: avoid; }
-  figure.beat img { max-width: 150mm; max-height: 85mm; width: auto; }
+  figure.beat img { max-width: @WIDTH@mm; max-height: @HEIGHT@mm; width: auto; }
   a { color: inherit; text-decoration: none; }
 }
-"""
+""".replace("@WIDTH@", str(PRINT_WIDTH_MM)).replace("@HEIGHT@", str(PRINT_HEIGHT_MM))
 
 
 def render_html(sections, pictures: dict, plan, lang: str, settings: dict) -> str:
