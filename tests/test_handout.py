@@ -196,6 +196,62 @@ def test_the_smallest_text_in_a_picture_prints_at_9_pt_or_more(sheets, monkeypat
         assert abs(pt - handout.printed_pt(smallest, (width, height))) < 1e-9
 
 
+class Groups(HTMLParser):
+    """The beats of each lesson section, as printed together: [[[1, 2], [3]], ...]."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections: list[list[list[str]]] = []
+        self.divs: list[bool] = []  # open divs: is it a group of beats?
+        self.in_step = False
+
+    def handle_starttag(self, tag, attrs):
+        cls = dict(attrs).get("class")
+        if tag == "section":
+            self.sections.append([])
+        elif tag == "div":
+            self.divs.append(cls == "beats")
+            if cls == "beats":
+                self.sections[-1].append([])
+        elif tag == "p" and cls == "step":
+            assert self.divs and any(self.divs), "a beat outside a group"
+            self.in_step = True
+
+    def handle_endtag(self, tag):
+        if tag == "div":
+            self.divs.pop()
+        self.in_step = False
+
+    def handle_data(self, data):
+        if self.in_step:
+            self.sections[-1][-1].append(data)
+
+
+def groups_of(page: str) -> list[list[list[str]]]:
+    groups = Groups()
+    groups.feed(page)
+    return groups.sections
+
+
+def test_beats_print_in_pairs_so_no_page_holds_a_lone_beat(sheets):
+    """Issue 21 item 9: three of thirteen pages of a plan's sheet held one beat. Beats
+    are grouped in pairs the browser never splits across pages; only a lesson's odd
+    last beat stands alone."""
+    page = sheets["en"]
+    assert ".beats { break-inside: avoid" in parse(page).style
+    total = len(LESSONS["after-detox"].beats)
+    (groups,) = groups_of(page)
+    assert [len(g) for g in groups] == [2] * (total // 2) + [1] * (total % 2)
+    step = words("handout.step", "en")
+    assert [" ".join(g) for g in groups] == [
+        " ".join(step.format(n=n, total=total) for n in range(a, min(a + 2, total + 1)))
+        for a in range(1, total + 1, 2)]
+    from sim.app.handout import beat_groups
+
+    assert beat_groups([2, 3, 4]) == [[2, 3], [4]]  # a plan item from beat 2 to 4
+    assert beat_groups([5]) == [[5]] and beat_groups([]) == []
+
+
 def test_a_picture_is_what_screenshot_beat_draws(sheets, tmp_path, capsys):
     shot = tmp_path / "beat1.png"
     status, _out, err = cli(["--screen", "after-detox", "--beat", "1", "--profile",
@@ -337,6 +393,8 @@ def test_a_plan_handout_has_each_lesson_and_only_its_beats(tmp_path, monkeypatch
     for n in (1, 2):
         assert words(blockade.beats[n - 1].caption, "es") in text
     assert words(blockade.beats[2].caption, "es") not in text
+    # beats in pairs, a lesson's odd last beat alone; Explore has none
+    assert [[len(g) for g in groups] for groups in groups_of(page)] == [[2, 1], [], [2]]
     assert [" ".join(h.split()) for h in sheet.h2] == [
         words("lesson.rescue.title", "es"), words("explore.title", "es"),
         words("lesson.blockade.title", "es")]

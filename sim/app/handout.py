@@ -222,6 +222,7 @@ h2 { font-size: 16pt; margin: 22px 0 8px; }
   background: #eef4fb; }
 .key h3, .help h3 { font-size: 12pt; margin: 0 0 4px; }
 .key p, .help p { margin: 0 0 4px; }
+.beats { break-inside: avoid; page-break-inside: avoid; }
 figure.beat { margin: 0 0 16px; break-inside: avoid; page-break-inside: avoid; }
 figure.beat img { display: block; width: 100%; height: auto; border: 1px solid #999; }
 figure.beat figcaption { margin-top: 4px; }
@@ -235,8 +236,9 @@ footer { margin-top: 14px; font-size: 10pt; color: #333; border-top: 1px solid #
 /* Print: A4 (210x297 mm) and US Letter (216x279 mm). The paper is the printer's
    (size: portrait keeps its choice); with 12 mm margins the text is at most 186 mm
    wide and each beat (picture at most 150 x 85 mm with its caption) fits twice on the
-   shorter Letter page. A beat is never split from its caption; lessons of a plan
-   start on a new page. */
+   shorter Letter page. A beat is never split from its caption, nor a pair of beats
+   (.beats) from each other, so no page holds a lone beat but a lesson's odd last one;
+   lessons of a plan start on a new page. */
 @page { size: portrait; margin: 12mm; }
 @media print {
   body { padding: 0; max-width: none; font-size: 11pt; }
@@ -246,6 +248,43 @@ footer { margin-top: 14px; font-size: 10pt; color: #333; border-top: 1px solid #
   a { color: inherit; text-decoration: none; }
 }
 """.replace("@WIDTH@", str(PRINT_WIDTH_MM)).replace("@HEIGHT@", str(PRINT_HEIGHT_MM))
+
+
+#: beats printed together, never split across pages (see beat_groups)
+GROUP = 2
+
+
+def beat_groups(beats: list[int]) -> list[list[int]]:
+    """``beats`` in pairs, each printed on one page: two beats fill a page (a third does
+    not fit on Letter), and with the page breaks left to the browser a lone beat was
+    often pushed onto a page of its own (3 of 13 pages of a plan's sheet). Only a
+    lesson's last beat may stand alone, when it has an odd number of them."""
+    return [beats[i:i + GROUP] for i in range(0, len(beats), GROUP)]
+
+
+def _beat_figure(screen: str, n: int, total: int, title: str, pictures: dict) -> list[str]:
+    """One beat: its picture, then its step, caption and (for a question) the answer."""
+    from sim.lessons import LESSONS
+
+    beat = LESSONS[screen].beats[n - 1]
+    step = _("handout.step").format(n=n, total=total)
+    alt = _("handout.picture").format(lesson=title, n=n, total=total)
+    data = base64.b64encode(pictures[(screen, n)]).decode("ascii")
+    width, height = png_size(pictures[(screen, n)])
+    parts = ['<figure class="beat">',
+             f'<img alt="{_e(alt)}" width="{width}" '
+             f'height="{height}" src="data:image/png;base64,{data}">',
+             "<figcaption>",
+             f'<p class="step">{_e(step)}</p>',
+             f'<p class="caption">{_e(_(beat.caption))}</p>']
+    q = beat.question
+    if q is not None:
+        parts += ['<div class="qa">',
+                  f"<p><strong>{_e(_('handout.question'))}</strong> {_e(_(q.prompt))}</p>",
+                  f"<p><strong>{_e(_('handout.answer'))}</strong> "
+                  f"{_e(_(q.explanation))}</p>",
+                  "</div>"]
+    return parts + ["</figcaption>", "</figure>"]
 
 
 def render_html(sections, pictures: dict, plan, lang: str, settings: dict) -> str:
@@ -287,28 +326,11 @@ def render_html(sections, pictures: dict, plan, lang: str, settings: dict) -> st
         parts.append(f"<p>{_e(_(f'lesson.{lesson.id}.key_message'))}</p>")
         parts.append("</div>")
         total = len(lesson.beats)
-        for n in beats:
-            beat = lesson.beats[n - 1]
-            step = _("handout.step").format(n=n, total=total)
-            alt = _("handout.picture").format(lesson=title, n=n, total=total)
-            data = base64.b64encode(pictures[(screen, n)]).decode("ascii")
-            parts.append('<figure class="beat">')
-            width, height = png_size(pictures[(screen, n)])
-            parts.append(f'<img alt="{_e(alt)}" width="{width}" '
-                         f'height="{height}" src="data:image/png;base64,{data}">')
-            parts.append("<figcaption>")
-            parts.append(f'<p class="step">{_e(step)}</p>')
-            parts.append(f'<p class="caption">{_e(_(beat.caption))}</p>')
-            q = beat.question
-            if q is not None:
-                parts.append('<div class="qa">')
-                parts.append(f"<p><strong>{_e(_('handout.question'))}</strong> "
-                             f"{_e(_(q.prompt))}</p>")
-                parts.append(f"<p><strong>{_e(_('handout.answer'))}</strong> "
-                             f"{_e(_(q.explanation))}</p>")
-                parts.append("</div>")
-            parts.append("</figcaption>")
-            parts.append("</figure>")
+        for group in beat_groups(beats):
+            parts.append('<div class="beats">')  # kept on one page: see beat_groups
+            for n in group:
+                parts += _beat_figure(screen, n, total, title, pictures)
+            parts.append("</div>")
         parts.append("</section>")
     help_title, help_body = help_text(settings)
     parts += [
