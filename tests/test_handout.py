@@ -442,6 +442,11 @@ def test_a_plan_handout_is_titled_in_its_own_language(lang):
     (["handout", "rescue", "--out", "MISSING/sheet.html"], ["MISSING", "does not exist"]),
     (["handout", "rescue", "--out", "sheet.txt"], ["sheet.txt", ".html"]),
     (["handout", "rescue", "--out", "."], ["."]),
+    (["handout", "after-detx", "--notes"], ["unknown lesson 'after-detx'"]),
+    (["handout", "--notes"], ["LESSON or --plan"]),
+    (["handout", "--plan", "no-such-plan", "--notes"], ["no-such-plan", "bundled plans"]),
+    (["handout", "rescue", "--notes", "--out", "script.txt"], ["script.txt", ".html"]),
+    (["handout", "rescue", "--notes", "--out", "MISSING/s.html"], ["MISSING", "does not exist"]),
 ])
 def test_bad_input_is_one_line_exit_2_and_nothing_written(argv, words, tmp_path,
                                                          monkeypatch, capsys):

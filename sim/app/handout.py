@@ -42,9 +42,14 @@ CROP_MARGIN = 8
 PICTURE_FRAMES = 30
 
 
-def default_name(lesson_id: str | None, plan, lang: str) -> str:
-    """``blockade-<lesson-or-plan>-<lang>.html``, in the current folder."""
+def default_name(lesson_id: str | None, plan, lang: str, notes: bool = False) -> str:
+    """``blockade-<lesson-or-plan>-<lang>.html``, in the current folder; the presenter
+    script (``notes``) is ``blockade-<lesson-or-plan>-script-<lang>.html``."""
     name = lesson_id if plan is None else plan.name
+    if notes:
+        from .presenter_script import script_name
+
+        return script_name(name, lang)
     return f"blockade-{name}-{lang}.html"
 
 
@@ -164,14 +169,21 @@ def picture_of(frame, lesson, background):
 
 
 def write_handout(lesson_id: str | None = None, plan=None, lang: str = "en",
-                  out: str | None = None, settings: dict | None = None) -> Path:
-    """Draw and write the sheet; returns its path. OutputError (one line) before any
+                  out: str | None = None, settings: dict | None = None,
+                  notes: bool = False) -> Path:
+    """Draw and write the sheet (with ``notes``: the presenter script, see
+    sim/app/presenter_script.py); returns its path. OutputError (one line) before any
     drawing if ``out`` cannot be written; nothing is left half-written."""
-    target = check_target(out or default_name(lesson_id, plan, lang))
+    target = check_target(out or default_name(lesson_id, plan, lang, notes))
     sections = sections_for(lesson_id, plan)
+    script = None
+    if notes:
+        from .presenter_script import ScriptNotes
+
+        script = ScriptNotes(plan, lang)
     with i18n.speaking(lang):  # the words below, in the handout's language
         pictures = draw_beats(sections, lang, settings or {})
-        page = render_html(sections, pictures, plan, lang, settings or {})
+        page = render_html(sections, pictures, plan, lang, settings or {}, script)
     with open_output(str(target)) as stream:
         stream.write(page)
     return target
@@ -254,16 +266,18 @@ footer { margin-top: 14px; font-size: 10pt; color: #333; border-top: 1px solid #
 GROUP = 2
 
 
-def beat_groups(beats: list[int]) -> list[list[int]]:
+def beat_groups(beats: list[int], size: int = GROUP) -> list[list[int]]:
     """``beats`` in pairs, each printed on one page: two beats fill a page (a third does
     not fit on Letter), and with the page breaks left to the browser a lone beat was
     often pushed onto a page of its own (3 of 13 pages of a plan's sheet). Only a
     lesson's last beat may stand alone, when it has an odd number of them."""
-    return [beats[i:i + GROUP] for i in range(0, len(beats), GROUP)]
+    return [beats[i:i + size] for i in range(0, len(beats), size)]
 
 
-def _beat_figure(screen: str, n: int, total: int, title: str, pictures: dict) -> list[str]:
-    """One beat: its picture, then its step, caption and (for a question) the answer."""
+def _beat_figure(screen: str, n: int, total: int, title: str, pictures: dict,
+                 notes: list[str] = ()) -> list[str]:
+    """One beat: its picture, then its step, caption, (for a question) the answer, and
+    ``notes`` (HTML: the presenter script's)."""
     from sim.lessons import LESSONS
 
     beat = LESSONS[screen].beats[n - 1]
@@ -284,12 +298,23 @@ def _beat_figure(screen: str, n: int, total: int, title: str, pictures: dict) ->
                   f"<p><strong>{_e(_('handout.answer'))}</strong> "
                   f"{_e(_(q.explanation))}</p>",
                   "</div>"]
-    return parts + ["</figcaption>", "</figure>"]
+    return parts + list(notes) + ["</figcaption>", "</figure>"]
 
 
-def render_html(sections, pictures: dict, plan, lang: str, settings: dict) -> str:
+def render_html(sections, pictures: dict, plan, lang: str, settings: dict,
+                script=None) -> str:
+    """The page. ``script`` (a presenter_script.ScriptNotes) makes it the presenter
+    script: the notes under each beat and the plan's note atop each item; without it,
+    the take-home sheet, which holds none of them."""
     from sim.lessons import LESSONS
     from sim.view.screens.lesson import help_text
+
+    style = CSS
+    group = GROUP
+    if script is not None:
+        from . import presenter_script
+
+        style, group = CSS + presenter_script.CSS, presenter_script.GROUP
 
     if plan is not None:
         heading = in_language(plan.title, lang) or _("handout.plan_title")
@@ -302,7 +327,7 @@ def render_html(sections, pictures: dict, plan, lang: str, settings: dict) -> st
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(_('app.title'))}: {_e(heading)}</title>",
-        f"<style>{CSS}</style>",
+        f"<style>{style}</style>",
         "</head>",
         "<body>",
         "<header>",
@@ -310,10 +335,13 @@ def render_html(sections, pictures: dict, plan, lang: str, settings: dict) -> st
         f'<p class="sub">{_e(_("app.title"))}: {_e(_("app.subtitle"))}</p>',
         "</header>",
     ]
-    for screen, beats in sections:
+    if script is not None:
+        parts += script.heading()
+    for index, (screen, beats) in enumerate(sections):
         parts.append('<section class="lesson">')
         if screen not in LESSONS:
             parts.append(f"<h2>{_e(_('explore.title'))}</h2>")
+            parts += script.for_item(index) if script is not None else []
             parts.append(f"<p>{_e(_('explore.blurb'))}</p>")
             parts.append("</section>")
             continue
@@ -321,15 +349,18 @@ def render_html(sections, pictures: dict, plan, lang: str, settings: dict) -> st
         title = _(lesson.title)
         if plan is not None:  # one lesson: its title is the page's heading already
             parts.append(f"<h2>{_e(title)}</h2>")
+        if script is not None:
+            parts += script.for_item(index)
         parts.append('<div class="key">')
         parts.append(f"<h3>{_e(_('handout.key_message'))}</h3>")
         parts.append(f"<p>{_e(_(f'lesson.{lesson.id}.key_message'))}</p>")
         parts.append("</div>")
         total = len(lesson.beats)
-        for group in beat_groups(beats):
+        for together in beat_groups(beats, group):
             parts.append('<div class="beats">')  # kept on one page: see beat_groups
-            for n in group:
-                parts += _beat_figure(screen, n, total, title, pictures)
+            for n in together:
+                notes = script.for_beat(screen, n) if script is not None else []
+                parts += _beat_figure(screen, n, total, title, pictures, notes)
             parts.append("</div>")
         parts.append("</section>")
     help_title, help_body = help_text(settings)
