@@ -11,11 +11,11 @@ from __future__ import annotations
 import html
 
 import pytest
+from test_handout import cli, groups_of, parse, sheets, words  # noqa: F401 (a fixture)
 
 from sim import i18n
 from sim.lessons import LESSONS
 from sim.lessons.notes import KINDS, beat_notes
-from test_handout import cli, groups_of, parse, sheets, words  # noqa: F401 (a fixture)
 
 PLAN = """title = "Short"
 [[item]]
@@ -98,7 +98,7 @@ def private_notes(lesson_id: str, n: int, lang: str) -> list[str]:
             if not any(note in text for text in shown)]
 
 
-def test_the_take_home_sheet_holds_no_notes(pages, sheets):
+def test_the_take_home_sheet_holds_no_notes(pages, sheets):  # noqa: F811 (the fixture)
     """The notes are private to the presenter: neither a plan's sheet nor a lesson's."""
     text = parse(pages[""]).words
     for n in (2, 3, 4):

@@ -286,8 +286,8 @@ def _beat_figure(screen: str, n: int, total: int, title: str, pictures: dict,
     data = base64.b64encode(pictures[(screen, n)]).decode("ascii")
     width, height = png_size(pictures[(screen, n)])
     parts = ['<figure class="beat">',
-             f'<img alt="{_e(alt)}" width="{width}" '
-             f'height="{height}" src="data:image/png;base64,{data}">',
+             (f'<img alt="{_e(alt)}" width="{width}" '
+              f'height="{height}" src="data:image/png;base64,{data}">'),
              "<figcaption>",
              f'<p class="step">{_e(step)}</p>',
              f'<p class="caption">{_e(_(beat.caption))}</p>']
@@ -295,8 +295,8 @@ def _beat_figure(screen: str, n: int, total: int, title: str, pictures: dict,
     if q is not None:
         parts += ['<div class="qa">',
                   f"<p><strong>{_e(_('handout.question'))}</strong> {_e(_(q.prompt))}</p>",
-                  f"<p><strong>{_e(_('handout.answer'))}</strong> "
-                  f"{_e(_(q.explanation))}</p>",
+                  (f"<p><strong>{_e(_('handout.answer'))}</strong> "
+                   f"{_e(_(q.explanation))}</p>"),
                   "</div>"]
     return parts + list(notes) + ["</figcaption>", "</figure>"]
 

@@ -62,8 +62,8 @@ class ScriptNotes:
 
     def heading(self) -> list[str]:
         """Under the title: what this is, and that it stays with the presenter."""
-        return [f'<p class="script"><strong>{_e(_("handout.script"))}:</strong> '
-                f'{_e(_("handout.script_private"))}</p>']
+        return [(f'<p class="script"><strong>{_e(_("handout.script"))}:</strong> '
+                 f'{_e(_("handout.script_private"))}</p>')]
 
     def for_item(self, index: int) -> list[str]:
         """The plan's note for its item ``index`` (from 0), if it has one."""

@@ -20,7 +20,6 @@ import pygame
 from sim.view.fonts import line_height, render_text, text_width
 from sim.view.style import Style
 
-
 #: line patterns, in logical units: (on, off, on, off, ...) along the line. Lines are
 #: told apart by pattern as well as colour, so a chart still reads printed in grey
 #: (the danger line and the effect line, red and black, printed as the same dark grey)

@@ -17,8 +17,14 @@ import pygame
 from sim.i18n import _
 from sim.model import DANGER_LINE, SPECIES_NAMES, STEPS_PER_DAY
 from sim.view.render.drink_people import draw_drinkers
-from sim.view.render.history_chart import (DOTS, LONG_DASH, SHORT_DASH, SOLID, Series,
-                                           draw_history)
+from sim.view.render.history_chart import (
+    DOTS,
+    LONG_DASH,
+    SHORT_DASH,
+    SOLID,
+    Series,
+    draw_history,
+)
 from sim.view.render.person_figure import draw_person
 from sim.view.render.time_axis import mark_shares, time_scale
 from sim.view.style import Style
