@@ -161,17 +161,109 @@ def test_print_styles_for_a4_and_letter(sheets):
     assert "A4" in style and "Letter" in style
 
 
+def test_the_smallest_text_in_a_picture_prints_at_9_pt_or_more(sheets, monkeypatch):
+    """Issue 21 item 9: text in the printed pictures was about 7 pt. The size on paper
+    from the real numbers: the pixel size of every piece of text the app draws for a
+    picture (titles, chart labels, keys: the smallest counts), the picture's width and
+    height in pixels, and the most the sheet's print styles let it take in mm."""
+    import re
+
+    from sim.app import handout
+    from sim.view import fonts
+
+    drawn_sizes = []
+    get = fonts._text_cache.get  # every render_text call passes here, cached or not
+
+    def recorded(key, make):
+        drawn_sizes.append(key[1])
+        return get(key, make)
+
+    monkeypatch.setattr(fonts._text_cache, "get", recorded)
+    # the two-lines chart, the broken time axis with its labels, the receptors' chart
+    sections = [("after-detox", [3]), ("pill-vs-shot", [5]), ("blockade", [4])]
+    with i18n.speaking("en"):
+        pictures = handout.draw_beats(sections, "en", {})
+    smallest = min(drawn_sizes)
+    rule = re.search(r"figure\.beat img \{ max-width: ([\d.]+)mm; max-height: ([\d.]+)mm",
+                     parse(sheets["en"]).style)
+    assert rule, "the print rule for the pictures' size"
+    most_wide, most_high = float(rule[1]), float(rule[2])
+    for beat, data in pictures.items():
+        width, height = handout.png_size(data)
+        printed_width = min(most_wide, most_high * width / height)  # the aspect is kept
+        pt = smallest * printed_width / width * 72 / 25.4
+        assert pt >= 9, (beat, smallest, (width, height), printed_width, round(pt, 2))
+        assert abs(pt - handout.printed_pt(smallest, (width, height))) < 1e-9
+
+
+class Groups(HTMLParser):
+    """The beats of each lesson section, as printed together: [[[1, 2], [3]], ...]."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections: list[list[list[str]]] = []
+        self.divs: list[bool] = []  # open divs: is it a group of beats?
+        self.in_step = False
+
+    def handle_starttag(self, tag, attrs):
+        cls = dict(attrs).get("class")
+        if tag == "section":
+            self.sections.append([])
+        elif tag == "div":
+            self.divs.append(cls == "beats")
+            if cls == "beats":
+                self.sections[-1].append([])
+        elif tag == "p" and cls == "step":
+            assert self.divs and any(self.divs), "a beat outside a group"
+            self.in_step = True
+
+    def handle_endtag(self, tag):
+        if tag == "div":
+            self.divs.pop()
+        self.in_step = False
+
+    def handle_data(self, data):
+        if self.in_step:
+            self.sections[-1][-1].append(data)
+
+
+def groups_of(page: str) -> list[list[list[str]]]:
+    groups = Groups()
+    groups.feed(page)
+    return groups.sections
+
+
+def test_beats_print_in_pairs_so_no_page_holds_a_lone_beat(sheets):
+    """Issue 21 item 9: three of thirteen pages of a plan's sheet held one beat. Beats
+    are grouped in pairs the browser never splits across pages; only a lesson's odd
+    last beat stands alone."""
+    page = sheets["en"]
+    assert ".beats { break-inside: avoid" in parse(page).style
+    total = len(LESSONS["after-detox"].beats)
+    (groups,) = groups_of(page)
+    assert [len(g) for g in groups] == [2] * (total // 2) + [1] * (total % 2)
+    step = words("handout.step", "en")
+    assert [" ".join(g) for g in groups] == [
+        " ".join(step.format(n=n, total=total) for n in range(a, min(a + 2, total + 1)))
+        for a in range(1, total + 1, 2)]
+    from sim.app.handout import beat_groups
+
+    assert beat_groups([2, 3, 4]) == [[2, 3], [4]]  # a plan item from beat 2 to 4
+    assert beat_groups([5]) == [[5]] and beat_groups([]) == []
+
+
 def test_a_picture_is_what_screenshot_beat_draws(sheets, tmp_path, capsys):
     shot = tmp_path / "beat1.png"
     status, _out, err = cli(["--screen", "after-detox", "--beat", "1", "--profile",
-                             "projector", "--screenshot", str(shot)], capsys)
+                             "projector", "--size", "x".join(map(str, PICTURE_SIZE)),
+                             "--screenshot", str(shot)], capsys)
     assert status == 0, err
     sheet = parse(sheets["en"])
     raw = base64.b64decode(sheet.images[0]["src"].partition(",")[2])
     import pygame
 
     from sim.app.app import App, AppConfig
-    from sim.app.handout import PICTURE_PROFILE, PICTURE_SIZE, picture_of
+    from sim.app.handout import CROP_MARGIN, PICTURE_PROFILE, picture_of
 
     drawn = pygame.image.load(io.BytesIO(raw), "beat.png")
     # the handout's picture is cut from what --screenshot draws (without its caption)
@@ -180,12 +272,12 @@ def test_a_picture_is_what_screenshot_beat_draws(sheets, tmp_path, capsys):
     lesson = app.stack.top
     screenshot = pygame.image.load(str(shot)).convert(app.window)
     expected = picture_of(screenshot, lesson, app.style.colours.background)
-    assert expected.get_height() < lesson.caption_rect.top  # no caption, no buttons
+    # no buttons (they are under the caption); the caption itself is blanked (below)
+    top = lesson.picture_rect.top - CROP_MARGIN
+    assert top + expected.get_height() < lesson.caption_rect.bottom
     assert drawn.get_size() == expected.get_size()
     assert pygame.image.tobytes(drawn, "RGB") == pygame.image.tobytes(expected, "RGB")
     # where the caption's box reaches into the picture, nothing of it is left
-    from sim.app.handout import CROP_MARGIN
-
     area = lesson.picture_rect.inflate(2 * CROP_MARGIN, 2 * CROP_MARGIN)
     caption = lesson.caption_rect.inflate(2 * CROP_MARGIN, 2 * CROP_MARGIN)
     inside = caption.move(-area.left, -area.top).clip(drawn.get_rect())
@@ -209,7 +301,8 @@ def test_a_late_picture_is_what_screenshot_beat_draws(sheets, tmp_path, capsys,
     last = len(LESSONS["after-detox"].beats)
     shot = tmp_path / "last.png"
     status, _out, err = cli(["--screen", "after-detox", "--beat", str(last), "--profile",
-                             "projector", "--screenshot", str(shot)], capsys)
+                             "projector", "--size", "x".join(map(str, PICTURE_SIZE)),
+                             "--screenshot", str(shot)], capsys)
     assert status == 0, err
     from sim.lessons.player import forget_checkpoints
 
@@ -300,6 +393,8 @@ def test_a_plan_handout_has_each_lesson_and_only_its_beats(tmp_path, monkeypatch
     for n in (1, 2):
         assert words(blockade.beats[n - 1].caption, "es") in text
     assert words(blockade.beats[2].caption, "es") not in text
+    # beats in pairs, a lesson's odd last beat alone; Explore has none
+    assert [[len(g) for g in groups] for groups in groups_of(page)] == [[2, 1], [], [2]]
     assert [" ".join(h.split()) for h in sheet.h2] == [
         words("lesson.rescue.title", "es"), words("explore.title", "es"),
         words("lesson.blockade.title", "es")]
@@ -347,6 +442,11 @@ def test_a_plan_handout_is_titled_in_its_own_language(lang):
     (["handout", "rescue", "--out", "MISSING/sheet.html"], ["MISSING", "does not exist"]),
     (["handout", "rescue", "--out", "sheet.txt"], ["sheet.txt", ".html"]),
     (["handout", "rescue", "--out", "."], ["."]),
+    (["handout", "after-detx", "--notes"], ["unknown lesson 'after-detx'"]),
+    (["handout", "--notes"], ["LESSON or --plan"]),
+    (["handout", "--plan", "no-such-plan", "--notes"], ["no-such-plan", "bundled plans"]),
+    (["handout", "rescue", "--notes", "--out", "script.txt"], ["script.txt", ".html"]),
+    (["handout", "rescue", "--notes", "--out", "MISSING/s.html"], ["MISSING", "does not exist"]),
 ])
 def test_bad_input_is_one_line_exit_2_and_nothing_written(argv, words, tmp_path,
                                                          monkeypatch, capsys):

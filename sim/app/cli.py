@@ -189,7 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Write one self-contained HTML file with each beat's picture and caption, the "
             "lesson's key message and the clinic's help text, styled to print on A4 or US "
-            "Letter (or save as PDF from any browser)."
+            "Letter (or save as PDF from any browser). With --notes, the presenter script "
+            "instead, for a room with one display: the same pages with each beat's four "
+            "presenter notes and the plan's notes, private to the presenter."
         ),
         epilog="Give a LESSON id (see blockade --list-screens) or --plan, not both.",
     )
@@ -199,8 +201,13 @@ def build_parser() -> argparse.ArgumentParser:
                          help="every lesson of this session plan (.toml file or bundled name)")
     handout.add_argument("--lang", dest="handout_lang", choices=LANGS,
                          help="language (default: the plan's, else en)")
+    handout.add_argument("--notes", action="store_true",
+                         help="write the presenter script: each beat's picture and caption "
+                              "with its four presenter notes, and the plan's note for each "
+                              "item (never in the take-home sheet)")
     handout.add_argument("--out", metavar="FILE.html",
-                         help="where to write (default blockade-<lesson-or-plan>-<lang>.html "
+                         help="where to write (default blockade-<lesson-or-plan>-<lang>.html, "
+                              "with --notes blockade-<lesson-or-plan>-script-<lang>.html, "
                               "in the current folder)")
     handout.add_argument("--settings", dest="handout_settings", metavar="PATH",
                          help="clinic settings TOML whose [help] text the sheet shows")
@@ -224,7 +231,7 @@ def cmd_handout(args) -> int:
     settings = load_settings(args.handout_settings or args.settings)
     lang = args.handout_lang or (plan.language if plan else None) or args.lang or "en"
     path = write_handout(lesson_id=args.lesson, plan=plan, lang=lang, out=args.out,
-                         settings=settings)
+                         settings=settings, notes=args.notes)
     print(f"wrote {path}")
     return 0
 

@@ -29,8 +29,12 @@ from .plans import in_language
 from .safe_files import OutputError, open_output
 from .signals import check as check_signals
 
-#: the pictures: a 16:9 window in the projector profile (light background, prints well)
-PICTURE_SIZE = (1280, 720)
+#: the pictures: a 4:3 window in the projector profile (light background, prints well).
+#: 4:3, not 16:9: the layout's design canvas is 960 logical units wide at least, so at
+#: 960x720 the same type (scale 1) sits in a picture about 930 pixels wide instead of
+#: 1250, and prints larger: the smallest text (21 px) is about 9.6 pt at PRINT_WIDTH_MM,
+#: where a 1280x720 picture printed it at about 7 pt (see printed_pt)
+PICTURE_SIZE = (960, 720)
 PICTURE_PROFILE = "projector"
 #: pixels kept around the picture when it is cut out of the window
 CROP_MARGIN = 8
@@ -38,9 +42,14 @@ CROP_MARGIN = 8
 PICTURE_FRAMES = 30
 
 
-def default_name(lesson_id: str | None, plan, lang: str) -> str:
-    """``blockade-<lesson-or-plan>-<lang>.html``, in the current folder."""
+def default_name(lesson_id: str | None, plan, lang: str, notes: bool = False) -> str:
+    """``blockade-<lesson-or-plan>-<lang>.html``, in the current folder; the presenter
+    script (``notes``) is ``blockade-<lesson-or-plan>-script-<lang>.html``."""
     name = lesson_id if plan is None else plan.name
+    if notes:
+        from .presenter_script import script_name
+
+        return script_name(name, lang)
     return f"blockade-{name}-{lang}.html"
 
 
@@ -160,20 +169,45 @@ def picture_of(frame, lesson, background):
 
 
 def write_handout(lesson_id: str | None = None, plan=None, lang: str = "en",
-                  out: str | None = None, settings: dict | None = None) -> Path:
-    """Draw and write the sheet; returns its path. OutputError (one line) before any
+                  out: str | None = None, settings: dict | None = None,
+                  notes: bool = False) -> Path:
+    """Draw and write the sheet (with ``notes``: the presenter script, see
+    sim/app/presenter_script.py); returns its path. OutputError (one line) before any
     drawing if ``out`` cannot be written; nothing is left half-written."""
-    target = check_target(out or default_name(lesson_id, plan, lang))
+    target = check_target(out or default_name(lesson_id, plan, lang, notes))
     sections = sections_for(lesson_id, plan)
+    script = None
+    if notes:
+        from .presenter_script import ScriptNotes
+
+        script = ScriptNotes(plan, lang)
     with i18n.speaking(lang):  # the words below, in the handout's language
         pictures = draw_beats(sections, lang, settings or {})
-        page = render_html(sections, pictures, plan, lang, settings or {})
+        page = render_html(sections, pictures, plan, lang, settings or {}, script)
     with open_output(str(target)) as stream:
         stream.write(page)
     return target
 
 
 # ------------------------------------------------------------------ the page
+#: the most room a picture takes on paper (mm; CSS below): two beats with their
+#: captions fit on the shorter US Letter page (255 mm inside its margins)
+PRINT_WIDTH_MM = 150
+PRINT_HEIGHT_MM = 85
+#: the least size of any text inside a printed picture (pt)
+MIN_PRINT_PT = 9
+MM_PER_PT = 25.4 / 72
+
+
+def printed_pt(font_px: float, picture: tuple[int, int]) -> float:
+    """The size in pt on paper of text drawn ``font_px`` pixels high in a picture of
+    ``picture`` (width, height) pixels, printed as large as the print styles let it:
+    PRINT_WIDTH_MM wide, or less if PRINT_HEIGHT_MM is reached first."""
+    width, height = picture
+    mm_per_px = min(PRINT_WIDTH_MM / width, PRINT_HEIGHT_MM / height)
+    return font_px * mm_per_px / MM_PER_PT
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     """A PNG's width and height, read from its header (the IHDR chunk comes first)."""
     return struct.unpack(">II", data[16:24])
@@ -200,6 +234,7 @@ h2 { font-size: 16pt; margin: 22px 0 8px; }
   background: #eef4fb; }
 .key h3, .help h3 { font-size: 12pt; margin: 0 0 4px; }
 .key p, .help p { margin: 0 0 4px; }
+.beats { break-inside: avoid; page-break-inside: avoid; }
 figure.beat { margin: 0 0 16px; break-inside: avoid; page-break-inside: avoid; }
 figure.beat img { display: block; width: 100%; height: auto; border: 1px solid #999; }
 figure.beat figcaption { margin-top: 4px; }
@@ -213,22 +248,73 @@ footer { margin-top: 14px; font-size: 10pt; color: #333; border-top: 1px solid #
 /* Print: A4 (210x297 mm) and US Letter (216x279 mm). The paper is the printer's
    (size: portrait keeps its choice); with 12 mm margins the text is at most 186 mm
    wide and each beat (picture at most 150 x 85 mm with its caption) fits twice on the
-   shorter Letter page. A beat is never split from its caption; lessons of a plan
-   start on a new page. */
+   shorter Letter page. A beat is never split from its caption, nor a pair of beats
+   (.beats) from each other, so no page holds a lone beat but a lesson's odd last one;
+   lessons of a plan start on a new page. */
 @page { size: portrait; margin: 12mm; }
 @media print {
   body { padding: 0; max-width: none; font-size: 11pt; }
   section.lesson + section.lesson { break-before: page; page-break-before: always; }
   h2, .key { break-after: avoid; page-break-after: avoid; }
-  figure.beat img { max-width: 150mm; max-height: 85mm; width: auto; }
+  figure.beat img { max-width: @WIDTH@mm; max-height: @HEIGHT@mm; width: auto; }
   a { color: inherit; text-decoration: none; }
 }
-"""
+""".replace("@WIDTH@", str(PRINT_WIDTH_MM)).replace("@HEIGHT@", str(PRINT_HEIGHT_MM))
 
 
-def render_html(sections, pictures: dict, plan, lang: str, settings: dict) -> str:
+#: beats printed together, never split across pages (see beat_groups)
+GROUP = 2
+
+
+def beat_groups(beats: list[int], size: int = GROUP) -> list[list[int]]:
+    """``beats`` in pairs, each printed on one page: two beats fill a page (a third does
+    not fit on Letter), and with the page breaks left to the browser a lone beat was
+    often pushed onto a page of its own (3 of 13 pages of a plan's sheet). Only a
+    lesson's last beat may stand alone, when it has an odd number of them."""
+    return [beats[i:i + size] for i in range(0, len(beats), size)]
+
+
+def _beat_figure(screen: str, n: int, total: int, title: str, pictures: dict,
+                 notes: list[str] = ()) -> list[str]:
+    """One beat: its picture, then its step, caption, (for a question) the answer, and
+    ``notes`` (HTML: the presenter script's)."""
+    from sim.lessons import LESSONS
+
+    beat = LESSONS[screen].beats[n - 1]
+    step = _("handout.step").format(n=n, total=total)
+    alt = _("handout.picture").format(lesson=title, n=n, total=total)
+    data = base64.b64encode(pictures[(screen, n)]).decode("ascii")
+    width, height = png_size(pictures[(screen, n)])
+    parts = ['<figure class="beat">',
+             (f'<img alt="{_e(alt)}" width="{width}" '
+              f'height="{height}" src="data:image/png;base64,{data}">'),
+             "<figcaption>",
+             f'<p class="step">{_e(step)}</p>',
+             f'<p class="caption">{_e(_(beat.caption))}</p>']
+    q = beat.question
+    if q is not None:
+        parts += ['<div class="qa">',
+                  f"<p><strong>{_e(_('handout.question'))}</strong> {_e(_(q.prompt))}</p>",
+                  (f"<p><strong>{_e(_('handout.answer'))}</strong> "
+                   f"{_e(_(q.explanation))}</p>"),
+                  "</div>"]
+    return parts + list(notes) + ["</figcaption>", "</figure>"]
+
+
+def render_html(sections, pictures: dict, plan, lang: str, settings: dict,
+                script=None) -> str:
+    """The page. ``script`` (a presenter_script.ScriptNotes) makes it the presenter
+    script: the notes under each beat and the plan's note atop each item; without it,
+    the take-home sheet, which holds none of them."""
     from sim.lessons import LESSONS
     from sim.view.screens.lesson import help_text
+
+    style = CSS
+    group = GROUP
+    if script is not None:
+        from . import presenter_script
+
+        style, group = CSS + presenter_script.CSS, presenter_script.GROUP
 
     if plan is not None:
         heading = in_language(plan.title, lang) or _("handout.plan_title")
@@ -241,7 +327,7 @@ def render_html(sections, pictures: dict, plan, lang: str, settings: dict) -> st
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(_('app.title'))}: {_e(heading)}</title>",
-        f"<style>{CSS}</style>",
+        f"<style>{style}</style>",
         "</head>",
         "<body>",
         "<header>",
@@ -249,10 +335,13 @@ def render_html(sections, pictures: dict, plan, lang: str, settings: dict) -> st
         f'<p class="sub">{_e(_("app.title"))}: {_e(_("app.subtitle"))}</p>',
         "</header>",
     ]
-    for screen, beats in sections:
+    if script is not None:
+        parts += script.heading()
+    for index, (screen, beats) in enumerate(sections):
         parts.append('<section class="lesson">')
         if screen not in LESSONS:
             parts.append(f"<h2>{_e(_('explore.title'))}</h2>")
+            parts += script.for_item(index) if script is not None else []
             parts.append(f"<p>{_e(_('explore.blurb'))}</p>")
             parts.append("</section>")
             continue
@@ -260,33 +349,19 @@ def render_html(sections, pictures: dict, plan, lang: str, settings: dict) -> st
         title = _(lesson.title)
         if plan is not None:  # one lesson: its title is the page's heading already
             parts.append(f"<h2>{_e(title)}</h2>")
+        if script is not None:
+            parts += script.for_item(index)
         parts.append('<div class="key">')
         parts.append(f"<h3>{_e(_('handout.key_message'))}</h3>")
         parts.append(f"<p>{_e(_(f'lesson.{lesson.id}.key_message'))}</p>")
         parts.append("</div>")
         total = len(lesson.beats)
-        for n in beats:
-            beat = lesson.beats[n - 1]
-            step = _("handout.step").format(n=n, total=total)
-            alt = _("handout.picture").format(lesson=title, n=n, total=total)
-            data = base64.b64encode(pictures[(screen, n)]).decode("ascii")
-            parts.append('<figure class="beat">')
-            width, height = png_size(pictures[(screen, n)])
-            parts.append(f'<img alt="{_e(alt)}" width="{width}" '
-                         f'height="{height}" src="data:image/png;base64,{data}">')
-            parts.append("<figcaption>")
-            parts.append(f'<p class="step">{_e(step)}</p>')
-            parts.append(f'<p class="caption">{_e(_(beat.caption))}</p>')
-            q = beat.question
-            if q is not None:
-                parts.append('<div class="qa">')
-                parts.append(f"<p><strong>{_e(_('handout.question'))}</strong> "
-                             f"{_e(_(q.prompt))}</p>")
-                parts.append(f"<p><strong>{_e(_('handout.answer'))}</strong> "
-                             f"{_e(_(q.explanation))}</p>")
-                parts.append("</div>")
-            parts.append("</figcaption>")
-            parts.append("</figure>")
+        for together in beat_groups(beats, group):
+            parts.append('<div class="beats">')  # kept on one page: see beat_groups
+            for n in together:
+                notes = script.for_beat(screen, n) if script is not None else []
+                parts += _beat_figure(screen, n, total, title, pictures, notes)
+            parts.append("</div>")
         parts.append("</section>")
     help_title, help_body = help_text(settings)
     parts += [

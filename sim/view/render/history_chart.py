@@ -14,10 +14,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pygame
 
 from sim.view.fonts import line_height, render_text, text_width
 from sim.view.style import Style
+
+#: line patterns, in logical units: (on, off, on, off, ...) along the line. Lines are
+#: told apart by pattern as well as colour, so a chart still reads printed in grey
+#: (the danger line and the effect line, red and black, printed as the same dark grey)
+SOLID: tuple[int, ...] = ()
+SHORT_DASH = (4, 4)  # a guide line: the feel-good line, the opioid without naltrexone
+LONG_DASH = (10, 5)  # a limit: the danger line (a legend sample of SAMPLE_W shows a gap)
+DOTS = (2, 4)
 
 
 @dataclass
@@ -26,7 +35,7 @@ class Series:
     colour: tuple
     label: str
     width: int = 2  # logical units
-    dashed: bool = False
+    dash: tuple[int, ...] = SOLID  # the line's pattern (logical units), drawn in the legend too
 
 
 #: rows of labels a chart stacks at most
@@ -70,7 +79,7 @@ PART_TICK = 4  # a broken axis: its day and week ticks, below the axis...
 BREAK_GAP = 4  # ...its break mark: half the gap between its two strokes...
 BREAK_LEAN = 6  # ...and how far each stroke leans
 PART_LABEL_INSET = 4  # ...and each part's name, in from the part's start
-DASH = 4  # a dashed legend sample: dash length...
+DASH = 4  # a broken axis' dashed line where the scale changes: dash length...
 DASH_STEP = 8  # ...and dash-to-dash
 
 
@@ -108,8 +117,8 @@ def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title
     for s, label, (x, row) in zip(keyed, labels, places):
         y = head_y + row * head.get_height()
         ly = y + head.get_height() // 2
-        _line(style, surface, s.colour, (x, ly), (x + sample_w, ly),
-              px(max(SAMPLE_MIN_WIDTH, s.width)), s.dashed)
+        patterned_lines(surface, s.colour, [(x, ly), (x + sample_w, ly)],
+                        px(max(SAMPLE_MIN_WIDTH, s.width)), [px(d) for d in s.dash])
         surface.blit(label, (x + sample_w + to_name, y))
     small = line_height(font)
     # the title names what rises up the chart; x_label names the way along it
@@ -179,12 +188,7 @@ def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title
                for i, v in enumerate(s.values[:shown])]
         if len(pts) < 2:
             continue
-        width = px(s.width)
-        if s.dashed:
-            for p, q in zip(pts[::2], pts[1::2]):
-                pygame.draw.line(surface, s.colour, p, q, width)
-        else:
-            pygame.draw.lines(surface, s.colour, False, pts, width)
+        patterned_lines(surface, s.colour, pts, px(s.width), [px(d) for d in s.dash])
     # labels last, each on a box of the panel's colour: readable over any line
     for _x, left, row, text in placed:
         image = render_text(text, font, th.text)
@@ -357,11 +361,25 @@ def _draw_parts(style: Style, surface, area: pygame.Rect, scale, labels) -> None
         end = x + words.get_width()
 
 
-def _line(style: Style, surface, colour, a, b, width, dashed) -> None:
-    if not dashed:
-        pygame.draw.line(surface, colour, a, b, width)
+def patterned_lines(surface, colour, points, width: int, pattern) -> None:
+    """A polyline through ``points`` in ``pattern`` (pixels: on, off, on, off, ...; empty:
+    solid). The pattern runs on along the line's length, not per point, so a dash is as
+    long on a line of 600 points a few pixels apart as on a line of 3 points."""
+    if not pattern or len(pattern) % 2 or min(pattern) <= 0:
+        pygame.draw.lines(surface, colour, False, points, width)
         return
-    x0, y0 = a
-    dash, step = style.px(DASH), style.px(DASH_STEP)
-    for i in range(0, int(b[0] - x0), step):
-        pygame.draw.line(surface, colour, (x0 + i, y0), (x0 + min(i + dash, b[0] - x0), y0), width)
+    pts = np.asarray(points, dtype=float)
+    along = np.concatenate(([0.0], np.cumsum(np.hypot(*np.diff(pts, axis=0).T))))
+    period = float(sum(pattern))
+    starts = np.cumsum((0, *pattern[:-1]))  # where each piece begins within a period
+    # every place a dash starts or ends, among the points themselves
+    cuts = (np.arange(int(along[-1] // period) + 1)[:, None] * period + starts).ravel()
+    at = np.union1d(along, cuts[cuts < along[-1]])
+    xy = np.column_stack((np.interp(at, along, pts[:, 0]),
+                          np.interp(at, along, pts[:, 1]))).tolist()
+    middle = ((at[:-1] + at[1:]) / 2) % period
+    drawn = (np.searchsorted(starts, middle, side="right") - 1) % 2 == 0
+    # one draw call per dash: the runs of drawn pieces
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], drawn.view(np.int8), [0])))).tolist()
+    for first, end in zip(edges[::2], edges[1::2]):
+        pygame.draw.lines(surface, colour, False, xy[first:end + 1], width)

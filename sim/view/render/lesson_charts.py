@@ -17,7 +17,14 @@ import pygame
 from sim.i18n import _
 from sim.model import DANGER_LINE, SPECIES_NAMES, STEPS_PER_DAY
 from sim.view.render.drink_people import draw_drinkers
-from sim.view.render.history_chart import Series, draw_history
+from sim.view.render.history_chart import (
+    DOTS,
+    LONG_DASH,
+    SHORT_DASH,
+    SOLID,
+    Series,
+    draw_history,
+)
 from sim.view.render.person_figure import draw_person
 from sim.view.render.time_axis import mark_shares, time_scale
 from sim.view.style import Style
@@ -25,6 +32,10 @@ from sim.view.style import Style
 #: line widths of the charts' series, in logical units
 THIN = 2
 THICK = 3
+#: each species' line pattern where species share a chart (the opioid solid, as the
+#: effect is): their colours print as near greys (opioid and naloxone most of all)
+SPECIES_DASH = {"opioid": SOLID, "naltrexone": LONG_DASH, "naloxone": SHORT_DASH,
+                "endorphin": DOTS}
 
 
 @dataclass
@@ -90,15 +101,7 @@ def draw_lesson_chart(surface: pygame.Surface, style: Style, rect: pygame.Rect, 
         draw_drinkers(surface, style, people_rects(style, rect), controller, t)
         return rect
     if les.chart == "lines":
-        rows = h.rows
-        series = [
-            Series([r["feel_good_line"] for r in rows], th.good, _("lessonview.line.feel"),
-                   THIN, dashed=True),
-            Series([r["danger_line"] for r in rows], th.danger, _("lessonview.line.danger"),
-                   THICK),
-            Series([r["felt_activation"] for r in rows], th.text, _("lessonview.line.dose"),
-                   THICK),
-        ]
+        series = lines_series(style, h.rows)
         peak = max((max(s.values) for s in series if s.values), default=0.5)
         return draw_history(surface, style, rect, _("lessonview.chart.lines"), series, h.jumps,
                             top=max(0.3, peak * 1.1), marks=marks, **common)
@@ -115,18 +118,35 @@ def draw_lesson_chart(surface: pygame.Surface, style: Style, rect: pygame.Rect, 
         alone = history(controller.control)
         series = [
             Series([r["bound_opioid"] / receptors for r in alone.rows], th.text_muted,
-                   _("lessonview.line.opioid_alone"), THIN, dashed=True),
+                   _("lessonview.line.opioid_alone"), THIN, SHORT_DASH),
             Series([r["bound_opioid"] / receptors for r in h.rows], th.species["opioid"],
                    _("species.opioid"), THICK),
             Series([r["bound_naltrexone"] / receptors for r in h.rows],
-                   th.species["naltrexone"], _("species.naltrexone"), THICK),
+                   th.species["naltrexone"], _("species.naltrexone"), THICK,
+                   SPECIES_DASH["naltrexone"]),
         ]
         return draw_history(surface, style, rect, _("plot.title"), series, h.jumps, marks=marks,
                             **common)
     series = [Series([r[f"bound_{s}"] / receptors for r in h.rows], th.species[s],
-                     _(f"species.{s}"), THIN) for s in SPECIES_NAMES]
+                     _(f"species.{s}"), THIN, SPECIES_DASH[s]) for s in SPECIES_NAMES]
     return draw_history(surface, style, rect, _("plot.title"), series, h.jumps, marks=marks,
                         **common)
+
+
+def lines_series(style: Style, rows: list[dict]) -> list[Series]:
+    """The two-lines chart (after-detox): the feel-good line in short dashes, the
+    danger line in long dashes and the effect of a dose solid, so the three are told
+    apart in grey print too (the danger line and the effect were both solid, red and
+    black, the same dark grey on paper)."""
+    th = style.colours
+    return [
+        Series([r["feel_good_line"] for r in rows], th.good, _("lessonview.line.feel"),
+               THIN, SHORT_DASH),
+        Series([r["danger_line"] for r in rows], th.danger, _("lessonview.line.danger"),
+               THICK, LONG_DASH),
+        Series([r["felt_activation"] for r in rows], th.text, _("lessonview.line.dose"),
+               THICK),
+    ]
 
 
 def chart_marks(lesson) -> tuple[tuple[float, str], ...]:
