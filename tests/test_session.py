@@ -233,3 +233,20 @@ def test_the_notes_with_one_display_never_cover_the_lesson(session, make_app, si
     assert (lesson.controller.beat_number, lesson.page) != before
     press(app, K.K_s, "s")  # closed: the lesson has the whole window again
     assert app.stack.top is lesson and lesson.size == size
+
+
+def test_the_mouse_arrow_leaves_the_projected_picture(make_app):
+    from sim.app.clock import ManualClock
+    from sim.app.modes.presenter import CURSOR_HIDE_SECONDS
+
+    clock = ManualClock(5.0)
+    app = make_app(present=True, screen="blockade", clock=clock)
+    pygame.mouse.set_visible(True)
+    app._one_pass([], 1 / 60)
+    assert pygame.mouse.get_visible()
+    clock.advance(CURSOR_HIDE_SECONDS + 0.5)
+    app._one_pass([], 1 / 60)
+    assert not pygame.mouse.get_visible()
+    app.handle_event(pygame.event.Event(pygame.MOUSEMOTION, pos=(10, 10), rel=(3, 0),
+                                        buttons=(0, 0, 0)))
+    assert pygame.mouse.get_visible()

@@ -18,6 +18,10 @@ from ..presenter import QUIT_QUESTION, Presenter
 from . import Mode
 
 
+#: seconds without the mouse moving before its arrow leaves the projected picture
+CURSOR_HIDE_SECONDS = 3.0
+
+
 class PresenterMode(Mode):
     name = "presenter"
     screens = {
@@ -35,6 +39,8 @@ class PresenterMode(Mode):
         self.presenter = Presenter(app, plan)
         #: the notes on the other display (None: one display, or headless)
         self.notes_window: NotesWindow | None = None
+        #: when the mouse last moved (its arrow hides a moment later, as in a slide show)
+        self.mouse_moved = app.clock.now()
 
     @classmethod
     def create(cls, app: Any, config: Any) -> "PresenterMode":
@@ -77,6 +83,10 @@ class PresenterMode(Mode):
         # the notes window's clicks and keys are its own
         if self.notes_window is not None and self.notes_window.handle_event(event):
             return True
+        if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN):
+            self.mouse_moved = self.app.clock.now()
+            if not pygame.mouse.get_visible():
+                pygame.mouse.set_visible(True)
         if event.type == pygame.QUIT:
             # Alt+F4 or the window's close button in front of a room: asked first, as
             # Ctrl+Q is; a second close while the question is up quits
@@ -117,6 +127,9 @@ class PresenterMode(Mode):
         return self.presenter.refused_beat()
 
     def tick(self) -> None:
+        if pygame.mouse.get_visible() and \
+                self.app.clock.now() - self.mouse_moved > CURSOR_HIDE_SECONDS:
+            pygame.mouse.set_visible(False)  # no arrow left on the room's picture
         if self.presenter.refused is not None and self.presenter.refused_beat() is None:
             self.presenter.refused = None  # said long enough: the progress comes back
             if self.app.stack.top is not None:
