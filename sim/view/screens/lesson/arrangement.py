@@ -232,7 +232,16 @@ def _across(style: Style, content: LessonContent, margin: int, top: int, inner_w
         # molecules until the answer is in)
         need = chart_min_height(style, content.chart, inner_w, content.chart_title,
                                 content.chart_labels, content.chart_marks)
-        if row_h >= need:
+        half = (inner_w - gap) // 2
+        if row_h < need + gap + style.px(CLEFT_MIN_H) and side_by_side_fits(
+                style, content, half, row_h):
+            # too short for both stacked (a long caption across): side by side
+            cleft, person = _cleft_row(style, pygame.Rect(margin, top, half, row_h),
+                                       content.person_label)
+            out.update(cleft_rect=cleft, person_rect=person, side_by_side=True,
+                       chart_rect=pygame.Rect(margin + half + gap, top, inner_w - half - gap,
+                                              row_h))
+        elif row_h >= need:
             cleft_h = row_h - need - gap
             if cleft_h >= style.px(CLEFT_MIN_H):
                 cleft, person = _cleft_row(style, pygame.Rect(margin, top, inner_w, cleft_h),
@@ -244,6 +253,15 @@ def _across(style: Style, content: LessonContent, margin: int, top: int, inner_w
                                               row_h - cleft_h - gap))
     out.update(_no_panel(margin, top))
     return out
+
+
+def side_by_side_fits(style: Style, content: LessonContent, half: int, row_h: int) -> bool:
+    """Whether the picture and the chart each keep their least sizes side by side, each
+    ``half`` wide, in a row ``row_h`` tall."""
+    return (half >= max(style.px(CLEFT_MIN_W), chart_min_width(style, content.chart_title))
+            and row_h >= max(style.px(CLEFT_MIN_H),
+                             chart_min_height(style, content.chart, half, content.chart_title,
+                                              content.chart_labels, content.chart_marks)))
 
 
 def full_arrangements(style: Style, size, content: LessonContent, chrome: Chrome, key: bool,
