@@ -132,6 +132,12 @@ class CaptionFit:
     def paged(self) -> bool:
         return len(self.pages) > 1
 
+    @property
+    def page_lines(self) -> int:
+        """The lines a page holds (its longest: pages broken between sentences, and
+        evened out, may hold fewer)."""
+        return max(len(page) for page in self.pages)
+
 
 def fit_caption(style: Style, spec: CaptionSpec, width: int, room: int) -> CaptionFit | None:
     """The caption's box at ``width``: as tall as its text, or paged into ``room``
