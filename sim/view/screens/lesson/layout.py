@@ -50,7 +50,7 @@ from sim.view.screens.lesson.arrangement import (
     PANEL_STEP,
     Arrangement,
     chart_min_height,
-    side_by_side_fits,
+    side_by_side,
     compact_arrangements,
     fallback_arrangement,
     full_arrangements,
@@ -213,12 +213,9 @@ def _ends_across(style: Style, arrangement: Arrangement, spec: CaptionSpec,
                                 content.chart_marks)
         if spec.needs_cleft:  # both: stacked, or side by side where that is lower
             need += style.gap + style.px(CLEFT_MIN_H)
-            half = (arrangement.width_across - style.gap) // 2
-            side = max(style.px(CLEFT_MIN_H), chart_min_height(
-                style, content.chart, half, content.chart_title, content.chart_labels,
-                content.chart_marks))
-            if side < need and side_by_side_fits(style, content, half, side):
-                need = side
+            side = side_by_side(style, content, arrangement.width_across)
+            if side is not None:
+                need = min(need, side[1])
     wide = fit_caption(style, spec, arrangement.width_across,
                        arrangement.middle_h - style.gap - need)
     if wide is None or (fit is not None and len(wide.pages) >= len(fit.pages)):
@@ -304,8 +301,9 @@ def _choose(style: Style, size, content: LessonContent, chrome: Chrome, panel_w:
         acceptable = None
         # each step with every caption in its place, then with those that would page
         # across the window (the meters give way to them before they page)
-        for chart, no_key, always, across in [(*step, across) for across in (False, True)
-                                              for step in group]:
+        for chart, no_key, always, across in [
+                (*step, across) for across in (False, True)[:1 + content.across_before_paging]
+                for step in group]:
             for arrangement in _with_middle(full_arrangements(
                     style, size, content, chrome, not no_key, panel_w), chrome):
                 fits = _fit_all(style, arrangement, specs, chart, always,
@@ -316,7 +314,7 @@ def _choose(style: Style, size, content: LessonContent, chrome: Chrome, panel_w:
                 option = (arrangement, fits, chart)
                 if pages == len(fits):
                     return option
-                least = min(len(f.pages[0]) for f in fits if f.paged)
+                least = min(f.page_lines for f in fits if f.paged)
                 if least >= MIN_PAGE_LINES and (acceptable is None or pages < acceptable[0]):
                     acceptable = (pages, option)
                 if best is None or pages < best[0]:
@@ -331,7 +329,7 @@ def _choose(style: Style, size, content: LessonContent, chrome: Chrome, panel_w:
         if fits is None:
             continue
         pages = sum(len(f.pages) for f in fits)
-        least = min((len(f.pages[0]) for f in fits if f.paged), default=MIN_PAGE_LINES)
+        least = min((f.page_lines for f in fits if f.paged), default=MIN_PAGE_LINES)
         if best is None or least >= MIN_PAGE_LINES or pages < best[0]:
             best = (pages, (arrangement, fits, True))
     return best[1] if best else None
@@ -348,7 +346,7 @@ def _last_resort(style: Style, size, content: LessonContent, chrome: Chrome, pan
     fits = []
     for spec in specs:
         fit = (_fit_all(style, arrangement, [spec], True, True) or [None])[0]
-        if fit is None or (fit.paged and len(fit.pages[0]) < MIN_PAGE_LINES):
+        if fit is None or (fit.paged and fit.page_lines < MIN_PAGE_LINES):
             room = arrangement.middle_h - style.gap
             wide = (fit_caption(style, spec, arrangement.width_across, room)
                     or squeezed_caption(style, spec, arrangement.width_across, room))
