@@ -10,7 +10,7 @@ line is taken only where nothing else fits (it never is at the supported sizes).
 The pages are chosen by a small search over the places a page may end (at most a few
 dozen lines: it costs little next to the wrapping, which is cached), in order of what
 matters: no one-line last page, the fewest breaks inside a sentence, the fewest pages,
-then pages as even as they can be.
+then pages as even as they can be, then the first page the fuller.
 """
 
 from __future__ import annotations
@@ -56,9 +56,10 @@ def page_caption(text: str, width: int, size: int, bold: bool, per_page: int
         return wrap_text(" ".join(u for u, _end in units[i:j]), width, size, bold)
 
     # best[i]: (cost, pages) of units[i:], cost = (a one-line last page after others,
-    # breaks inside a sentence, pages, the sum of each page's unused lines squared)
+    # breaks inside a sentence, pages, the sum of each page's unused lines squared, and
+    # at a tie the first page the fuller: a box opened half empty looks like a fault)
     best: list[tuple | None] = [None] * (n + 1)
-    best[n] = ((0, 0, 0, 0), ())
+    best[n] = ((0, 0, 0, 0, 0), ())
     for i in range(n - 1, -1, -1):
         for j in range(i + 1, n + 1):
             lines = page(i, j)
@@ -66,13 +67,13 @@ def page_caption(text: str, width: int, size: int, bold: bool, per_page: int
                 break  # longer runs only take more lines
             if best[j] is None:
                 continue
-            (lone, inside, pages, slack), after = best[j]
+            (lone, inside, pages, slack, _first), after = best[j]
             if j == n:  # the last page: alone on its line after other pages?
                 lone = int(len(lines) == 1 and i > 0)
             else:
                 inside += not units[j - 1][1]
-            option = ((lone, inside, pages + 1, slack + (per_page - len(lines)) ** 2),
-                      (lines, *after))
+            option = ((lone, inside, pages + 1, slack + (per_page - len(lines)) ** 2,
+                       -len(lines)), (lines, *after))
             if best[i] is None or option[0] < best[i][0]:
                 best[i] = option
     if best[0] is None:  # a line taller than a page (per_page < 1): a line a page
