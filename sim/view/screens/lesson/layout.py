@@ -298,9 +298,10 @@ def _choose(style: Style, size, content: LessonContent, chrome: Chrome, panel_w:
     # the picture gives way to a caption about the chart only if nothing else can be
     # had: each group of steps is tried whole, then paged with a few lines a page
     for group in (GIVE_WAY[:-1], GIVE_WAY[-1:]):
-        acceptable = None
+        acceptable = whole = None
         # each step with every caption in its place, then with those that would page
-        # across the window (the meters give way to them before they page)
+        # across the window (the meters give way to them before they page): of those,
+        # the one sending the fewest captions across (the meters stay for the rest)
         for chart, no_key, always, across in [
                 (*step, across) for across in (False, True)[:1 + content.across_before_paging]
                 for step in group]:
@@ -312,13 +313,20 @@ def _choose(style: Style, size, content: LessonContent, chrome: Chrome, panel_w:
                     continue
                 pages = sum(len(f.pages) for f in fits)
                 option = (arrangement, fits, chart)
-                if pages == len(fits):
+                if pages == len(fits) and not across:
                     return option
+                if pages == len(fits):
+                    sent = sum(f.across for f in fits)
+                    if whole is None or sent < whole[0]:
+                        whole = (sent, option)
+                    continue
                 least = min(f.page_lines for f in fits if f.paged)
                 if least >= MIN_PAGE_LINES and (acceptable is None or pages < acceptable[0]):
                     acceptable = (pages, option)
                 if best is None or pages < best[0]:
                     best = (pages, option)
+        if whole:
+            return whole[1]
         if acceptable:
             return acceptable[1]
     if best is not None:  # short pages rather than lose a picture
