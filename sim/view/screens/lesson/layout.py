@@ -19,9 +19,12 @@ this order:
 3. the chart gives way altogether to a caption that needs its room, unless the caption's
    beat points at the chart; then the key (never a cue: overdose, withdrawal); a
    question's answers, and a closing card, may take the meters' room too, under the
-   picture across the window, until the beat moves on;
+   picture across the window, until the beat moves on; in presenter mode so may any
+   caption that would page in its place (the picture keeps what it speaks of, the chart
+   beside the molecules where stacked they are too tall);
 4. only when none of that holds a caption whole does it *page*: its box shows as many
-   whole lines as fit, a "2/3" marker says there is more, and Next (labelled "More")
+   whole lines as fit (broken between sentences: ``paging``), a "2/3" marker says
+   there is more, and Next (labelled "More")
    turns the page before it moves the lesson on (Back turns back; autoplay turns pages
    by reading time). Paging keeps every word at full size and needs no scrolling
    gesture, so a presenter's clicker and a kiosk visitor both reach the whole text.
