@@ -126,8 +126,8 @@ def check_layout(app, screen, where) -> None:
         if shown(lay.key_rect):
             assert cue.contains(lay.key_rect), where
             assert key_height(st, lay.key_rect.width) <= lay.key_rect.height, where
-    else:  # only a question (or a card) taking the width makes the meters give way
-        assert screen.choices or screen.card_showing, where
+    else:  # only a question, a card or a caption across the width makes the meters go
+        assert screen.choices or screen.card_showing or lay.caption_across, where
     # what the caption speaks of stays in view (the words and the pictures agree)
     if screen.phase not in (Phase.SETUP, Phase.ASK) and not screen.card_showing:
         if set(screen.beat.highlight) & {"plot", "lines", "timeline"}:

@@ -232,7 +232,15 @@ def _across(style: Style, content: LessonContent, margin: int, top: int, inner_w
         # molecules until the answer is in)
         need = chart_min_height(style, content.chart, inner_w, content.chart_title,
                                 content.chart_labels, content.chart_marks)
-        if row_h >= need:
+        side = side_by_side(style, content, inner_w, row_h)
+        if row_h < need + gap + style.px(CLEFT_MIN_H) and side:
+            # too short for both stacked (a long caption across): side by side
+            cleft_w = inner_w - gap - side[0]
+            cleft, person = _cleft_row(style, pygame.Rect(margin, top, cleft_w, row_h),
+                                       content.person_label)
+            out.update(cleft_rect=cleft, person_rect=person, side_by_side=True,
+                       chart_rect=pygame.Rect(margin + cleft_w + gap, top, side[0], row_h))
+        elif row_h >= need:
             cleft_h = row_h - need - gap
             if cleft_h >= style.px(CLEFT_MIN_H):
                 cleft, person = _cleft_row(style, pygame.Rect(margin, top, inner_w, cleft_h),
@@ -244,6 +252,27 @@ def _across(style: Style, content: LessonContent, margin: int, top: int, inner_w
                                               row_h - cleft_h - gap))
     out.update(_no_panel(margin, top))
     return out
+
+
+def side_by_side(style: Style, content: LessonContent, width: int,
+                 row_h: int | None = None) -> tuple[int, int] | None:
+    """The chart beside the picture in a row ``width`` wide: (the chart's width, the
+    row's least height). The chart is half the row, or as wide as its title needs, and
+    widens (its labels taking fewer rows) as far as the picture's least width allows
+    until the row is no taller than ``row_h`` (None: as low as it goes). None where they
+    cannot stand side by side (or not in ``row_h``)."""
+    widest = width - style.gap - style.px(CLEFT_MIN_W)
+    chart_w = max((width - style.gap) // 2, chart_min_width(style, content.chart_title))
+    if row_h is None:
+        chart_w = widest
+    while chart_w <= widest:
+        need = max(style.px(CLEFT_MIN_H), chart_min_height(
+            style, content.chart, chart_w, content.chart_title, content.chart_labels,
+            content.chart_marks))
+        if row_h is None or need <= row_h:
+            return chart_w, need
+        chart_w = min(chart_w + style.px(PANEL_STEP), widest) if chart_w < widest else widest + 1
+    return None
 
 
 def full_arrangements(style: Style, size, content: LessonContent, chrome: Chrome, key: bool,

@@ -3,8 +3,8 @@ closing card.
 
 The caption is always drawn at one size (``CAPTION_SIZE`` times the text size) and its
 box is exactly as tall as its text, or, where nothing else can give way to it, shows as
-many whole lines a page as fit (``fit_caption``; ``layout``, beside this module,
-decides what gives way). Sizes are logical units (``style.px``); text sizes are logical
+many whole lines a page as fit, pages broken between sentences (``fit_caption``;
+``paging`` cuts the pages; ``layout``, beside this module, decides what gives way). Sizes are logical units (``style.px``); text sizes are logical
 too (``style.font``).
 """
 
@@ -16,6 +16,7 @@ import pygame
 
 from sim.view.fonts import line_height, text_width
 from sim.view.screens.controls import WrapButton
+from sim.view.screens.lesson.paging import page_caption
 from sim.view.style import FONT_BODY, FONT_LARGE, FONT_SMALL, Style
 from sim.view.widgets import wrap_text
 
@@ -131,6 +132,12 @@ class CaptionFit:
     def paged(self) -> bool:
         return len(self.pages) > 1
 
+    @property
+    def page_lines(self) -> int:
+        """The lines a page holds (its longest: pages broken between sentences, and
+        evened out, may hold fewer)."""
+        return max(len(page) for page in self.pages)
+
 
 def fit_caption(style: Style, spec: CaptionSpec, width: int, room: int) -> CaptionFit | None:
     """The caption's box at ``width``: as tall as its text, or paged into ``room``
@@ -149,8 +156,10 @@ def fit_caption(style: Style, spec: CaptionSpec, width: int, room: int) -> Capti
     per_page = (room - extra - pager) // step
     if per_page < 1:
         return None
-    pages = tuple(lines[i:i + per_page] for i in range(0, len(lines), per_page))
-    return CaptionFit(lines, pages, extra + pager + per_page * step, grid, width)
+    # broken between sentences, no last page of one line (paging.py)
+    pages = page_caption(spec.text, inner, font, spec.bold, per_page)
+    rows = max(len(page) for page in pages)  # the box as tall as its longest page
+    return CaptionFit(lines, pages, extra + pager + rows * step, grid, width)
 
 
 def squeezed_caption(style: Style, spec: CaptionSpec, width: int, room: int) -> CaptionFit:

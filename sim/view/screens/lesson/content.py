@@ -34,3 +34,7 @@ class LessonContent:
     #: a chart on a broken time axis: (share of its width, words) of every label it will
     #: show in the lesson; the chart is made tall enough for all their rows
     chart_marks: tuple[tuple[float, str], ...] = ()
+    #: a caption that would page goes across the window first, the meters giving way
+    #: (presenter mode: a room reads at a distance, and More is one more press for the
+    #: presenter; a handout prints the caption as text and keeps its picture whole)
+    across_before_paging: bool = False

@@ -19,9 +19,12 @@ this order:
 3. the chart gives way altogether to a caption that needs its room, unless the caption's
    beat points at the chart; then the key (never a cue: overdose, withdrawal); a
    question's answers, and a closing card, may take the meters' room too, under the
-   picture across the window, until the beat moves on;
+   picture across the window, until the beat moves on; in presenter mode so may any
+   caption that would page in its place (the picture keeps what it speaks of, the chart
+   beside the molecules where stacked they are too tall);
 4. only when none of that holds a caption whole does it *page*: its box shows as many
-   whole lines as fit, a "2/3" marker says there is more, and Next (labelled "More")
+   whole lines as fit (broken between sentences: ``paging``), a "2/3" marker says
+   there is more, and Next (labelled "More")
    turns the page before it moves the lesson on (Back turns back; autoplay turns pages
    by reading time). Paging keeps every word at full size and needs no scrolling
    gesture, so a presenter's clicker and a kiosk visitor both reach the whole text.
@@ -49,6 +52,8 @@ from sim.view.screens.lesson.arrangement import (
     PANEL_MAX_SHARE,
     PANEL_STEP,
     Arrangement,
+    chart_min_height,
+    side_by_side,
     compact_arrangements,
     fallback_arrangement,
     full_arrangements,
@@ -63,6 +68,7 @@ from sim.view.screens.lesson.caption import (
     PAGE_GAP,
     PAGE_SIZE,
     CaptionFit,
+    CaptionSpec,
     card_height,
     fit_caption,
     squeezed_caption,
@@ -110,6 +116,9 @@ class LessonLayout:
     #: the most a card can take here (the taller of the chart and the whole picture)
     card_room: pygame.Rect = field(default_factory=pygame.Rect)
     chart_gives_way: bool = False  # whether the lesson's layout lets the chart go
+    #: the caption runs across the window under the picture (a question, a card, or a
+    #: caption that would page in its place): the meters gave way to it for now
+    caption_across: bool = False
 
     @property
     def paged(self) -> bool:
@@ -142,9 +151,11 @@ class LessonLayout:
 
 
 def _fit_all(style: Style, arrangement: Arrangement, specs, chart_gives_way: bool,
-             always: bool):
+             always: bool, content: LessonContent | None = None):
     """Each caption's box in ``arrangement`` (None: some caption cannot be shown there).
-    ``always``: the chart gives way even to a caption about it."""
+    ``always``: the chart gives way even to a caption about it. ``content`` (given only
+    once nothing holds every caption whole): a caption that would page goes across the
+    window instead where that shows it in fewer pages (``_ends_across``)."""
     fits = []
     for spec in specs:
         if spec.choices:  # a question: never paged in its place; the chart gives way first
@@ -182,10 +193,37 @@ def _fit_all(style: Style, arrangement: Arrangement, specs, chart_gives_way: boo
                 if wide is not None and (fit is None or len(wide.pages) < len(fit.pages)):
                     fit = CaptionFit(wide.lines, wide.pages, wide.height, wide.grid,
                                      wide.width, True)
+            if content is not None and spec.card is None and (fit is None or fit.paged):
+                fit = _ends_across(style, arrangement, spec, content, fit)
             if fit is None:
                 return None
         fits.append(fit)
     return fits
+
+
+def _ends_across(style: Style, arrangement: Arrangement, spec: CaptionSpec,
+                 content: LessonContent, fit: CaptionFit | None) -> CaptionFit | None:
+    """A caption that pages in its place, across the window under the picture (the
+    meters, the key and what the caption does not speak of give way until the beat moves
+    on, as for a question), if that shows it in fewer pages: a presenter's long
+    explanation at 1024x768 read whole, not in pages of three lines. The picture keeps
+    what the caption speaks of: the chart at its least height for a caption about it,
+    the molecules at theirs above it unless the caption is about the chart alone."""
+    need = style.px(CLEFT_MIN_H)
+    if spec.needs_chart:
+        need = chart_min_height(style, content.chart, arrangement.width_across,
+                                content.chart_title, content.chart_labels,
+                                content.chart_marks)
+        if spec.needs_cleft:  # both: stacked, or side by side where that is lower
+            need += style.gap + style.px(CLEFT_MIN_H)
+            side = side_by_side(style, content, arrangement.width_across)
+            if side is not None:
+                need = min(need, side[1])
+    wide = fit_caption(style, spec, arrangement.width_across,
+                       arrangement.middle_h - style.gap - need)
+    if wide is None or (fit is not None and len(wide.pages) >= len(fit.pages)):
+        return fit
+    return CaptionFit(wide.lines, wide.pages, wide.height, wide.grid, wide.width, True)
 
 
 #: what gives way to the caption, in order: (the chart, the key, the picture of the
@@ -263,22 +301,35 @@ def _choose(style: Style, size, content: LessonContent, chrome: Chrome, panel_w:
     # the picture gives way to a caption about the chart only if nothing else can be
     # had: each group of steps is tried whole, then paged with a few lines a page
     for group in (GIVE_WAY[:-1], GIVE_WAY[-1:]):
-        acceptable = None
-        for chart, no_key, always in group:
+        acceptable = whole = None
+        # each step with every caption in its place, then with those that would page
+        # across the window (the meters give way to them before they page): of those,
+        # the one sending the fewest captions across (the meters stay for the rest)
+        for chart, no_key, always, across in [
+                (*step, across) for across in (False, True)[:1 + content.across_before_paging]
+                for step in group]:
             for arrangement in _with_middle(full_arrangements(
                     style, size, content, chrome, not no_key, panel_w), chrome):
-                fits = _fit_all(style, arrangement, specs, chart, always)
+                fits = _fit_all(style, arrangement, specs, chart, always,
+                                content if across else None)
                 if fits is None:
                     continue
                 pages = sum(len(f.pages) for f in fits)
                 option = (arrangement, fits, chart)
-                if pages == len(fits):
+                if pages == len(fits) and not across:
                     return option
-                least = min(len(f.pages[0]) for f in fits if f.paged)
+                if pages == len(fits):
+                    sent = sum(f.across for f in fits)
+                    if whole is None or sent < whole[0]:
+                        whole = (sent, option)
+                    continue
+                least = min(f.page_lines for f in fits if f.paged)
                 if least >= MIN_PAGE_LINES and (acceptable is None or pages < acceptable[0]):
                     acceptable = (pages, option)
                 if best is None or pages < best[0]:
                     best = (pages, option)
+        if whole:
+            return whole[1]
         if acceptable:
             return acceptable[1]
     if best is not None:  # short pages rather than lose a picture
@@ -289,7 +340,7 @@ def _choose(style: Style, size, content: LessonContent, chrome: Chrome, panel_w:
         if fits is None:
             continue
         pages = sum(len(f.pages) for f in fits)
-        least = min((len(f.pages[0]) for f in fits if f.paged), default=MIN_PAGE_LINES)
+        least = min((f.page_lines for f in fits if f.paged), default=MIN_PAGE_LINES)
         if best is None or least >= MIN_PAGE_LINES or pages < best[0]:
             best = (pages, (arrangement, fits, True))
     return best[1] if best else None
@@ -306,7 +357,7 @@ def _last_resort(style: Style, size, content: LessonContent, chrome: Chrome, pan
     fits = []
     for spec in specs:
         fit = (_fit_all(style, arrangement, [spec], True, True) or [None])[0]
-        if fit is None or (fit.paged and len(fit.pages[0]) < MIN_PAGE_LINES):
+        if fit is None or (fit.paged and fit.page_lines < MIN_PAGE_LINES):
             room = arrangement.middle_h - style.gap
             wide = (fit_caption(style, spec, arrangement.width_across, room)
                     or squeezed_caption(style, spec, arrangement.width_across, room))
@@ -360,7 +411,7 @@ def _finish(style: Style, content: LessonContent, chrome: Chrome, arrangement: A
                         progress_dots=chrome.progress_dots, caption_text_rect=text_rect,
                         caption_pages=now.pages, page_rect=page_rect,
                         choice_rects=choice_rects, card_rect=card, card_room=room,
-                        chart_gives_way=gives_way,
+                        chart_gives_way=gives_way, caption_across=now.across,
                         **rects)
 
 

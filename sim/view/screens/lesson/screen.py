@@ -302,7 +302,8 @@ class LessonScreen(Screen):
             chart_title=chart_title(self.lesson), chart_labels=chart_labels(self.lesson),
             person_label=_("lessonview.person") if self.shows_person else None,
             caption=self.caption_spec(), captions=self.caption_specs(),
-            choice_buttons=tuple(self.choices), chart_marks=chart_marks(self.lesson))
+            choice_buttons=tuple(self.choices), chart_marks=chart_marks(self.lesson),
+            across_before_paging=self.room)
 
     def layout(self, size) -> None:
         super().layout(size)  # restyles every widget first: they measure in its sizes

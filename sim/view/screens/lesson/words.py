@@ -49,14 +49,20 @@ def caption_text_for(beat, phase: Phase, pick: int | None, autoplay: bool,
     q = beat.question
     if phase is Phase.ASK:
         return _(q.prompt)
-    if room and q is not None and phase in (Phase.RUN, Phase.EXPLAIN):
+    if room and q is not None and phase is Phase.RUN:
         said = (_("presenter.room_said").format(choice=lettered(pick, q.choices[pick]))
                 if pick is not None else "")
-        if phase is Phase.RUN:
-            return " ".join(x for x in (_(q.prompt), said, _("lessonview.watch")) if x)
+        return " ".join(x for x in (_(q.prompt), said, _("lessonview.watch")) if x)
+    if room and q is not None and phase is Phase.EXPLAIN:
         if pick == q.answer:  # the room's pick named the right answer: say so, once
+            said = _("presenter.room_said").format(choice=lettered(pick, q.choices[pick]))
             answer = _("lessonview.right")
         else:
+            # a wrong pick by its letter only: the room read it whole as the run began
+            # ("The room said: “A  ...”. Watch what happens."), and quoting it again
+            # made the longest explanations page at 1024x768 (issue 21 item 8)
+            said = (_("presenter.room_said").format(choice=LETTERS[pick])
+                    if pick is not None else "")
             answer = _("presenter.the_answer").format(
                 answer=lettered(q.answer, q.choices[q.answer]))
         return " ".join(x for x in (said, answer, _(q.explanation)) if x)
