@@ -58,3 +58,17 @@ def make_app():
     pygame.quit()
     fonts.clear_caches()
     i18n.set_language("en")
+
+
+@pytest.fixture
+def fonts_ready():
+    """pygame's font module up and the font caches empty, for tests that draw without
+    an app (charts, renderers); the caches are emptied again afterwards."""
+    import pygame
+
+    from sim.view import fonts
+
+    pygame.font.init()
+    fonts.clear_caches()
+    yield
+    fonts.clear_caches()

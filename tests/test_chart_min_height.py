@@ -24,12 +24,7 @@ LABELS = ("Opioid", "Naltrexone", "Naloxone", "Endorphin (your own)")
 SPECIES = ("opioid", "naltrexone", "naloxone", "endorphin")
 
 
-@pytest.fixture(autouse=True)
-def fonts_ready():
-    pygame.font.init()
-    fonts.clear_caches()
-    yield
-    fonts.clear_caches()
+pytestmark = pytest.mark.usefixtures("fonts_ready")  # (tests/conftest.py)
 
 
 @pytest.mark.parametrize("style", STYLES)

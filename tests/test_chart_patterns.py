@@ -11,7 +11,6 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from sim.view import fonts
 from sim.view.render.history_chart import draw_history, patterned_lines
 from sim.view.render.lesson_charts import lines_series
 from sim.view.style import Style
@@ -20,12 +19,7 @@ from sim.view.theme import PROFILES, get_theme
 LEVELS = {"feel_good_line": 0.25, "danger_line": 0.8, "felt_activation": 0.5}
 
 
-@pytest.fixture(autouse=True)
-def fonts_ready():
-    pygame.font.init()
-    fonts.clear_caches()
-    yield
-    fonts.clear_caches()
+pytestmark = pytest.mark.usefixtures("fonts_ready")  # (tests/conftest.py)
 
 
 def runs(inked: list[bool]) -> list[int]:

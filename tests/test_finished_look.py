@@ -17,7 +17,6 @@ import pytest
 from sim.model import Simulation
 from sim.model.cleft import FREE, Cleft
 from sim.model.species import SPECIES_ID, SPECIES_NAMES
-from sim.view import fonts
 from sim.view.render import cleft_view
 from sim.view.render.cleft_view import CleftView, Motion, cell_colour, match_previous
 from sim.view.render.shapes import molecule_sprite
@@ -31,12 +30,7 @@ NALTREXONE = SPECIES_ID["naltrexone"]
 SCALES = [1.0, 1.5, 3.0]
 
 
-@pytest.fixture(autouse=True)
-def fonts_ready():
-    pygame.font.init()
-    fonts.clear_caches()
-    yield
-    fonts.clear_caches()
+pytestmark = pytest.mark.usefixtures("fonts_ready")  # (tests/conftest.py)
 
 
 def style_for(profile: str = "dark", scale: float = 1.0, **changes) -> Style:

@@ -16,7 +16,6 @@ import pytest
 
 from sim.model.cleft import Cleft
 from sim.model.species import SPECIES_NAMES
-from sim.view import fonts
 from sim.view.render import meters
 from sim.view.render.cleft_view import CleftView
 from sim.view.render.history_chart import Series, draw_history
@@ -30,12 +29,7 @@ RECEPTORS = 40
 MAGENTA = (255, 0, 255)  # a colour no profile uses
 
 
-@pytest.fixture(autouse=True)
-def fonts_ready():
-    pygame.font.init()
-    fonts.clear_caches()
-    yield
-    fonts.clear_caches()
+pytestmark = pytest.mark.usefixtures("fonts_ready")  # (tests/conftest.py)
 
 
 def scaled(rect: tuple[int, int, int, int], scale: float) -> pygame.Rect:

@@ -9,7 +9,6 @@ from types import SimpleNamespace as NS
 import pygame
 import pytest
 
-from sim import i18n
 from sim.lessons import LESSONS
 
 K = pygame

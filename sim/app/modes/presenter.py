@@ -17,7 +17,6 @@ from ..notes_window import NotesWindow
 from ..presenter import QUIT_QUESTION, Presenter
 from . import Mode
 
-
 #: seconds without the mouse moving before its arrow leaves the projected picture
 CURSOR_HIDE_SECONDS = 3.0
 
