@@ -318,7 +318,14 @@ def test_digits_pick_the_rooms_answer(present, digit):
     settle(app)
     q = LESSONS["override"].beats[n - 1].question
     from sim.i18n import _
-    assert _(q.choices[q.answer]) in app.stack.top.caption_text()  # names the right answer
+    text = app.stack.top.caption_text()
+    # the answers by their letters (the room read them whole while asked), then why
+    assert _("presenter.room_said").format(choice="AB"[digit - 1]) in text
+    if digit - 1 == q.answer:
+        assert _("lessonview.right") in text
+    else:
+        assert _("presenter.the_answer").format(answer="ABC"[q.answer]) in text
+    assert text.endswith(_(q.explanation))
 
 
 def test_next_reveals_without_a_pick(present):

@@ -54,17 +54,16 @@ def caption_text_for(beat, phase: Phase, pick: int | None, autoplay: bool,
                 if pick is not None else "")
         return " ".join(x for x in (_(q.prompt), said, _("lessonview.watch")) if x)
     if room and q is not None and phase is Phase.EXPLAIN:
-        if pick == q.answer:  # the room's pick named the right answer: say so, once
-            said = _("presenter.room_said").format(choice=lettered(pick, q.choices[pick]))
+        # answers by their letters only: the room read them whole on the screen while
+        # it was asked, and the explanation opens with the right one's words ("Little
+        # or nothing."); quoting them again made explanations page at 1024x768 (issue
+        # 21 item 8: after-detox 7 was four pages, blockade 4 and rescue 4 two)
+        said = (_("presenter.room_said").format(choice=LETTERS[pick])
+                if pick is not None else "")
+        if pick == q.answer:
             answer = _("lessonview.right")
         else:
-            # a wrong pick by its letter only: the room read it whole as the run began
-            # ("The room said: “A  ...”. Watch what happens."), and quoting it again
-            # made the longest explanations page at 1024x768 (issue 21 item 8)
-            said = (_("presenter.room_said").format(choice=LETTERS[pick])
-                    if pick is not None else "")
-            answer = _("presenter.the_answer").format(
-                answer=lettered(q.answer, q.choices[q.answer]))
+            answer = _("presenter.the_answer").format(answer=LETTERS[q.answer])
         return " ".join(x for x in (said, answer, _(q.explanation)) if x)
     if q is not None and phase is Phase.RUN:
         said = (_("lessonview.you_said").format(choice=_(q.choices[pick]))
