@@ -23,7 +23,8 @@ from sim.view.screens.lesson.caption import (CAPTION_PAD_Y, CAPTION_SIZE, PAGE_G
                                              card_fits)
 from sim.view.screens.lesson.chrome import PROGRESS_SIZE, TITLE_SIZE
 from sim.view.screens.lesson.layout import ARRANGEMENTS
-from sim.view.screens.lesson.arrangement import CLEFT_MIN_W, chart_min_height
+from sim.view.screens.lesson.arrangement import CLEFT_MIN_W, METER_NAMES, chart_min_height
+from sim.view.render.meters import inline_min_width
 from sim.view.screens.lesson import (HIGHLIGHT_GROW, card_words, chart_labels, chart_title,
                                      help_card_rect)
 from sim.view.screens.panels import cue_height
@@ -113,7 +114,19 @@ def check_layout(app, screen, where) -> None:
                                                    total=len(screen.lesson.beats))
     assert text_width(progress, st.font(PROGRESS_SIZE)) <= lay.progress_rect.width, where
     # the meters, the cue's room, the key
-    if lay.panel_shown:
+    if lay.panel_shown and lay.caption_across:
+        # a caption across the window keeps the meters it speaks of, in a row over it,
+        # each on one line: its words, a track and the danger zone's words fit
+        spoken = screen.caption_spec().meters
+        assert spoken, where
+        for rect, name in zip(lay.meter_rects, METER_NAMES):
+            assert shown(rect) == (name in spoken), (where, name)
+            if shown(rect):
+                words = (i18n._("meter.danger"), i18n._("meter.in_danger")) \
+                    if name == "breathing" else ()
+                assert inline_min_width(st, i18n._("meter." + name), *words) <= rect.width
+                assert rect.bottom < lay.caption_rect.top, where
+    elif lay.panel_shown:
         for rect, key in zip(lay.meter_rects, ("meter.feel_good", "meter.breathing",
                                                "meter.withdrawal")):
             assert text_width(i18n._(key), st.font_body) <= rect.width, (where, key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from sim.view.fonts import line_height, render_text
+from sim.view.fonts import line_height, render_text, text_width
 from sim.view.style import Style
 
 # -- sizes, in logical units --------------------------------------------------------------
@@ -24,6 +24,9 @@ LEVEL_WIDTH = 3
 ALARM_GROW = 2  # in danger, the thick border stands this far outside the track
 ALARM_BORDER = 3
 ALARM_CORNER = 8
+INLINE_GAP = 10  # in a row of meters: between the label, the track and the zone's name
+INLINE_TRACK = 22  # ...the track's height
+INLINE_TRACK_MIN = 70  # ...and its least width
 
 
 def in_danger(level: float, danger_below: float | None) -> bool:
@@ -41,11 +44,56 @@ def danger_tag_height(style: Style) -> int:
     return style.px(TAG_GAP) + line_height(style.font_small, True)
 
 
+def inline_height(style: Style) -> int:
+    """Pixels a meter on one line needs (``draw_meter(..., inline=True)``)."""
+    return max(line_height(style.font_body), line_height(style.font_small, True),
+               style.px(INLINE_TRACK) + 2 * style.px(LEVEL_OVERHANG))
+
+
+def inline_min_width(style: Style, label: str, danger_label: str = "",
+                     alarm_label: str = "") -> int:
+    """The least width of a meter on one line: its label, a track, the zone's name."""
+    tag = _tag_width(style, danger_label, alarm_label)
+    gap = style.px(INLINE_GAP)
+    return (text_width(label, style.font_body) + gap + style.px(INLINE_TRACK_MIN)
+            + (gap + tag if tag else 0))
+
+
+def _tag_width(style: Style, danger_label: str, alarm_label: str) -> int:
+    return max((text_width(w, style.font_small, bold) for w, bold in
+                ((danger_label, False), (alarm_label, True)) if w), default=0)
+
+
+def _inline_parts(style: Style, rect: pygame.Rect, label_surf, danger: bool,
+                  danger_label: str, alarm_label: str):
+    """An inline meter in ``rect``: its track, where its zone's name starts (its left
+    edge; its right edge right to left) and where its label goes."""
+    gap = style.px(INLINE_GAP)
+    tag_w = _tag_width(style, danger_label, alarm_label) if danger else 0
+    tag_room = gap + tag_w if tag_w else 0
+    label_w = label_surf.get_width()
+    track_h = min(rect.height, style.px(INLINE_TRACK))
+    y = rect.centery - track_h // 2
+    label_y = rect.centery - label_surf.get_height() // 2
+    width = max(1, rect.width - label_w - gap - tag_room)
+    if style.rtl:
+        label_surf_x = rect.right - label_w
+        track = pygame.Rect(rect.left + tag_room, y, width, track_h)
+        tag_at = track.left - gap
+    else:
+        label_surf_x = rect.left
+        track = pygame.Rect(rect.left + label_w + gap, y, width, track_h)
+        tag_at = track.right + gap
+    return track, tag_at, (label_surf_x, label_y)
+
+
 def draw_meter(surface: pygame.Surface, style: Style, rect: pygame.Rect, label: str,
                level: float, colour, danger_below: float | None = None,
                danger_label: str = "", alarm_label: str = "",
-               mark: float | None = None) -> None:
+               mark: float | None = None, inline: bool = False) -> None:
     """A horizontal bar: label above, the track, the level. No numbers (TEACHING 1).
+    ``inline``: on one line, the label, the track, then the danger zone's name (a row of
+    meters over a caption across the window; ``inline_height``).
 
     With ``danger_below``, the danger zone is marked (hatched, named under the
     track) but not red while the level is out of it, so normal breathing never
@@ -64,10 +112,16 @@ def draw_meter(surface: pygame.Surface, style: Style, rect: pygame.Rect, label: 
     alarm = in_danger(level, danger_below)
     label_surf = render_text(label, style.font_body, th.text)
     rtl = style.rtl
-    surface.blit(label_surf, (style.start_x(rect, label_surf.get_width()), rect.top))
-    below_label = label_surf.get_height() + px(LABEL_GAP)
-    track = pygame.Rect(rect.left, rect.top + below_label,
-                        rect.width, rect.bottom - rect.top - below_label)
+    if inline:
+        track, tag_at, label_at = _inline_parts(style, rect, label_surf,
+                                                danger_below is not None, danger_label,
+                                                alarm_label)
+        surface.blit(label_surf, label_at)
+    else:
+        surface.blit(label_surf, (style.start_x(rect, label_surf.get_width()), rect.top))
+        below_label = label_surf.get_height() + px(LABEL_GAP)
+        track = pygame.Rect(rect.left, rect.top + below_label,
+                            rect.width, rect.bottom - rect.top - below_label)
     corner = px(TRACK_CORNER)
     pygame.draw.rect(surface, th.meter_track, track, border_radius=corner)
     if danger_below is not None:
@@ -95,7 +149,11 @@ def draw_meter(surface: pygame.Surface, style: Style, rect: pygame.Rect, label: 
                               alarm)
             tag_x = (zone.right - px(TAG_INSET) - tag.get_width() if rtl
                      else zone.left + px(TAG_INSET))
-            surface.blit(tag, (tag_x, track.bottom + px(TAG_GAP)))
+            tag_y = track.bottom + px(TAG_GAP)
+            if inline:  # after the track, at the end side
+                tag_x = tag_at - tag.get_width() if rtl else tag_at
+                tag_y = track.centery - tag.get_height() // 2
+            surface.blit(tag, (tag_x, tag_y))
     fill = pygame.Rect(track.left, track.top, max(px(FILL_MIN), int(track.width * level)),
                        track.height)
     if rtl:  # filling from the start side

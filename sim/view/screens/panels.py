@@ -75,17 +75,22 @@ def cue_height(style: Style, person, width: int, emergency: bool = False) -> int
 
 
 def draw_person_panel(surface: pygame.Surface, style: Style, meter_rects, cue_rect: pygame.Rect,
-                      person, feel_mark: float | None = None, emergency: bool = False) -> None:
+                      person, feel_mark: float | None = None, emergency: bool = False,
+                      inline: bool = False) -> None:
     """Feel-good, breathing (with its danger zone) and withdrawal, then the cues.
     ``feel_mark``: a tick on the feel-good meter (the lines chart's "enough to feel it");
-    ``emergency``: the overdose cue stays though breathing has recovered (``cue_showing``)."""
+    ``emergency``: the overdose cue stays though breathing has recovered (``cue_showing``);
+    ``inline``: the meters in a row, each on one line (an empty rect: left out)."""
     t = style.colours
     feel, breath, withdrawal = meter_rects
-    draw_meter(surface, style, feel, _("meter.feel_good"), person.euphoria, t.good, mark=feel_mark)
-    draw_meter(surface, style, breath, _("meter.breathing"), person.breathing, t.accent,
-               danger_below=DANGER_LINE, danger_label=_("meter.danger"),
-               alarm_label=_("meter.in_danger"))
-    draw_meter(surface, style, withdrawal, _("meter.withdrawal"), person.withdrawal, t.warning)
+    meters = ((feel, _("meter.feel_good"), person.euphoria, t.good, {"mark": feel_mark}),
+              (breath, _("meter.breathing"), person.breathing, t.accent,
+               {"danger_below": DANGER_LINE, "danger_label": _("meter.danger"),
+                "alarm_label": _("meter.in_danger")}),
+              (withdrawal, _("meter.withdrawal"), person.withdrawal, t.warning, {}))
+    for rect, label, level, colour, extra in meters:
+        if rect.width > 0 and rect.height > 0:
+            draw_meter(surface, style, rect, label, level, colour, inline=inline, **extra)
     r = cue_rect
     key = overdose_cue_key(person, emergency)
     if key:

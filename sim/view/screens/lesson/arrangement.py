@@ -23,7 +23,12 @@ from sim.view.render import history_chart as hc
 from sim.view.render.drink_people import readings_height
 from sim.view.render.key import ICON, ICON_GAP, key_entries, key_height
 from sim.view.render.meters import TAG_INSET as METER_TAG_INSET
-from sim.view.render.meters import danger_tag_height, meter_height
+from sim.view.render.meters import (
+    danger_tag_height,
+    inline_height,
+    inline_min_width,
+    meter_height,
+)
 from sim.view.screens.lesson.chrome import Chrome
 from sim.view.screens.lesson.content import LessonContent
 from sim.view.screens.panels import cue_height
@@ -67,12 +72,73 @@ SIDE_BY_SIDE_RATIO = 3.0  # a picture column this many times wider than tall: ch
 def panel_width(style: Style, logical_w: float) -> int:
     """The meters' column: wide enough for every meter's words in this language."""
     base = style.px(PANEL_W_WIDE if logical_w >= PANEL_WIDE_FROM else PANEL_W)
+    return max(base, meter_min_width(style))
+
+
+def meter_min_width(style: Style) -> int:
+    """The least width of a meter: its words and the danger zone's, in this language."""
     labels = max(text_width(_(k), style.font_body)
                  for k in ("meter.feel_good", "meter.breathing", "meter.withdrawal"))
     tags = max(text_width(_("meter.danger"), style.font_small),
                text_width(_("meter.in_danger"), style.font_small, True))
     slack = style.px(LABEL_SLACK)
-    return max(base, labels + slack, tags + style.px(METER_TAG_INSET) + slack)
+    return max(labels + slack, tags + style.px(METER_TAG_INSET) + slack)
+
+
+#: the meters' names as beats point at them, in their order in the panel
+METER_NAMES = ("feel_good", "breathing", "withdrawal")
+
+
+def _strip_rows(style: Style, width: int, names: tuple[str, ...]) -> int | None:
+    """How many rows the meters ``names`` take on one line each in ``width``: 1 side by
+    side, else one a row; None where one meter's words do not fit even a whole row."""
+    for rows in (1, len(names)):
+        per_row = -(-len(names) // rows)
+        share = (width - (per_row - 1) * style.gap) // max(1, per_row)
+        if all(share >= _inline_min(style, name) for name in names):
+            return rows
+    return None
+
+
+def _inline_min(style: Style, name: str) -> int:
+    words = (_("meter.danger"), _("meter.in_danger")) if name == "breathing" else ()
+    return inline_min_width(style, _("meter." + name), *words)
+
+
+def strip_height(style: Style, width: int, names: tuple[str, ...]) -> int | None:
+    """The meters ``names`` (those a caption across the window speaks of), each on one
+    line, side by side or else one a row, in ``width``: the rows' height, or None where
+    a meter's label, track and danger words do not fit."""
+    rows = _strip_rows(style, width, names)
+    if rows is None:
+        return None
+    return rows * inline_height(style) + (rows - 1) * (style.gap // 2)
+
+
+def _strip(style: Style, left: int, top: int, width: int, names: tuple[str, ...]):
+    """The meters ``names`` in their rows (``strip_height``), the others left out (empty):
+    the three meters' rects and the breathing meter's."""
+    rows = _strip_rows(style, width, names) or 1
+    per_row = -(-len(names) // rows)
+    share = (width - (per_row - 1) * style.gap) // max(1, per_row)
+    height = inline_height(style)
+    rects, placed = [], 0
+    for name in METER_NAMES:
+        if name in names:
+            row, col = divmod(placed, per_row)
+            rects.append(pygame.Rect(left + col * (share + style.gap),
+                                     top + row * (height + style.gap // 2), share, height))
+            placed += 1
+        else:
+            rects.append(pygame.Rect(left, top, 0, 0))
+    return rects, rects[1].copy()
+
+
+def strip_in_column(style: Style, column_w: int, row_h: int, names: tuple[str, ...]) -> bool:
+    """Whether the meters ``names`` fit under the molecules in their column of a row
+    ``row_h`` tall (the chart beside them), the molecules keeping their least height."""
+    strip = strip_height(style, column_w, names)
+    return strip is not None and row_h - strip - style.gap >= style.px(CLEFT_MIN_H)
 
 
 def meters_height(style: Style) -> int:
@@ -217,6 +283,17 @@ def _across(style: Style, content: LessonContent, margin: int, top: int, inner_w
     inside its margins; ``middle_h``: the height between the header and the bar."""
     gap = style.gap
     row_h = middle_h - gap - box_h
+    # a caption about a meter keeps the meters, in a row over the caption
+    # (not with a closing card: the card is the picture's, and the caption pages)
+    names = content.caption.meters if content.caption.card is None else ()
+    strip_h = strip_height(style, inner_w, names) if names else None
+    in_column = False  # the meters under the molecules, beside the chart
+    if strip_h is not None and content.caption.needs_chart:
+        side = side_by_side(style, content, inner_w, row_h)
+        in_column = bool(side) and strip_in_column(style, inner_w - gap - side[0], row_h,
+                                                   names)
+    if strip_h is not None and not in_column:
+        row_h -= strip_h + gap
     cleft, person = _cleft_row(style, pygame.Rect(margin, top, inner_w, max(0, row_h)),
                                content.person_label)
     if row_h < style.px(CLEFT_MIN_H) // 2:  # no room for even a little picture
@@ -233,11 +310,15 @@ def _across(style: Style, content: LessonContent, margin: int, top: int, inner_w
         need = chart_min_height(style, content.chart, inner_w, content.chart_title,
                                 content.chart_labels, content.chart_marks)
         side = side_by_side(style, content, inner_w, row_h)
-        if row_h < need + gap + style.px(CLEFT_MIN_H) and side:
+        if (row_h < need + gap + style.px(CLEFT_MIN_H) or in_column) and side:
             # too short for both stacked (a long caption across): side by side
             cleft_w = inner_w - gap - side[0]
-            cleft, person = _cleft_row(style, pygame.Rect(margin, top, cleft_w, row_h),
+            cleft_h = row_h - (strip_h + gap if in_column else 0)
+            cleft, person = _cleft_row(style, pygame.Rect(margin, top, cleft_w, cleft_h),
                                        content.person_label)
+            if in_column:  # the meters under the molecules, in their column
+                meters, breathing = _strip(style, margin, top + cleft_h + gap, cleft_w,
+                                           names)
             out.update(cleft_rect=cleft, person_rect=person, side_by_side=True,
                        chart_rect=pygame.Rect(margin + cleft_w + gap, top, side[0], row_h))
         elif row_h >= need:
@@ -251,6 +332,13 @@ def _across(style: Style, content: LessonContent, margin: int, top: int, inner_w
                        chart_rect=pygame.Rect(margin, top + cleft_h + gap, inner_w,
                                               row_h - cleft_h - gap))
     out.update(_no_panel(margin, top))
+    if strip_h is not None:
+        if not in_column:
+            meters, breathing = _strip(style, margin, top + max(0, row_h) + gap, inner_w,
+                                       names)
+        # an overdose's cue over the picture, as in the compact arrangements
+        cue = out["cleft_rect"] if out["cleft_rect"].height else out["chart_rect"]
+        out.update(meter_rects=meters, breathing_rect=breathing, cue_rect=cue.copy())
     return out
 
 

@@ -51,6 +51,9 @@ class CaptionSpec:
     #: ...and of the picture of the molecules (or the person beside it): the picture
     #: never gives way to it
     needs_cleft: bool = False
+    #: ...and of these meters ("feel_good", "breathing", "withdrawal"): across the
+    #: window, they stay in a row over it
+    meters: tuple[str, ...] = ()
     #: the closing card shown with this caption (title, text): it covers the picture,
     #: which then must be tall enough for it
     card: tuple[str, str] | None = None

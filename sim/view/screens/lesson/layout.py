@@ -54,6 +54,8 @@ from sim.view.screens.lesson.arrangement import (
     Arrangement,
     chart_min_height,
     side_by_side,
+    strip_height,
+    strip_in_column,
     compact_arrangements,
     fallback_arrangement,
     full_arrangements,
@@ -130,7 +132,9 @@ class LessonLayout:
 
     @property
     def panel_shown(self) -> bool:
-        return bool(self.meter_rects[0].width and self.meter_rects[0].height)
+        """Some meter shows (in a row over a caption across the window, only those it
+        speaks of)."""
+        return any(r.width and r.height for r in self.meter_rects)
 
     @property
     def cue_over_picture(self) -> bool:
@@ -219,6 +223,16 @@ def _ends_across(style: Style, arrangement: Arrangement, spec: CaptionSpec,
             side = side_by_side(style, content, arrangement.width_across)
             if side is not None:
                 need = min(need, side[1])
+    if spec.meters:  # the meters it speaks of stay: under the molecules beside the
+        # chart where they fit there, else in a row over the caption
+        side = side_by_side(style, content, arrangement.width_across) \
+            if spec.needs_chart else None
+        if not (side and strip_in_column(style, arrangement.width_across - style.gap
+                                         - side[0], max(need, side[1]), spec.meters)):
+            strip = strip_height(style, arrangement.width_across, spec.meters)
+            if strip is None:
+                return fit
+            need += strip + style.gap
     wide = fit_caption(style, spec, arrangement.width_across,
                        arrangement.middle_h - style.gap - need)
     if wide is None or (fit is not None and len(wide.pages) >= len(fit.pages)):

@@ -412,7 +412,8 @@ class LessonScreen(Screen):
                               self.t)
         if lay.panel_shown:
             mark = FEEL_IT_LEVEL if self.lesson.chart == "lines" else None
-            draw_person_panel(surface, st, self.meter_rects, self.cue_rect, p, feel_mark=mark)
+            draw_person_panel(surface, st, self.meter_rects, self.cue_rect, p, feel_mark=mark,
+                              inline=lay.caption_across)  # a row over the caption
             if not cue_showing(p) and self.key_rect.height > 0:  # a cue needs the room more
                 draw_key(surface, st, self.key_rect)
         self._draw_highlights(surface)

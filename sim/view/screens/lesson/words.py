@@ -86,6 +86,8 @@ def caption_text_for(beat, phase: Phase, pick: int | None, autoplay: bool,
 CHART_HIGHLIGHTS = ("plot", "lines", "timeline")
 #: ...and at the picture of the molecules (the person stands beside it)
 CLEFT_HIGHLIGHTS = ("receptors", "molecules", "person")
+#: highlights that point at a meter
+METER_HIGHLIGHTS = ("feel_good", "breathing", "withdrawal")
 
 
 def caption_spec_for(beat, phase: Phase, pick: int | None, autoplay: bool,
@@ -111,6 +113,8 @@ def caption_spec_for(beat, phase: Phase, pick: int | None, autoplay: bool,
     return CaptionSpec(text, needs_chart=about_people or shown and any(
         h in CHART_HIGHLIGHTS for h in beat.highlight), needs_cleft=shown and any(
         h in CLEFT_HIGHLIGHTS for h in beat.highlight if not about_people or h != "person"),
+        meters=tuple(h for h in METER_HIGHLIGHTS if h in beat.highlight)
+        if shown and not about_people else (),
         card=card)
 
 
