@@ -293,7 +293,7 @@ def _across(style: Style, content: LessonContent, margin: int, top: int, inner_w
         in_column = bool(side) and strip_in_column(style, inner_w - gap - side[0], row_h,
                                                    names)
     if strip_h is not None and not in_column:
-        row_h -= strip_h + gap
+        row_h -= strip_h + gap // 2  # (the meters closer to the picture they belong to)
     cleft, person = _cleft_row(style, pygame.Rect(margin, top, inner_w, max(0, row_h)),
                                content.person_label)
     if row_h < style.px(CLEFT_MIN_H) // 2:  # no room for even a little picture
@@ -334,10 +334,16 @@ def _across(style: Style, content: LessonContent, margin: int, top: int, inner_w
     out.update(_no_panel(margin, top))
     if strip_h is not None:
         if not in_column:
-            meters, breathing = _strip(style, margin, top + max(0, row_h) + gap, inner_w,
+            meters, breathing = _strip(style, margin, top + max(0, row_h) + gap // 2, inner_w,
                                        names)
-        # an overdose's cue over the picture, as in the compact arrangements
-        cue = out["cleft_rect"] if out["cleft_rect"].height else out["chart_rect"]
+        # an overdose's cue over the picture, as in the compact arrangements: over a
+        # part the caption does not speak of, else over the wider (the fewer lines)
+        parts = [(out["cleft_rect"], content.caption.needs_cleft),
+                 (out["chart_rect"], content.caption.needs_chart)]
+        parts = [(r, spoken) for r, spoken in parts if r.width and r.height]
+        free = [r for r, spoken in parts if not spoken]
+        cue = free[0] if free else max((r for r, _s in parts), key=lambda r: r.width,
+                                       default=out["cleft_rect"])
         out.update(meter_rects=meters, breathing_rect=breathing, cue_rect=cue.copy())
     return out
 

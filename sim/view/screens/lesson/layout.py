@@ -232,7 +232,7 @@ def _ends_across(style: Style, arrangement: Arrangement, spec: CaptionSpec,
             strip = strip_height(style, arrangement.width_across, spec.meters)
             if strip is None:
                 return fit
-            need += strip + style.gap
+            need += strip + style.gap // 2
     wide = fit_caption(style, spec, arrangement.width_across,
                        arrangement.middle_h - style.gap - need)
     if wide is None or (fit is not None and len(wide.pages) >= len(fit.pages)):
