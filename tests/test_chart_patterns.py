@@ -100,3 +100,34 @@ def test_each_species_line_has_its_own_pattern():
 
     assert set(SPECIES_DASH) == set(SPECIES_NAMES)
     assert len(set(SPECIES_DASH.values())) == len(SPECIES_NAMES)
+
+
+@pytest.mark.parametrize("lesson_id,beat,size", [("after-detox", 9, (1280, 720)),
+                                                  ("after-detox", 5, (1280, 720)),
+                                                  ("after-detox", 9, (1024, 768)),
+                                                  ("pill-vs-shot", 6, (1280, 720))])
+def test_time_passes_is_never_struck_through_or_hidden(make_app, monkeypatch, lesson_id,
+                                                        beat, size):
+    """'time passes' in a jump's band: no line of the chart crosses it and no label's
+    box covers it, where the band has such a place (a line once struck it out)."""
+    from sim.view.render import history_chart as hc
+
+    chosen = []
+    real = hc.band_tag_spot
+
+    def spy(spots, lines, boxes):
+        spot = real(spots, lines, boxes)
+        chosen.append((spot, lines, boxes))
+        return spot
+
+    monkeypatch.setattr(hc, "band_tag_spot", spy)
+    app = make_app(size=size)
+    screen = app.stack.push(lesson_id)
+    screen.controller.show_end(beat)
+    for _ in range(200):
+        app.update(1 / 60)
+    app.snapshot()
+    assert chosen, "no band drew its words"
+    for spot, lines, boxes in chosen:
+        assert hc._crossings(lines, spot) == 0, (spot, "struck through")
+        assert spot.collidelist(boxes) < 0, (spot, "under a label")

@@ -159,6 +159,7 @@ def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title
         rows_fit = max(1, min(MAX_MARK_ROWS, area.height // (2 * small)))
         placed = _place_marks(style, area, dx, [(i, text) for i, text in marks if i < shown],
                               rows_fit)
+    band_tags = []  # ("time passes" in its band): placed once the lines are known
     for a, b in jumps:  # story time passing off screen
         if a >= shown:
             continue
@@ -169,8 +170,7 @@ def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title
         if jump_label and band.width > px(BAND_LABEL_MIN_W):
             tag = render_text(jump_label, font, th.text_muted)
             if tag.get_width() < band.width:
-                surface.blit(tag, (band.centerx - tag.get_width() // 2,
-                                   area.bottom - small - px(BAND_LABEL_LIFT)))
+                band_tags.append((band, tag))
     axis_w = px(AXIS_WIDTH)
     pygame.draw.line(surface, th.plot_axis, area.bottomleft, area.bottomright, axis_w)
     pygame.draw.line(surface, th.plot_axis, area.bottomleft, area.topleft, axis_w)
@@ -183,12 +183,28 @@ def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title
     if scale is None:
         rows = min(rows, 1)  # lines may pass behind the second row's boxed labels
     rise = area.height - (rows * small + px(RISE_GAP) if placed else 0)
+    lines = []
     for s in series:
         pts = [(x_at(i), area.bottom - min(1.0, max(0.0, v / top)) * rise)
                for i, v in enumerate(s.values[:shown])]
         if len(pts) < 2:
             continue
         patterned_lines(surface, s.colour, pts, px(s.width), [px(d) for d in s.dash])
+        lines.append(pts)
+    # "time passes" where no line crosses it in its band: at the foot, under the labels'
+    # rows, or half way; else on a box of the band's colour (a line once struck it out)
+    boxes = [pygame.Rect(left - px(LABEL_PAD_X), area.top + row * small,
+                         text_width(text, font) + 2 * px(LABEL_PAD_X), small)
+             for _x, left, row, text in placed]
+    for band, tag in band_tags:
+        w, h = tag.get_size()
+        tops = (area.bottom - small - px(BAND_LABEL_LIFT), area.top + rows * small
+                + px(RISE_GAP), area.top + (area.height - h) // 2)
+        spot = band_tag_spot([pygame.Rect(band.centerx - w // 2, y, w, h) for y in tops],
+                             lines, boxes)
+        if _crossings(lines, spot):
+            pygame.draw.rect(surface, th.meter_track, spot.inflate(2 * px(LABEL_PAD_X), 0))
+        surface.blit(tag, spot.topleft)
     # labels last, each on a box of the panel's colour: readable over any line
     for _x, left, row, text in placed:
         image = render_text(text, font, th.text)
@@ -197,6 +213,29 @@ def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title
         pygame.draw.rect(surface, th.panel, box)
         surface.blit(image, (left, area.top + row * small))
     return area
+
+
+def band_tag_spot(spots: list, lines: list, boxes: list) -> pygame.Rect:
+    """Where "time passes" goes of ``spots`` (in order of preference): never under a
+    label's box (``boxes``), and crossed by as few of the ``lines`` as can be."""
+    free = [r for r in spots if r.collidelist(boxes) < 0] or spots[:1]
+    return min(free, key=lambda r: (_crossings(lines, r), free.index(r)))
+
+
+def _crossings(lines: list, rect: pygame.Rect) -> int:
+    """How many of the lines' segments pass through ``rect`` (each line a list of points)."""
+    count = 0
+    for pts in lines:
+        for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+            if x1 < rect.left or x0 > rect.right or x1 == x0 and not rect.left <= x0 <= rect.right:
+                continue
+            # the segment's heights over the part of it above the rect's width
+            ya, yb = (y0, y1) if x1 == x0 else (
+                y0 + (y1 - y0) * (max(x0, rect.left) - x0) / (x1 - x0),
+                y0 + (y1 - y0) * (min(x1, rect.right) - x0) / (x1 - x0))
+            if min(ya, yb) <= rect.bottom and max(ya, yb) >= rect.top:
+                count += 1
+    return count
 
 
 def history_min_height(style: Style, width: int, title: str, labels: list[str],
