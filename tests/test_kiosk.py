@@ -305,7 +305,11 @@ def test_an_exception_in_a_screen_is_logged_and_the_kiosk_goes_back_to_attract(k
     assert ids(app) == ["attract"]
 
 
-def test_errors_that_keep_coming_exit_for_the_supervisor(kiosk, tmp_path, monkeypatch):
+def test_an_attract_loop_that_cannot_draw_falls_back_to_its_plain_card(kiosk, tmp_path,
+                                                                       monkeypatch):
+    """A fault in the attract loop's own drawing once restarted the program every few
+    seconds (exit 3, 4 KB of log a start): now its plain card takes its place, the
+    program stays up, and a touch on the card starts a visit."""
     app = kiosk()
     from sim.view.screens.attract import AttractScreen
 
@@ -313,6 +317,32 @@ def test_errors_that_keep_coming_exit_for_the_supervisor(kiosk, tmp_path, monkey
         raise Boom("the attract loop keeps failing")
 
     monkeypatch.setattr(AttractScreen, "update", broken)
+    status = run_passes(app, 50)
+    assert status != EXIT_FAILED and app.mode.kiosk.exit_status is None
+    assert ids(app) == ["attract-card"]
+    assert "plain card" in (tmp_path / "state" / "blockade.log").read_text(encoding="utf-8")
+
+
+def test_a_touch_on_the_plain_card_starts_a_visit(kiosk):
+    app = kiosk()
+    app.mode.kiosk.attract_card()
+    app.render()
+    assert ids(app) == ["attract-card"]
+    tap(app, (640, 300))
+    assert ids(app) == ["home"] and app.mode.kiosk.state == "visit"
+
+
+def test_errors_that_keep_coming_exit_for_the_supervisor(kiosk, tmp_path, monkeypatch):
+    """Not even the plain card draws: the kiosk exits for its supervisor to restart it."""
+    app = kiosk()
+    from sim.view.screens.attract import AttractScreen
+    from sim.view.screens.attract_card import AttractCardScreen
+
+    def broken(self, *args):
+        raise Boom("nothing draws")
+
+    monkeypatch.setattr(AttractScreen, "update", broken)
+    monkeypatch.setattr(AttractCardScreen, "draw", broken)
     status = run_passes(app, 50)
     assert status == EXIT_FAILED
     assert "exit 3" in (tmp_path / "state" / "blockade.log").read_text(encoding="utf-8")
@@ -331,20 +361,104 @@ def test_outside_a_kiosk_an_exception_is_not_swallowed(make_app):
 
 
 # ---------------------------------------------------------------- counts and help
+def test_nothing_opened_over_the_attract_loop_waits_forever(kiosk):
+    """The language picker, the key help, preferences and the staff pad, opened over
+    the attract loop and left: back to the loop, alone, within idle + countdown + 1 s
+    (one tap on Language once froze a kiosk for good)."""
+    app = kiosk('idle_seconds = 30\ncountdown_seconds = 10\nstaff_pin = "5093"\n'
+                'languages = ["en", "es", "fr", "pt_BR", "ar"]')
+    for opened in ("language", "keys", "preferences", "staff-pad"):
+        assert ids(app) == ["attract"]
+        app.stack.push(opened)
+        wait(app, 30 + 10 - 1)
+        assert opened in ids(app) or "still-there" in ids(app), opened
+        wait(app, 2)
+        assert ids(app) == ["attract"] and app.mode.kiosk.state == "attract", opened
+
+
+def test_a_language_chosen_in_the_attract_loop_starts_a_visit_in_it(kiosk, tmp_path):
+    """...and the loop comes back in the clinic's language, its banner taking turns
+    with the offered languages."""
+    app = kiosk('languages = ["en", "es"]\n[counts]\nenabled = true')
+    screen = app.stack.top
+    assert screen.banner_codes == ["en", "es"]
+    seen = set()
+    for _ in range(12):
+        seen.add(" ".join(screen.invitation()))
+        wait(app, 1)
+    assert seen == {"Touch the screen to start", "Toca la pantalla para empezar"}
+    spanish = screen.language_buttons[screen.language_codes.index("es")]
+    tap(app, spanish.rect.center)
+    wait(app, 0.5)
+    assert ids(app) == ["home"] and app.mode.kiosk.state == "visit"
+    assert app.prefs.language == "es"
+    wait(app, 200)
+    assert ids(app) == ["attract"] and app.prefs.language == "en"
+    rows = list(csv.reader((tmp_path / "state" / "counts.csv").open(encoding="utf-8")))
+    got = {(event, detail): int(n) for _day, event, detail, n in rows[1:]}
+    assert got == {("session_started", ""): 1, ("language_used", "es"): 1}
+
+
+def test_the_attract_playlist_resumes_where_it_was(kiosk):
+    app = kiosk('attract = ["blockade", "rescue", "override"]')
+    assert app.stack.top.lesson_id == "blockade"
+    app.mode.kiosk.attract_next(1)
+    assert app.stack.top.lesson_id == "rescue"
+    start_visit(app)
+    wait(app, 200)  # the visitor walked away: the loop goes on from rescue, not blockade
+    assert ids(app) == ["attract"] and app.stack.top.lesson_id == "rescue"
+    app.mode.kiosk.attract_next(3)  # past the end: it wraps
+    assert app.stack.top.lesson_id == "blockade"
+
+
+def test_motion_alone_does_not_keep_a_visit_alive(kiosk):
+    app = kiosk("idle_seconds = 30\ncountdown_seconds = 10")
+    start_visit(app)
+    for _ in range(20):  # a mouse jiggled every 5 s (a draught, a cat)
+        app.handle_event(pygame.event.Event(pygame.MOUSEMOTION, pos=(300, 300), rel=(1, 0),
+                                            buttons=(0, 0, 0), touch=False))
+        wait(app, 5)
+    assert ids(app) == ["attract"]
+
+
 def test_counts_record_a_visit_its_lessons_and_languages(kiosk, tmp_path):
+    """A visitor touches home (a session, in English), switches to Spanish, opens
+    rescue, looks at Preferences over it and back (rescue comes back on top: not counted
+    again), finishes it and opens it again (still once a visit)."""
     app = kiosk("[counts]\nenabled = true")
     start_visit(app)
+    tap(app, (5, 300))  # a touch on home, away from the corners
     app.set_preferences(language="es")
     app.stack.push("rescue")
+    app.stack.push("preferences")
+    app.stack.pop()
     lesson = app.stack.top
     lesson.controller.show_end(len(lesson.lesson.beats))  # stepped through to the end
     wait(app, 1)
+    app.stack.pop()
+    app.stack.push("rescue")
+    wait(app, 1)
     rows = list(csv.reader((tmp_path / "state" / "counts.csv").open(encoding="utf-8")))
     got = {(event, detail): int(n) for _day, event, detail, n in rows[1:]}
-    assert got[("session_started", "")] == 1
-    assert got[("lesson_opened", "rescue")] == 1
-    assert got[("lesson_finished", "rescue")] == 1
-    assert got[("language_used", "en")] == 1 and got[("language_used", "es")] == 1
+    assert got == {("session_started", ""): 1, ("lesson_opened", "rescue"): 1,
+                   ("lesson_finished", "rescue"): 1, ("language_used", "en"): 1,
+                   ("language_used", "es"): 1}
+
+
+def test_a_visit_is_not_a_session_until_a_person_touches_something(kiosk, tmp_path):
+    """A passer-by's single tap on the attract loop, or the staff gesture's corners,
+    is no session (the corner gesture once counted one each time staff used it)."""
+    app = kiosk('staff_pin = "5093"\n[counts]\nenabled = true')
+    start_visit(app)
+    wait(app, 120)  # walked away: the idle reset
+    assert ids(app) == ["attract"]
+    w, h = SIZE
+    for pos in ((2, 2), (w - 3, 2), (w - 3, h - 3), (2, h - 3)):  # the staff gesture
+        tap(app, pos)
+    assert app.stack.top.id == "staff-pad"
+    path = tmp_path / "state" / "counts.csv"
+    rows = list(csv.reader(path.open(encoding="utf-8")))[1:] if path.exists() else []
+    assert not [r for r in rows if r[1] == "session_started"]
 
 
 def test_without_counts_enabled_nothing_is_counted(kiosk, tmp_path):

@@ -190,8 +190,9 @@ def test_the_lessons_buttons_cannot_be_reached(kiosk_app, fake):
 
 
 @pytest.mark.parametrize("use_finger", [False, True])
-def test_a_language_button_changes_the_language_and_does_not_start_a_visit(
-        kiosk_app, fake, drawn, use_finger):
+def test_a_language_button_changes_the_language(kiosk_app, fake, drawn, use_finger):
+    """The screen's part: the language is set and the loop speaks it (the kiosk's
+    policy then starts a visit in it: tests/test_kiosk.py)."""
     app = kiosk_app(size=(1920, 1080))
     screen = attract(app)
     frames(app, 30)
@@ -206,7 +207,7 @@ def test_a_language_button_changes_the_language_and_does_not_start_a_visit(
     assert playing.t > t
     text = redraw(app, drawn)
     assert _("kiosk.touch_to_start") == "Toca la pantalla para empezar"  # ...in Spanish
-    assert " ".join(screen.banner_lines) == _("kiosk.touch_to_start")
+    assert " ".join(screen.invitations[0]) == _("kiosk.touch_to_start")  # its own first
     assert _(LESSONS["after-detox"].title) in text
     assert spanish.selected and not screen.language_buttons[0].selected
 

@@ -5,10 +5,15 @@ the kiosk's own (sim/view/screens/attract.py, still_there.py, staff_pad.py); thi
 object decides *when* they show:
 
 - **attract**: while nobody is there, lessons play by themselves (the config's
-  playlist, each through the lesson engine's autoplay) under "Touch the screen to
-  start". A touch starts a visit at home. No idle timer runs in the attract loop.
-- **two-tier timeout**: ``idle_seconds`` with no input in a visit opens "Are you still
-  there?" with a ``countdown_seconds`` countdown; at zero, or never answered, the kiosk
+  playlist, each through the lesson engine's autoplay, resuming where it was so every
+  lesson gets its turn) under "Touch the screen to start", in the clinic's language.
+  A touch starts a visit at home; a language chosen there starts one in that language.
+  Anything opened over the loop (the language picker, the key help, preferences, the
+  staff pad) makes it a visit too, so the idle rule below closes it: nothing waits
+  forever. If the loop itself cannot draw, a plain card takes its place.
+- **two-tier timeout**: ``idle_seconds`` with no tap, press, key or wheel turn in a
+  visit (motion alone is not a person: a jiggling mouse kept visits alive) opens "Are
+  you still there?" with a ``countdown_seconds`` countdown; at zero, or never answered, the kiosk
   resets: the clinic's preferences (``App.reset_preferences``) and a fresh stack (no
   lesson position, no Explore model survives), back to the attract loop.
 - **lock-down**: the window's close request, Alt+F4, F11, Ctrl+Q, Ctrl+W and Escape on
@@ -20,6 +25,10 @@ object decides *when* they show:
 - **errors**: an exception in a screen is logged with its traceback and the kiosk goes
   back to the attract loop; ``MAX_ERRORS`` within ``ERROR_WINDOW`` seconds means it
   cannot recover: it exits with ``EXIT_FAILED`` so a supervisor restarts it.
+
+- **counts** (if the clinic turned them on): a session once a visitor touches
+  something in a visit (the home screen, a lesson, a language; not the staff gesture),
+  each lesson once per visit when opened and once when finished, and the languages used.
 
 Time comes from the app's injected clock, so tests run whole days without sleeping.
 """
@@ -56,7 +65,14 @@ class Kiosk:
         self.taps: list[tuple[str, float]] = []  # corner taps of the staff gesture
         self.errors: list[float] = []
         self.exit_status: int | None = None
-        self._finished: set[int] = set()  # lesson screens already counted as finished
+        self.attract_at = 0  # the playlist's place: the loop resumes there
+        #: this visit's counts so far: a session once a person touched something, each
+        #: lesson once opened and once finished
+        self.session_counted = False
+        self.opened: set[str] = set()
+        self.finished: set[str] = set()
+        #: a language chosen over the attract loop: the visit starts in it (next tick)
+        self._visit_in: str | None = None
 
     @classmethod
     def start(cls, app: Any, config: Any) -> "Kiosk":
@@ -96,6 +112,12 @@ class Kiosk:
         if kind == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1:
             if self.corner_tap(event.pos, self.app.viewport.window):
                 return True
+            if corner_of(event.pos, self.app.viewport.window) is None:
+                self.person_touched()  # (a corner tap may be the staff gesture)
+        if kind == pygame.FINGERDOWN:
+            w, h = self.app.viewport.window
+            if corner_of((event.x * w, event.y * h), (w, h)) is None:
+                self.person_touched()
         if kind == pygame.KEYDOWN:
             command = command_for("kiosk", event.key, getattr(event, "mod", 0),
                                   getattr(event, "unicode", "") or "")
@@ -104,6 +126,7 @@ class Kiosk:
                 return True
             if command == "locked":
                 return True
+            self.person_touched()
             if event.key == pygame.K_ESCAPE and len(self.stack.stack) <= 1:
                 return True  # Escape on home (or the attract loop) leaves nothing
         return False
@@ -125,25 +148,41 @@ class Kiosk:
         """The attract loop's lesson ended: the next one in the playlist (a fresh screen,
         so no model outlives its lesson)."""
         if self.state == "attract":
-            self.stack.reset_to("attract", **self.attract_options(index))
+            self.attract_at = index % len(tuple(self.config.attract))
+            self.stack.reset_to("attract", **self.attract_options(self.attract_at))
 
     def start_visit(self) -> None:
-        """A visitor touched the attract loop: their session starts at home."""
+        """A visitor touched the attract loop: their visit starts at home (counted as a
+        session once they touch something there: a passer-by's single tap, or the staff
+        gesture's first corner, is not a session)."""
+        self._begin_visit()
+        self.stack.reset_to("home")
+
+    def _begin_visit(self) -> None:
         self.state = "visit"
         self.countdown_from = None
         self.last_input = self.now()
-        self._finished.clear()
-        self.stack.reset_to("home")
-        self._count("session_started")
-        self._count("language_used", self.app.prefs.language)
+        self.session_counted = False
+        self.opened.clear()
+        self.finished.clear()
+
+    def person_touched(self) -> None:
+        """A tap, press or key in a visit (not the staff chord or a corner): the visit
+        is a session, counted once with the language it started in."""
+        if self.state == "visit" and not self.session_counted:
+            self.session_counted = True
+            self._count("session_started")
+            self._count("language_used", self.app.prefs.language)
 
     def go_attract(self) -> None:
-        """Back to the attract loop with everything a visitor changed undone."""
+        """Back to the attract loop, where it was in its playlist, with everything a
+        visitor changed undone (the clinic's language and preferences)."""
         self.state = "attract"
         self.countdown_from = None
         self.taps.clear()
         self.app.reset_preferences()
-        self.stack.reset_to("attract", **self.attract_options(0))
+        self.stack.reset_to("attract", **self.attract_options(self.attract_at))
+        self._visit_in = None  # (the reset's own change of language starts no visit)
 
     def still_here(self) -> None:
         """The visitor answered the countdown: it closes and the idle timer restarts."""
@@ -159,16 +198,29 @@ class Kiosk:
         return max(0, math.ceil(left))
 
     def input_seen(self) -> None:
-        """Any touch, click or key: the visitor is still there."""
+        """A tap, press, key or wheel turn: the visitor is still there."""
         if self.state == "visit" and self.countdown_from is None:
             self.last_input = self.now()
 
     def tick(self) -> None:
-        """Once a pass of the main loop: the idle timer, the countdown, a finished lesson."""
+        """Once a pass of the main loop: a visit in a language chosen over the attract
+        loop, the idle timer, the countdown, a finished lesson."""
+        if self._visit_in is not None:
+            self._visit_in = None
+            self.start_visit()  # in the language chosen (the preferences keep it)
+            self.person_touched()
         if self.state != "visit":
             return
         self._note_finished()
         now = self.now()
+        if self.stack.stack and self.stack.stack[0].id in ("attract", "attract-card"):
+            # something opened over the attract loop and left (a picker, the key help,
+            # the staff pad): closed after the same idle time and countdown, with no
+            # card asking, as there is no visit to lose
+            if now - self.last_input >= self.config.idle_seconds + \
+                    self.config.countdown_seconds:
+                self.go_attract()
+            return
         if self.countdown_from is None:
             if now - self.last_input >= self.config.idle_seconds:
                 self.countdown_from = now
@@ -192,23 +244,42 @@ class Kiosk:
             self.log.warning(warning)
 
     def screen_shown(self, screen: Any) -> None:
-        """The stack changed: count a lesson a visitor opened."""
+        """The stack changed: something opened over the attract loop makes a visit (the
+        idle rule closes it); the loop alone again is no visit; a lesson a visitor opened
+        is counted once a visit (not again when it comes back on top after a dialog)."""
+        sid = getattr(screen, "id", None)
+        if self.state == "attract" and sid not in ("attract", "attract-card"):
+            self._begin_visit()
+        elif self.state == "visit" and len(self.stack.stack) == 1 and \
+                sid in ("attract", "attract-card"):
+            self.state = "attract"  # what was opened over it was closed by the visitor
+            self.countdown_from = None
         if self.state == "visit" and getattr(screen, "lesson", None) is not None \
-                and screen.id == screen.lesson.id:
-            self._count("lesson_opened", screen.id)
+                and sid == screen.lesson.id and sid not in self.opened:
+            self.opened.add(sid)
+            self._count("lesson_opened", sid)
 
     def _note_finished(self) -> None:
-        """Count a lesson a visitor stepped through to its end (once per screen)."""
+        """Count a lesson a visitor stepped through to its end (once a visit)."""
         for screen in self.stack.stack:
             controller = getattr(screen, "controller", None)
-            if controller is not None and getattr(screen, "lesson", None) is not None \
-                    and controller.finished and id(screen) not in self._finished:
-                self._finished.add(id(screen))
-                self._count("lesson_finished", screen.lesson.id)
+            lesson = getattr(screen, "lesson", None)
+            if controller is not None and lesson is not None and screen.id == lesson.id \
+                    and controller.finished and lesson.id not in self.finished:
+                self.finished.add(lesson.id)
+                self._count("lesson_finished", lesson.id)
 
     def language_changed(self, code: str) -> None:
-        if self.state == "visit":
-            self._count("language_used", code)
+        """A visitor chose a language: counted; chosen over the attract loop, it starts
+        a visit in that language (next tick: the chooser is still on the stack)."""
+        if self.stack.stack and getattr(self.stack.stack[0], "id", None) in (
+                "attract", "attract-card"):
+            self._visit_in = code
+        elif self.state == "visit":
+            if self.session_counted:
+                self._count("language_used", code)
+            else:
+                self.person_touched()  # counts the session in the language now chosen
 
     # ------------------------------------------------------------ staff exit
     def staff_chord(self) -> None:
@@ -285,11 +356,28 @@ class Kiosk:
             self.exit(EXIT_FAILED, f"{len(self.errors)} screen errors in {ERROR_WINDOW:.0f} s")
             return
         try:
-            self.go_attract()
+            if where == "attract":  # the loop's own drawing failed: its plain card
+                self.attract_card()
+            else:
+                self.go_attract()
         except Exception as again:  # the attract loop itself fails: nothing to go back to
             if self.log is not None:
                 log_screen_error(self.log, "attract", again)
-            self.exit(EXIT_FAILED, "the attract loop failed")
+            try:
+                self.attract_card()
+            except Exception:  # not even the card: the supervisor restarts the program
+                self.exit(EXIT_FAILED, "the attract loop failed")
+
+    def attract_card(self) -> None:
+        """The attract loop as a plain card (its words only, nothing playing): what the
+        kiosk shows when the loop itself cannot draw, rather than restarting in a loop."""
+        self.state = "attract"
+        self.countdown_from = None
+        self.app.reset_preferences()
+        self.stack.reset_to("attract-card")
+        self._visit_in = None
+        if self.log is not None:
+            self.log.warning("the attract loop failed: showing its plain card")
 
 
 def corner_of(pos: tuple[int, int], size: tuple[int, int]) -> str | None:
@@ -313,8 +401,10 @@ def corner_of(pos: tuple[int, int], size: tuple[int, int]) -> str | None:
 def _input_events() -> tuple[int, ...]:
     import pygame
 
+    # taps, presses, keys and wheel turns: a person. Motion alone is not (a mouse
+    # jiggled by a draught, or a cat, kept a visit alive for minutes)
     return (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL, pygame.KEYDOWN,
-            pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION, pygame.MOUSEMOTION)
+            pygame.FINGERDOWN, pygame.FINGERUP)
 
 
 INPUT_EVENTS = _input_events()

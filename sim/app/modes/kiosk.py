@@ -22,6 +22,8 @@ class KioskMode(Mode):
         "attract": "sim.view.screens.attract:AttractScreen",
         "still-there": "sim.view.screens.still_there:StillThereScreen",
         "staff-pad": "sim.view.screens.staff_pad:StaffPadScreen",
+        # the attract loop's words alone, when the loop itself cannot draw
+        "attract-card": "sim.view.screens.attract_card:AttractCardScreen",
     }
     fills_display = True
     offers_quit = False

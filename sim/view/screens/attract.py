@@ -24,7 +24,7 @@ import math
 
 import pygame
 
-from sim.i18n import LANGUAGES, _
+from sim.i18n import LANGUAGES, _, language, speaking
 from sim.view.events import Key, Pointer, Wheel
 from sim.view.fonts import line_height, render_text, text_width
 from sim.view.screen import Screen
@@ -46,6 +46,8 @@ BANNER_BORDER = 3  # the banner's accent border
 #: the border's gentle pulse (not under reduced motion): seconds per cycle
 PULSE_SECONDS = 2.4
 
+#: the invitation cycles through the offered languages, this many seconds each
+BANNER_LANGUAGE_SECONDS = 4.0
 #: at most this many language buttons; more languages open the picker from one button
 MAX_LANGUAGE_BUTTONS = 3
 #: what plays when no playlist is given
@@ -115,8 +117,13 @@ class AttractScreen(Screen):
             self.language_buttons = [ChoiceButton(lambda: _("language.button"),
                                                   on_activate=self.open_picker)]
         self.group = WidgetGroup(self.language_buttons)
+        #: the invitation in each offered language, the loop's own first (a passer-by
+        #: who reads another is asked in it too)
+        self.banner_codes = [c for c in (language(), *codes) if c in LANGUAGES]
+        self.banner_codes = list(dict.fromkeys(self.banner_codes))
         self.banner_rect = pygame.Rect(0, 0, 0, 0)
         self.banner_lines: tuple[str, ...] = ()
+        self.invitations: list[tuple[str, ...]] = []  # wrapped, one per banner language
         self.disclaimer_lines: tuple[str, ...] = ()
 
     # ---------------------------------------------------------------- what it does
@@ -159,7 +166,14 @@ class AttractScreen(Screen):
         # the bottom bar's room: the banner across the window
         inner = max(1, w - 2 * m - 2 * st.px(BANNER_PAD_X))
         big, body = self._banner_fonts()
-        self.banner_lines = wrap_text(_("kiosk.touch_to_start"), inner, big, True)
+        self.banner_codes = list(dict.fromkeys(  # the loop's own language first
+            c for c in (language(), *self.banner_codes) if c in LANGUAGES))
+        self.invitations = []
+        for code in self.banner_codes:
+            with speaking(code):
+                self.invitations.append(tuple(wrap_text(_("kiosk.touch_to_start"), inner,
+                                                        big, True)))
+        self.banner_lines = max(self.invitations, key=len, default=())  # the room for any
         self.disclaimer_lines = wrap_text(_("common.disclaimer"), inner, body)
         banner_h = (2 * st.px(BANNER_PAD_Y) + len(self.banner_lines) * line_height(big, True)
                     + st.px(BANNER_LINE_GAP) + len(self.disclaimer_lines) * line_height(body))
@@ -252,6 +266,16 @@ class AttractScreen(Screen):
         self._draw_banner(surface)
         self.group.draw(surface)
 
+    def invitation(self) -> tuple[str, ...]:
+        """"Touch the screen to start" in the banner's language now (they take turns)."""
+        if not self.invitations:
+            return self.banner_lines
+        turn = int(self.t / BANNER_LANGUAGE_SECONDS) % len(self.invitations)
+        return self.invitations[turn]
+
+    def banner_language(self) -> str:
+        return self.banner_codes[int(self.t / BANNER_LANGUAGE_SECONDS) % len(self.banner_codes)]
+
     def _banner_border(self):
         t = self.style.colours
         if self.style.reduced_motion:
@@ -275,10 +299,14 @@ class AttractScreen(Screen):
         y = r.centery - total // 2
         clip = surface.get_clip()
         surface.set_clip(r.clip(clip))
-        for line in self.banner_lines:
+        shown = self.invitation()
+        y += (len(self.banner_lines) - len(shown)) * step_big // 2  # a shorter one, centred
+        for line in shown:
             image = render_text(line, big, t.text, True)
             surface.blit(image, (r.centerx - image.get_width() // 2, y))
             y += step_big
+        y += (len(self.banner_lines) - len(shown)) * step_big - \
+            (len(self.banner_lines) - len(shown)) * step_big // 2
         y += st.px(BANNER_LINE_GAP)
         for line in self.disclaimer_lines:
             image = render_text(line, body, t.text_muted)
