@@ -134,6 +134,18 @@ def is_draft(code: str) -> bool:
     return _header(code).get(REVIEW_HEADER.lower(), "draft").strip().lower() != "reviewed"
 
 
+def unreviewed_note() -> str:
+    """One sentence in the language on show, if its catalog still awaits review ("This
+    translation has not yet been checked by a health professional who speaks it"); ""
+    otherwise. About says it, so a visitor reading a draft knows."""
+    return _("about.unreviewed") if is_draft(language()) else ""
+
+
+def about_words(msgid: str) -> str:
+    """An About text, and (a translation awaiting review) the sentence that says so."""
+    return "\n\n".join(t for t in (_(msgid), unreviewed_note()) if t)
+
+
 @cache
 def catalog(code: str) -> dict[str, str]:
     """All translated singular messages of language ``code`` (msgid -> text); entries with a

@@ -639,3 +639,34 @@ def test_next_lesson_follows_the_clinics_list(kiosk):
         lesson.controller.on_change()
         lesson.go_next()
         assert app.stack.top.id == following
+
+
+def test_visitors_see_no_draft_mark_and_about_says_it_in_the_language(kiosk, tmp_path):
+    """No "· draft" beside a language on a kiosk's picker; a translation awaiting review
+    says so in About, in its own words; staff read the review states in the log."""
+    from sim import i18n
+    from sim.view.widgets.base import resolve_text
+
+    app = kiosk('languages = ["en", "es", "fr", "pt_BR", "ar"]')
+    start_visit(app)
+    app.stack.push("language")
+    picker = app.stack.top
+    labels = [b.text for b in picker.choices]
+    assert labels == [i18n.LANGUAGES[c] for c in picker.codes]
+    app.stack.pop()
+    for code, said in (("fr", True), ("es", False)):
+        app.set_preferences(language=code)
+        app.stack.push("blockade")
+        lesson = app.stack.top
+        assert (i18n._("about.unreviewed") in resolve_text(lesson.about.body)) == said, code
+        app.stack.pop()
+    log = (tmp_path / "state" / "blockade.log").read_text(encoding="utf-8")
+    assert "languages offered: en (reviewed), es (reviewed), fr (draft)" in log
+
+
+def test_list_languages_prints_each_with_its_review_state(capsys):
+    from sim.app.cli import main
+
+    assert main(["--list-languages"]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert ["fr", "Français", "draft"] in rows and ["en", "English", "reviewed"] in rows

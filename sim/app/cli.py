@@ -110,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     window.add_argument("--screen", metavar="ID", help="open this screen (see --list-screens)")
     window.add_argument("--list-screens", action="store_true",
                         help="print every screen id, one per line, and exit")
+    window.add_argument("--list-languages", action="store_true",
+                        help="print every language: its code, its own name and whether a "
+                             "native speaker has reviewed it (reviewed or draft), and exit")
     window.add_argument("--present", action="store_true",
                         help="presenter mode for a group session: fullscreen on the last "
                              "display (unless --size is given), projector colours and large "
@@ -330,6 +333,12 @@ def cmd_window(args) -> int:
 
     if args.list_screens:
         print("\n".join(SCREENS))
+        return 0
+    if args.list_languages:
+        from sim import i18n
+
+        for code, name in i18n.LANGUAGES.items():
+            print(f"{code}\t{name}\t{'draft' if i18n.is_draft(code) else 'reviewed'}")
         return 0
     _kiosk(args)
     _presenting(args)

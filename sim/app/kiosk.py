@@ -88,6 +88,11 @@ class Kiosk:
         if counts is not None and counts.warning:
             log.warning(counts.warning)
         log.info("kiosk started (config: %s)", config.source or "defaults")
+        from sim import i18n
+
+        log.info("languages offered: %s", ", ".join(
+            f"{code} ({'draft' if i18n.is_draft(code) else 'reviewed'})"
+            for code in config.languages))
         return cls(app, config, log, counts)
 
     # ------------------------------------------------------------ input

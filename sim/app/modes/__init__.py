@@ -31,6 +31,8 @@ class Mode:
     #: a lesson asks a room: answers large and lettered, 1, 2, 3 pick; Home asks first
     #: (a presenter never loses the place by a slip)
     asks_the_room = False
+    #: the language picker marks a translation awaiting review ("Français · draft")
+    marks_draft_languages = True
 
     def __init__(self, app: Any) -> None:
         self.app = app

@@ -27,6 +27,9 @@ class KioskMode(Mode):
     }
     fills_display = True
     offers_quit = False
+    #: visitors see no "· draft" beside a language (About says it, in the language);
+    #: staff see the review states in the log and in ``blockade --list-languages``
+    marks_draft_languages = False
 
     def __init__(self, app: Any, config: Any, kiosk: Kiosk | None = None) -> None:
         super().__init__(app)

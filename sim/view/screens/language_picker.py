@@ -1,7 +1,8 @@
 """The language picker, over the screen it was opened from (home's Language button, the
 kiosk's attract loop): one large button per language offered, each in its own name
 ("Français", "العربية"), the current one chosen. A language whose catalog a native
-speaker has not yet reviewed says so ("Français · draft", in the current language).
+speaker has not yet reviewed says so ("Français · draft", in the current language),
+except to a kiosk's visitors (its About says so instead, in that language).
 
 The list comes from one source (``sim.view.preferences.offered_languages``: the
 catalogs present, and in a kiosk the clinic's choice). Picking one applies it at once
@@ -31,11 +32,11 @@ ROW_GAP = 10
 ONE_COLUMN_MAX = 5
 
 
-def language_label(code: str) -> str:
-    """A language in its own name, marked if its catalog still awaits review."""
+def language_label(code: str, mark_draft: bool = True) -> str:
+    """A language in its own name, marked if its catalog still awaits review (not for
+    a kiosk's visitors: ``mark_draft`` False; About says it there, in the language)."""
     name = i18n.LANGUAGES.get(code, code)
-    is_draft = getattr(i18n, "is_draft", None)
-    if callable(is_draft) and is_draft(code):
+    if mark_draft and i18n.is_draft(code):
         return _("language.draft").format(name=name)
     return name
 
@@ -49,7 +50,8 @@ class LanguagePickerScreen(Screen):
         #: called after a language is picked (the attract loop keeps playing, say)
         self.on_pick = on_pick
         self.codes = list(offered_languages(ctx))
-        self.choices = [ChoiceButton(lambda c=code: language_label(c),
+        marks = getattr(ctx.mode, "marks_draft_languages", True)
+        self.choices = [ChoiceButton(lambda c=code: language_label(c, marks),
                                      on_activate=lambda c=code: self.pick(c),
                                      selected=(code == i18n.language()))
                         for code in self.codes]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pygame
 
-from sim.i18n import _
+from sim.i18n import _, about_words
 from sim.model import SPECIES_NAMES, STEPS_PER_DAY
 from sim.view.fonts import render_text
 from sim.view.render.cleft_view import CleftView
@@ -162,7 +162,7 @@ class ExploreScreen(ExploreLayout, Screen):
                         self.slow, self.skip, self.chart_switch, self.preferences,
                         self.about_button, self.home, self.reset]
         self.group = WidgetGroup(self.widgets)
-        self.about = Dialog(lambda: _("about.title"), lambda: _("about.body"))
+        self.about = Dialog(lambda: _("about.title"), lambda: about_words("about.body"))
         self.cleft_view = CleftView(pygame.Rect(0, 0, 10, 10))
         #: which fallback the layout took (FULL .. NO_HINT) and its arrangement's name
         self.level = FULL

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pygame
 
-from sim.i18n import _
+from sim.i18n import _, about_words
 from sim.lessons import LESSONS, TWO_PEOPLE, LessonController, Phase
 from sim.lessons.beats import reading_seconds
 from sim.lessons.player import FEEL_IT_LEVEL
@@ -81,7 +81,7 @@ class LessonScreen(Screen):
                                   on_activate=lambda: self.ctx.nav.push("preferences"),
                                   font_size=FONT_SMALL)
         self.choices: list[WrapButton] = []
-        self.about = Dialog(lambda: _("common.about"), lambda: _(self.lesson.about))
+        self.about = Dialog(lambda: _("common.about"), lambda: about_words(self.lesson.about))
         self.shows_person = shows_person(self.lesson)
         self._reveal_from: float | None = None  # when the current beat's jump began to show
         self._shown_index: int | None = None
