@@ -174,6 +174,9 @@ class Kiosk:
     def person_touched(self) -> None:
         """A tap, press or key in a visit (not the staff chord or a corner): the visit
         is a session, counted once with the language it started in."""
+        top = self.stack.top
+        if top is not None and top.id == "staff-pad":
+            return  # staff at their pad (a PIN typed, Escape): no visitor
         if self.state == "visit" and not self.session_counted:
             self.session_counted = True
             self._count("session_started")
