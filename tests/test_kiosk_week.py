@@ -217,8 +217,13 @@ def test_a_kiosk_week(kiosk_app, tmp_path):
                     tap(app, pos)
                 assert app.stack.top.id == "staff-pad"
                 key(app, pygame.K_ESCAPE)
-                continue
-            last = visitor(app, rng, truth)
+                last = app.clock.now()
+            elif rng.random() < 0.1:  # preferences opened over the attract loop, and left
+                key(app, pygame.K_COMMA, pygame.KMOD_CTRL)
+                assert ids(app)[-1] == "preferences"
+                last = app.clock.now()
+            else:
+                last = visitor(app, rng, truth)
             # back in the attract loop, alone, in the clinic's language, in time
             waited = 0.0
             while ids(app) not in (["attract"], ["attract-card"]):
