@@ -672,3 +672,36 @@ def test_list_languages_prints_each_with_its_review_state(capsys):
     assert main(["--list-languages"]) == 0
     rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
     assert ["fr", "Français", "draft"] in rows and ["en", "English", "reviewed"] in rows
+
+
+def test_the_attract_loop_draws_at_most_30_frames_a_second(kiosk):
+    """Nobody is there to see 60: the loop asks for 30, half the CPU of a kiosk that
+    runs all day (the budget: 20 % of a core at 1920x1080, ``blockade bench``)."""
+    app = kiosk()
+    passes = []
+
+    def counting_tick(tick=app.mode.kiosk.tick):
+        passes.append(app.clock.now())
+        if len(passes) >= 31:
+            app.running = False
+        tick()
+
+    app.mode.kiosk.tick = counting_tick
+    app.run()
+    gaps = [b - a for a, b in zip(passes, passes[1:])]
+    assert min(gaps) >= 1 / 30 - 1e-9
+
+
+def test_home_offers_the_clinics_lessons_in_the_clinics_order(kiosk):
+    from sim.lessons import LESSONS
+
+    app = kiosk('lessons = ["rescue", "blockade", "after-detox"]\nattract = ["after-detox"]')
+    start_visit(app)
+    home = app.stack.top
+    titles = [t.title_key for t in home.tiles if t.title_key.startswith("lesson.")]
+    assert titles == [LESSONS[i].title for i in ("rescue", "blockade", "after-detox")]
+    app.stack.push("rescue")
+    lesson = app.stack.top
+    lesson.controller.show_end(len(lesson.lesson.beats))
+    assert app.mode.next_after("rescue") == "blockade"  # the clinic's next, not override
+    assert app.mode.next_after("after-detox") is None  # the last: home

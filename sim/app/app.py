@@ -479,9 +479,11 @@ class App:
         """The main loop, until something stops it; the exit status (kiosk: 0 for a staff
         exit, sim.app.kiosk.EXIT_FAILED when it cannot recover)."""
         clock = self.clock
-        frame_time = 1 / FRAME_CAP
         last = clock.now()
         while self.running:
+            # a screen may ask for fewer frames (the kiosk's attract loop: nobody is
+            # there to see 60, and a kiosk runs all day)
+            frame_time = 1 / getattr(self.stack.top, "frame_cap", FRAME_CAP)
             check_signals()  # a stop signal whose exception was swallowed (signals.check)
             if self.needs_frame:
                 events = pygame.event.get()

@@ -85,6 +85,8 @@ class Slot(Widget):
 class AttractScreen(Screen):
     id = "attract"
     title_key = "kiosk.attract_title"
+    #: frames a second at most: an ambient loop nobody is touching (half the CPU of 60)
+    frame_cap = 30
 
     def __init__(self, ctx, playlist: tuple[str, ...] = DEFAULT_PLAYLIST, index: int = 0,
                  **options) -> None:

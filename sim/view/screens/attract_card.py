@@ -22,6 +22,8 @@ from sim.view.widgets import wrap_text
 class AttractCardScreen(Screen):
     id = "attract-card"
     title_key = "kiosk.attract_title"
+    #: frames a second at most: an ambient loop nobody is touching (half the CPU of 60)
+    frame_cap = 30
 
     def __init__(self, ctx, **options) -> None:
         super().__init__(ctx, **options)

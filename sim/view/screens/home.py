@@ -377,7 +377,8 @@ class HomeScreen(Screen):
         super().__init__(ctx, **options)
         from sim.lessons import LESSONS
 
-        order = list(LESSONS)  # the suggested order is the order lessons are listed in
+        # the suggested order: the order the mode offers them in (a clinic's list)
+        order = list(self.ctx.mode.lessons(tuple(LESSONS)))
         self.tiles = [
             Tile(title, blurb, lambda sid=sid: self.ctx.nav.push(sid),
                  number=order.index(sid) + 1 if sid in LESSONS else None)
@@ -416,9 +417,9 @@ class HomeScreen(Screen):
     def available_tiles(self) -> list[tuple[str, str, str]]:
         from sim.lessons import LESSONS
 
-        offered = self.ctx.mode.lessons(tuple(LESSONS))
-        lessons = [(lesson.id, lesson.title, lesson.blurb) for lesson in LESSONS.values()
-                   if lesson.id in offered]
+        offered = self.ctx.mode.lessons(tuple(LESSONS))  # a kiosk: the clinic's, in its order
+        lessons = [(lid, LESSONS[lid].title, LESSONS[lid].blurb) for lid in offered
+                   if lid in LESSONS]
         known = set(self.ctx.nav.registry) if hasattr(self.ctx.nav, "registry") else set()
         return [t for t in TILES + lessons if not known or t[0] in known]
 
