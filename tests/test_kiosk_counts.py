@@ -207,3 +207,38 @@ def test_report_uses_the_state_folder_by_default(tmp_path, monkeypatch, capsys):
 
 def test_header_is_the_documented_one():
     assert ",".join(HEADER) == "date,event,detail,count"
+
+
+@pytest.mark.parametrize("days,says", [
+    ("800000", "at most 3660"),  # was OverflowError from the calendar
+    ("100000", "at most 3660"),  # was 100,007 lines
+    ("3661", "at most 3660"),
+    ("0", "at least 1"),
+    ("-3", "must not be negative"),
+    ("many", "expected a whole number"),
+])
+def test_report_days_out_of_range_is_one_line_and_status_2(tmp_path, monkeypatch, capsys,
+                                                           days, says):
+    from sim.app.cli import main
+
+    monkeypatch.setenv("BLOCKADE_STATE_DIR", str(tmp_path))
+    Counts(tmp_path, clock=Calendar(DAY2)).session_started()
+    assert main(["kiosk-report", f"--days={days}"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "--days" in err and says in err
+    assert "Traceback" not in err
+
+
+def test_report_days_at_the_limits(tmp_path, monkeypatch, capsys):
+    from sim.app.cli import main
+
+    monkeypatch.setenv("BLOCKADE_STATE_DIR", str(tmp_path))
+    Counts(tmp_path, clock=Calendar(DAY2)).session_started()
+    for days in (1, 3660):
+        assert main(["kiosk-report", "--days", str(days)]) == 0
+        out = capsys.readouterr().out
+        # a title, a heading, a line a day, the total; then the lessons' table
+        assert out.splitlines()[0].endswith(f"({days} {'day' if days == 1 else 'days'})")
+        assert len(out.splitlines()) == days + 7
+    with pytest.raises(ValueError):
+        summarise([], 3661, DAY2)

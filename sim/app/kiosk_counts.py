@@ -39,6 +39,9 @@ HEADER = ("date", "event", "detail", "count")
 EVENTS = ("session_started", "lesson_opened", "lesson_finished", "language_used")
 #: years of counts are well under this (about 1 KB a day)
 MAX_FILE_BYTES = 20_000_000
+#: ``kiosk-report --days``: ten years at most (a line a day: more is no report, and far
+#: more runs off the calendar)
+MAX_REPORT_DAYS = 3660
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 #: a lesson id or a language code: never free text, so never anything personal
 _DETAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
@@ -190,8 +193,8 @@ def summarise(rows: Iterable[CountRow], days: int, today: date) -> str:
     """A plain-text table of the ``days`` days up to ``today``: one line per day
     (sessions started, lessons opened and finished, languages used), a total line,
     then lessons opened and finished over those days."""
-    if days < 1:
-        raise ValueError(f"days must be at least 1, got {days}")
+    if not 1 <= days <= MAX_REPORT_DAYS:
+        raise ValueError(f"days must be 1 to {MAX_REPORT_DAYS}, got {days}")
     first = today - timedelta(days=days - 1)
     tally = _tally(r for r in rows if first <= r.day <= today)
     span = [first + timedelta(days=i) for i in range(days)]
