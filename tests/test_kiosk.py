@@ -11,7 +11,8 @@ import pytest
 from sim import i18n
 from sim.app.app import App, AppConfig
 from sim.app.clock import ManualClock
-from sim.app.kiosk import EXIT_FAILED, GESTURE_SECONDS, LOCK_SECONDS, corner_of
+from sim.app.kiosk import (EXIT_FAILED, GESTURE_SECONDS, LOCK_SECONDS, MAX_LOCK_SECONDS,
+                           corner_of, lock_seconds)
 from sim.app.kiosk_config import load_kiosk_config
 
 SIZE = (1280, 720)
@@ -225,6 +226,56 @@ def test_three_wrong_pins_lock_the_pad_for_a_minute(kiosk):
     assert k.check_pin("4821") == "locked"
     app.clock.advance(1)
     assert k.check_pin("4821") == "ok" and not app.running
+
+
+def wrong_round(k) -> list[str]:
+    return [k.check_pin("1111"), k.check_pin("2222"), k.check_pin("3333")]
+
+
+def test_each_failed_round_doubles_the_lock_up_to_an_hour_and_logs_it(kiosk, tmp_path):
+    """A fixed minute let someone try every 4-digit PIN in about 55 hours."""
+    app = kiosk('staff_pin = "4821"')
+    k = app.mode.kiosk
+    expected = [60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]
+    for seconds in expected:
+        assert wrong_round(k) == ["wrong", "wrong", "locked"]
+        assert k.locked_for() == seconds
+        app.clock.advance(seconds - 1)
+        assert k.check_pin("4821") == "locked"  # not a second early, and no try spent
+        app.clock.advance(1)
+    log = (tmp_path / "state" / "blockade.log").read_text(encoding="utf-8")
+    lines = [line for line in log.splitlines() if "locked for" in line]
+    assert [line.split("locked for ")[1].split(" after")[0] for line in lines] == \
+        ["60 s", "2 min", "4 min", "8 min", "16 min", "32 min", "60 min", "60 min", "60 min"]
+    assert all("after 3 wrong PINs" in line and "4821" not in line and "1111" not in line
+               for line in lines)
+    assert [lock_seconds(n) for n in (0, 1, 6, 40, 10**6)] == \
+        [LOCK_SECONDS, 2 * LOCK_SECONDS, MAX_LOCK_SECONDS, MAX_LOCK_SECONDS, MAX_LOCK_SECONDS]
+
+
+def test_a_right_pin_starts_the_locks_over_at_a_minute(kiosk):
+    app = kiosk('staff_pin = "4821"')
+    k = app.mode.kiosk
+    for _ in range(3):
+        wrong_round(k)
+        app.clock.advance(k.locked_for())
+    assert k.locks == 3
+    assert k.check_pin("4821") == "ok"
+    app.running = True  # staff came back in (a new run starts at a minute anyway)
+    assert wrong_round(k)[-1] == "locked" and k.locked_for() == LOCK_SECONDS
+
+
+def test_wrong_pins_short_of_a_round_do_not_lock_and_a_visit_reset_keeps_the_count(kiosk):
+    """Walking away (the idle reset) must not clear the locks: else each round would
+    cost a minute again."""
+    app = kiosk('staff_pin = "4821"\nidle_seconds = 15\ncountdown_seconds = 5')
+    k = app.mode.kiosk
+    wrong_round(k)
+    app.clock.advance(LOCK_SECONDS)
+    start_visit(app)
+    wait(app, 25)
+    assert ids(app) == ["attract"]
+    assert wrong_round(k)[-1] == "locked" and k.locked_for() == 2 * LOCK_SECONDS
 
 
 def test_without_a_pin_the_chord_exits_at_once_and_the_gesture_does_nothing(kiosk):

@@ -15,8 +15,10 @@ object decides *when* they show:
   home do nothing (the app asks ``Kiosk`` through its key map, sim/app/commands.py).
 - **staff exit**: Ctrl+Alt+Shift+Q, or a tap in each screen corner clockwise from the
   top left within ``GESTURE_SECONDS``, opens the PIN pad; the right PIN exits with
-  status 0; three wrong ones lock the pad for ``LOCK_SECONDS``. With no PIN configured
-  the chord exits at once and the gesture does nothing.
+  status 0; three wrong ones lock the pad for ``LOCK_SECONDS``, doubled after each
+  further round of three (capped at ``MAX_LOCK_SECONDS``; a right PIN starts over), so a
+  4-digit PIN takes months to guess, not the 55 hours of a fixed minute. With no PIN
+  configured the chord exits at once and the gesture does nothing.
 - **errors**: an exception in a screen is logged with its traceback and the kiosk goes
   back to the attract loop; ``MAX_ERRORS`` within ``ERROR_WINDOW`` seconds means it
   cannot recover: it exits with ``EXIT_FAILED`` so a supervisor restarts it.
@@ -35,7 +37,8 @@ EXIT_FAILED = 3
 GESTURE_SECONDS = 5.0
 CORNER_SHARE = 0.12  # a corner is this share of the window's shorter side, square
 WRONG_PINS = 3
-LOCK_SECONDS = 60.0
+LOCK_SECONDS = 60.0  # the first lock; each later one doubles
+MAX_LOCK_SECONDS = 3600.0
 MAX_ERRORS = 5
 ERROR_WINDOW = 60.0
 #: the corners in the order staff tap them
@@ -53,6 +56,7 @@ class Kiosk:
         self.countdown_from: float | None = None  # when "Are you still there?" opened
         self.wrong_pins = 0
         self.locked_until = 0.0
+        self.locks = 0  # pad locks since the last right PIN: the next one is twice as long
         self.taps: list[tuple[str, float]] = []  # corner taps of the staff gesture
         self.errors: list[float] = []
         self.exit_status: int | None = None
@@ -252,6 +256,7 @@ class Kiosk:
         if self.locked_for() > 0:
             return "locked"
         if self.config.pin_matches(entered):
+            self.wrong_pins = self.locks = 0
             self.exit(0, "staff exit with the PIN")
             return "ok"
         self.wrong_pins += 1
@@ -259,7 +264,13 @@ class Kiosk:
             self.log.warning("staff pad: wrong PIN (%d of %d)", self.wrong_pins, WRONG_PINS)
         if self.wrong_pins >= WRONG_PINS:
             self.wrong_pins = 0
-            self.locked_until = self.now() + LOCK_SECONDS
+            seconds = lock_seconds(self.locks)
+            self.locks += 1
+            self.locked_until = self.now() + seconds
+            if self.log is not None:
+                self.log.warning("staff pad: locked for %s after %d wrong PINs (lock %d "
+                                 "since the last right PIN)", _duration(seconds), WRONG_PINS,
+                                 self.locks)
             return "locked"
         return "wrong"
 
@@ -292,6 +303,17 @@ class Kiosk:
             self.exit(EXIT_FAILED, "the attract loop failed")
 
 
+def lock_seconds(earlier_locks: int) -> float:
+    """How long the pad locks after ``earlier_locks`` locks since the last right PIN:
+    60 s, 2 min, 4 min, ... at most an hour (staff who mistype lose a minute; someone
+    trying every PIN gets three tries an hour after the first few)."""
+    return min(MAX_LOCK_SECONDS, LOCK_SECONDS * 2 ** min(earlier_locks, 32))
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds / 60:g} min" if seconds >= 120 else f"{seconds:.0f} s"
+
+
 def corner_of(pos: tuple[int, int], size: tuple[int, int]) -> str | None:
     """Which corner of a ``size`` window ``pos`` is in, or None."""
     x, y = pos
@@ -319,4 +341,4 @@ def _input_events() -> tuple[int, ...]:
 
 INPUT_EVENTS = _input_events()
 
-__all__ = ["CORNERS", "EXIT_FAILED", "Kiosk", "corner_of"]
+__all__ = ["CORNERS", "EXIT_FAILED", "Kiosk", "corner_of", "lock_seconds"]
