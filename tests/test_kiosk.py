@@ -156,7 +156,8 @@ def test_a_touch_during_a_visit_restarts_the_idle_timer(kiosk):
 
 # ---------------------------------------------------------------- lock-down
 @pytest.mark.parametrize("event", [
-    pygame.event.Event(pygame.QUIT),
+    # Alt+F4 or the close button as SDL delivers it: the window's close, then a quit
+    (pygame.event.Event(pygame.WINDOWCLOSE), pygame.event.Event(pygame.QUIT)),
     pygame.event.Event(pygame.WINDOWCLOSE),
     pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F11, mod=0, unicode="", scancode=0),
     pygame.event.Event(pygame.KEYDOWN, key=pygame.K_q, mod=pygame.KMOD_LCTRL, unicode="",
@@ -171,12 +172,49 @@ def test_a_visitor_cannot_quit_or_leave_fullscreen(kiosk, event):
     app = kiosk()
     start_visit(app)
     fullscreen = app.fullscreen
-    app.handle_event(event)
+    events = event if isinstance(event, tuple) else (event,)
+    for one in events:
+        app.handle_event(one)
     assert app.running and app.fullscreen == fullscreen and ids(app) == ["home"]
     # nor from the attract loop
     app.mode.kiosk.go_attract()
-    app.handle_event(event)
+    for one in events:
+        app.handle_event(one)
     assert app.running and ids(app) == ["attract"]
+
+
+def log_lines(tmp_path) -> list[str]:
+    from sim.app.kiosk_log import LOGGER_NAME
+
+    import logging
+
+    for handler in logging.getLogger(LOGGER_NAME).handlers:
+        handler.flush()
+    return (tmp_path / "state" / "blockade.log").read_text(encoding="utf-8").splitlines()
+
+
+def test_each_close_request_is_logged_once(kiosk, tmp_path):
+    """SDL sends WINDOWCLOSE and then QUIT for one Alt+F4: one press, one line."""
+    app = kiosk()
+    for _ in range(3):
+        app.handle_event(pygame.event.Event(pygame.WINDOWCLOSE))
+        app.handle_event(pygame.event.Event(pygame.QUIT))
+    app.handle_event(pygame.event.Event(pygame.WINDOWCLOSE))  # a QUIT may come later
+    wait(app, 1)
+    app.handle_event(pygame.event.Event(pygame.QUIT))
+    assert app.running
+    assert sum("close request ignored" in line for line in log_lines(tmp_path)) == 4
+
+
+def test_a_quit_without_a_window_close_is_the_display_going_away(kiosk, tmp_path):
+    """SDL's Wayland driver sends a lone QUIT when the compositor (cage) is gone: the
+    kiosk says so in its log and exits with the status its supervisor restarts."""
+    app = kiosk()
+    start_visit(app)
+    app.handle_event(pygame.event.Event(pygame.QUIT))
+    assert not app.running and app.mode.kiosk.exit_status == EXIT_FAILED
+    (line,) = [line for line in log_lines(tmp_path) if " exit " in line]
+    assert line.endswith("exit 3: the display was lost (a quit without a window close)")
 
 
 def test_home_has_no_quit_or_key_help_and_offers_only_the_clinics_choices(kiosk):

@@ -61,17 +61,17 @@ class Kiosk:
         self.errors: list[float] = []
         self.exit_status: int | None = None
         self._finished: set[int] = set()  # lesson screens already counted as finished
+        self._closing = False  # a WINDOWCLOSE came: its QUIT is the same request
 
     @classmethod
     def start(cls, app: Any, config: Any) -> "Kiosk":
         """The kiosk with its log (and its counts, if the clinic turned them on) in the
-        user's state folder (sim/app/state_dir.py)."""
+        user's state folder (sim/app/state_dir.py); without one it still runs, logging
+        to stderr and counting in memory (sim/app/kiosk_log.py says why, once)."""
         from .kiosk_counts import Counts
-        from .kiosk_log import open_kiosk_log
-        from .state_dir import ensure_state_dir
+        from .kiosk_log import open_state_and_log
 
-        folder = ensure_state_dir()
-        log = open_kiosk_log(folder)
+        folder, log = open_state_and_log()
         counts = Counts(folder) if config.counts_enabled else None
         if counts is not None and counts.warning:
             log.warning(counts.warning)
@@ -88,8 +88,7 @@ class Kiosk:
 
         kind = event.type
         if kind in (pygame.QUIT, pygame.WINDOWCLOSE):
-            if self.log is not None:
-                self.log.info("close request ignored (kiosk)")
+            self.close_request(kind == pygame.QUIT)
             return True
         if kind in (pygame.FINGERDOWN, pygame.FINGERMOTION) or getattr(event, "touch", False):
             pygame.mouse.set_visible(False)  # a touch screen: no arrow left on the picture
@@ -111,6 +110,22 @@ class Kiosk:
             if event.key == pygame.K_ESCAPE and len(self.stack.stack) <= 1:
                 return True  # Escape on home (or the attract loop) leaves nothing
         return False
+
+    def close_request(self, quit_event: bool) -> None:
+        """Alt+F4 or the window's close: ignored, and logged once. SDL sends two events
+        for one press, WINDOWCLOSE and then QUIT (the last window closed); the QUIT that
+        follows a WINDOWCLOSE is the same request. A QUIT on its own is the display
+        going away (SDL's Wayland driver sends one when the compositor, cage, is gone):
+        nothing is left to show on, so the kiosk exits for its supervisor to restart it
+        when the display is back."""
+        if not quit_event:
+            self._closing = True
+            if self.log is not None:
+                self.log.info("close request ignored (kiosk)")
+        elif self._closing:
+            self._closing = False
+        else:
+            self.exit(EXIT_FAILED, "the display was lost (a quit without a window close)")
 
     # ------------------------------------------------------------ time
     def now(self) -> float:
