@@ -189,6 +189,7 @@ def _run_kiosk(args, screen: str) -> int:
     state folder or log that cannot be written is said once and the kiosk runs on
     (sim/app/kiosk_log.py)."""
     from .app import App
+    from .display_watch import exit_lost, watch_x11
     from .kiosk import EXIT_FAILED
     from .kiosk_log import log_screen_error, open_state_and_log
     from .signals import Stopped
@@ -196,6 +197,8 @@ def _run_kiosk(args, screen: str) -> int:
     _, log = open_state_and_log()
     try:
         wait_for_display(log)
+        # from here a lost X server ends the process from inside Xlib: log why first
+        watch_x11(lambda reason: exit_lost(log, EXIT_FAILED, reason))
         check_display(args)
         app = App(config_from_args(args, screen))
         return app.run()
