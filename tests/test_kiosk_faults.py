@@ -295,3 +295,16 @@ def test_without_x11_nothing_is_watched():
     finally:
         pygame.display.quit()
     assert watch_x11(lambda reason: None) is False  # and not started at all
+
+
+def test_a_bad_config_is_also_in_the_log(tmp_path, monkeypatch, capsys):
+    """Started by a unit at boot, the one line on stderr is easy to miss: the log,
+    where staff look, has it too."""
+    monkeypatch.setenv("BLOCKADE_STATE_DIR", str(tmp_path / "state"))
+    config = tmp_path / "kiosk.toml"
+    config.write_text("idle_seconds = 2\n", encoding="utf-8")
+    assert run_kiosk(monkeypatch, ["--config", str(config)], lambda app: 0) == 2
+    (line,) = err_lines(capsys)
+    log = (tmp_path / "state" / LOG_FILE).read_text(encoding="utf-8").splitlines()
+    assert [entry[20:] for entry in log] == [
+        "ERROR kiosk not started: " + line.removeprefix("blockade: ")]

@@ -385,9 +385,18 @@ def _kiosk(args) -> None:
     if args.present or args.plan:
         raise UsageError("blockade: --kiosk and --present (or --plan) are different modes; "
                          "choose one")
-    from sim.app.kiosk_config import load_kiosk_config
+    from sim.app.kiosk_config import KioskConfigError, load_kiosk_config
 
-    args.kiosk_data = load_kiosk_config(args.config)
+    try:
+        args.kiosk_data = load_kiosk_config(args.config)
+    except KioskConfigError as err:
+        # started by a unit at boot, stderr goes where staff do not look: the log too
+        from sim.app.kiosk_log import close_kiosk_log, open_state_and_log
+
+        _, log = open_state_and_log()
+        log.error("kiosk not started: %s", err)
+        close_kiosk_log()
+        raise
 
 
 def main(argv: list[str] | None = None) -> int:
