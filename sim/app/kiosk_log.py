@@ -54,11 +54,11 @@ def open_kiosk_log(folder: Path | None, why: str | None = None) -> logging.Logge
     logger.setLevel(logging.INFO)
     logger.propagate = False
     path = None if folder is None else str((Path(folder) / LOG_FILE).absolute())
-    for handler in list(logger.handlers):
-        if getattr(handler, "path", False) == path:
+    for old in list(logger.handlers):
+        if getattr(old, "path", False) == path:
             return logger
-        logger.removeHandler(handler)
-        handler.close()
+        logger.removeHandler(old)
+        old.close()
     handler: logging.Handler
     if path is None:
         say(f"kiosk: {why or 'no state folder'}; logging to stderr instead")
