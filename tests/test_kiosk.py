@@ -11,7 +11,8 @@ import pytest
 from sim import i18n
 from sim.app.app import App, AppConfig
 from sim.app.clock import ManualClock
-from sim.app.kiosk import EXIT_FAILED, GESTURE_SECONDS, LOCK_SECONDS, corner_of
+from sim.app.kiosk import (EXIT_FAILED, GESTURE_SECONDS, LOCK_SECONDS, MAX_LOCK_SECONDS,
+                           corner_of, lock_seconds)
 from sim.app.kiosk_config import load_kiosk_config
 
 SIZE = (1280, 720)
@@ -155,7 +156,8 @@ def test_a_touch_during_a_visit_restarts_the_idle_timer(kiosk):
 
 # ---------------------------------------------------------------- lock-down
 @pytest.mark.parametrize("event", [
-    pygame.event.Event(pygame.QUIT),
+    # Alt+F4 or the close button as SDL delivers it: the window's close, then a quit
+    (pygame.event.Event(pygame.WINDOWCLOSE), pygame.event.Event(pygame.QUIT)),
     pygame.event.Event(pygame.WINDOWCLOSE),
     pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F11, mod=0, unicode="", scancode=0),
     pygame.event.Event(pygame.KEYDOWN, key=pygame.K_q, mod=pygame.KMOD_LCTRL, unicode="",
@@ -170,12 +172,49 @@ def test_a_visitor_cannot_quit_or_leave_fullscreen(kiosk, event):
     app = kiosk()
     start_visit(app)
     fullscreen = app.fullscreen
-    app.handle_event(event)
+    events = event if isinstance(event, tuple) else (event,)
+    for one in events:
+        app.handle_event(one)
     assert app.running and app.fullscreen == fullscreen and ids(app) == ["home"]
     # nor from the attract loop
     app.mode.kiosk.go_attract()
-    app.handle_event(event)
+    for one in events:
+        app.handle_event(one)
     assert app.running and ids(app) == ["attract"]
+
+
+def log_lines(tmp_path) -> list[str]:
+    from sim.app.kiosk_log import LOGGER_NAME
+
+    import logging
+
+    for handler in logging.getLogger(LOGGER_NAME).handlers:
+        handler.flush()
+    return (tmp_path / "state" / "blockade.log").read_text(encoding="utf-8").splitlines()
+
+
+def test_each_close_request_is_logged_once(kiosk, tmp_path):
+    """SDL sends WINDOWCLOSE and then QUIT for one Alt+F4: one press, one line."""
+    app = kiosk()
+    for _ in range(3):
+        app.handle_event(pygame.event.Event(pygame.WINDOWCLOSE))
+        app.handle_event(pygame.event.Event(pygame.QUIT))
+    app.handle_event(pygame.event.Event(pygame.WINDOWCLOSE))  # a QUIT may come later
+    wait(app, 1)
+    app.handle_event(pygame.event.Event(pygame.QUIT))
+    assert app.running
+    assert sum("close request ignored" in line for line in log_lines(tmp_path)) == 4
+
+
+def test_a_quit_without_a_window_close_is_the_display_going_away(kiosk, tmp_path):
+    """SDL's Wayland driver sends a lone QUIT when the compositor (cage) is gone: the
+    kiosk says so in its log and exits with the status its supervisor restarts."""
+    app = kiosk()
+    start_visit(app)
+    app.handle_event(pygame.event.Event(pygame.QUIT))
+    assert not app.running and app.mode.kiosk.exit_status == EXIT_FAILED
+    (line,) = [line for line in log_lines(tmp_path) if " exit " in line]
+    assert line.endswith("exit 3: the display was lost (a quit without a window close)")
 
 
 def test_home_has_no_quit_or_key_help_and_offers_only_the_clinics_choices(kiosk):
@@ -199,32 +238,82 @@ def test_escape_still_closes_an_overlay_and_leaves_a_lesson(kiosk):
 
 # ---------------------------------------------------------------- staff exit
 def test_the_chord_opens_the_pad_and_the_pin_exits_with_status_0(kiosk):
-    app = kiosk('staff_pin = "4821"')
+    app = kiosk('staff_pin = "5307"')
     key(app, pygame.K_q, pygame.KMOD_LCTRL | pygame.KMOD_LALT | pygame.KMOD_LSHIFT)
     assert app.stack.top.id == "staff-pad" and app.running
-    assert app.ctx.mode.policies.check_pin("4821") == "ok"
+    assert app.ctx.mode.policies.check_pin("5307") == "ok"
     assert not app.running and app.mode.kiosk.exit_status == 0
 
 
 def test_ctrl_q_with_only_two_of_the_chords_keys_does_nothing(kiosk):
-    app = kiosk('staff_pin = "4821"')
+    app = kiosk('staff_pin = "5307"')
     key(app, pygame.K_q, pygame.KMOD_LCTRL | pygame.KMOD_LSHIFT)
     key(app, pygame.K_q, pygame.KMOD_LCTRL | pygame.KMOD_LALT)
     assert ids(app) == ["attract"] and app.running
 
 
 def test_three_wrong_pins_lock_the_pad_for_a_minute(kiosk):
-    app = kiosk('staff_pin = "4821"')
+    app = kiosk('staff_pin = "5307"')
     k = app.mode.kiosk
     k.staff_chord()
     assert [k.check_pin("1111"), k.check_pin("2222"), k.check_pin("3333")] == \
         ["wrong", "wrong", "locked"]
     assert k.locked_for() == LOCK_SECONDS
-    assert k.check_pin("4821") == "locked" and app.running  # even the right one, now
+    assert k.check_pin("5307") == "locked" and app.running  # even the right one, now
     app.clock.advance(LOCK_SECONDS - 1)
-    assert k.check_pin("4821") == "locked"
+    assert k.check_pin("5307") == "locked"
     app.clock.advance(1)
-    assert k.check_pin("4821") == "ok" and not app.running
+    assert k.check_pin("5307") == "ok" and not app.running
+
+
+def wrong_round(k) -> list[str]:
+    return [k.check_pin("1111"), k.check_pin("2222"), k.check_pin("3333")]
+
+
+def test_each_failed_round_doubles_the_lock_up_to_an_hour_and_logs_it(kiosk, tmp_path):
+    """A fixed minute let someone try every 4-digit PIN in about 55 hours."""
+    app = kiosk('staff_pin = "5307"')
+    k = app.mode.kiosk
+    expected = [60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]
+    for seconds in expected:
+        assert wrong_round(k) == ["wrong", "wrong", "locked"]
+        assert k.locked_for() == seconds
+        app.clock.advance(seconds - 1)
+        assert k.check_pin("5307") == "locked"  # not a second early, and no try spent
+        app.clock.advance(1)
+    log = (tmp_path / "state" / "blockade.log").read_text(encoding="utf-8")
+    lines = [line for line in log.splitlines() if "locked for" in line]
+    assert [line.split("locked for ")[1].split(" after")[0] for line in lines] == \
+        ["60 s", "2 min", "4 min", "8 min", "16 min", "32 min", "60 min", "60 min", "60 min"]
+    assert all("after 3 wrong PINs" in line and "5307" not in line and "1111" not in line
+               for line in lines)
+    assert [lock_seconds(n) for n in (0, 1, 6, 40, 10**6)] == \
+        [LOCK_SECONDS, 2 * LOCK_SECONDS, MAX_LOCK_SECONDS, MAX_LOCK_SECONDS, MAX_LOCK_SECONDS]
+
+
+def test_a_right_pin_starts_the_locks_over_at_a_minute(kiosk):
+    app = kiosk('staff_pin = "5307"')
+    k = app.mode.kiosk
+    for _ in range(3):
+        wrong_round(k)
+        app.clock.advance(k.locked_for())
+    assert k.locks == 3
+    assert k.check_pin("5307") == "ok"
+    app.running = True  # staff came back in (a new run starts at a minute anyway)
+    assert wrong_round(k)[-1] == "locked" and k.locked_for() == LOCK_SECONDS
+
+
+def test_wrong_pins_short_of_a_round_do_not_lock_and_a_visit_reset_keeps_the_count(kiosk):
+    """Walking away (the idle reset) must not clear the locks: else each round would
+    cost a minute again."""
+    app = kiosk('staff_pin = "5307"\nidle_seconds = 15\ncountdown_seconds = 5')
+    k = app.mode.kiosk
+    wrong_round(k)
+    app.clock.advance(LOCK_SECONDS)
+    start_visit(app)
+    wait(app, 25)
+    assert ids(app) == ["attract"]
+    assert wrong_round(k)[-1] == "locked" and k.locked_for() == 2 * LOCK_SECONDS
 
 
 def test_without_a_pin_the_chord_exits_at_once_and_the_gesture_does_nothing(kiosk):
@@ -237,7 +326,7 @@ def test_without_a_pin_the_chord_exits_at_once_and_the_gesture_does_nothing(kios
 
 
 def test_the_four_corners_clockwise_within_five_seconds_open_the_pad(kiosk):
-    app = kiosk('staff_pin = "4821"')
+    app = kiosk('staff_pin = "5307"')
     start_visit(app)
     for corner in ("top-left", "top-right", "bottom-right", "bottom-left"):
         tap(app, CORNER_POINTS[corner])
@@ -251,7 +340,7 @@ def test_the_four_corners_clockwise_within_five_seconds_open_the_pad(kiosk):
     (("top-right", "bottom-right", "bottom-left", "top-left"), 0.5),  # wrong start
 ])
 def test_a_slow_or_wrong_gesture_opens_nothing(kiosk, order, gap):
-    app = kiosk('staff_pin = "4821"')
+    app = kiosk('staff_pin = "5307"')
     start_visit(app)
     for corner in order:
         tap(app, CORNER_POINTS[corner])

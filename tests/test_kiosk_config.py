@@ -158,11 +158,11 @@ BAD = [
     ('text_size = "huge"', "text_size: unknown text size 'huge' (allowed: normal, large, "
                            "x-large)"),
     ("text_size = 2", "text_size must be text in quotes"),
-    ("staff_pin = 4821", 'staff_pin must be in quotes, e.g. staff_pin = "4821"'),
+    ("staff_pin = 5307", 'staff_pin must be in quotes, e.g. staff_pin = "0482"'),
     ('staff_pin = "48a1"', "staff_pin must be 4 to 8 digits (0 to 9) in quotes"),
     ('staff_pin = "482"', "got 3 digits"),
     ('staff_pin = "123456789"', "got 9 digits"),
-    ('staff_pin = "4821 "', "got something other than the digits 0 to 9"),
+    ('staff_pin = "5307 "', "got something other than the digits 0 to 9"),
     ('staff_pin = "٤٨٢١"', "got something other than the digits 0 to 9"),  # Arabic-Indic
     ("staff_pin = true", "staff_pin must be 4 to 8 digits in quotes"),
     ('help = "call us"', "'help' must be a table, written [help]"),
@@ -221,7 +221,8 @@ def test_a_mistake_late_in_the_file_still_gives_no_config(tmp_path):
 
 
 def test_the_example_in_docs_kiosk_md_is_a_valid_config_with_every_key(tmp_path):
-    """The guide's example stays true: it loads, and it shows every key."""
+    """The guide's example stays true: with a PIN in place of its placeholder it loads,
+    and it shows every key."""
     import re
     import tomllib
     from pathlib import Path
@@ -232,5 +233,24 @@ def test_the_example_in_docs_kiosk_md_is_a_valid_config_with_every_key(tmp_path)
         encoding="utf-8")
     example = re.search(r"```toml\n(.*?)```", guide, re.S).group(1)
     assert set(tomllib.loads(example)) == set(KEYS)
-    config = load(tmp_path, example)
-    assert config.staff_pin == "4821" and config.help_for("es")["title"] == "Ayuda cerca de usted"
+    # its PIN is a placeholder the validator refuses, so no clinic runs on a copied PIN
+    assert 'staff_pin = "CHOOSE-YOUR-OWN"' in example
+    with pytest.raises(KioskConfigError, match="placeholder CHOOSE-YOUR-OWN; choose your own"):
+        load(tmp_path, example)
+    config = load(tmp_path, example.replace("CHOOSE-YOUR-OWN", "5307"))
+    assert config.staff_pin == "5307" and config.help_for("es")["title"] == "Ayuda cerca de usted"
+
+
+@pytest.mark.parametrize("pin", ["4821", "0000", "7777", "99999999", "1234", "0123",
+                                 "12345678", "4321", "9876", "76543210"])
+def test_the_guides_old_example_and_trivial_pins_are_refused(tmp_path, pin):
+    with pytest.raises(KioskConfigError) as info:
+        load(tmp_path, f'staff_pin = "{pin}"')
+    message = str(info.value)
+    assert "\n" not in message and "too easy to guess" in message
+    assert "choose another" in message and pin not in message
+
+
+@pytest.mark.parametrize("pin", ["5307", "0482", "1235", "1212", "7890", "1000", "24680"])
+def test_pins_that_only_look_simple_are_kept(tmp_path, pin):
+    assert load(tmp_path, f'staff_pin = "{pin}"').staff_pin == pin

@@ -111,9 +111,43 @@ def test_a_file_that_cannot_be_written_gives_a_warning_not_a_crash(tmp_path):
     counts = Counts(missing, clock=Calendar(DAY1))
     warning = counts.session_started()
     assert warning and "could not write" in warning and "\n" not in warning
+    assert "counting in memory" in warning
+    # said once: a full disk must not add a warning to the log for every visitor
+    assert [counts.lesson_opened("rescue"), counts.session_started()] == [None, None]
     missing.mkdir()
-    assert counts.session_started() is None  # the tally kept in memory goes out now
-    assert csv_lines(missing)[1] == "2026-11-21,session_started,,2"
+    back = counts.session_started()  # the tally kept in memory goes out now
+    assert back and "written again" in back and "\n" not in back
+    assert counts.session_started() is None
+    assert csv_lines(missing)[1:] == ["2026-11-21,session_started,,4",
+                                      "2026-11-21,lesson_opened,rescue,1"]
+
+
+def test_a_full_disk_warns_once_and_keeps_counting(tmp_path, monkeypatch):
+    import errno
+
+    counts = Counts(tmp_path, clock=Calendar(DAY1))
+    counts.session_started()
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    warnings = [counts.session_started() for _ in range(5)]
+    assert "No space left on device" in warnings[0] and warnings[1:] == [None] * 4
+    assert csv_lines(tmp_path)[1] == "2026-11-21,session_started,,1"  # the old file whole
+    assert [p.name for p in tmp_path.iterdir()] == ["counts.csv"]  # no .part left
+    monkeypatch.undo()
+    assert "written again" in counts.session_started()
+    assert csv_lines(tmp_path)[1] == "2026-11-21,session_started,,7"
+
+
+def test_without_a_state_folder_counts_are_kept_in_memory(tmp_path):
+    counts = Counts(None, clock=Calendar(DAY1))
+    assert counts.warning and "counting in memory" in counts.warning
+    assert [counts.session_started(), counts.lesson_opened("rescue")] == [None, None]
+    assert [(r.event, r.count) for r in counts.rows()] == [("session_started", 1),
+                                                          ("lesson_opened", 1)]
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_killed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
@@ -207,3 +241,38 @@ def test_report_uses_the_state_folder_by_default(tmp_path, monkeypatch, capsys):
 
 def test_header_is_the_documented_one():
     assert ",".join(HEADER) == "date,event,detail,count"
+
+
+@pytest.mark.parametrize("days,says", [
+    ("800000", "at most 3660"),  # was OverflowError from the calendar
+    ("100000", "at most 3660"),  # was 100,007 lines
+    ("3661", "at most 3660"),
+    ("0", "at least 1"),
+    ("-3", "must not be negative"),
+    ("many", "expected a whole number"),
+])
+def test_report_days_out_of_range_is_one_line_and_status_2(tmp_path, monkeypatch, capsys,
+                                                           days, says):
+    from sim.app.cli import main
+
+    monkeypatch.setenv("BLOCKADE_STATE_DIR", str(tmp_path))
+    Counts(tmp_path, clock=Calendar(DAY2)).session_started()
+    assert main(["kiosk-report", f"--days={days}"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "--days" in err and says in err
+    assert "Traceback" not in err
+
+
+def test_report_days_at_the_limits(tmp_path, monkeypatch, capsys):
+    from sim.app.cli import main
+
+    monkeypatch.setenv("BLOCKADE_STATE_DIR", str(tmp_path))
+    Counts(tmp_path, clock=Calendar(DAY2)).session_started()
+    for days in (1, 3660):
+        assert main(["kiosk-report", "--days", str(days)]) == 0
+        out = capsys.readouterr().out
+        # a title, a heading, a line a day, the total; then the lessons' table
+        assert out.splitlines()[0].endswith(f"({days} {'day' if days == 1 else 'days'})")
+        assert len(out.splitlines()) == days + 7
+    with pytest.raises(ValueError):
+        summarise([], 3661, DAY2)

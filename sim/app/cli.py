@@ -44,6 +44,15 @@ def _positive(text: str) -> int:
     return value
 
 
+def _report_days(text: str) -> int:
+    from sim.app.kiosk_counts import MAX_REPORT_DAYS
+
+    value = _positive(text)
+    if value > MAX_REPORT_DAYS:
+        raise argparse.ArgumentTypeError(f"at most {MAX_REPORT_DAYS} (ten years), got {value}")
+    return value
+
+
 def _size(text: str) -> tuple[int, int]:
     w, sep, h = text.lower().partition("x")
     if not sep or not w.isdigit() or not h.isdigit():
@@ -74,6 +83,7 @@ def _check_frames(frames: int, size: tuple[int, int] | None) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from sim.model import BUILTIN
+    from sim.app.kiosk_counts import MAX_REPORT_DAYS
     from sim.model.scenario import MAX_MOLECULES, MAX_STEPS, MAX_WORK
 
     parser = _Parser(
@@ -184,8 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print the per-day counts a kiosk kept in its state folder "
                     "([counts] enabled = true in its config). No personal data is kept.",
     )
-    report.add_argument("--days", type=_positive, default=7, metavar="N",
-                        help="days to show, up to today (default 7)")
+    report.add_argument("--days", type=_report_days, default=7, metavar="N",
+                        help=f"days to show, up to today (default 7; 1 to {MAX_REPORT_DAYS})")
     handout = commands.add_parser(
         "handout",
         help="write a printable take-home sheet (one HTML file) for a lesson or a plan",
@@ -386,9 +396,18 @@ def _kiosk(args) -> None:
     if args.present or args.plan:
         raise UsageError("blockade: --kiosk and --present (or --plan) are different modes; "
                          "choose one")
-    from sim.app.kiosk_config import load_kiosk_config
+    from sim.app.kiosk_config import KioskConfigError, load_kiosk_config
 
-    args.kiosk_data = load_kiosk_config(args.config)
+    try:
+        args.kiosk_data = load_kiosk_config(args.config)
+    except KioskConfigError as err:
+        # started by a unit at boot, stderr goes where staff do not look: the log too
+        from sim.app.kiosk_log import close_kiosk_log, open_state_and_log
+
+        _, log = open_state_and_log()
+        log.error("kiosk not started: %s", err)
+        close_kiosk_log()
+        raise
 
 
 def main(argv: list[str] | None = None) -> int:

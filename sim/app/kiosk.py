@@ -20,8 +20,10 @@ object decides *when* they show:
   home do nothing (the app asks ``Kiosk`` through its key map, sim/app/commands.py).
 - **staff exit**: Ctrl+Alt+Shift+Q, or a tap in each screen corner clockwise from the
   top left within ``GESTURE_SECONDS``, opens the PIN pad; the right PIN exits with
-  status 0; three wrong ones lock the pad for ``LOCK_SECONDS``. With no PIN configured
-  the chord exits at once and the gesture does nothing.
+  status 0; three wrong ones lock the pad for ``LOCK_SECONDS``, doubled after each
+  further round of three (capped at ``MAX_LOCK_SECONDS``; a right PIN starts over), so a
+  4-digit PIN takes months to guess, not the 55 hours of a fixed minute. With no PIN
+  configured the chord exits at once and the gesture does nothing.
 - **errors**: an exception in a screen is logged with its traceback and the kiosk goes
   back to the attract loop; ``MAX_ERRORS`` within ``ERROR_WINDOW`` seconds means it
   cannot recover: it exits with ``EXIT_FAILED`` so a supervisor restarts it.
@@ -44,7 +46,8 @@ EXIT_FAILED = 3
 GESTURE_SECONDS = 5.0
 CORNER_SHARE = 0.12  # a corner is this share of the window's shorter side, square
 WRONG_PINS = 3
-LOCK_SECONDS = 60.0
+LOCK_SECONDS = 60.0  # the first lock; each later one doubles
+MAX_LOCK_SECONDS = 3600.0
 MAX_ERRORS = 5
 ERROR_WINDOW = 60.0
 #: the corners in the order staff tap them
@@ -62,6 +65,7 @@ class Kiosk:
         self.countdown_from: float | None = None  # when "Are you still there?" opened
         self.wrong_pins = 0
         self.locked_until = 0.0
+        self.locks = 0  # pad locks since the last right PIN: the next one is twice as long
         self.taps: list[tuple[str, float]] = []  # corner taps of the staff gesture
         self.errors: list[float] = []
         self.exit_status: int | None = None
@@ -73,17 +77,17 @@ class Kiosk:
         self.finished: set[str] = set()
         #: a language chosen over the attract loop: the visit starts in it (next tick)
         self._visit_in: str | None = None
+        self._closing = False  # a WINDOWCLOSE came: its QUIT is the same request
 
     @classmethod
     def start(cls, app: Any, config: Any) -> "Kiosk":
         """The kiosk with its log (and its counts, if the clinic turned them on) in the
-        user's state folder (sim/app/state_dir.py)."""
+        user's state folder (sim/app/state_dir.py); without one it still runs, logging
+        to stderr and counting in memory (sim/app/kiosk_log.py says why, once)."""
         from .kiosk_counts import Counts
-        from .kiosk_log import open_kiosk_log
-        from .state_dir import ensure_state_dir
+        from .kiosk_log import open_state_and_log
 
-        folder = ensure_state_dir()
-        log = open_kiosk_log(folder)
+        folder, log = open_state_and_log()
         counts = Counts(folder) if config.counts_enabled else None
         if counts is not None and counts.warning:
             log.warning(counts.warning)
@@ -105,8 +109,7 @@ class Kiosk:
 
         kind = event.type
         if kind in (pygame.QUIT, pygame.WINDOWCLOSE):
-            if self.log is not None:
-                self.log.info("close request ignored (kiosk)")
+            self.close_request(kind == pygame.QUIT)
             return True
         if kind in (pygame.FINGERDOWN, pygame.FINGERMOTION) or getattr(event, "touch", False):
             pygame.mouse.set_visible(False)  # a touch screen: no arrow left on the picture
@@ -135,6 +138,22 @@ class Kiosk:
             if event.key == pygame.K_ESCAPE and len(self.stack.stack) <= 1:
                 return True  # Escape on home (or the attract loop) leaves nothing
         return False
+
+    def close_request(self, quit_event: bool) -> None:
+        """Alt+F4 or the window's close: ignored, and logged once. SDL sends two events
+        for one press, WINDOWCLOSE and then QUIT (the last window closed); the QUIT that
+        follows a WINDOWCLOSE is the same request. A QUIT on its own is the display
+        going away (SDL's Wayland driver sends one when the compositor, cage, is gone):
+        nothing is left to show on, so the kiosk exits for its supervisor to restart it
+        when the display is back."""
+        if not quit_event:
+            self._closing = True
+            if self.log is not None:
+                self.log.info("close request ignored (kiosk)")
+        elif self._closing:
+            self._closing = False
+        else:
+            self.exit(EXIT_FAILED, "the display was lost (a quit without a window close)")
 
     # ------------------------------------------------------------ time
     def now(self) -> float:
@@ -331,6 +350,7 @@ class Kiosk:
         if self.locked_for() > 0:
             return "locked"
         if self.config.pin_matches(entered):
+            self.wrong_pins = self.locks = 0
             self.exit(0, "staff exit with the PIN")
             return "ok"
         self.wrong_pins += 1
@@ -338,7 +358,13 @@ class Kiosk:
             self.log.warning("staff pad: wrong PIN (%d of %d)", self.wrong_pins, WRONG_PINS)
         if self.wrong_pins >= WRONG_PINS:
             self.wrong_pins = 0
-            self.locked_until = self.now() + LOCK_SECONDS
+            seconds = lock_seconds(self.locks)
+            self.locks += 1
+            self.locked_until = self.now() + seconds
+            if self.log is not None:
+                self.log.warning("staff pad: locked for %s after %d wrong PINs (lock %d "
+                                 "since the last right PIN)", _duration(seconds), WRONG_PINS,
+                                 self.locks)
             return "locked"
         return "wrong"
 
@@ -388,6 +414,17 @@ class Kiosk:
             self.log.warning("the attract loop failed: showing its plain card")
 
 
+def lock_seconds(earlier_locks: int) -> float:
+    """How long the pad locks after ``earlier_locks`` locks since the last right PIN:
+    60 s, 2 min, 4 min, ... at most an hour (staff who mistype lose a minute; someone
+    trying every PIN gets three tries an hour after the first few)."""
+    return min(MAX_LOCK_SECONDS, LOCK_SECONDS * 2 ** min(earlier_locks, 32))
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds / 60:g} min" if seconds >= 120 else f"{seconds:.0f} s"
+
+
 def corner_of(pos: tuple[int, int], size: tuple[int, int]) -> str | None:
     """Which corner of a ``size`` window ``pos`` is in, or None."""
     x, y = pos
@@ -417,4 +454,4 @@ def _input_events() -> tuple[int, ...]:
 
 INPUT_EVENTS = _input_events()
 
-__all__ = ["CORNERS", "EXIT_FAILED", "Kiosk", "corner_of"]
+__all__ = ["CORNERS", "EXIT_FAILED", "Kiosk", "corner_of", "lock_seconds"]

@@ -8,7 +8,7 @@
     language = "en"
     profile = "dark"               # dark, projector, high-contrast
     text_size = "large"            # normal, large, x-large
-    staff_pin = "4821"             # 4 to 8 digits, in quotes; none: the chord exits
+    staff_pin = "CHOOSE-YOUR-OWN"  # 4 to 8 digits, in quotes; none: the chord exits
     [help]                         # the clinic's help card, as in --settings
     title = "Help near you"
     text = "Free naloxone at the front desk."
@@ -55,6 +55,11 @@ HELP_KEYS = ("title", "text")
 COUNTS_KEYS = ("enabled",)
 #: ASCII digits only: str.isdigit() and \d also take "٤٨٢١" or "²", which no pad has
 _PIN = re.compile(r"[0-9]{4,8}")
+#: docs/kiosk.md's example: a placeholder the clinic must replace (refused by name)
+PIN_PLACEHOLDER = "CHOOSE-YOUR-OWN"
+#: PINs people copy or guess first: the guide's example before the placeholder (it was
+#: printed five times), then any one digit repeated and any run up or down (_trivial)
+_KNOWN_PINS = frozenset({"4821"})
 
 _Frozen = Mapping[str, str]
 
@@ -203,17 +208,32 @@ def _pin(data: dict, p: Path) -> str | None:
         return None
     value = data["staff_pin"]
     if isinstance(value, int) and not isinstance(value, bool):
-        raise KioskConfigError(f'{p}: staff_pin must be in quotes, e.g. staff_pin = "4821" '
+        raise KioskConfigError(f'{p}: staff_pin must be in quotes, e.g. staff_pin = "0482" '
                                "(as a number, leading zeros would be lost)")
     if not isinstance(value, str):
         raise KioskConfigError(f'{p}: staff_pin must be 4 to 8 digits in quotes, e.g. '
-                               f'staff_pin = "4821", got {_kind(value)}')
+                               f'staff_pin = "0482", got {_kind(value)}')
+    if value == PIN_PLACEHOLDER:
+        raise KioskConfigError(f"{p}: staff_pin is still the guide's placeholder "
+                               f"{PIN_PLACEHOLDER}; choose your own 4 to 8 digits (0 to 9), "
+                               "in quotes, that are not easy to guess")
     if not _PIN.fullmatch(value):
         problem = (f"got {len(value)} digits" if value.isascii() and value.isdigit()
                    else "got something other than the digits 0 to 9")
         raise KioskConfigError(f'{p}: staff_pin must be 4 to 8 digits (0 to 9) in quotes, '
-                               f'e.g. staff_pin = "4821"; {problem}')
+                               f'e.g. staff_pin = "0482"; {problem}')
+    if value in _KNOWN_PINS or _trivial(value):
+        raise KioskConfigError(f"{p}: staff_pin is too easy to guess (the guide's old "
+                               "example, one digit repeated, or digits running up or down); "
+                               "choose another 4 to 8 digits")
     return value
+
+
+def _trivial(pin: str) -> bool:
+    """One digit repeated (0000) or a run up or down (1234, 98765): the first a visitor
+    would try on the pad."""
+    steps = {int(b) - int(a) for a, b in zip(pin, pin[1:])}
+    return steps in ({0}, {1}, {-1})
 
 
 def _help(value: Any, p: Path) -> tuple[_Frozen, Mapping[str, _Frozen]]:

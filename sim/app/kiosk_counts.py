@@ -39,6 +39,9 @@ HEADER = ("date", "event", "detail", "count")
 EVENTS = ("session_started", "lesson_opened", "lesson_finished", "language_used")
 #: years of counts are well under this (about 1 KB a day)
 MAX_FILE_BYTES = 20_000_000
+#: ``kiosk-report --days``: ten years at most (a line a day: more is no report, and far
+#: more runs off the calendar)
+MAX_REPORT_DAYS = 3660
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 #: a lesson id or a language code: never free text, so never anything personal
 _DETAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
@@ -121,16 +124,24 @@ def _set_aside(path: Path, today: date) -> Path:
 class Counts:
     """The running tally, saved after every event.
 
+    ``folder`` None (no state folder could be made): the tally is kept in memory only.
     ``clock`` gives today's date (the local calendar day); tests inject their own.
-    ``warning`` is None, or one line for the caller to log (a bad file set aside).
-    The event methods return None, or a warning when the file could not be written
-    (a full disk, say): the tally stays in memory and goes out with the next event,
-    and the kiosk carries on."""
+    ``warning`` is None, or one line for the caller to log (a bad file set aside, or
+    no folder). The event methods return None, or a warning when the file could not be
+    written (a full disk, say): the tally stays in memory and goes out with the next
+    event, and the kiosk carries on. That warning comes once, not with every event
+    while the disk stays full, and one line says when the file is written again."""
 
-    def __init__(self, folder: Path, clock: Callable[[], date] = date.today) -> None:
-        self.path = Path(folder) / FILE_NAME
+    def __init__(self, folder: Path | None, clock: Callable[[], date] = date.today) -> None:
+        self.path = None if folder is None else Path(folder) / FILE_NAME
         self.clock = clock
         self.warning: str | None = None
+        self.failing = False  # the last save failed (and said so)
+        if self.path is None:
+            self.warning = ("counts: no state folder to keep counts.csv in; counting in "
+                            "memory (lost when the kiosk stops)")
+            self.tally: dict[tuple[date, str, str], int] = {}
+            return
         try:
             rows = read_rows(self.path)
         except CountsFileError as err:
@@ -169,6 +180,8 @@ class Counts:
         return self._save()
 
     def _save(self) -> str | None:
+        if self.path is None:
+            return None  # said once, at the start
         try:
             with open_output(str(self.path)) as out:
                 writer = csv.writer(out, lineterminator="\n")
@@ -178,8 +191,15 @@ class Counts:
                 out.flush()
                 os.fsync(out.fileno())  # on disk before the rename makes it the file
         except OSError as err:  # OutputError included
+            if self.failing:
+                return None
+            self.failing = True
             reason = err.strerror or str(err)
-            return f"counts: could not write {self.path} ({reason}); counting in memory"
+            return (f"counts: could not write {self.path} ({reason}); counting in memory "
+                    "until it can be written (this is said once)")
+        if self.failing:
+            self.failing = False
+            return f"counts: {self.path} written again, with the counts kept in memory"
         return None
 
 
@@ -190,8 +210,8 @@ def summarise(rows: Iterable[CountRow], days: int, today: date) -> str:
     """A plain-text table of the ``days`` days up to ``today``: one line per day
     (sessions started, lessons opened and finished, languages used), a total line,
     then lessons opened and finished over those days."""
-    if days < 1:
-        raise ValueError(f"days must be at least 1, got {days}")
+    if not 1 <= days <= MAX_REPORT_DAYS:
+        raise ValueError(f"days must be 1 to {MAX_REPORT_DAYS}, got {days}")
     first = today - timedelta(days=days - 1)
     tally = _tally(r for r in rows if first <= r.day <= today)
     span = [first + timedelta(days=i) for i in range(days)]

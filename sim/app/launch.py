@@ -184,18 +184,27 @@ def open_window(args, screen: str) -> int:
 def _run_kiosk(args, screen: str) -> int:
     """A kiosk: wait for the display, then run; an error outside any screen (start-up
     itself) is logged with its traceback and ends with one line and EXIT_FAILED, so the
-    supervisor restarts it, never with a traceback on the console."""
+    supervisor restarts it, never with a traceback on the console. A stop signal is
+    logged with its reason before it ends the program (cli.main prints its line). A
+    state folder or log that cannot be written is said once and the kiosk runs on
+    (sim/app/kiosk_log.py)."""
     from .app import App
+    from .display_watch import exit_lost, watch_x11
     from .kiosk import EXIT_FAILED
-    from .kiosk_log import log_screen_error, open_kiosk_log
-    from .state_dir import ensure_state_dir
+    from .kiosk_log import log_screen_error, open_state_and_log
+    from .signals import Stopped
 
-    log = open_kiosk_log(ensure_state_dir())
-    wait_for_display(log)
-    check_display(args)
+    _, log = open_state_and_log()
     try:
+        wait_for_display(log)
+        # from here a lost X server ends the process from inside Xlib: log why first
+        watch_x11(lambda reason: exit_lost(log, EXIT_FAILED, reason))
+        check_display(args)
         app = App(config_from_args(args, screen))
         return app.run()
+    except Stopped as stop:
+        log.info("exit %d: %s", stop.exit_status, stop_reason(stop.signum))
+        raise
     except LaunchError:
         raise
     except Exception as exc:  # noqa: BLE001 - the kiosk's outermost boundary
@@ -203,3 +212,18 @@ def _run_kiosk(args, screen: str) -> int:
         print(f"blockade: kiosk stopped by an error ({type(exc).__name__}: {exc}); "
               f"the traceback is in the log", file=sys.stderr)
         return EXIT_FAILED
+
+
+#: what each stop signal usually means, for staff reading the log
+_SIGNAL_REASONS = {"SIGTERM": "asked to stop (systemctl stop, a shutdown or kill)",
+                   "SIGINT": "interrupted (Ctrl+C in its terminal)",
+                   "SIGHUP": "its terminal or session closed"}
+
+
+def stop_reason(signum: int) -> str:
+    """"stopped by SIGTERM: asked to stop (...)": one log line's reason."""
+    import signal
+
+    name = signal.Signals(signum).name
+    why = _SIGNAL_REASONS.get(name)
+    return f"stopped by {name}" + (f": {why}" if why else "")

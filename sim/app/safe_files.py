@@ -16,10 +16,11 @@ Writing (``--csv PATH``, ``--screenshot PATH``):
   written to as a stream. A FIFO nobody reads from is refused, not waited for.
 - a folder is refused.
 
-Reading (scenario and settings TOML): only a regular file of at most
-``MAX_READ_BYTES`` is read; ``/dev/zero``, a FIFO or a folder is refused after
-``os.stat`` and before any read, and the file is opened non-blocking so a file
-swapped for a FIFO in between cannot hang either.
+Reading (kiosk configs, plans, settings and scenario TOML; counts): only a regular
+file of at most ``MAX_READ_BYTES`` is read; ``/dev/zero``, a FIFO or a folder is
+refused after ``os.stat`` and before any read, and the file is opened non-blocking
+so a file swapped for a FIFO in between cannot hang either. A leading UTF-8 byte-order mark
+is dropped: Windows Notepad writes one, and TOML would call it an invalid statement.
 """
 
 from __future__ import annotations
@@ -145,7 +146,8 @@ def write_bytes(target: str, data: bytes) -> None:
 
 def read_text(path: str | os.PathLike, error=InputError, what: str = "file",
               max_bytes: int = MAX_READ_BYTES) -> str:
-    """The UTF-8 text of a small regular file, or ``error`` with one line naming it."""
+    """The UTF-8 text of a small regular file (without a leading byte-order mark), or
+    ``error`` with one line naming it."""
     p = str(path)
     try:
         st = os.stat(p)
@@ -180,7 +182,8 @@ def read_text(path: str | os.PathLike, error=InputError, what: str = "file",
     if size > max_bytes:
         raise error(f"{p}: is larger than {max_bytes:,} bytes; not a {what}")
     try:
-        return b"".join(chunks).decode("utf-8")
+        # "utf-8-sig" drops one BOM at the start (Notepad's) and leaves any other alone
+        return b"".join(chunks).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise error(f"{p}: is not UTF-8 text") from None
 
