@@ -182,8 +182,9 @@ def test_a_kiosk_without_a_state_folder_runs_and_counts_in_memory(tmp_path, monk
 
     def body(app):
         kiosk = app.mode.kiosk
-        kiosk.start_visit()
-        kiosk.start_visit()
+        for _ in range(2):  # two visitors, each touching home
+            kiosk.start_visit()
+            kiosk.person_touched()
         seen["sessions"] = [r.count for r in kiosk.counts.rows()]
         return 0
 
