@@ -590,3 +590,15 @@ def test_the_cards_fit_a_small_window_at_large_text(kiosk_app, text_size):
         if screen_id == "staff-pad":
             assert screen.display.bottom <= screen.message_top
         app.stack.pop()
+
+
+@pytest.mark.parametrize("lock,said", [(3600, ("kiosk.pin_locked_minutes", {"minutes": 60})),
+                                       (121, ("kiosk.pin_locked_minutes", {"minutes": 3})),
+                                       (120, ("kiosk.pin_locked", {"seconds": 120}))])
+def test_a_long_lock_is_said_in_minutes(kiosk_app, fake, drawn, lock, said):
+    """The lock doubles up to an hour: "Locked: try again in 60 min", not "3600 s"."""
+    fake.lock = lock
+    app = kiosk_app()
+    over_lesson(app, "staff-pad")
+    msgid, values = said
+    assert _(msgid).format(**values) in redraw(app, drawn)

@@ -52,6 +52,10 @@ def typed_digit(key: Key) -> int | None:
     return _KEYPAD.get(key.key)
 
 
+#: a lock longer than this many seconds is said in minutes
+MINUTES_FROM = 120
+
+
 class StaffPadScreen(Screen):
     id = "staff-pad"
     title_key = "kiosk.staff_title"
@@ -207,7 +211,8 @@ class StaffPadScreen(Screen):
         title_px = st.font(FONT_LARGE)
         self.title_lines = wrap_text(_("kiosk.staff_title"), width, title_px, True)
         longest = max(len(wrap_text(text, width, st.font_body, True)) for text in (
-            _("kiosk.pin_wrong"), _("kiosk.pin_locked").format(seconds=888)))
+            _("kiosk.pin_wrong"), _("kiosk.pin_locked").format(seconds=888),
+            _("kiosk.pin_locked_minutes").format(minutes=88)))
         return (len(self.title_lines) * line_height(title_px, True),
                 longest * line_height(st.font_body, True))
 
@@ -268,6 +273,8 @@ class StaffPadScreen(Screen):
         """(what the message line says, its colour), or None."""
         t = self.style.colours
         left = self.locked_for()
+        if left > MINUTES_FROM:  # the lock doubles up to an hour: "3600 s" read badly
+            return _("kiosk.pin_locked_minutes").format(minutes=-(-left // 60)), t.warning
         if left > 0:
             return _("kiosk.pin_locked").format(seconds=left), t.warning
         if self.outcome == "wrong":
