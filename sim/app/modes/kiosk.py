@@ -35,9 +35,10 @@ class KioskMode(Mode):
         #: the kiosk's policies: attract loop, idle reset, lock-down, staff exit, counts
         #: (``kiosk``: given, as tests give a stand-in; else started with its log)
         self.kiosk = kiosk if kiosk is not None else Kiosk.start(app, config)
-        #: keeps the window fullscreen and in front (tests give one with a fake window)
-        self.guard = guard if guard is not None else WindowGuard.for_app(
-            app, getattr(self.kiosk, "log", None))
+        #: keeps the window fullscreen and in front (tests give one with a fake window);
+        #: made at ``start``, when the app's window is open (screen tests build this
+        #: mode with no app at all)
+        self.guard = guard
 
     @classmethod
     def create(cls, app: Any, config: Any) -> "KioskMode":
@@ -51,12 +52,15 @@ class KioskMode(Mode):
                        text_size=clinic.text_size)
 
     def start(self) -> bool:
+        if self.guard is None:
+            self.guard = WindowGuard.for_app(self.app, getattr(self.kiosk, "log", None))
         self.guard.take_screen()
         self.app.stack.push("attract", **self.kiosk.attract_options(0))
         return True
 
     def shutdown(self) -> None:
-        self.guard.close()
+        if self.guard is not None:
+            self.guard.close()
 
     @property
     def exit_status(self) -> int | None:
@@ -64,11 +68,13 @@ class KioskMode(Mode):
 
     # ------------------------------------------------------------ each frame
     def filter_event(self, event: Any) -> bool:
-        self.guard.handle_event(event)  # the window's own events go on to the app too
+        if self.guard is not None:  # the window's own events go on to the app too
+            self.guard.handle_event(event)
         return self.kiosk.handle_event(event)
 
     def tick(self) -> None:
-        self.guard.tick()
+        if self.guard is not None:
+            self.guard.tick()
         self.kiosk.tick()
 
     def screen_shown(self, screen: Any) -> None:
