@@ -291,6 +291,15 @@ class App:
         self.window = pygame.display.get_surface() or self.window
         self._resized(self.window.get_size())
 
+    def window_changed(self) -> None:
+        """Something other than the app changed the window (a kiosk taking the screen
+        back from the window manager): draw on its surface as it is now. SDL may have
+        made a new one, and drawing on the old one crashes the process."""
+        if self.config.headless:
+            return
+        self.window = pygame.display.get_surface() or self.window
+        self._resized(self.window.get_size())
+
     def resize_window(self, size: tuple[int, int]) -> None:
         # no clamping here: the viewport must match the window as it really is
         if self.config.headless:

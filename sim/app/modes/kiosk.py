@@ -4,7 +4,9 @@ It fills the display with the clinic's language, colours and text size, starts o
 attract loop, offers only the clinic's lessons and languages and no Quit, ignores close
 requests and locked keys, resets after an idle visitor, opens the staff PIN pad, and
 recovers from a screen's error. The policies are ``Kiosk`` (sim/app/kiosk.py); its
-three screens talk to them through ``ctx.mode.policies``.
+three screens talk to them through ``ctx.mode.policies``. Its window keeps the screen
+(fullscreen, on top, taken back from the window manager): ``WindowGuard``
+(sim/app/kiosk_window.py).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..kiosk import Kiosk
+from ..kiosk_window import WindowGuard
 from . import Mode
 
 
@@ -31,11 +34,16 @@ class KioskMode(Mode):
     #: staff see the review states in the log and in ``blockade --list-languages``
     marks_draft_languages = False
 
-    def __init__(self, app: Any, config: Any, kiosk: Kiosk | None = None) -> None:
+    def __init__(self, app: Any, config: Any, kiosk: Kiosk | None = None,
+                 guard: WindowGuard | None = None) -> None:
         super().__init__(app)
         #: the kiosk's policies: attract loop, idle reset, lock-down, staff exit, counts
         #: (``kiosk``: given, as tests give a stand-in; else started with its log)
         self.kiosk = kiosk if kiosk is not None else Kiosk.start(app, config)
+        #: keeps the window fullscreen and in front (tests give one with a fake window);
+        #: made at ``start``, when the app's window is open (screen tests build this
+        #: mode with no app at all)
+        self.guard = guard
 
     @classmethod
     def create(cls, app: Any, config: Any) -> "KioskMode":
@@ -49,8 +57,15 @@ class KioskMode(Mode):
                        text_size=clinic.text_size)
 
     def start(self) -> bool:
+        if self.guard is None:
+            self.guard = WindowGuard.for_app(self.app, getattr(self.kiosk, "log", None))
+        self.guard.take_screen()
         self.app.stack.push("attract", **self.kiosk.attract_options(0))
         return True
+
+    def shutdown(self) -> None:
+        if self.guard is not None:
+            self.guard.close()
 
     @property
     def exit_status(self) -> int | None:
@@ -58,9 +73,13 @@ class KioskMode(Mode):
 
     # ------------------------------------------------------------ each frame
     def filter_event(self, event: Any) -> bool:
+        if self.guard is not None:  # the window's own events go on to the app too
+            self.guard.handle_event(event)
         return self.kiosk.handle_event(event)
 
     def tick(self) -> None:
+        if self.guard is not None:
+            self.guard.tick()
         self.kiosk.tick()
 
     def screen_shown(self, screen: Any) -> None:
