@@ -377,3 +377,18 @@ def test_an_absurdly_large_amount_is_refused_cleanly(dose, tmp_path, monkeypatch
     status, out, err = cli(["run", "big.toml", "--csv", "out.csv"], capsys)
     assert_bad_input(status, out, err, "big.toml", "amount")
     assert left_in(tmp_path) == ["big.toml"]
+
+
+@pytest.mark.parametrize("argv", [["run", "SCENARIO"], ["--settings", "SETTINGS"],
+                                  ["--plan", "PLAN"], ["--kiosk", "--config", "CONFIG"]])
+def test_a_path_with_a_newline_is_one_line_in_the_error(tmp_path, capsys, argv):
+    """Control characters in a path are written as escapes: one line, always (issue 24
+    item 8: a newline split the error over two lines)."""
+    from sim.app.cli import main
+
+    missing = str(tmp_path / "bad\nname\t.toml")
+    args = [missing if a in ("SCENARIO", "SETTINGS", "PLAN", "CONFIG") else a for a in argv]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.endswith("\n"), err
+    assert "bad\\nname\\t.toml" in err

@@ -410,6 +410,15 @@ def _kiosk(args) -> None:
         raise
 
 
+def one_line(message: str) -> str:
+    """``message`` on one line: control characters (a newline in a path, a tab, an escape)
+    written as escapes, so an error is always one line a person can read and quote."""
+    import unicodedata
+
+    return "".join(repr(ch)[1:-1] if unicodedata.category(ch) == "Cc" else ch
+                   for ch in message)
+
+
 def main(argv: list[str] | None = None) -> int:
     from sim.app.kiosk_config import KioskConfigError
     from sim.app.launch import LaunchError
@@ -436,11 +445,11 @@ def main(argv: list[str] | None = None) -> int:
                 return report_main(args.days)
             return cmd_window(args)
     except Stopped as stop:
-        print(f"blockade: stopped by {stop}", file=sys.stderr)
+        print(one_line(f"blockade: stopped by {stop}"), file=sys.stderr)
         return stop.exit_status
     except (UsageError, ScenarioError, DoseError, LaunchError, SettingsError,
             PlanError, KioskConfigError) as err:
-        print(f"blockade: {err}" if not str(err).startswith("blockade") else str(err),
+        print(one_line(f"blockade: {err}" if not str(err).startswith("blockade") else str(err)),
               file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
@@ -450,7 +459,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as err:
-        print(f"blockade: {err}", file=sys.stderr)
+        print(one_line(f"blockade: {err}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
