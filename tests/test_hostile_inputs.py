@@ -550,3 +550,31 @@ def test_sigterm_ends_bench(tmp_path):
     _wait_until_working(proc, also=lambda: _fonts_open(proc))
     took, err = _stop(proc, signal.SIGTERM)
     _assert_stopped(proc, took, err, signal.SIGTERM)
+
+
+@pytest.mark.parametrize("argv,name", [(["run", "blockade", "--csv", "OUT"], "r.csv"),
+                                       (["--screenshot", "OUT"], "shot.png"),
+                                       (["handout", "blockade", "--out", "OUT"], "h.html")])
+def test_a_read_only_output_is_never_replaced(tmp_path, monkeypatch, capsys, argv, name):
+    """chmod 444 on an output: one line, exit 2, the file as it was (it was replaced, as
+    its folder allowed; and root may write anything, so the mode itself decides)."""
+    from sim.app.cli import main
+
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    out = tmp_path / name
+    out.write_text("kept")
+    out.chmod(0o444)
+    assert main([str(out) if a == "OUT" else a for a in argv]) == 2
+    err = capsys.readouterr().err
+    assert "read-only" in err and err.count("\n") == 1
+    assert out.read_text() == "kept"
+    assert [p.name for p in tmp_path.iterdir()] == [name]  # no .part left
+
+
+@pytest.mark.parametrize("argv", [["run", "blockade", "--csv", os.devnull],
+                                  ["--screenshot", os.devnull]])
+def test_dev_null_is_a_discard(monkeypatch, argv):
+    from sim.app.cli import main
+
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    assert main(argv) == 0

@@ -100,6 +100,13 @@ def open_output(target: str, binary: bool = False) -> Iterator[IO]:
         raise OutputError(f"{target}: cannot be written ({err.strerror})") from None
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise OutputError(f"{target}: is a folder; give a file name")
+    if st is not None and stat.S_ISREG(st.st_mode) and (
+            not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+            or not os.access(path, os.W_OK)):
+        # made read-only (chmod 444): it was replaced whole, as its folder allowed (and
+        # root may write anything); a file nobody may write is kept
+        raise OutputError(f"{target}: is read-only; not replaced (make it writable, or "
+                          "give another name)")
     if st is not None and not stat.S_ISREG(st.st_mode):
         with _open_stream(str(path), binary) as stream:
             yield stream
