@@ -13,6 +13,7 @@ from sim import i18n
 from sim.view import fonts
 from sim.view.preferences import Preferences
 from sim.view.style import FONT_BODY, Style
+from sim.view.too_small import draw_too_small
 
 from .clock import SystemClock
 from .commands import command_for, digit_of, help_rows, plain_keys
@@ -30,7 +31,7 @@ FRAME_CAP = 60
 FADE_SECONDS = 0.18  # the cross-fade between screens (none under reduced motion)
 IDLE_WAIT_MS = 250  # a still screen sleeps on the event queue this long at most
 DEFAULT_WINDOW = (1280, 720)
-MIN_WINDOW = (640, 480)
+MIN_WINDOW = (640, 480)  # below it the screens wait and a card asks for room
 #: commands that open a screen over the current one -> that screen's id
 OVERLAY_COMMANDS = {"help": "keys", "preferences": "preferences"}
 
@@ -175,6 +176,7 @@ class App:
         except pygame.error as err:
             raise LaunchError(f"blockade: cannot open the window ({err})") from None
         self.viewport = Viewport(self.window.get_size())
+        self.too_small = False  # the window below MIN_WINDOW (a card asks for room)
         self.style = Style.for_window(self.prefs, self.viewport.window)
         fonts.fit_cache_to(self.style.scale)
         self.adapter = PointerAdapter()
@@ -308,6 +310,12 @@ class App:
 
     def _resized(self, size: tuple[int, int]) -> None:
         self.viewport.resize(size)
+        # below the smallest layout (no window manager enforces MIN_WINDOW everywhere):
+        # the screens keep their state and their last layout, and a card asks for room
+        self.too_small = size[0] < MIN_WINDOW[0] or size[1] < MIN_WINDOW[1]
+        if self.too_small:
+            self._mark_dirty()
+            return
         self.style = self.style.rescaled(self.viewport.window)
         fonts.fit_cache_to(self.style.scale)
         self.stack.resize(self.viewport.window)
@@ -386,6 +394,8 @@ class App:
             arg = digit_of(event.key, text) if command == "digit" else None
             if command is not None and self.run_command(command, arg):
                 return
+        if self.too_small and event.type not in (pygame.KEYDOWN, pygame.KEYUP):
+            return  # a press on a card asking for room reaches nothing under it
         for action in self.adapter.translate(event, self.viewport):
             self.dispatch(action)
 
@@ -442,6 +452,13 @@ class App:
         top = self.stack.top
         if top is None or not self.needs_frame:
             return False
+        if self.too_small:
+            draw_too_small(self.window, self.style)
+            top.dirty = False
+            if not self.config.headless:
+                pygame.display.flip()
+            self.frames += 1
+            return True
         if self._fade_pending:
             self._fade_pending = False
             self._fade = (self.window.copy(), self.clock.now())
