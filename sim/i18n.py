@@ -39,6 +39,7 @@ never switch into a catalog that would crash mid-session.
 from __future__ import annotations
 
 import gettext
+import re
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -159,7 +160,30 @@ def catalog(code: str) -> dict[str, str]:
     if not mo_path(code).is_file():
         return {}
     raw = translations(code)._catalog  # GNUTranslations keeps no public list of messages
-    return {k: v for k, v in raw.items() if isinstance(k, str) and k}
+    messages = {k: v for k, v in raw.items() if isinstance(k, str) and k}
+    if code != DEFAULT_LANGUAGE:
+        # a translation whose {placeholders} differ from English's would raise KeyError
+        # where it is formatted: it is left out (the English text is used) and said once
+        # at start-up (``check_languages``)
+        english = catalog(DEFAULT_LANGUAGE)
+        for msgid, text in list(messages.items()):
+            want = english.get(msgid)
+            if want is not None and placeholders(text) != placeholders(want):
+                del messages[msgid]
+                _wrong_placeholders.setdefault(code, []).append(
+                    (msgid, " ".join(placeholders(text)) or "none",
+                     " ".join(placeholders(want)) or "none"))
+    return messages
+
+
+_FIELD = re.compile(r"\{[^{}]*\}")
+#: language -> [(msgid, its placeholders, English's)] left out when the catalog was read
+_wrong_placeholders: dict[str, list[tuple[str, str, str]]] = {}
+
+
+def placeholders(text: str) -> tuple[str, ...]:
+    """The ``{name}`` fields ``str.format`` fills in ``text``, sorted."""
+    return tuple(sorted(_FIELD.findall(text)))
 
 
 @cache
@@ -211,6 +235,10 @@ def check_languages(start: str) -> list[str]:
     for code in LANGUAGES:
         problem = catalog_problem(code)
         if problem is None:
+            for msgid, found, want in _wrong_placeholders.get(code, ()):
+                warnings.append(f"blockade: warning: {LANGUAGES[code]} ({code}): {msgid} "
+                                f"has {found} where English has {want}; the English text "
+                                "is used")
             continue
         if code in (start, DEFAULT_LANGUAGE):
             raise CatalogError(f"cannot start: {problem}")
@@ -231,6 +259,7 @@ def reload() -> None:
     catalog.cache_clear()
     plurals.cache_clear()
     _unavailable.clear()
+    _wrong_placeholders.clear()
     found = _discover()
     LANGUAGES.clear()
     LANGUAGES.update(found)
@@ -309,8 +338,8 @@ def _(msgid: str) -> str:
     """
     text = catalog(_current).get(msgid)
     if text is None:
-        if _strict:
-            raise MissingMessage(msgid, _current)
+        if _strict and not any(m == msgid for m, _f, _w in _wrong_placeholders.get(_current, ())):
+            raise MissingMessage(msgid, _current)  # (one left out for its placeholders is not)
         text = catalog(DEFAULT_LANGUAGE).get(msgid, msgid)
     return text
 

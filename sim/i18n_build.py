@@ -297,6 +297,29 @@ def compile_file(po: Path) -> bytes:
     return compile_po(text, str(po))
 
 
+_FIELD = re.compile(r"\{[^{}]*\}")
+
+
+def check_placeholders(po: Path) -> None:
+    """Every translation keeps English's ``{name}`` fields (in each plural form): else
+    PoError naming the file, the line, the msgid and the placeholders (the program would
+    use the English text there, and say so at start-up)."""
+    english = po.parents[2] / "en" / "LC_MESSAGES" / po.name
+    if po == english or not english.is_file():
+        return
+    want = {e.msgid: sorted(_FIELD.findall(e.msgstr))
+            for e in read_po_entries(english.read_text(encoding="utf-8"), str(english))}
+    for entry in read_po_entries(po.read_text(encoding="utf-8"), str(po)):
+        fields = want.get(entry.msgid)
+        if fields is None or not entry.msgid:
+            continue
+        for text in entry.plural_forms or (entry.msgstr,):
+            if text and sorted(_FIELD.findall(text)) != fields:
+                raise PoError(f"{po}:{entry.line}: {entry.msgid} has "
+                              f"{' '.join(sorted(_FIELD.findall(text))) or 'no placeholder'} "
+                              f"where English has {' '.join(fields) or 'none'}")
+
+
 def stale(roots: Iterable[Path] | None = None) -> list[Path]:
     """The ``.po`` files whose ``.mo`` is missing or differs from compiling them again."""
     out = []
@@ -325,6 +348,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                       file=sys.stderr)
             return 1 if bad else 0
         for po in po_files(roots):
+            check_placeholders(po)
             data = compile_file(po)
             mo = mo_for(po)
             if not mo.is_file() or mo.read_bytes() != data:

@@ -365,6 +365,22 @@ def test_the_build_notices_a_stale_or_missing_mo(tmp_path):
     assert i18n_build.stale([tmp_path]) == []
 
 
+def test_the_build_refuses_a_translation_that_changes_a_placeholder(tmp_path, capsys):
+    """'{bogus}' for '{seconds}' made the staff pad raise KeyError: the build stops with
+    the file, the line, the msgid and both placeholders (issue 24 item 2)."""
+    import shutil
+
+    for code in ("en", "fr"):
+        shutil.copytree(po_path(code).parent.parent, tmp_path / code)
+    po = tmp_path / "fr" / "LC_MESSAGES" / "blockade.po"
+    po.write_text(po.read_text(encoding="utf-8").replace("dans {seconds} s", "dans {bogus} s"),
+                  encoding="utf-8")
+    assert i18n_build.main([str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{po}:" in err and "kiosk.pin_locked" in err and "{bogus}" in err \
+        and "{seconds}" in err and err.count("\n") == 1
+
+
 def test_the_program_reads_the_mo_with_the_standard_gettext():
     import gettext
 

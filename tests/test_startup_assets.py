@@ -221,3 +221,21 @@ def test_the_home_screen_offers_every_language_that_loads():
     finally:
         app.shutdown()
         pygame.quit()
+
+
+def test_a_translation_with_a_wrong_placeholder_uses_the_english_text(assets, tmp_path):
+    """'Paso {n} de {bogus}' raised KeyError where the lesson formats its progress (rc 1,
+    a traceback): now one warning line names the language, the msgid and the
+    placeholders, and the English text is used there."""
+    path = po(assets, "es")
+    data = path.read_bytes()
+    assert b"Paso {n} de {total}" in data
+    path.write_bytes(data.replace(b"Paso {n} de {total}", b"Paso {n} de {bogus}"))
+    done = blockade(assets, "--lang", "es", "--screen", "blockade", tmp=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert lines and all("(es)" in line and "{bogus}" in line and "{total}" in line
+                         for line in lines), lines
+    assert any("lessonview.progress" in line for line in lines), lines
+    assert (tmp_path / "shot.png").is_file()
