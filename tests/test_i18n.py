@@ -373,7 +373,8 @@ def test_the_build_refuses_a_translation_that_changes_a_placeholder(tmp_path, ca
     for code in ("en", "fr"):
         shutil.copytree(po_path(code).parent.parent, tmp_path / code)
     po = tmp_path / "fr" / "LC_MESSAGES" / "blockade.po"
-    po.write_text(po.read_text(encoding="utf-8").replace("dans {seconds} s", "dans {bogus} s"),
+    po.write_text(po.read_text(encoding="utf-8").replace("réessayez dans {seconds} s",
+                                                         "réessayez dans {bogus} s"),
                   encoding="utf-8")
     assert i18n_build.main([str(tmp_path)]) == 2
     err = capsys.readouterr().err
