@@ -578,3 +578,24 @@ def test_dev_null_is_a_discard(monkeypatch, argv):
 
     monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
     assert main(argv) == 0
+
+
+def test_a_killed_runs_part_file_is_removed_at_the_next_write(tmp_path):
+    """SIGKILL while writing left '.r.csv.XXXX.part' for ever: the next write of that
+    output removes the program's own old leftovers, and nothing else."""
+    import time as time_
+
+    from sim.app.safe_files import STALE_PART_SECONDS, open_output
+
+    old = tmp_path / ".r.csv.abc123.part"
+    young = tmp_path / ".r.csv.def456.part"  # another run writing now
+    other = tmp_path / ".notes.txt.abc.part"  # another output's
+    for path in (old, young, other):
+        path.write_text("partial")
+    past = time_.time() - STALE_PART_SECONDS - 60
+    os.utime(old, (past, past))
+    os.utime(other, (past, past))
+    with open_output(str(tmp_path / "r.csv")) as out:
+        out.write("a,b\n")
+    assert not old.exists() and young.exists() and other.exists()
+    assert (tmp_path / "r.csv").read_text() == "a,b\n"

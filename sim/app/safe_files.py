@@ -30,6 +30,8 @@ import errno
 import os
 import stat
 import tempfile
+import time
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import IO, Iterator
 
@@ -116,6 +118,7 @@ def open_output(target: str, binary: bool = False) -> Iterator[IO]:
     if not folder.is_dir():
         raise OutputError(f"{target}: folder {folder} does not exist")
     mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+    remove_stale_parts(folder, real.name)
     tmp = out = None
     try:
         # a stop signal waits until the file is open under a known name, so the
@@ -144,6 +147,29 @@ def open_output(target: str, binary: bool = False) -> Iterator[IO]:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
         raise
+
+
+#: a temporary file this old beside its output was left by a run killed while writing
+#: (SIGKILL, a power cut): the next write of that output removes it
+STALE_PART_SECONDS = 600.0
+
+
+def remove_stale_parts(folder: Path, name: str) -> None:
+    """Remove this program's own leftovers for output ``name`` in ``folder``: regular
+    files named ``.{name}.*.part`` (``mkstemp``'s) older than STALE_PART_SECONDS. A
+    younger one may be another run writing now, and nothing else is touched."""
+    now = time.time()
+    try:
+        leftovers = list(folder.glob(f".{glob_escape(name)}.*.part"))
+    except OSError:
+        return
+    for part in leftovers:
+        try:
+            st = os.lstat(part)
+            if stat.S_ISREG(st.st_mode) and now - st.st_mtime > STALE_PART_SECONDS:
+                part.unlink()
+        except OSError:
+            continue  # gone already, or not ours to remove
 
 
 def write_bytes(target: str, data: bytes) -> None:
