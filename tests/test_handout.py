@@ -486,3 +486,21 @@ def test_an_existing_sheet_is_kept_when_the_handout_fails(tmp_path, monkeypatch,
     assert target.read_text(encoding="utf-8") == "old sheet"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sheet.html"]
     assert i18n.language() == "en"
+
+
+def test_progress_is_shown_on_a_terminal_only():
+    """A handout takes seconds: a terminal sees how far it is; a log or pipe nothing."""
+    import io
+
+    from sim.app.handout import progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    tty, pipe = Terminal(), io.StringIO()
+    for stream in (tty, pipe):
+        progress(3, 10, stream)
+        progress(0, 0, stream)
+    assert "3 of 10" in tty.getvalue() and tty.getvalue().endswith("\r\033[K")
+    assert pipe.getvalue() == ""

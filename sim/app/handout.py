@@ -116,15 +116,35 @@ def draw_beats(sections, lang: str, settings: dict) -> dict[tuple[str, int], byt
                 app.stack.replace(screen, beat=n, **options)
             for _frame in range(PICTURE_FRAMES):
                 check_signals()  # see signals.check
-                app.update(STEP)
-                app.render()
-            frame = picture_of(app.snapshot(), app.stack.top, app.style.colours.background)
+                app.update(STEP)  # the beat's reveal settles; only its last frame is kept,
+            frame = picture_of(app.snapshot(), app.stack.top,  # so only that one is drawn
+                               app.style.colours.background)
+            progress(len(pictures) + 1, len(dict.fromkeys(wanted)))
             buffer = io.BytesIO()
             pygame.image.save(frame, buffer, "beat.png")
             pictures[(screen, n)] = buffer.getvalue()
     finally:
+        progress(0, 0)  # the line cleared
         app.shutdown()
     return pictures
+
+
+def progress(done: int, total: int, stream=None) -> None:
+    """"Drawing the pictures: 4 of 10" on one line of a terminal's stderr, redrawn in
+    place (nothing when stderr is a file or a pipe: a log stays clean); ``total`` 0
+    clears the line."""
+    import sys
+
+    stream = stream or sys.stderr
+    if not getattr(stream, "isatty", lambda: False)():
+        return
+    if not total:
+        stream.write("\r\033[K")
+    else:
+        width = 20
+        bar = "#" * (width * done // total) + "-" * (width - width * done // total)
+        stream.write(f"\rDrawing the pictures [{bar}] {done} of {total}")
+    stream.flush()
 
 
 def picture_of(frame, lesson, background):
