@@ -1,3 +1,3 @@
-from sim.app.cli import main
+from sim.entry import run
 
-raise SystemExit(main())
+raise SystemExit(run())

@@ -88,3 +88,25 @@ def test_a_signal_while_the_temporary_file_is_made_leaves_no_file(tmp_path, monk
         with safe_files.open_output(str(tmp_path / "out.csv")) as out:
             out.write("never\n")
     assert os.listdir(tmp_path) == []
+
+
+def test_ctrl_c_while_the_program_is_imported_ends_quietly_with_130(monkeypatch, capsys):
+    """Ctrl+C during the imports (pygame, numpy) printed a KeyboardInterrupt traceback:
+    the entry point guards them (issue 24 item 8)."""
+    import builtins
+    import sys
+
+    from sim import entry
+
+    real_import = builtins.__import__
+
+    def interrupted(name, *args, **kwargs):
+        if name == "sim.app.cli":
+            raise KeyboardInterrupt
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.delitem(sys.modules, "sim.app.cli", raising=False)
+    monkeypatch.setattr(builtins, "__import__", interrupted)
+    assert entry.run() == 130
+    captured = capsys.readouterr()
+    assert captured.err == "" and captured.out == ""
