@@ -12,6 +12,7 @@ pixels with ``style.px``.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import numpy as np
@@ -222,11 +223,19 @@ def band_tag_spot(spots: list, lines: list, boxes: list) -> pygame.Rect:
     return min(free, key=lambda r: (_crossings(lines, r), free.index(r)))
 
 
+def _x(point) -> float:
+    return point[0]
+
+
 def _crossings(lines: list, rect: pygame.Rect) -> int:
     """How many of the lines' segments pass through ``rect`` (each line a list of points)."""
     count = 0
     for pts in lines:
-        for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+        # the points run left to right: only the segments about the rect's width (a
+        # line holds thousands, and this runs each frame)
+        lo = max(0, bisect_left(pts, rect.left, key=_x) - 1)
+        hi = min(len(pts), bisect_right(pts, rect.right, key=_x) + 1)
+        for (x0, y0), (x1, y1) in zip(pts[lo:hi], pts[lo + 1:hi]):
             if x1 < rect.left or x0 > rect.right or x1 == x0 and not rect.left <= x0 <= rect.right:
                 continue
             # the segment's heights over the part of it above the rect's width
