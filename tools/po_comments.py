@@ -66,8 +66,8 @@ RULES: list[tuple[str, str]] = [
      "characters at 800x600"),
     (r"^explore\.(amount|person|medicines)$", "group heading in Explore's controls; at most "
      "~30 characters"),
-    (r"^explore\.amount\.", "opioid amount choice in Explore, four to a row; at most ~17 "
-     "characters at 800x600"),
+    (r"^explore\.amount\.", "opioid amount choice in Explore, two or four to a row; wraps "
+     "to 2 lines of ~11 characters at 800x600"),
     (r"^explore\.person\.", "choice of who the person is, in Explore; one line, at most ~45 "
      "characters at 800x600"),
     (r"^explore\.hint\.", "hint under Explore's controls for the chosen person; wraps, at "
