@@ -298,25 +298,58 @@ def compile_file(po: Path) -> bytes:
 
 
 _FIELD = re.compile(r"\{[^{}]*\}")
+#: counts tried when working out which plural forms serve a single number
+_PLURAL_PROBE = range(0, 1000)
+
+
+def single_number_forms(header: dict[str, str]) -> frozenset[int]:
+    """The plural forms the header's ``Plural-Forms`` rule gives to exactly one count
+    (Arabic: the forms for 0, 1 and 2). Such a form may leave the number out, as GNU
+    ``msgfmt --check-format`` allows: Arabic writes "ثانية واحدة" (one second) and the dual
+    "ثانيتين" (two seconds), never "1 ثانية"."""
+    import gettext
+
+    match = re.search(r"plural\s*=\s*([^;]+)", header.get("Plural-Forms", ""))
+    if not match:
+        return frozenset()
+    rule = gettext.c2py(match.group(1))
+    counts: dict[int, int] = {}
+    for n in _PLURAL_PROBE:
+        form = rule(n)
+        counts[form] = counts.get(form, 0) + 1
+    return frozenset(form for form, count in counts.items() if count == 1)
+
+
+def placeholders_fit(text: str, want: Sequence[str], may_omit: bool = False) -> bool:
+    """Whether ``text`` keeps exactly the ``{name}`` fields ``want`` (sorted); a plural form
+    for a single number (``may_omit``) may leave fields out but never add one."""
+    found = sorted(_FIELD.findall(text))
+    if may_omit:
+        return set(found) <= set(want) and len(found) == len(set(found))
+    return found == list(want)
 
 
 def check_placeholders(po: Path) -> None:
-    """Every translation keeps English's ``{name}`` fields (in each plural form): else
-    PoError naming the file, the line, the msgid and the placeholders (the program would
-    use the English text there, and say so at start-up)."""
+    """Every translation keeps English's ``{name}`` fields (in each plural form; a form
+    for a single number may leave them out, see ``single_number_forms``): else PoError
+    naming the file, the line, the msgid and the placeholders (the program would use the
+    English text there, and say so at start-up)."""
     english = po.parents[2] / "en" / "LC_MESSAGES" / po.name
     if po == english or not english.is_file():
         return
     want = {e.msgid: sorted(_FIELD.findall(e.msgstr))
             for e in read_po_entries(english.read_text(encoding="utf-8"), str(english))}
-    for entry in read_po_entries(po.read_text(encoding="utf-8"), str(po)):
+    text = po.read_text(encoding="utf-8")
+    single = single_number_forms(parse_po(text, str(po))[1])
+    for entry in read_po_entries(text, str(po)):
         fields = want.get(entry.msgid)
         if fields is None or not entry.msgid:
             continue
-        for text in entry.plural_forms or (entry.msgstr,):
-            if text and sorted(_FIELD.findall(text)) != fields:
+        for index, form in enumerate(entry.plural_forms or (entry.msgstr,)):
+            may_omit = entry.is_plural and index in single
+            if form and not placeholders_fit(form, fields, may_omit):
                 raise PoError(f"{po}:{entry.line}: {entry.msgid} has "
-                              f"{' '.join(sorted(_FIELD.findall(text))) or 'no placeholder'} "
+                              f"{' '.join(sorted(_FIELD.findall(form))) or 'no placeholder'} "
                               f"where English has {' '.join(fields) or 'none'}")
 
 

@@ -193,14 +193,31 @@ def test_every_catalog_has_the_same_messages_as_english(code):
 @pytest.mark.parametrize("code", sorted(set(i18n.LANGUAGES) - {"en"}))
 def test_placeholders_match_between_languages(code):
     # "{name}" fields filled with str.format must survive translation unchanged, in
-    # every plural form too
+    # every plural form too; a form the language uses for one count alone may leave the
+    # number out (Arabic's "ثانية واحدة", one second, and dual "ثانيتين", two seconds)
     field = re.compile(r"\{[^{}]*\}")
     en = {e.key: e for e in entries("en")}
+    single = i18n_build.single_number_forms(
+        parse_po(po_path(code).read_text(encoding="utf-8"))[1])
     for entry in entries(code):
         if entry.key in en:
             want = sorted(field.findall(en[entry.key].texts[0]))
-            for text in entry.texts:
-                assert sorted(field.findall(text)) == want, (entry.key, text)
+            for index, text in enumerate(entry.texts):
+                may_omit = entry.is_plural and index in single
+                assert i18n_build.placeholders_fit(text, want, may_omit), (entry.key, text)
+
+
+def test_only_forms_for_a_single_count_may_leave_the_number_out():
+    arabic = parse_po(po_path("ar").read_text(encoding="utf-8"))[1]
+    assert i18n_build.single_number_forms(arabic) == {0, 1, 2}
+    # English and Spanish keep the singular for 1 alone; French and Portuguese use it for
+    # 0 and 1, so there it must show the number
+    for code, single in (("en", {0}), ("es", {0}), ("fr", set()), ("pt_BR", set())):
+        header = parse_po(po_path(code).read_text(encoding="utf-8"))[1]
+        assert i18n_build.single_number_forms(header) == single, code
+    assert i18n_build.placeholders_fit("ثانيتين", ["{seconds}"], may_omit=True)
+    assert not i18n_build.placeholders_fit("ثانيتين", ["{seconds}"])
+    assert not i18n_build.placeholders_fit("{seconds} {bogus}", ["{seconds}"], may_omit=True)
 
 
 def test_every_word_rule_covers_every_language():
@@ -373,8 +390,8 @@ def test_the_build_refuses_a_translation_that_changes_a_placeholder(tmp_path, ca
     for code in ("en", "fr"):
         shutil.copytree(po_path(code).parent.parent, tmp_path / code)
     po = tmp_path / "fr" / "LC_MESSAGES" / "blockade.po"
-    po.write_text(po.read_text(encoding="utf-8").replace("réessayez dans {seconds} s",
-                                                         "réessayez dans {bogus} s"),
+    po.write_text(po.read_text(encoding="utf-8").replace("réessayez dans {seconds}",
+                                                         "réessayez dans {bogus}"),
                   encoding="utf-8")
     assert i18n_build.main([str(tmp_path)]) == 2
     err = capsys.readouterr().err
@@ -422,18 +439,22 @@ PLURAL_FORMS = {
 }
 
 
-#: the countdown's last word in each form, so a catalog with its forms swapped fails too
-COUNTDOWN_WORDS = {
-    "en": ("second", "seconds"),
-    "es": ("segundo", "segundos"),
-    "fr": ("seconde", "secondes"),
-    "pt_BR": ("segundo", "segundos"),
-    "ar": ("ثانية", "ثانية", "ثانية", "ثوانٍ", "ثانية", "ثانية"),
+#: the countdown in each form, with "{n}" for the number, so a catalog with its forms
+#: swapped fails too. Arabic names one and two in words, as it counts: "ثانية واحدة" (one
+#: second), the dual "ثانيتين" (two seconds); 3 to 10 take the plural "ثوانٍ", 11 to 99
+#: the accusative singular "ثانيةً", round hundreds the singular
+COUNTDOWN_ENDINGS = {
+    "en": ("{n} second", "{n} seconds"),
+    "es": ("{n} segundo", "{n} segundos"),
+    "fr": ("{n} seconde", "{n} secondes"),
+    "pt_BR": ("{n} segundo", "{n} segundos"),
+    "ar": ("{n} ثانية", "خلال ثانية واحدة", "خلال ثانيتين", "{n} ثوانٍ", "{n} ثانيةً",
+           "{n} ثانية"),
 }
 
 
 def test_every_language_has_its_plural_table():
-    assert set(i18n.LANGUAGES) <= set(PLURAL_FORMS) & set(COUNTDOWN_WORDS)
+    assert set(i18n.LANGUAGES) <= set(PLURAL_FORMS) & set(COUNTDOWN_ENDINGS)
 
 
 @pytest.mark.parametrize("code", sorted(i18n.LANGUAGES))
@@ -445,7 +466,7 @@ def test_each_language_picks_its_own_plural_forms(code):
     for n, index in PLURAL_FORMS[code].items():
         assert i18n._n(COUNTDOWN, n) == forms[index], (code, n)
         shown = i18n._n(COUNTDOWN, n).format(seconds=n)
-        assert shown.endswith(f"{n} {COUNTDOWN_WORDS[code][index]}"), (code, n, shown)
+        assert shown.endswith(COUNTDOWN_ENDINGS[code][index].format(n=n)), (code, n, shown)
         assert i18n.ngettext(COUNTDOWN, COUNTDOWN + ".plural", n) == forms[index], (code, n)
     assert i18n._n(COUNTDOWN, 5).format(seconds=5).count("5") == 1
 
@@ -468,8 +489,13 @@ def test_the_arabic_catalog_has_six_forms():
     for n, index in PLURAL_FORMS["ar"].items():
         assert standard.plural(n) == index, n
         shown = standard.ngettext(COUNTDOWN, COUNTDOWN + ".plural", n).format(seconds=n)
-        assert shown.endswith(f"{n} {COUNTDOWN_WORDS['ar'][index]}"), (n, shown)
+        assert shown.endswith(COUNTDOWN_ENDINGS["ar"][index].format(n=n)), (n, shown)
     assert standard.ngettext(COUNTDOWN, COUNTDOWN + ".plural", 5).endswith("ثوانٍ")
+    # one and two seconds are said in words, with no digit
+    for n in (1, 2):
+        shown = standard.ngettext(COUNTDOWN, COUNTDOWN + ".plural", n).format(seconds=n)
+        assert not re.search(r"\d", shown), shown
+    assert standard.ngettext(COUNTDOWN, COUNTDOWN + ".plural", 2).endswith("ثانيتين")
 
 
 def test_plural_lookups_fall_back_like_singular_ones(monkeypatch, lenient):

@@ -17,7 +17,7 @@ from sim import i18n
 from sim.app.app import AppContext
 from sim.app.kiosk_config import KioskConfig
 from sim.app.modes.kiosk import KioskMode
-from sim.i18n import LANGUAGES, _
+from sim.i18n import LANGUAGES, _, _n
 from sim.lessons import LESSONS
 from sim.view import fonts
 from sim.view.fonts import line_height, text_width
@@ -297,7 +297,7 @@ def test_the_countdown_follows_the_kiosk_and_redraws_only_when_the_second_change
     screen = over_lesson(app, "still-there")
     text = redraw(app, drawn)
     assert _("kiosk.still_there") in text
-    assert _("kiosk.starting_again").format(seconds=12) in text
+    assert _n("kiosk.starting_again_seconds", 12).format(seconds=12) in text
     assert _("kiosk.still_here") in drawn
     assert not screen.animating
     frames(app, 5)
@@ -308,7 +308,7 @@ def test_the_countdown_follows_the_kiosk_and_redraws_only_when_the_second_change
     assert screen.animating
     app.update(STEP)
     assert app.render()
-    assert _("kiosk.starting_again").format(seconds=11) in "\n".join(drawn)
+    assert _n("kiosk.starting_again_seconds", 11).format(seconds=11) in "\n".join(drawn)
     assert not screen.animating
     assert not app.render()
 

@@ -79,14 +79,52 @@ OTHER_DRUGS = {"en": ("alcohol", "benzodiazepines"), "es": ("alcohol", "benzodia
 OVERDOSE_CUE = {
     "en": "This is an overdose: call emergency services, give naloxone.",
     "es": "Esto es una sobredosis: llama a emergencias y da naloxona.",
-    "fr": "C'est une surdose : appelez les urgences et donnez de la naloxone.",
+    "fr": "C'est une surdose\u00a0: appelez les urgences et donnez de la naloxone.",
     "pt_BR": "Isto é uma overdose: ligue para o serviço de emergência e dê naloxona.",
     "ar": "هذه جرعة زائدة: اتصل بخدمات الطوارئ، وأعطِ النالوكسون.",
+}
+#: TEACHING T4 and T8, the same fact in every language, as plainly as the English: trying
+#: to overcome the block can cause serious harm, coma or death (override's closing caption
+#: and its presenter note), and the risk of dying is highest in the first weeks after
+#: release or after stopping treatment (after-detox). Death is said, not softened to "a
+#: risk to life"; only pictures avoid death imagery (section 5)
+OVERRIDE_RISK = {
+    "en": ("serious harm", "coma", "death"),
+    "es": ("daños graves", "coma", "muerte"),
+    "fr": ("lésions graves", "coma", "mort"),
+    "pt_BR": ("danos graves", "coma", "morte"),
+    "ar": ("ضرر", "غيبوبة", "الوفاة"),
+}
+DEATHS_AFTER_RELEASE = {
+    "en": ("dying", "overdose", "first weeks", "prison", "stopping treatment"),
+    "es": ("morir", "sobredosis", "primeras semanas", "cárcel", "dejar el tratamiento"),
+    "fr": ("mourir", "surdose", "premières semaines", "prison", "arrêt d'un traitement"),
+    "pt_BR": ("morrer", "overdose", "primeiras semanas", "prisão", "parar o tratamento"),
+    "ar": ("الوفاة", "جرعة زائدة", "الأسابيع الأولى", "السجن", "إيقاف العلاج"),
+}
+#: and when breathing falls into the danger zone, what to do: the explanations after the
+#: override and after-detox questions
+BREATHING_EMERGENCY = {
+    "en": ("breathing", "danger zone", "emergency services", "naloxone"),
+    "es": ("respiración", "zona de peligro", "emergencias", "naloxona"),
+    "fr": ("respiration", "zone de danger", "urgences", "naloxone"),
+    "pt_BR": ("respiração", "zona de perigo", "emergência", "naloxona"),
+    "ar": ("التنفس", "منطقة الخطر", "الطوارئ", "النالوكسون"),
+}
+#: the softened forms that once stood there ("a risk to life" for death)
+SOFTENED = {
+    "en": (r"risk to life", r"life-threatening"),
+    "es": (r"poner la vida en riesgo", r"amenaza(r)? la vida"),
+    "fr": (r"mettre la vie en danger", r"menacer la vie"),
+    "pt_BR": (r"vida em risco", r"ameaça a vida", r"risco de vida"),
+    "ar": (r"تهدد\s+الحياة", r"يهدد\s+الحياة"),
 }
 TABLES = {"NALOXONE": NALOXONE, "RESCUE_WORDS": RESCUE_WORDS, "RECEPTOR": RECEPTOR,
           "LANDING_SPOT": LANDING_SPOT, "WITHDRAWAL_SYMPTOMS": WITHDRAWAL_SYMPTOMS,
           "OTHER_SYMPTOMS": OTHER_SYMPTOMS, "OTHER_DRUGS": OTHER_DRUGS,
-          "OVERDOSE_CUE": OVERDOSE_CUE}
+          "OVERDOSE_CUE": OVERDOSE_CUE, "OVERRIDE_RISK": OVERRIDE_RISK,
+          "DEATHS_AFTER_RELEASE": DEATHS_AFTER_RELEASE,
+          "BREATHING_EMERGENCY": BREATHING_EMERGENCY, "SOFTENED": SOFTENED}
 
 
 def test_every_table_has_a_column_for_every_language():
@@ -268,3 +306,32 @@ def test_the_override_lesson_is_not_a_how_to_and_a_fresh_block_is_not_safe(lang)
     # the closing words name the fresh block too, not only a fading one
     closing = " ".join(text(lang, b.caption) for b in les.beats[-2:])
     assert len(re.findall(FRESH_BLOCK[lang], closing, re.I)) >= 2, closing
+
+
+#: where each fact must be said: the message ids, in every language
+KEY_FACTS = {
+    "lesson.override.beat6": OVERRIDE_RISK,
+    "notes.override.6.stress": OVERRIDE_RISK,
+    "lesson.after-detox.beat8": DEATHS_AFTER_RELEASE,
+    "lesson.override.q.explain": BREATHING_EMERGENCY,
+    "lesson.after-detox.q.explain": BREATHING_EMERGENCY,
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("msgid", sorted(KEY_FACTS))
+def test_the_overdose_facts_are_the_same_in_every_language(msgid, lang):
+    """"Coma or death" and the deaths after release are stated in every language as in
+    English (issue 23: two catalogs had softened them to "a risk to life")."""
+    said = text(lang, msgid).casefold()
+    missing = [word for word in KEY_FACTS[msgid][lang] if word.casefold() not in said]
+    assert not missing, f"{lang} {msgid}: says nothing of {missing}: {said!r}"
+    softened = [p for p in SOFTENED[lang] if re.search(p, said, re.I)]
+    assert not softened, f"{lang} {msgid}: softened ({softened}): {said!r}"
+
+
+def test_the_key_fact_messages_are_where_the_lessons_say_them():
+    # the override lesson's closing caption and the after-detox lesson's last words
+    override = [b.caption for b in LESSONS["override"].beats]
+    assert "lesson.override.beat6" in override[-2:]
+    assert "lesson.after-detox.beat8" in [b.caption for b in LESSONS["after-detox"].beats]

@@ -278,7 +278,7 @@ class Tile(Button):
 def _end_line(line: str, width: int, size: int) -> str:
     """``line`` ending in " …" within ``width``: whole words dropped from its end to make
     room (a cut word can read as another word: "an" cut to "a")."""
-    words = line.split()
+    words = line.split(" ")  # plain spaces only: a no-break space keeps "passer\u202f?" whole
     while len(words) > 1 and text_width(" ".join(words) + " …", size) > width:
         words.pop()
     return ellipsize(" ".join(words) + " …", width, size)

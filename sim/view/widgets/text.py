@@ -31,6 +31,12 @@ from sim.view.theme import Colour
 from sim.view.widgets.base import TextSource, Widget, resolve_text
 
 
+#: spaces that join what they separate: French puts a narrow no-break space (U+202F)
+#: before ? ! ; and a no-break space (U+00A0) before : and inside « »; wrapping never
+#: breaks a line there (only plain spaces break)
+NO_BREAK = "\u00a0\u202f\u2007\u2060"
+
+
 def wrap_text(text: str, width: int, size: int, bold: bool = False,
               direction: str | None = None) -> tuple[str, ...]:
     """``text`` at ``size`` pixels split into lines no wider than ``width`` pixels;
@@ -57,7 +63,7 @@ def _wrap(text: str, width: int, size: int, bold: bool, paragraph: str | None,
 
     lines: list[str] = []
     for paragraph_text in text.replace("\t", " ").split("\n"):
-        # split on plain spaces only: a no-break space (U+00A0) keeps its words together
+        # split on plain spaces only: a no-break space (NO_BREAK) keeps its words together
         words = [w for w in paragraph_text.split(" ") if w]
         line = ""
         for word in words:
@@ -95,8 +101,10 @@ def _break_point(word: str, fits) -> int:
         at = word.rfind(mark, 0, cut)
         if at > 0:
             return at + 1
-    # never separate a combining accent from its letter
-    while cut > 1 and unicodedata.combining(word[cut]):
+    # never separate a combining accent from its letter, and never cut at a no-break
+    # space: French "passer\u202f?" must not put the "?" at the start of a line
+    while cut > 1 and (unicodedata.combining(word[cut]) or word[cut] in NO_BREAK
+                       or word[cut - 1] in NO_BREAK):
         cut -= 1
     return cut
 
