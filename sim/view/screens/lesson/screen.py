@@ -39,6 +39,7 @@ from sim.view.screens.lesson.words import (
     help_text, lettered, shows_person)
 from sim.view.screens.panels import cue_showing, draw_person_panel
 from sim.view.style import FONT_SMALL
+from sim.view.text_runs import own_direction
 from sim.view.widgets import Button, Dialog, WidgetGroup, draw_wrapped, ellipsize
 
 __all__ = ["LessonScreen"]
@@ -560,10 +561,13 @@ class LessonScreen(Screen):
         clip = surface.get_clip()
         surface.set_clip(r.clip(clip))  # a window too small for the card: never spill
         title_top, body_top, _bottom = card_text_tops(st, r, title, text)
-        draw_wrapped(surface, st, title, (r.left + pad_x, title_top), r.width - 2 * pad_x,
-                     st.font(CARD_TITLE_SIZE), t.text, bold=True, align=st.align_start)
-        draw_wrapped(surface, st, text, (r.left + pad_x, body_top), r.width - 2 * pad_x,
-                     st.font(CARD_BODY_SIZE), t.text, align=st.align_start)
+        # a clinic's words read in their own direction (Arabic help on an English
+        # screen from the right), each starting on its own start side
+        for words, top, size, bold in ((title, title_top, CARD_TITLE_SIZE, True),
+                                       (text, body_top, CARD_BODY_SIZE, False)):
+            draw_wrapped(surface, st, words, (r.left + pad_x, top), r.width - 2 * pad_x,
+                         st.font(size), t.text, bold=bold, align="start",
+                         direction=own_direction(words))
         surface.set_clip(clip)
 
 
