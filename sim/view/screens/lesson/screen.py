@@ -387,8 +387,9 @@ class LessonScreen(Screen):
     @property
     def reveal(self) -> float:
         """How much of the current beat's story-time jump the chart shows (0..1): weeks
-        are seen to pass, not skipped in one frame."""
-        if self._reveal_from is None:
+        are seen to pass, not skipped in one frame. Under reduced motion the chart shows
+        complete at once: no fill-in, no counting clock (issue 23 item 8)."""
+        if self._reveal_from is None or self.style.reduced_motion:
             return 1.0
         return min(1.0, (self.t - self._reveal_from) / REVEAL_SECONDS)
 
