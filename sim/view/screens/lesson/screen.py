@@ -87,7 +87,6 @@ class LessonScreen(Screen):
         self._reveal_from: float | None = None  # when the current beat's jump began to show
         self._shown_index: int | None = None
         self.group = WidgetGroup()
-        self._first_tab_to_choice = False
         #: the caption page shown (a caption pages only when no arrangement holds it)
         self.page = 0
         self._page_time = 0.0
@@ -256,16 +255,18 @@ class LessonScreen(Screen):
                 ]
         self.group = WidgetGroup([*self.choices, self.back, self.replay, self.next,
                                   self.preferences, self.about_button, self.home])
-        # focus is never lost: Back, Replay or a header button keeps it while it can take
-        # it (pressing Back twice works); otherwise it lands on Next
+        # focus is never lost: a question's first answer takes it (Next reads "Skip"
+        # then, and an Enter pressed again and again must not skip every question: Skip
+        # needs its own press); else Back, Replay or a header button keeps it while it
+        # can take it (pressing Back twice works); otherwise it lands on Next
         self.layout(self.size)
         keep = focused if focused in (self.back, self.replay, *self.header_buttons) else None
-        if keep is not None and self.group._can_focus(keep):
+        if self.choices:
+            self.group.focus(self.choices[0], visible=visible)
+        elif keep is not None and self.group._can_focus(keep):
             self.group.focus(keep, visible=visible)
         else:
             self.group.focus(self.next, visible=visible)
-        # the first Tab on a question lands on its first answer
-        self._first_tab_to_choice = bool(self.choices)
         self.dirty = True
 
     def open_about(self) -> None:
@@ -355,13 +356,6 @@ class LessonScreen(Screen):
     def handle(self, action) -> bool:
         if self.about.is_open:
             return self.about.handle(action) or True
-        if (isinstance(action, Key) and action.key == pygame.K_TAB and self.choices
-                and self._first_tab_to_choice and not action.mod & pygame.KMOD_SHIFT):
-            self._first_tab_to_choice = False
-            self.group.focus(self.choices[0], visible=True)
-            return True
-        if isinstance(action, Key):
-            self._first_tab_to_choice = False
         if self.group.handle(action):
             return True
         if isinstance(action, Pointer) and action.kind == "down" and \
