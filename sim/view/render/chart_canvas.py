@@ -37,6 +37,23 @@ def _flip(image: pygame.Surface) -> pygame.Surface:
     return flipped
 
 
+#: scratch surfaces by (size, pixel format): a chart redrawn every frame (Explore's)
+#: reuses its own instead of allocating one a frame
+_scratches: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+SCRATCHES_KEPT = 4
+
+
+def _scratch(size: tuple[int, int], like: pygame.Surface) -> pygame.Surface:
+    key = (size, like.get_bitsize(), like.get_masks())
+    surface = _scratches.get(key)
+    if surface is None:
+        surface = _scratches[key] = pygame.Surface(size, 0, like)
+        while len(_scratches) > SCRATCHES_KEPT:
+            _scratches.popitem(last=False)
+    _scratches.move_to_end(key)
+    return surface
+
+
 class ChartCanvas:
     """Where a chart draws: ``surface`` and ``rect`` (the chart's panel on it).
 
@@ -54,16 +71,34 @@ class ChartCanvas:
             self.surface, self.rect = surface, pygame.Rect(rect)
             return
         self.rect = pygame.Rect(0, 0, max(1, rect.width), max(1, rect.height))
-        self.surface = pygame.Surface(self.rect.size, 0, surface)
-        self.surface.blit(surface, (0, 0), self._window_rect)  # what lies under the panel
-        self.surface = pygame.transform.flip(self.surface, True, False)
+        # numpy copies ignore a clip: only for a panel wholly inside the surface and its clip
+        self._fast = (surface.get_bitsize() == 32
+                      and surface.get_clip().contains(self._window_rect))
+        self.surface = _scratch(self.rect.size, surface)
+        if self._fast:  # what lies under the panel, flipped: one reversed copy (numpy)
+            under = pygame.surfarray.pixels2d(surface)[self._columns()]
+            pygame.surfarray.pixels2d(self.surface)[:] = under[::-1]
+            del under  # (the views lock the surfaces while they live)
+        else:
+            self.surface.blit(surface, (0, 0), self._window_rect)
+            self.surface = pygame.transform.flip(self.surface, True, False)
+
+    def _columns(self) -> tuple[slice, slice]:
+        r = self._window_rect
+        return slice(r.left, r.right), slice(r.top, r.bottom)
 
     def text(self, image: pygame.Surface, pos) -> pygame.Rect:
         """Blit rendered words with their top-left at ``pos`` (as the chart lays them out)."""
         return self.surface.blit(_flip(image) if self.mirrored else image, pos)
 
     def finish(self) -> None:
-        if self.mirrored:
+        if not self.mirrored:
+            return
+        if self._fast:
+            view = pygame.surfarray.pixels2d(self._target)
+            view[self._columns()] = pygame.surfarray.pixels2d(self.surface)[::-1]
+            del view
+        else:
             self._target.blit(pygame.transform.flip(self.surface, True, False),
                               self._window_rect.topleft)
 
