@@ -331,11 +331,29 @@ def strict() -> bool:
     return _strict
 
 
+#: the message ids looked up while ``recording()`` runs (None: not recording)
+_looked_up: set[str] | None = None
+
+
+@contextmanager
+def recording() -> Iterator[set[str]]:
+    """The set of message ids ``_``, ``pgettext`` and ``ngettext`` look up inside the
+    block (``blockade translate-sheet``: the messages a screen shows as it draws)."""
+    global _looked_up
+    before, _looked_up = _looked_up, set()
+    try:
+        yield _looked_up
+    finally:
+        _looked_up = before
+
+
 def _(msgid: str) -> str:
     """The text for ``msgid`` in the current language (English, then the key, as fallback).
 
     In strict mode a msgid missing from the current language raises MissingMessage.
     """
+    if _looked_up is not None:
+        _looked_up.add(msgid)
     text = catalog(_current).get(msgid)
     if text is None:
         if _strict and not any(m == msgid for m, _f, _w in _wrong_placeholders.get(_current, ())):
@@ -347,6 +365,8 @@ def _(msgid: str) -> str:
 def pgettext(context: str, msgid: str) -> str:
     """Like ``_`` for an entry with a ``msgctxt`` (same key, different meaning)."""
     key = context + CONTEXT_SEPARATOR + msgid
+    if _looked_up is not None:
+        _looked_up.add(key)
     text = catalog(_current).get(key)
     if text is None:
         if _strict:
@@ -370,6 +390,8 @@ def ngettext(singular_id: str, plural_id: str, n: int) -> str:
 
     In strict mode an id missing from the current language raises MissingMessage.
     """
+    if _looked_up is not None:
+        _looked_up.add(singular_id)
     text = _plural(_current, singular_id, plural_id, n)
     if text is None:
         if _strict:

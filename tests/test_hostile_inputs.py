@@ -159,8 +159,11 @@ SETTINGS_FILES = {
     "a zero-width line": (_text(H + 'text = "Help\\n\\u200b\\u200b\\nmore"\n'), "invisible"),
     "601 characters of text": (_text(H + f'text = "{"help me " * 75}x"\n'), "600 characters"),
     "80-character title": (_text(H + f'title = "{"W" * 80}"\n'), "title"),
-    "Arabic the font cannot draw": (_text(H + 'text = "اطلب المساعدة من الفريق"\n'), "U+06"),
-    "CJK the font cannot draw": (_text(H + 'text = "请向前台索取免费纳洛酮"\n'), "U+"),
+    "Arabic, drawn with the bundled Arabic font": (
+        _text(H + 'text = "اطلب المساعدة من الفريق: 555-0100"\n'), None),
+    "CJK no bundled font draws": (_text(H + 'text = "请向前台索取免费纳洛酮"\n'),
+                                  "line 2: [help] text: no bundled font draws U+8BF7"),
+    "an emoji no bundled font draws": (_text(H + 'title = "Help \U0001F600"\n'), "U+1F600"),
     "a private-use character": (_text(H + 'text = "help \\ue000"\n'), "U+E000"),
     "a fine file": (_text(H + 'title = "Help near you"\ntext = "Ask at the front desk: '
                           'free naloxone. Ayuda: pregunte en recepción."\n'), None),

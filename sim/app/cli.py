@@ -224,7 +224,34 @@ def build_parser() -> argparse.ArgumentParser:
                               "in the current folder)")
     handout.add_argument("--settings", dest="handout_settings", metavar="PATH",
                          help="clinic settings TOML whose [help] text the sheet shows")
+    sheet = commands.add_parser(
+        "translate-sheet",
+        help="write a translator's review page (one HTML file) for a language",
+        description=(
+            "Write one self-contained HTML file for a bilingual reviewer: a section per "
+            "screen and lesson beat with its picture in LANG and the English and the "
+            "translation of each message shown there side by side, then every other "
+            "message. See docs/translating.md."
+        ),
+    )
+    sheet.add_argument("sheet_lang", metavar="LANG",
+                       help="the language to review: " + ", ".join(LANGS[1:]))
+    sheet.add_argument("--out", dest="sheet_out", metavar="FILE.html",
+                       help="where to write (default blockade-translate-LANG.html, in the "
+                            "current folder)")
     return parser
+
+
+def cmd_translate_sheet(args) -> int:
+    from sim.app.translate_sheet import write_sheet
+
+    translations = [code for code in i18n.available_languages() if code != i18n.DEFAULT_LANGUAGE]
+    if args.sheet_lang not in translations:
+        raise UsageError(f"blockade translate-sheet: no translation '{args.sheet_lang}' to "
+                         f"review (languages: {', '.join(translations)})")
+    path = write_sheet(args.sheet_lang, args.sheet_out)
+    print(f"wrote {path}")
+    return 0
 
 
 def cmd_handout(args) -> int:
@@ -439,6 +466,8 @@ def main(argv: list[str] | None = None) -> int:
                 return cmd_bench(args)
             if args.command == "handout":
                 return cmd_handout(args)
+            if args.command == "translate-sheet":
+                return cmd_translate_sheet(args)
             if args.command == "kiosk-report":
                 from sim.app.kiosk_counts import report_main
 

@@ -53,11 +53,11 @@ def default_name(lesson_id: str | None, plan, lang: str, notes: bool = False) ->
     return f"blockade-{name}-{lang}.html"
 
 
-def check_target(out: str) -> Path:
+def check_target(out: str, what: str = "the handout") -> Path:
     """Refuse, before any drawing, a target that cannot be written (one line)."""
     target = Path(out)
     if target.suffix.lower() not in (".html", ".htm"):
-        raise OutputError(f"{target}: the handout must be an .html file")
+        raise OutputError(f"{target}: {what} must be an .html file")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{target}: folder {folder} does not exist")

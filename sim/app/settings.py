@@ -8,8 +8,9 @@ The program ships no phone numbers; without a file, a neutral line asks the
 visitor to talk to their care team. Every key is checked; a mistake is one line
 naming the file and the key. The text must be something the help card can show:
 no control characters (a line break is allowed in ``text``), not invisible (only
-zero-width characters), every character drawn by the bundled Noto Sans (no Arabic
-or CJK yet), the title on one line of the card and the text within the card at the
+zero-width characters), every character drawn by a bundled font where the screens'
+text layer would draw it (``sim.view.fonts.missing_glyph``: Latin, Greek, Cyrillic,
+Arabic; not CJK or emoji), the title on one line of the card and the text within the card at the
 smallest window (logical 960x720, an 800x600 window), measured with the real font.
 """
 
@@ -102,7 +103,7 @@ def _check_fits_card(help_: dict, p: str | Path, table: str = "help",
     """Title and text must show in full on the card, with the bundled font."""
     import pygame
 
-    from sim.view.fonts import font
+    from sim.view.fonts import missing_glyph, text_width
     from sim.view.screens.lesson import card_fits
     from sim.view.style import FONT_BODY
     from sim.view.widgets.text import wrap_text
@@ -114,21 +115,22 @@ def _check_fits_card(help_: dict, p: str | Path, table: str = "help",
         style = card_style()
         r = card_rect(settings={"help": help_})
         size = style.font(FONT_BODY)  # the card's title (bold) and its text
-        title_font, body_font = font(size, True), font(size)
-        for key, f in (("title", title_font), ("text", body_font)):
+        for key, bold in (("title", True), ("text", False)):
             text = help_.get(key)
             if text is None:
                 continue
             where = f"{p}: [{table}] {key}"
-            ch = _first_missing_glyph(f, text)
+            ch = missing_glyph(text, size, bold)
             if ch is not None:
+                line = _line_of(p, ch)
                 raise error(
-                    f"{where}: the bundled font cannot draw U+{ord(ch):04X} "
-                    f"({unicodedata.name(ch, 'unnamed')}); Latin, Greek and Cyrillic work"
+                    f"{p}:{f' line {line}:' if line else ''} [{table}] {key}: no bundled font "
+                    f"draws U+{ord(ch):04X} {ch!r} ({unicodedata.name(ch, 'unnamed')}); "
+                    "Latin, Greek, Cyrillic and Arabic work"
                 )
-            if f.size(text.replace("\n", ""))[0] == 0:
+            if text_width(text.replace("\n", ""), size, bold) == 0:
                 raise error(f"{where}: shows nothing (only invisible characters)")
-            if key == "text" and any(line and body_font.size(line)[0] == 0
+            if key == "text" and any(line and text_width(line, size) == 0
                                      for line in wrap_text(text, r.width, size)):
                 raise error(f"{where}: a line of only invisible characters")
         from sim.view.screens.lesson import help_text as card_text
@@ -148,26 +150,12 @@ def _check_fits_card(help_: dict, p: str | Path, table: str = "help",
             pygame.font.quit()
 
 
-def _first_missing_glyph(f, text: str) -> str | None:
-    """The first character of ``text`` that ``f`` would draw as its "missing" box.
-
-    SDL_ttf gives metrics even for characters the font lacks (those of the box,
-    .notdef), so each character is drawn and compared with the box drawn for a
-    private-use character, which Noto Sans never has."""
-    import pygame
-
-    def picture(ch: str):
-        image = f.render(ch, True, (255, 255, 255))
-        return image.get_size(), pygame.image.tobytes(image, "RGBA")
-
-    box = picture("\ue000")
-    seen = set()
-    for ch in text:
-        if ch in seen or ch.isspace():
-            continue
-        seen.add(ch)
-        if f.size(ch)[0] == 0:
-            continue  # a zero-width character: invisible by design (checked as a whole)
-        if picture(ch) == box:
-            return ch
-    return None
+def _line_of(p: str | Path, ch: str) -> int | None:
+    """The line of the file ``p`` where ``ch`` first shows (None if it is written as an
+    escape such as ``\\u4e2d``, or the file cannot be read again)."""
+    try:
+        source = Path(p).read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return None
+    at = source.find(ch)
+    return source.count("\n", 0, at) + 1 if at >= 0 else None

@@ -143,6 +143,39 @@ def mixed_metrics(size: int, bold: bool = False) -> tuple[int, int]:
     return ascent, ascent + below
 
 
+def missing_glyph(text: str, size: int, bold: bool = False) -> str | None:
+    """The first character of ``text`` that no bundled font draws where the text layer
+    would draw it (the Latin font, or for text with Arabic each piece's own font: Arabic
+    letters with Noto Sans Arabic, digits and Latin with Noto Sans), None if all show.
+
+    SDL_ttf gives metrics even for characters a font lacks (those of its "missing" box,
+    .notdef), so each character is drawn with its piece's font and compared with the
+    box that font draws for a private-use character, which neither font has."""
+    seen: set[tuple[str, str]] = set()
+    for line in text.split("\n"):
+        if has_arabic(line):
+            pieces = [(_piece_font(p, size, bold), p.text)
+                      for p in text_runs.visual_pieces(line, text_runs.RTL)]
+        else:
+            pieces = [(font(size, bold), line)]
+        for f, words in pieces:
+            for ch in words:
+                key = (ch, f"{id(f)}")
+                if key in seen or ch.isspace():
+                    continue
+                seen.add(key)
+                if f.size(ch)[0] == 0:
+                    continue  # zero width: invisible by design (the caller checks the whole)
+                if _picture(f, ch) == _picture(f, "\ue000"):
+                    return ch
+    return None
+
+
+def _picture(f: pygame.font.Font, ch: str) -> tuple:
+    image = f.render(ch, True, (255, 255, 255))
+    return image.get_size(), pygame.image.tobytes(image, "RGBA")
+
+
 class FontError(Exception):
     """A bundled font file is missing, empty or corrupt (one line naming the file)."""
 

@@ -11,7 +11,8 @@ rather than a second set of coordinates in every screen.
 
 What stays as drawn: pictures (the molecules and receptors, the tile pictures,
 the person figure) are pictures, not text, and are drawn unmirrored inside their
-(mirrored) boxes; a chart's time axis still runs left to right (a picture of time).
+(mirrored) boxes. Charts mirror inside their panels too, story time running to the left
+(``sim/view/render/chart_canvas.py``; the rule and its reason: docs/direction.md).
 
 Drawing code that puts text at a rect's left edge puts it at the start edge
 instead: ``start_x(style, rect, width)`` (``rect.right - width`` right to left),

@@ -14,7 +14,7 @@ levels (0 to 2), enough for interface text:
   left-to-right; EN and AN (digits, European or Arabic-Indic) are a number, which
   reads left to right; combining marks take the class of the letter they sit on;
   everything else (spaces, punctuation, symbols) is neutral;
-- a separator between two digits ("1.5", "12:30", "1,000") and a "%", "°" or
+- a separator between two digits ("1.5", "12:30", "1,000", "555-0100") and a "%", "°" or
   "‰" touching a digit belong to the number (rules W4, W5, simplified); a number
   acts as Latin after a Latin letter and as Arabic otherwise in a right-to-left
   paragraph (W7, and N1's "numbers act as R");
@@ -67,7 +67,10 @@ _ARABIC_RE = re.compile(f"[{_ARABIC_RANGES}]")
 #: checks each of these has a glyph in the Arabic font)
 ARABIC_FONT_NEUTRALS = frozenset(" \u00a0.,:!«»-\u200c\u200d")
 #: number separators between two digits, and terminators touching a digit (W4, W5)
-_NUMBER_SEPARATORS = frozenset(".,:/\u066b\u066c")
+#: a hyphen between digits too ("555-0100"): strict UAX #9 turns digits after Arabic into
+#: Arabic numbers (W2), which a hyphen does not join (W4), so a clinic's phone number in
+#: an Arabic sentence would show as "0100-555"; kept whole here, as its reader dials it
+_NUMBER_SEPARATORS = frozenset(".,:/\u066b\u066c-\u2010\u2011")
 _NUMBER_TERMINATORS = frozenset("%\u066a\u2030\u00b0")
 
 LIMITS = """\
@@ -77,10 +80,14 @@ Known limits of the simplified bidi in sim.view.text_runs:
 - bracket pairs only for (), [] and {}; no canonical equivalents (U+2329/U+3008),
   and a bracket pair's inside is not reconsidered after neutrals are resolved;
 - W2 is folded into the "number acts as Arabic" rule: a number after Arabic shows
-  as a left-to-right run; ranges "1-2" and signs "-5", "+3" keep the sign/hyphen as
-  a neutral, which in an Arabic sentence may put it on the other side of the number;
+  as a left-to-right run; a hyphen between digits ("555-0100", "1-2") joins them
+  into one number (UAX #9 would not after Arabic: see _NUMBER_SEPARATORS); signs "-5",
+  "+3" keep the sign as a neutral, which in an Arabic sentence may put it on the other
+  side of the number; digits separated by a space are two numbers, in right-to-left
+  order (write a phone number with hyphens);
 - one line at a time: a paragraph's direction is the interface language's (or the
-  caller's), not guessed from the text's first strong character (P2/P3);
+  caller's); only words that are not the interface's own (a clinic's help text) take
+  their first strong character's (P2/P3, ``own_direction``);
 - line breaking is by words in logical order, then each line is reordered by itself
   (as L1/L2 require); trailing spaces are not moved to the end side (L1);
 - no font fallback beyond the two bundled fonts: Hebrew is ordered but has no glyphs,
@@ -125,6 +132,20 @@ def resolve(paragraph: str | None) -> str:
     if paragraph not in (LTR, RTL):
         raise ValueError(f"direction must be {LTR!r} or {RTL!r}, not {paragraph!r}")
     return paragraph
+
+
+def own_direction(text: str, default: str | None = None) -> str:
+    """The direction a paragraph of ``text`` takes by itself (UAX #9 P2/P3): that of its
+    first strong letter, ``default`` (or the current language's) if it has none. For
+    words that are not the interface's own (a clinic's help text): Arabic help on an
+    English screen reads from the right, English help on an Arabic screen from the left."""
+    for ch in text:
+        kind = _strong(ch)
+        if kind == "R":
+            return RTL
+        if kind == "L":
+            return LTR
+    return resolve(default)
 
 
 def has_arabic(text: str) -> bool:

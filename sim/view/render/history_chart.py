@@ -19,6 +19,7 @@ import numpy as np
 import pygame
 
 from sim.view.fonts import line_height, render_text, text_width
+from sim.view.render.chart_canvas import ChartCanvas
 from sim.view.style import Style
 
 #: line patterns, in logical units: (on, off, on, off, ...) along the line. Lines are
@@ -95,20 +96,34 @@ def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title
     ``scale`` (a ``time_axis.TimeScale``) with each row's story ``steps``: rows are
     placed by story time on the scale's broken axis, named by ``part_labels`` (one per
     part, in place of ``x_label``), and every mark's label is shown, in as many rows as
-    it takes (the layout measures them with ``mark_rows``)."""
+    it takes (the layout measures them with ``mark_rows``). Right to left the chart is
+    mirrored (``chart_canvas``): the title at the right, story time running leftwards."""
+    canvas = ChartCanvas(surface, rect, style.rtl)
+    area = _draw_history(canvas, style, canvas.rect, title, series, jumps, top, jump_label,
+                         x_label, marks, limit, clock, scale, steps, part_labels)
+    canvas.finish()
+    return canvas.out_rect(area)
+
+
+def _draw_history(canvas: ChartCanvas, style: Style, rect: pygame.Rect, title: str,
+                  series: list[Series], jumps: list[tuple[int, int]], top: float,
+                  jump_label: str, x_label: str, marks, limit: int | None, clock: str,
+                  scale, steps: list[int] | None, part_labels: tuple[str, ...]) -> pygame.Rect:
+    """``draw_history`` from the left, on ``canvas``; returns the area in its coordinates."""
+    surface = canvas.surface
     th = style.colours
     px = style.px
     font = style.font_small
     pygame.draw.rect(surface, th.panel, rect, border_radius=style.corner_radius)
     head = render_text(title, font, th.text, True)
     head_y = rect.top + px(INSET_TOP)
-    surface.blit(head, (rect.left + px(INSET_X), head_y))
+    canvas.text(head, (rect.left + px(INSET_X), head_y))
     chip = render_text(clock, font, th.background, True) if clock else None
     if chip is not None:  # the story clock: "Day 3", "Week 6"
         box = chip.get_rect(topright=(rect.right - px(CLOCK_INSET), head_y))
         box = box.inflate(2 * px(CLOCK_PAD_X), 2 * px(CLOCK_PAD_Y))
         pygame.draw.rect(surface, th.accent, box, border_radius=px(CLOCK_CORNER))
-        surface.blit(chip, chip.get_rect(center=box.center))
+        canvas.text(chip, chip.get_rect(center=box.center))
     keyed = _legend(series)
     labels = [render_text(s.label, font, th.text_muted) for s in keyed]
     right = _legend_right(style, rect.right, chip.get_width() if chip is not None else None)
@@ -120,7 +135,7 @@ def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title
         ly = y + head.get_height() // 2
         patterned_lines(surface, s.colour, [(x, ly), (x + sample_w, ly)],
                         px(max(SAMPLE_MIN_WIDTH, s.width)), [px(d) for d in s.dash])
-        surface.blit(label, (x + sample_w + to_name, y))
+        canvas.text(label, (x + sample_w + to_name, y))
     small = line_height(font)
     # the title names what rises up the chart; x_label names the way along it
     area = pygame.Rect(rect.left + px(INSET_X),
@@ -129,11 +144,11 @@ def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title
     area.height = (rect.bottom - (small + px(X_LABEL_ROOM) if x_label else px(INSET_BOTTOM))
                    - area.top)
     if scale is not None:
-        _draw_parts(style, surface, area, scale, part_labels)
+        _draw_parts(style, canvas, area, scale, part_labels)
     elif x_label:
         words = render_text(x_label, font, th.text_muted)
         ax, ay = area.left, area.bottom + px(X_LABEL_GAP)
-        surface.blit(words, (ax, ay))
+        canvas.text(words, (ax, ay))
         # an arrow drawn, not typed: time runs to the right
         my = ay + words.get_height() // 2
         end = min(area.right, ax + words.get_width() + px(ARROW_LEN))
@@ -205,14 +220,14 @@ def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title
                              lines, boxes)
         if _crossings(lines, spot):
             pygame.draw.rect(surface, th.meter_track, spot.inflate(2 * px(LABEL_PAD_X), 0))
-        surface.blit(tag, spot.topleft)
+        canvas.text(tag, spot.topleft)
     # labels last, each on a box of the panel's colour: readable over any line
     for _x, left, row, text in placed:
         image = render_text(text, font, th.text)
         box = image.get_rect(topleft=(left, area.top + row * small))
         box = box.inflate(2 * px(LABEL_PAD_X), 0)
         pygame.draw.rect(surface, th.panel, box)
-        surface.blit(image, (left, area.top + row * small))
+        canvas.text(image, (left, area.top + row * small))
     return area
 
 
@@ -374,10 +389,11 @@ def place_labels(style: Style, left_edge: float, right_edge: float, marks, max_r
     return placed[::-1]
 
 
-def _draw_parts(style: Style, surface, area: pygame.Rect, scale, labels) -> None:
+def _draw_parts(style: Style, canvas: ChartCanvas, area: pygame.Rect, scale, labels) -> None:
     """A broken time axis: each part's ticks (one per day, one per week), a break mark
     and a faint line where the scale changes, and each part's name under it, never
     over the other's."""
+    surface = canvas.surface
     th = style.colours
     px = style.px
     font = style.font_small
@@ -405,7 +421,7 @@ def _draw_parts(style: Style, surface, area: pygame.Rect, scale, labels) -> None
     for part, text in zip(scale.parts, labels):
         words = render_text(text, font, th.text_muted)
         x = max(area.left + part.x0 * area.width + px(PART_LABEL_INSET), end + px(ITEM_GAP))
-        surface.blit(words, (x, y))
+        canvas.text(words, (x, y))
         end = x + words.get_width()
 
 

@@ -15,6 +15,7 @@ from collections import deque
 import pygame
 
 from sim.view.fonts import line_height, render_text, text_width
+from sim.view.render.chart_canvas import ChartCanvas
 from sim.view.render.shapes import draw_molecule
 from sim.view.style import Style
 
@@ -92,6 +93,16 @@ class OccupancyPlot:
 
     def draw(self, surface: pygame.Surface, style: Style, rect: pygame.Rect, y_label: str,
              names: dict[str, str], time_label: str, marks_label: str = "") -> None:
+        """Draw the plot in ``rect``; right to left it is mirrored (``chart_canvas``): the
+        axis' name and the legend at the right, the newest story time at the left."""
+        canvas = ChartCanvas(surface, rect, style.rtl)
+        self._draw(canvas, style, canvas.rect, y_label, names, time_label, marks_label)
+        canvas.finish()
+        self.drawn_marks = [(s, canvas.out_point(pos)) for s, pos in self.drawn_marks]
+
+    def _draw(self, canvas: ChartCanvas, style: Style, rect: pygame.Rect, y_label: str,
+              names: dict[str, str], time_label: str, marks_label: str) -> None:
+        surface = canvas.surface
         th = style.colours
         px = style.px
         small = style.font_small
@@ -100,7 +111,7 @@ class OccupancyPlot:
         head = render_text(y_label, small, th.text)
         arrow_x = rect.left + px(AXIS_X)
         head_y = rect.top + px(INSET_TOP)
-        surface.blit(head, (rect.left + px(INSET_X), head_y))
+        canvas.text(head, (rect.left + px(INSET_X), head_y))
         labels = [render_text(names[s], small, th.text_muted) for s in self.species]
         places = _legend_places(style, rect.left, rect.right, head.get_width(),
                                 [label.get_width() for label in labels])
@@ -108,7 +119,7 @@ class OccupancyPlot:
         for s, label, (x, row) in zip(self.species, labels, places):
             y = head_y + row * head.get_height()
             draw_molecule(surface, style, s, (x + swatch_r, y + head.get_height() / 2), swatch_r)
-            surface.blit(label, (x + swatch_w, y))
+            canvas.text(label, (x + swatch_w, y))
         strip_top = head_y + _legend_rows(places) * head.get_height() + px(STRIP_GAP)
         foot = render_text(time_label, small, th.text_muted)
         area = pygame.Rect(arrow_x + px(AXIS_TO_AREA), strip_top + px(MARK_STRIP), 0, 0)
@@ -129,7 +140,7 @@ class OccupancyPlot:
         # horizontal axis: its name and an arrow, time runs to the right
         fy = area.bottom + px(FOOT_GAP)
         ax = area.right - foot.get_width() - px(TIME_ARROW)
-        surface.blit(foot, (ax, fy))
+        canvas.text(foot, (ax, fy))
         ay = fy + foot.get_height() // 2
         head_long = px(TIME_ARROW_LONG)
         pygame.draw.line(surface, th.text_muted, (ax + foot.get_width() + px(TIME_GAP), ay),
@@ -140,7 +151,7 @@ class OccupancyPlot:
         if marks_label:  # the key to the dose marks, bottom left, if there is room
             key = render_text(marks_label, small, th.text_muted)
             if area.left + key.get_width() + px(KEY_ROOM) < ax:
-                surface.blit(key, (area.left, fy))
+                canvas.text(key, (area.left, fy))
         n = len(self.history)
         dx = area.width / (HISTORY - 1)
         x0 = area.right - (n - 1) * dx  # the oldest point kept; the newest is at the right

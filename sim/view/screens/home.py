@@ -561,6 +561,11 @@ class HomeScreen(Screen):
         (its right edge at ``window width - left``) right to left."""
         return self.size[0] - left - width if self.style.rtl else left
 
+    @property
+    def ring_reach(self) -> int:
+        """How far a focus ring stands outside its tile (its gap and its width)."""
+        return self.style.focus_gap + self.style.focus_ring_width
+
     def _scroll_to(self, value: float) -> None:
         self.scroll = int(max(0, min(self.max_scroll, value)))
         for i, tile in enumerate(self.tiles):
@@ -633,11 +638,12 @@ class HomeScreen(Screen):
             image = render_text(line, st.font_large, t.text_muted)
             surface.blit(image, (self._header_x(m, image.get_width()), y))
             y += line_height(st.font_large)
-        # the tiles, clipped to their area (scrolled tiles slide under its edges)
+        # the tiles, clipped to their area and the focus ring's reach round it (scrolled
+        # tiles slide under its edges; a tile scrolled wholly into view shows its whole
+        # ring, which stands outside the tile: the area's gap and margins hold it)
         clip = surface.get_clip()
-        surface.set_clip(self.tiles_area.inflate(2 * st.focus_gap + 2 * st.focus_ring_width,
-                                                 2 * st.focus_gap + 2 * st.focus_ring_width)
-                         if not self.max_scroll else self.tiles_area)
+        surface.set_clip(self.tiles_area.inflate(2 * self.ring_reach, 2 * self.ring_reach)
+                         .clip(clip))
         self.group.sync_focus()
         for tile in self.tiles:
             if tile.rect.colliderect(self.tiles_area):

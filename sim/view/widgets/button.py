@@ -113,14 +113,38 @@ class Toggle(Button):
         t = st.colours
         border = t.button_border if self.enabled else t.button_disabled_text
         draw_box(surface, st, self.rect, self.fill_colour(), border, control_border(st))
-        switch = pygame.Rect(0, 0, st.px(SWITCH_W), st.px(SWITCH_H))
-        switch.midleft = (self.rect.left + st.padding, self.rect.centery)
+        switch = self.switch_rect()
         self._draw_switch(surface, switch)
-        label_rect = pygame.Rect(switch.right, self.rect.top, self.rect.right - switch.right, self.rect.height)
+        # the label after the switch, on its end side (right to left: at its left)
+        if st.rtl:
+            label_rect = pygame.Rect(self.rect.left, self.rect.top, switch.left - self.rect.left,
+                                     self.rect.height)
+        else:
+            label_rect = pygame.Rect(switch.right, self.rect.top, self.rect.right - switch.right,
+                                     self.rect.height)
         colour = t.button_text if self.enabled else t.button_disabled_text
-        draw_label(surface, st, self.text, label_rect, colour, self.font_px, align="left")
+        draw_label(surface, st, self.text, label_rect, colour, self.font_px,
+                   align="right" if st.rtl else "left")
         if self.focused:
             draw_focus_ring(surface, st, self.rect)
+
+    def switch_rect(self) -> pygame.Rect:
+        """The switch's track: on the start side of the control (docs/direction.md)."""
+        st = self.style
+        switch = pygame.Rect(0, 0, st.px(SWITCH_W), st.px(SWITCH_H))
+        if st.rtl:
+            switch.midright = (self.rect.right - st.padding, self.rect.centery)
+        else:
+            switch.midleft = (self.rect.left + st.padding, self.rect.centery)
+        return switch
+
+    def knob_centre(self, switch: pygame.Rect | None = None) -> tuple[int, int]:
+        """Where the knob is: off at the start side, on at the end side (left to right:
+        off at the left; right to left: off at the right), as the state reads."""
+        switch = self.switch_rect() if switch is None else switch
+        radius = switch.height // 2
+        at_end = self.on != self.style.rtl  # the end side is the right, left to right
+        return (switch.right - radius if at_end else switch.left + radius, switch.centery)
 
     def _draw_switch(self, surface: pygame.Surface, switch: pygame.Rect) -> None:
         st = self.style
@@ -131,7 +155,7 @@ class Toggle(Button):
         draw_box(surface, st, switch, track, edge, control_border(st),
                  radius=min(radius, st.px(CORNER_RADIUS * 2)))
         knob_r = max(1, radius - st.px(KNOB_INSET))
-        cx = switch.right - radius if self.on else switch.left + radius
+        cx = self.knob_centre(switch)[0]
         knob_colour = t.background if self.on else edge
         pygame.draw.circle(surface, knob_colour, (cx, switch.centery), knob_r)
         if self.on:  # a check mark inside the knob: the state without relying on colour

@@ -278,8 +278,8 @@ def mirror_lesson(lay: LessonLayout, content: LessonContent, window_width: int) 
     """Right to left: the layout mirrored about the window's centre line, in place
     (sim/view/mirror.py): the title at the right, the header buttons at the left, Back
     at the right and Next at the left, the meters' column on the other side of the
-    picture. The picture and the chart are drawn unmirrored inside their boxes (the
-    chart's time axis runs left to right: it is a picture of time)."""
+    picture. The picture is drawn unmirrored inside its box; the chart mirrors itself
+    inside its own (story time runs to the left: docs/direction.md)."""
     mirror_layout(lay, window_width)
     mirror_widgets((*content.header_buttons, content.back, content.replay, content.next),
                    window_width)

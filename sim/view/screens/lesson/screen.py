@@ -39,6 +39,7 @@ from sim.view.screens.lesson.words import (
     help_text, lettered, shows_person)
 from sim.view.screens.panels import cue_showing, draw_person_panel
 from sim.view.style import FONT_SMALL
+from sim.view.text_runs import own_direction
 from sim.view.widgets import Button, Dialog, WidgetGroup, draw_wrapped, ellipsize
 
 __all__ = ["LessonScreen"]
@@ -86,7 +87,6 @@ class LessonScreen(Screen):
         self._reveal_from: float | None = None  # when the current beat's jump began to show
         self._shown_index: int | None = None
         self.group = WidgetGroup()
-        self._first_tab_to_choice = False
         #: the caption page shown (a caption pages only when no arrangement holds it)
         self.page = 0
         self._page_time = 0.0
@@ -255,16 +255,18 @@ class LessonScreen(Screen):
                 ]
         self.group = WidgetGroup([*self.choices, self.back, self.replay, self.next,
                                   self.preferences, self.about_button, self.home])
-        # focus is never lost: Back, Replay or a header button keeps it while it can take
-        # it (pressing Back twice works); otherwise it lands on Next
+        # focus is never lost: a question's first answer takes it (Next reads "Skip"
+        # then, and an Enter pressed again and again must not skip every question: Skip
+        # needs its own press); else Back, Replay or a header button keeps it while it
+        # can take it (pressing Back twice works); otherwise it lands on Next
         self.layout(self.size)
         keep = focused if focused in (self.back, self.replay, *self.header_buttons) else None
-        if keep is not None and self.group._can_focus(keep):
+        if self.choices:
+            self.group.focus(self.choices[0], visible=visible)
+        elif keep is not None and self.group._can_focus(keep):
             self.group.focus(keep, visible=visible)
         else:
             self.group.focus(self.next, visible=visible)
-        # the first Tab on a question lands on its first answer
-        self._first_tab_to_choice = bool(self.choices)
         self.dirty = True
 
     def open_about(self) -> None:
@@ -354,13 +356,6 @@ class LessonScreen(Screen):
     def handle(self, action) -> bool:
         if self.about.is_open:
             return self.about.handle(action) or True
-        if (isinstance(action, Key) and action.key == pygame.K_TAB and self.choices
-                and self._first_tab_to_choice and not action.mod & pygame.KMOD_SHIFT):
-            self._first_tab_to_choice = False
-            self.group.focus(self.choices[0], visible=True)
-            return True
-        if isinstance(action, Key):
-            self._first_tab_to_choice = False
         if self.group.handle(action):
             return True
         if isinstance(action, Pointer) and action.kind == "down" and \
@@ -386,8 +381,9 @@ class LessonScreen(Screen):
     @property
     def reveal(self) -> float:
         """How much of the current beat's story-time jump the chart shows (0..1): weeks
-        are seen to pass, not skipped in one frame."""
-        if self._reveal_from is None:
+        are seen to pass, not skipped in one frame. Under reduced motion the chart shows
+        complete at once: no fill-in, no counting clock (issue 23 item 8)."""
+        if self._reveal_from is None or self.style.reduced_motion:
             return 1.0
         return min(1.0, (self.t - self._reveal_from) / REVEAL_SECONDS)
 
@@ -560,10 +556,13 @@ class LessonScreen(Screen):
         clip = surface.get_clip()
         surface.set_clip(r.clip(clip))  # a window too small for the card: never spill
         title_top, body_top, _bottom = card_text_tops(st, r, title, text)
-        draw_wrapped(surface, st, title, (r.left + pad_x, title_top), r.width - 2 * pad_x,
-                     st.font(CARD_TITLE_SIZE), t.text, bold=True, align=st.align_start)
-        draw_wrapped(surface, st, text, (r.left + pad_x, body_top), r.width - 2 * pad_x,
-                     st.font(CARD_BODY_SIZE), t.text, align=st.align_start)
+        # a clinic's words read in their own direction (Arabic help on an English
+        # screen from the right), each starting on its own start side
+        for words, top, size, bold in ((title, title_top, CARD_TITLE_SIZE, True),
+                                       (text, body_top, CARD_BODY_SIZE, False)):
+            draw_wrapped(surface, st, words, (r.left + pad_x, top), r.width - 2 * pad_x,
+                         st.font(size), t.text, bold=bold, align="start",
+                         direction=own_direction(words))
         surface.set_clip(clip)
 
 
