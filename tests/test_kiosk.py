@@ -747,7 +747,7 @@ def test_visitors_see_no_draft_mark_and_about_says_it_in_the_language(kiosk, tmp
     labels = [b.text for b in picker.choices]
     assert labels == [i18n.LANGUAGES[c] for c in picker.codes]
     app.stack.pop()
-    for code, said in (("fr", True), ("es", False), ("vi", True)):
+    for code, said in (("fr", True), ("es", False), ("vi", True), ("ru", True)):
         app.set_preferences(language=code)
         app.stack.push("blockade")
         lesson = app.stack.top
@@ -756,7 +756,7 @@ def test_visitors_see_no_draft_mark_and_about_says_it_in_the_language(kiosk, tmp
     log = (tmp_path / "state" / "blockade.log").read_text(encoding="utf-8")
     assert "languages offered: en (reviewed), es (reviewed), fr (draft)" in log
     # the languages added for clinics' waiting rooms (issue 23 item 7) are offered as drafts
-    assert all(f"{code} (draft)" in log for code in ("vi",))
+    assert all(f"{code} (draft)" in log for code in ("vi", "ru"))
 
 
 def test_list_languages_prints_each_with_its_review_state(capsys):
@@ -765,7 +765,7 @@ def test_list_languages_prints_each_with_its_review_state(capsys):
     assert main(["--list-languages"]) == 0
     rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
     assert ["fr", "Français", "draft"] in rows and ["en", "English", "reviewed"] in rows
-    assert ["vi", "Tiếng Việt", "draft"] in rows
+    assert ["vi", "Tiếng Việt", "draft"] in rows and ["ru", "Русский", "draft"] in rows
 
 
 def test_the_attract_loop_draws_at_most_30_frames_a_second(kiosk):

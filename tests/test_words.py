@@ -35,7 +35,8 @@ AR_PREFIX = r"(?<!\w)(?:[وفبل]|ال|لل|بال|وال|فال|وب|ول|وب
 #: per language: how naloxone is named, and the words of its plain explanation that
 #: must be in the same sentence ("the rescue medicine for an overdose")
 NALOXONE = {"en": r"\bnaloxone\b", "es": r"\bnaloxona\b", "fr": r"\bnaloxone\b",
-            "pt_BR": r"\bnaloxona\b", "ar": r"نالوكسون", "vi": r"\bnaloxone\b"}
+            "pt_BR": r"\bnaloxona\b", "ar": r"نالوكسون", "vi": r"\bnaloxone\b",
+            "ru": r"\bналоксон\w*"}
 RESCUE_WORDS = {
     "en": (r"\brescue\b", r"\boverdose\b"),
     "es": (r"\brescate\b", r"\bsobredosis\b"),
@@ -43,14 +44,16 @@ RESCUE_WORDS = {
     "pt_BR": (r"\bresgate\b", r"\boverdoses?\b"),
     "ar": (r"إنقاذ", r"(ال)?جرعة\s+(ال)?زائدة"),
     "vi": (r"\bcấp cứu\b", r"\bquá liều\b"),
+    "ru": (r"\bспас\w*", r"\bпередозировк\w*"),
 }
 #: receptor, and its plain name "landing spot" (which must come first)
 RECEPTOR = {"en": r"\breceptors?\b", "es": r"\breceptor(es)?\b", "fr": r"\brécepteurs?\b",
             "pt_BR": r"\breceptor(es)?\b", "ar": AR_PREFIX + r"مستقبل(ات)?(?!\w)",
-            "vi": r"\bthụ thể\b"}
+            "vi": r"\bthụ thể\b", "ru": r"\bрецептор\w*"}
 LANDING_SPOT = {"en": r"\blanding spots?\b", "es": r"\bsitios? de acoplamiento\b",
                 "fr": r"\bpoints? d['’]accroche\b", "pt_BR": r"\bpontos? de encaixe\b",
-                "ar": r"موا?قع\s+(ال)?ارتباط", "vi": r"\bđiểm bám\b"}
+                "ar": r"موا?قع\s+(ال)?ارتباط", "vi": r"\bđiểm bám\b",
+                "ru": r"\bмест\w* прикрепления\b"}
 #: TEACHING T6: what withdrawal feels like, in this order, wherever it is listed
 WITHDRAWAL_SYMPTOMS = {
     "en": ("vomiting", "diarrhoea", "sweating", "agitation", "pain"),
@@ -59,6 +62,7 @@ WITHDRAWAL_SYMPTOMS = {
     "pt_BR": ("vômitos", "diarreia", "suor", "agitação", "dor"),
     "ar": ("القيء", "الإسهال", "التعرق", "الهياج", "الألم"),
     "vi": ("nôn mửa", "tiêu chảy", "đổ mồ hôi", "kích động", "đau nhức"),
+    "ru": ("рвота", "диарея", "потливость", "возбуждение", "боль"),
 }
 #: other symptom words: a message naming two symptoms is a list, and a list must be T6's
 OTHER_SYMPTOMS = {
@@ -76,11 +80,14 @@ OTHER_SYMPTOMS = {
     # "đau" alone left out: "giảm đau" (pain relief) is not a symptom
     "vi": ("buồn nôn", "chuột rút", "ớn lạnh", "run rẩy", "ngáp", "sổ mũi", "lo âu",
            "bồn chồn", "vã mồ hôi", "nhức mỏi"),
+    "ru": ("тошнота", "ломота", "беспокойство", "судороги", "озноб", "дрожь", "зевота",
+           "насморк", "тревога", "пот", "потение"),
 }
 #: TEACHING 1: other drugs that add to breathing suppression, left out of the model
 OTHER_DRUGS = {"en": ("alcohol", "benzodiazepines"), "es": ("alcohol", "benzodiacepinas"),
                "fr": ("alcool", "benzodiazépines"), "pt_BR": ("álcool", "benzodiazepínicos"),
-               "ar": ("الكحول", "البنزوديازيبينات"), "vi": ("rượu", "benzodiazepine")}
+               "ar": ("الكحول", "البنزوديازيبينات"), "vi": ("rượu", "benzodiazepine"),
+               "ru": ("алкоголь", "бензодиазепины")}
 #: the emergency cue of TEACHING 5, word for word
 OVERDOSE_CUE = {
     "en": "This is an overdose: call emergency services, give naloxone.",
@@ -89,6 +96,7 @@ OVERDOSE_CUE = {
     "pt_BR": "Isto é uma overdose: ligue para o serviço de emergência e dê naloxona.",
     "ar": "هذه جرعة زائدة: اتصل بخدمات الطوارئ، وأعطِ النالوكسون.",
     "vi": "Đây là quá liều: hãy gọi cấp cứu và cho dùng naloxone.",
+    "ru": "Это передозировка: вызовите скорую помощь, дайте налоксон.",
 }
 TABLES = {"NALOXONE": NALOXONE, "RESCUE_WORDS": RESCUE_WORDS, "RECEPTOR": RECEPTOR,
           "LANDING_SPOT": LANDING_SPOT, "WITHDRAWAL_SYMPTOMS": WITHDRAWAL_SYMPTOMS,
@@ -257,10 +265,12 @@ def test_about_cards_name_alcohol_and_benzodiazepines(msgid, lang):
 HOW_TO = {"en": r"^(using|how to|use)\b", "es": r"^(consumir|cómo (consumir|usar)|usar)\b",
           "fr": r"^(consommer|comment (consommer|utiliser|prendre)|utiliser|prendre)\b",
           "pt_BR": r"^(usar|como (usar|consumir)|use)\b", "ar": r"^(كيف (تستخدم|تتعاطى)|استخدام)",
-          "vi": r"^(cách (dùng|sử dụng)|sử dụng|dùng)\b"}
+          "vi": r"^(cách (dùng|sử dụng)|sử dụng|dùng)\b",
+          "ru": r"^(как (употреблять|принимать|использовать)|употреблять|принимать)\b"}
 FRESH_BLOCK = {"en": r"\bfresh block\b", "es": r"\bbloqueo reciente\b",
                "fr": r"\bblocage récent\b", "pt_BR": r"\bbloqueio recente\b",
-               "ar": r"(ال)?حجب\s+(ال)?جديد", "vi": r"\btác dụng chặn còn mới\b"}
+               "ar": r"(ال)?حجب\s+(ال)?جديد", "vi": r"\btác dụng chặn còn mới\b",
+               "ru": r"\bсвеж\w+ блокад\w*"}
 
 
 @pytest.mark.parametrize("lang", LANGS)
