@@ -237,12 +237,15 @@ def count(surface: pygame.Surface, rect: pygame.Rect, colour, tol: int) -> int:
 #: negations one of which must be in the same sentence (never "on naltrexone drinking is
 #: safe", never "it makes you sick")
 SICK = {"en": r"\bsick(ness)?\b", "es": r"\benferm\w*|\bmalestar\b", "fr": r"\bmalad\w*|\bmalaise\b",
-        "pt_BR": r"\bpassa\w* mal\b|\bmal-estar\b", "ar": r"يمرض|المرض|مزعج"}
+        "pt_BR": r"\bpassa\w* mal\b|\bmal-estar\b", "ar": r"يمرض|المرض|مزعج",
+        "vi": r"\bốm\b", "ru": r"\bплохо\b|\bнедомогани\w*|\bтошнот\w*"}
 SAFE = {"en": r"\bsafe(ly)?\b", "es": r"\bsegur[oa]\b", "fr": r"\bsans (danger|risque)\b",
-        "pt_BR": r"\bsegur(o|a|ança)\b", "ar": r"آمن|بأمان"}
+        "pt_BR": r"\bsegur(o|a|ança)\b", "ar": r"آمن|بأمان", "vi": r"\ban toàn\b",
+        "ru": r"\bбезопасн\w*"}
 NOT = {"en": r"\b(not|no|never|unsafe)\b", "es": r"\b(no|ni|nunca|peligroso)\b",
        "fr": r"\b(ne|n'|pas|aucune?|dangereux)\b|\bn'", "pt_BR": r"\b(não|nem|nenhuma?|perigoso)\b",
-       "ar": r"لا|غير|ليس|لن"}
+       "ar": r"لا|غير|ليس|لن", "vi": r"\b(không|chưa|đừng|chẳng)\b",
+       "ru": r"\b(не|нет|ни|опасно)\b"}
 
 
 def sentences(text: str) -> list[str]:
@@ -276,7 +279,8 @@ def test_person_first_words_for_drinking(lang):
     """TEACHING 4: a person who drinks, never "an alcoholic", in the lesson and its notes."""
     cat = catalog(lang)
     banned = {"en": r"\balcoholics?\b", "es": r"\balcohólic", "fr": r"\balcoolique",
-              "pt_BR": r"\balco[oó]latra", "ar": r"مدمن"}[lang]
+              "pt_BR": r"\balco[oó]latra", "ar": r"مدمن", "vi": r"\bnghiện rượu\b",
+              "ru": r"\bалкоголи(к|чк)|\bпьяниц"}[lang]
     keys = [*LESSON.msgids(), "lesson.alcohol.key_message", "lessonview.drink.reward",
             "lessonview.drink.alcohol"]
     keys += [f"notes.alcohol.{n}.{k}" for n in range(1, 9) for k in KINDS]

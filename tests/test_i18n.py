@@ -33,6 +33,8 @@ WORD_RULES: dict[str, dict[str, str | None]] = {
         "fr": r"\b(toxicomanes?|drogu(é|ée|és|ées)|accros?|addicts?)\b",
         "pt_BR": r"\b(viciad|drogad)(o|a|os|as)\b|\bdependentes? químic(o|a|os|as)\b|\btoxicômanos?\b",
         "ar": r"مدمن(ين|ون|ة|ات|و)?",
+        "vi": r"\b(người|con|dân|kẻ) nghiện\b|\bnghiện ngập\b",
+        "ru": r"\bнаркоман\w*",
     },
     'alcoholic (say "person who drinks", "alcohol use disorder")': {
         "en": r"\balcoholics?\b",
@@ -40,6 +42,8 @@ WORD_RULES: dict[str, dict[str, str | None]] = {
         "fr": r"\balcooliques?\b",
         "pt_BR": r"\balco[oó]latras?\b",
         "ar": r"مدمن(ي|و)?\s+(ال)?كحول|سك[ّ]?ير(ة|ون|ين)?",
+        "vi": r"\b(người|kẻ) nghiện rượu\b|\bbợm rượu\b|\bsâu rượu\b|\bnát rượu\b",
+        "ru": r"\bалкоголи(к|ка|ку|ком|ке|ки|ков|кам|ками|ках|чка|чки|чек)\b|\bпьяниц\w*",
     },
     "junkie": {
         "en": r"\bjunkies?\b",
@@ -47,6 +51,8 @@ WORD_RULES: dict[str, dict[str, str | None]] = {
         "fr": r"\b(junk(ie|y)s?|cam(é|ée|és|ées))\b",
         "pt_BR": r"\bn[óo]ias?\b|\bcracud(o|a|os|as)\b",
         "ar": r"حشاش|مسطول|مخدراتي",
+        "vi": r"\bxì ke\b|\bcon nghiện\b|\bnghiện hút\b",
+        "ru": r"\b(наркош\w*|нарик\w*|торч(ок|ка|ки|ков|ку)|джанки)\b",
     },
     "abuse (use, misuse)": {
         "en": r"\babus(e|es|ed|er|ers|ing)\b",
@@ -55,6 +61,8 @@ WORD_RULES: dict[str, dict[str, str | None]] = {
         "pt_BR": r"\babus(o|os|ar|ador|adores|adora|adoras)\b",
         "ar": (r"متعاط(ي|ين|ون|ية)?"  # the clinical term اضطراب تعاطي is allowed
                 r"|(?<!اضطراب )تعاطي"),
+        "vi": r"\blạm dụng\b",
+        "ru": r"\bзлоупотреб\w*",
     },
     "clean/dirty (tests, people)": {
         "en": r"\bclean\b|\bdirty\b",
@@ -64,6 +72,8 @@ WORD_RULES: dict[str, dict[str, str | None]] = {
                r"(?<!\bleurs )(?<!\bnotre )(?<!\bnos )(?<!\bma )(?<!\bmon )(?<!\bmes )\bpropres?\b"),
         "pt_BR": r"\b(limp|suj)(o|a|os|as)\b",
         "ar": r"نظيف(ة|ون|ين)?|قذر(ة)?|وسخ|متسخ(ة)?|ملوث(ة)?",
+        "vi": r"\b(sạch|bẩn)\b",
+        "ru": r"\b(чист|грязн)(ый|ая|ое|ые|ого|ой|ому|ым|ую|ых|ыми|ом)\b",
     },
     "user(s) as a label for people": {
         "en": r"\busers?\b",
@@ -71,6 +81,8 @@ WORD_RULES: dict[str, dict[str, str | None]] = {
         "fr": r"\b(utilisat(eur|eurs|rice|rices)|usag(er|ers|ère|ères))\b",
         "pt_BR": r"\busuári(o|a|os|as)\b",
         "ar": r"متعاطي|مستخدمو المخدرات|مستخدمي المخدرات|المتعاطين",
+        "vi": r"\bngười (dùng|chơi) ma túy\b|\bdân chơi\b",
+        "ru": r"\bпотребител\w*|\bюзер\w*",
     },
     "replacement/substitution therapy": {
         "en": r"\b(replacement|substitution) (therapy|treatment)\b",
@@ -80,6 +92,8 @@ WORD_RULES: dict[str, dict[str, str | None]] = {
         "pt_BR": r"\b(terapia|tratamento) de (substituição|reposição)\b",
         "ar": (r"(ال)?علاج\s+(ال)?(بديل|استبدالي|الاستبدالي|إحلالي|الإحلالي|تعويضي|التعويضي)"
                r"|العلاج بالبدائل"),
+        "vi": r"\b(liệu pháp|điều trị|chữa trị) thay thế\b",
+        "ru": r"\bзаместительн\w*|\b(терапи|лечени)\w* замещени\w*",
     },
     '"failed" treatment': {
         "en": r"\bfail(ed|s|ure)?\b",
@@ -87,6 +101,8 @@ WORD_RULES: dict[str, dict[str, str | None]] = {
         "fr": r"\béchecs?\b|\béchou\w*",
         "pt_BR": r"\bfracass\w*|\bfalh(a|as|ar|ou|aram|ado|ada|ados|adas|ando)\b",
         "ar": r"فشل|فاشل|أخفق|إخفاق",
+        "vi": r"\bthất bại\b",
+        "ru": r"\bпровал\w*|\bнеудач\w*",
     },
     'withdrawal as bare "abstinencia" (say "síndrome de abstinencia")': {
         "en": None,  # "abstinence" is not used for withdrawal in English
@@ -95,6 +111,8 @@ WORD_RULES: dict[str, dict[str, str | None]] = {
         "fr": r"(?<!syndrome de )\bsevrage\b",
         "pt_BR": r"(?<!síndrome de )\babstinência\b",
         "ar": None,
+        "vi": None,
+        "ru": r"\bломк(а|и|у|ой|е)\b",  # slang: say "синдром отмены"
     },
     'the high as "bienestar" (say "sensación placentera" or "euforia")': {
         "en": None,
@@ -102,6 +120,8 @@ WORD_RULES: dict[str, dict[str, str | None]] = {
         "fr": r"\bbien-être\b",
         "pt_BR": r"\bbem-estar\b",
         "ar": None,
+        "vi": None,
+        "ru": r"\bкайф\w*",
     },
     "milligram doses": {
         "en": r"\bmg\b|\d\s*mg\b|\bmilligrams?\b",
@@ -109,6 +129,8 @@ WORD_RULES: dict[str, dict[str, str | None]] = {
         "fr": r"\bmg\b|\d\s*mg\b|\bmilligrammes?\b",
         "pt_BR": r"\bmg\b|\d\s*mg\b|\bmiligramas?\b",
         "ar": r"\bmg\b|\d\s*mg\b|ملغ|مليغرام|ملليغرام|ملجم",
+        "vi": r"\bmg\b|\d\s*mg\b|\bmi-?li-?gam\b|\bmiligam\b|\bmilligram\b",
+        "ru": r"\bmg\b|\d\s*(mg|мг)\b|\bмг\b|\bмиллиграмм\w*",
     },
     "death imagery": {
         "en": r"\b(skulls?|corpses?|dead bod(y|ies)|body bags?|coffins?|caskets?|tombs?"
@@ -121,12 +143,16 @@ WORD_RULES: dict[str, dict[str, str | None]] = {
         "pt_BR": (r"\b(caveiras?|crânios?|cadáver(es)?|caixões?|túmulos?|lápides?|cemitérios?"
                   r"|necrotérios?|sepulturas?)\b"),
         "ar": r"جمجم(ة|ات)|جماجم|جث(ة|ث)|نعش|كفن|قبر|قبور|مقبر(ة|ات)|مشرحة",
+        "vi": (r"\b(đầu lâu|sọ người|xác chết|thi thể|quan tài|áo quan|nấm mồ|ngôi mộ"
+               r"|mộ phần|bia mộ|nghĩa trang|nghĩa địa|nhà xác)\b"),
+        "ru": (r"\b(череп\w*|труп\w*|гроб(ы|а|ов|у)?|могил\w*|надгроби\w*|кладбищ\w*"
+               r"|морг(а|е|и|ов)?)\b"),
     },
 }
 
 #: every language the table has a column for: the languages shown (i18n.LANGUAGES) and
 #: those waiting in assets/locale-pending (Arabic, until right-to-left text lands)
-WORD_RULE_LANGUAGES = {"en", "es", "fr", "pt_BR", "ar"}
+WORD_RULE_LANGUAGES = {"en", "es", "fr", "pt_BR", "ar", "vi", "ru"}
 
 #: the table by language: every pattern one catalog must not match
 FORBIDDEN: dict[str, list[str]] = {
@@ -320,7 +346,8 @@ def test_fallback_to_english_then_to_the_key(monkeypatch, lenient):
 def test_languages_name_themselves():
     # one source: the catalogs present under assets/locale, names from their headers
     assert i18n.LANGUAGES == {"en": "English", "ar": "العربية", "es": "Español",
-                              "fr": "Français", "pt_BR": "Português (Brasil)"}
+                              "fr": "Français", "pt_BR": "Português (Brasil)",
+                              "ru": "Русский", "vi": "Tiếng Việt"}
     assert list(i18n.LANGUAGES) == ["en", *sorted(set(i18n.LANGUAGES) - {"en"})]
     on_disk = {p.parent.parent.name for p in i18n.locale_dir().glob("*/LC_MESSAGES/blockade.mo")}
     assert set(i18n.LANGUAGES) == on_disk
@@ -331,6 +358,8 @@ def test_languages_name_themselves():
 def test_languages_not_yet_reviewed_are_drafts():
     assert not i18n.is_draft("en") and not i18n.is_draft("es")
     assert i18n.is_draft("fr") and i18n.is_draft("pt_BR") and i18n.is_draft("ar")
+    # the languages added for clinics' waiting rooms (issue 23 item 7) await review
+    assert i18n.is_draft("vi") and i18n.is_draft("ru")
     for code in i18n.LANGUAGES:
         header = parse_po(po_path(code).read_text(encoding="utf-8"))[1]
         assert i18n.is_draft(code) == (header.get("X-Blockade-Review") != "reviewed")
@@ -436,6 +465,10 @@ PLURAL_FORMS = {
     "fr": {0: 0, 1: 0, 2: 1, 5: 1, 11: 1, 21: 1, 101: 1},   # n > 1: "0 seconde"
     "pt_BR": {0: 0, 1: 0, 2: 1, 5: 1, 11: 1, 21: 1, 101: 1},  # n > 1
     "ar": {0: 0, 1: 1, 2: 2, 5: 3, 11: 4, 21: 4, 101: 5, 103: 3},  # six forms
+    "vi": {0: 0, 1: 0, 2: 0, 5: 0, 11: 0, 21: 0, 101: 0},  # one form: nouns do not inflect
+    # three forms: 1, 21, 101 ...; 2-4, 22-24 ...; 0, 5-20, 25-30, 111-114 ...
+    "ru": {0: 2, 1: 0, 2: 1, 4: 1, 5: 2, 11: 2, 12: 2, 14: 2, 21: 0, 22: 1, 25: 2, 101: 0,
+           111: 2, 112: 2},
 }
 
 
@@ -450,6 +483,8 @@ COUNTDOWN_ENDINGS = {
     "pt_BR": ("{n} segundo", "{n} segundos"),
     "ar": ("{n} ثانية", "خلال ثانية واحدة", "خلال ثانيتين", "{n} ثوانٍ", "{n} ثانيةً",
            "{n} ثانية"),
+    "vi": ("{n} giây",),
+    "ru": ("{n} секунду", "{n} секунды", "{n} секунд"),
 }
 
 
@@ -461,7 +496,9 @@ def test_every_language_has_its_plural_table():
 def test_each_language_picks_its_own_plural_forms(code):
     forms = {e.key: e.plural_forms for e in entries(code)}[COUNTDOWN]
     assert i18n.plurals(code)[COUNTDOWN] == forms
-    assert len(set(forms)) >= 2, "the forms must differ, or this checks nothing"
+    # the forms must differ, or this checks nothing (a language with one form, such as
+    # Vietnamese, has nothing to swap)
+    assert len(forms) == 1 or len(set(forms)) >= 2, forms
     i18n.set_language(code)
     for n, index in PLURAL_FORMS[code].items():
         assert i18n._n(COUNTDOWN, n) == forms[index], (code, n)
@@ -692,6 +729,35 @@ def test_i18n_does_not_import_pygame(module):
         ("ar", "دواء لعلاج اضطراب تعاطي المواد الأفيونية", False),
         ("ar", "شخص يستخدم المواد الأفيونية", False),
         ("ar", "النالتريكسون لا يسبب الإدمان", False),
+        # Vietnamese (docs/translations/vi.md)
+        ("vi", "Một người nghiện", True),
+        ("vi", "Con nghiện ma túy", True),
+        ("vi", "Lạm dụng opioid", True),
+        ("vi", "Xét nghiệm sạch", True),
+        ("vi", "Điều trị thay thế bằng methadone", True),
+        ("vi", "Điều trị thất bại", True),
+        ("vi", "Một liều 50 mg", True),
+        ("vi", "Một cái đầu lâu trên vùng nguy hiểm", True),
+        ("vi", "Người sử dụng opioid", False),
+        ("vi", "Rối loạn sử dụng opioid", False),
+        ("vi", "Nó không gây nghiện.", False),
+        ("vi", "Có thể gây tổn hại nghiêm trọng, hôn mê hoặc tử vong.", False),
+        # Russian (docs/translations/ru.md)
+        ("ru", "Наркоманы", True),
+        ("ru", "Человек — алкоголик", True),
+        ("ru", "Злоупотребление опиоидами", True),
+        ("ru", "Чистый анализ", True),
+        ("ru", "Потребители героина", True),
+        ("ru", "Заместительная терапия", True),
+        ("ru", "Лечение оказалось неудачным", True),
+        ("ru", "У него началась ломка", True),
+        ("ru", "Доза 50 мг", True),
+        ("ru", "Череп над опасной зоной", True),
+        ("ru", "Человек, употребляющий опиоиды", False),
+        ("ru", "Синдром отмены может вызвать рвоту", False),
+        ("ru", "Налтрексон не вызывает привыкания и не даёт эйфории.", False),
+        ("ru", "Это может привести к серьёзному вреду, коме или смерти.", False),
+        ("ru", "Алкоголь в организме", False),
     ],
 )
 def test_the_word_rules_catch_what_they_should(code, text, banned):

@@ -455,7 +455,7 @@ def test_nothing_opened_over_the_attract_loop_waits_forever(kiosk):
     the attract loop and left: back to the loop, alone, within idle + countdown + 1 s
     (one tap on Language once froze a kiosk for good)."""
     app = kiosk('idle_seconds = 30\ncountdown_seconds = 10\nstaff_pin = "5093"\n'
-                'languages = ["en", "es", "fr", "pt_BR", "ar"]')
+                f'languages = {list(i18n.LANGUAGES)!r}')
     for opened in ("language", "keys", "preferences", "staff-pad"):
         assert ids(app) == ["attract"]
         app.stack.push(opened)
@@ -738,14 +738,16 @@ def test_visitors_see_no_draft_mark_and_about_says_it_in_the_language(kiosk, tmp
     from sim import i18n
     from sim.view.widgets.base import resolve_text
 
-    app = kiosk('languages = ["en", "es", "fr", "pt_BR", "ar"]')
+    # every language the program has, drafts included, in the order the log is read in
+    codes = ["en", "es", "fr", *(c for c in i18n.LANGUAGES if c not in ("en", "es", "fr"))]
+    app = kiosk(f"languages = {codes!r}")
     start_visit(app)
     app.stack.push("language")
     picker = app.stack.top
     labels = [b.text for b in picker.choices]
     assert labels == [i18n.LANGUAGES[c] for c in picker.codes]
     app.stack.pop()
-    for code, said in (("fr", True), ("es", False)):
+    for code, said in (("fr", True), ("es", False), ("vi", True), ("ru", True)):
         app.set_preferences(language=code)
         app.stack.push("blockade")
         lesson = app.stack.top
@@ -753,6 +755,8 @@ def test_visitors_see_no_draft_mark_and_about_says_it_in_the_language(kiosk, tmp
         app.stack.pop()
     log = (tmp_path / "state" / "blockade.log").read_text(encoding="utf-8")
     assert "languages offered: en (reviewed), es (reviewed), fr (draft)" in log
+    # the languages added for clinics' waiting rooms (issue 23 item 7) are offered as drafts
+    assert all(f"{code} (draft)" in log for code in ("vi", "ru"))
 
 
 def test_list_languages_prints_each_with_its_review_state(capsys):
@@ -761,6 +765,7 @@ def test_list_languages_prints_each_with_its_review_state(capsys):
     assert main(["--list-languages"]) == 0
     rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
     assert ["fr", "Français", "draft"] in rows and ["en", "English", "reviewed"] in rows
+    assert ["vi", "Tiếng Việt", "draft"] in rows and ["ru", "Русский", "draft"] in rows
 
 
 def test_the_attract_loop_draws_at_most_30_frames_a_second(kiosk):

@@ -35,20 +35,25 @@ AR_PREFIX = r"(?<!\w)(?:[وفبل]|ال|لل|بال|وال|فال|وب|ول|وب
 #: per language: how naloxone is named, and the words of its plain explanation that
 #: must be in the same sentence ("the rescue medicine for an overdose")
 NALOXONE = {"en": r"\bnaloxone\b", "es": r"\bnaloxona\b", "fr": r"\bnaloxone\b",
-            "pt_BR": r"\bnaloxona\b", "ar": r"نالوكسون"}
+            "pt_BR": r"\bnaloxona\b", "ar": r"نالوكسون", "vi": r"\bnaloxone\b",
+            "ru": r"\bналоксон\w*"}
 RESCUE_WORDS = {
     "en": (r"\brescue\b", r"\boverdose\b"),
     "es": (r"\brescate\b", r"\bsobredosis\b"),
     "fr": (r"\bsecours\b", r"\bsurdoses?\b"),
     "pt_BR": (r"\bresgate\b", r"\boverdoses?\b"),
     "ar": (r"إنقاذ", r"(ال)?جرعة\s+(ال)?زائدة"),
+    "vi": (r"\bcấp cứu\b", r"\bquá liều\b"),
+    "ru": (r"\bспас\w*", r"\bпередозировк\w*"),
 }
 #: receptor, and its plain name "landing spot" (which must come first)
 RECEPTOR = {"en": r"\breceptors?\b", "es": r"\breceptor(es)?\b", "fr": r"\brécepteurs?\b",
-            "pt_BR": r"\breceptor(es)?\b", "ar": AR_PREFIX + r"مستقبل(ات)?(?!\w)"}
+            "pt_BR": r"\breceptor(es)?\b", "ar": AR_PREFIX + r"مستقبل(ات)?(?!\w)",
+            "vi": r"\bthụ thể\b", "ru": r"\bрецептор\w*"}
 LANDING_SPOT = {"en": r"\blanding spots?\b", "es": r"\bsitios? de acoplamiento\b",
                 "fr": r"\bpoints? d['’]accroche\b", "pt_BR": r"\bpontos? de encaixe\b",
-                "ar": r"موا?قع\s+(ال)?ارتباط"}
+                "ar": r"موا?قع\s+(ال)?ارتباط", "vi": r"\bđiểm bám\b",
+                "ru": r"\bмест\w* прикрепления\b"}
 #: TEACHING T6: what withdrawal feels like, in this order, wherever it is listed
 WITHDRAWAL_SYMPTOMS = {
     "en": ("vomiting", "diarrhoea", "sweating", "agitation", "pain"),
@@ -56,6 +61,8 @@ WITHDRAWAL_SYMPTOMS = {
     "fr": ("vomissements", "diarrhée", "sueurs", "agitation", "douleurs"),
     "pt_BR": ("vômitos", "diarreia", "suor", "agitação", "dor"),
     "ar": ("القيء", "الإسهال", "التعرق", "الهياج", "الألم"),
+    "vi": ("nôn mửa", "tiêu chảy", "đổ mồ hôi", "kích động", "đau nhức"),
+    "ru": ("рвота", "диарея", "потливость", "возбуждение", "боль"),
 }
 #: other symptom words: a message naming two symptoms is a list, and a list must be T6's
 OTHER_SYMPTOMS = {
@@ -70,11 +77,17 @@ OTHER_SYMPTOMS = {
               "calafrios", "tremores", "bocejos", "ansiedade", "sudorese", "coriza"),
     "ar": ("الغثيان", "الآلام", "التململ", "التقلصات", "القشعريرة",
            "الارتجاف", "الرعشة", "التثاؤب", "سيلان الأنف", "القلق", "العرق"),
+    # "đau" alone left out: "giảm đau" (pain relief) is not a symptom
+    "vi": ("buồn nôn", "chuột rút", "ớn lạnh", "run rẩy", "ngáp", "sổ mũi", "lo âu",
+           "bồn chồn", "vã mồ hôi", "nhức mỏi"),
+    "ru": ("тошнота", "ломота", "беспокойство", "судороги", "озноб", "дрожь", "зевота",
+           "насморк", "тревога", "пот", "потение"),
 }
 #: TEACHING 1: other drugs that add to breathing suppression, left out of the model
 OTHER_DRUGS = {"en": ("alcohol", "benzodiazepines"), "es": ("alcohol", "benzodiacepinas"),
                "fr": ("alcool", "benzodiazépines"), "pt_BR": ("álcool", "benzodiazepínicos"),
-               "ar": ("الكحول", "البنزوديازيبينات")}
+               "ar": ("الكحول", "البنزوديازيبينات"), "vi": ("rượu", "benzodiazepine"),
+               "ru": ("алкоголь", "бензодиазепины")}
 #: the emergency cue of TEACHING 5, word for word
 OVERDOSE_CUE = {
     "en": "This is an overdose: call emergency services, give naloxone.",
@@ -82,6 +95,8 @@ OVERDOSE_CUE = {
     "fr": "C'est une surdose\u00a0: appelez les urgences et donnez de la naloxone.",
     "pt_BR": "Isto é uma overdose: ligue para o serviço de emergência e dê naloxona.",
     "ar": "هذه جرعة زائدة: اتصل بخدمات الطوارئ، وأعطِ النالوكسون.",
+    "vi": "Đây là quá liều: hãy gọi cấp cứu và cho dùng naloxone.",
+    "ru": "Это передозировка: вызовите скорую помощь, дайте налоксон.",
 }
 #: TEACHING T4 and T8, the same fact in every language, as plainly as the English: trying
 #: to overcome the block can cause serious harm, coma or death (override's closing caption
@@ -287,10 +302,13 @@ def test_about_cards_name_alcohol_and_benzodiazepines(msgid, lang):
 # ------------------------------------------------------------------ the override lesson
 HOW_TO = {"en": r"^(using|how to|use)\b", "es": r"^(consumir|cómo (consumir|usar)|usar)\b",
           "fr": r"^(consommer|comment (consommer|utiliser|prendre)|utiliser|prendre)\b",
-          "pt_BR": r"^(usar|como (usar|consumir)|use)\b", "ar": r"^(كيف (تستخدم|تتعاطى)|استخدام)"}
+          "pt_BR": r"^(usar|como (usar|consumir)|use)\b", "ar": r"^(كيف (تستخدم|تتعاطى)|استخدام)",
+          "vi": r"^(cách (dùng|sử dụng)|sử dụng|dùng)\b",
+          "ru": r"^(как (употреблять|принимать|использовать)|употреблять|принимать)\b"}
 FRESH_BLOCK = {"en": r"\bfresh block\b", "es": r"\bbloqueo reciente\b",
                "fr": r"\bblocage récent\b", "pt_BR": r"\bbloqueio recente\b",
-               "ar": r"(ال)?حجب\s+(ال)?جديد"}
+               "ar": r"(ال)?حجب\s+(ال)?جديد", "vi": r"\btác dụng chặn còn mới\b",
+               "ru": r"\bсвеж\w+ блокад\w*"}
 
 
 @pytest.mark.parametrize("lang", LANGS)
