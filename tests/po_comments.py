@@ -1,5 +1,5 @@
 """Write a '#.' translator comment above every entry of the five catalogs:
-``python tools/po_comments.py`` from the repository root.
+``python tests/po_comments.py`` from the repository root.
 
 The English comment is made from a table of key families (where the message shows and
 how long it may be, measured at 800x600, normal text size) and the files that use it
