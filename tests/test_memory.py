@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import weakref
 
 import pygame
@@ -114,6 +115,7 @@ def test_measures_outlive_a_font_session_but_not_other_font_files(tmp_path, monk
     other = tmp_path / "assets"
     shutil.copytree(resources.asset_path(), other)
     shutil.copy(other / "fonts" / fonts.FONT_FILES[True], other / "fonts" / fonts.FONT_FILES[False])
+    before = os.environ.get(resources.ASSETS_ENV)  # the run's own override, if any
     monkeypatch.setenv(resources.ASSETS_ENV, str(other))
     resources.assets_root.cache_clear()
     try:
@@ -124,7 +126,10 @@ def test_measures_outlive_a_font_session_but_not_other_font_files(tmp_path, monk
         assert wider == fonts.font(30, True).size(text)[0] > width
         assert wrap_text(text, 400, 30) == wrap_text(text, 400, 30, bold=True) != lines
     finally:
-        monkeypatch.delenv(resources.ASSETS_ENV)
+        if before is None:  # put back what the run had: later tests read the same assets
+            monkeypatch.delenv(resources.ASSETS_ENV)
+        else:
+            monkeypatch.setenv(resources.ASSETS_ENV, before)
         resources.assets_root.cache_clear()
         fonts.clear_caches()
         assert fonts.text_width(text, 30) == width  # the bundled files again

@@ -49,4 +49,4 @@ def test_the_card_says_make_the_window_larger(make_app, monkeypatch):
     app = make_app(size=(1280, 720), lang="es")
     app.resize_window((MIN_WINDOW[0] - 1, 300))
     app.render()
-    assert " ".join(said) == "Haga más grande la ventana"
+    assert " ".join(said) == "Haz más grande la ventana"
