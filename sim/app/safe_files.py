@@ -35,10 +35,9 @@ from glob import escape as glob_escape
 from pathlib import Path
 from typing import IO, Iterator
 
-from .signals import held as held_signals
+from sim.bounded_read import O_NONBLOCK, read_bounded
 
-#: Windows has no O_NONBLOCK (nor FIFOs to block on): it is 0 there
-O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+from .signals import held as held_signals
 
 MAX_READ_BYTES = 1_000_000
 
@@ -55,16 +54,6 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def _describe(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
 
 
 def _open_stream(path: str, binary: bool) -> IO:
@@ -180,45 +169,13 @@ def write_bytes(target: str, data: bytes) -> None:
 def read_text(path: str | os.PathLike, error=InputError, what: str = "file",
               max_bytes: int = MAX_READ_BYTES) -> str:
     """The UTF-8 text of a small regular file (without a leading byte-order mark), or
-    ``error`` with one line naming it."""
-    p = str(path)
-    try:
-        st = os.stat(p)
-    except FileNotFoundError:
-        raise error(f"{p}: {what} not found") from None
-    except OSError as err:
-        raise error(f"{p}: cannot be read ({err.strerror})") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise error(f"{p}: is a folder, not a {what}")
-    if not stat.S_ISREG(st.st_mode):
-        raise error(f"{p}: is {_describe(st.st_mode)}, not a {what}")
-    if st.st_size > max_bytes:
-        raise error(f"{p}: is larger than {max_bytes:,} bytes; not a {what}")
-    try:
-        fd = os.open(p, os.O_RDONLY | O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except OSError as err:
-        raise error(f"{p}: cannot be read ({err.strerror})") from None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped since the stat above
-            raise error(f"{p}: is not a regular file, not a {what}")
-        chunks, size = [], 0
-        while size <= max_bytes:
-            chunk = os.read(fd, max_bytes + 1 - size)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    except OSError as err:
-        raise error(f"{p}: cannot be read ({err.strerror})") from None
-    finally:
-        os.close(fd)
-    if size > max_bytes:
-        raise error(f"{p}: is larger than {max_bytes:,} bytes; not a {what}")
+    ``error`` with one line naming it (read as ``sim.bounded_read`` reads every file)."""
+    data = read_bounded(path, max_bytes, error, what)
     try:
         # "utf-8-sig" drops one BOM at the start (Notepad's) and leaves any other alone
-        return b"".join(chunks).decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise error(f"{p}: is not UTF-8 text") from None
+        raise error(f"{path}: is not UTF-8 text") from None
 
 
 def parse_toml(text: str, path: str | os.PathLike, error) -> dict:
