@@ -39,6 +39,7 @@ never switch into a catalog that would crash mid-session.
 from __future__ import annotations
 
 import gettext
+import io
 import re
 import os
 from collections.abc import Iterator
@@ -46,6 +47,7 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
+from sim.bounded_read import read_bounded
 from sim.resources import asset_path
 
 DOMAIN = "blockade"
@@ -77,19 +79,25 @@ def po_path(code: str) -> Path:
     return asset_path("locale", code, "LC_MESSAGES", f"{DOMAIN}.po")
 
 
+#: the most a compiled catalog may weigh (the largest today is under 90 KB): a bigger
+#: file, like a link to /dev/zero or a FIFO, is refused before it is read, not waited on
+MAX_CATALOG_BYTES = 4_000_000
+
+
 @cache
 def translations(code: str) -> gettext.GNUTranslations:
     """Language ``code``'s compiled catalog, read with the standard ``gettext`` (cached).
 
-    Raises CatalogError naming the file if it is missing or broken.
+    Raises CatalogError naming the file if it is missing, not a regular file of at most
+    MAX_CATALOG_BYTES (read as every file is: ``sim.bounded_read``), or broken.
     """
     path = mo_path(code)
-    try:
-        with path.open("rb") as f:
-            return gettext.GNUTranslations(f)
-    except FileNotFoundError:
+    if not path.exists():
         raise CatalogError(f"{path}: the {_name(code)} catalog is missing"
-                           f" (compile it: {COMPILE_COMMAND})") from None
+                           f" (compile it: {COMPILE_COMMAND})")
+    data = read_bounded(path, MAX_CATALOG_BYTES, CatalogError, "compiled catalog")
+    try:
+        return gettext.GNUTranslations(io.BytesIO(data))
     except UnicodeDecodeError as err:
         raise CatalogError(f"{path}: not UTF-8 (byte 0x{err.object[err.start]:02x}); save the "
                            f".po as UTF-8 and compile it again: {COMPILE_COMMAND}") from None
@@ -117,9 +125,11 @@ def _discover() -> dict[str, str]:
     root = locale_dir()
     codes = {DEFAULT_LANGUAGE}
     if root.is_dir():
+        # exists(), not is_file(): a FIFO or a folder where a catalog should be is a
+        # language found and then refused with its reason, not one silently missing
         codes |= {d.name for d in root.iterdir()
-                  if (d / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
-                  or (d / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()}
+                  if (d / "LC_MESSAGES" / f"{DOMAIN}.mo").exists()
+                  or (d / "LC_MESSAGES" / f"{DOMAIN}.po").exists()}
     ordered = [DEFAULT_LANGUAGE, *sorted(codes - {DEFAULT_LANGUAGE})]
     return {code: _header(code).get(NAME_HEADER.lower()) or code for code in ordered}
 
@@ -157,7 +167,7 @@ def catalog(code: str) -> dict[str, str]:
     """
     if code not in LANGUAGES:
         raise ValueError(_unknown(code))
-    if not mo_path(code).is_file():
+    if not mo_path(code).exists():
         return {}
     raw = translations(code)._catalog  # GNUTranslations keeps no public list of messages
     messages = {k: v for k, v in raw.items() if isinstance(k, str) and k}
@@ -191,7 +201,7 @@ def plurals(code: str) -> dict[str, tuple[str, ...]]:
     """The plural entries of language ``code``: msgid -> its forms (msgstr[0], msgstr[1], ...)."""
     if code not in LANGUAGES:
         raise ValueError(_unknown(code))
-    if not mo_path(code).is_file():
+    if not mo_path(code).exists():
         return {}
     forms: dict[str, dict[int, str]] = {}
     for key, text in translations(code)._catalog.items():
@@ -207,7 +217,7 @@ _unavailable: dict[str, str] = {}
 def catalog_problem(code: str) -> str | None:
     """Why language ``code``'s catalog cannot be used (one line naming the file), or None."""
     path = mo_path(code)
-    if not path.is_file():
+    if not path.exists():
         source = " (its .po is there: compile it)" if po_path(code).is_file() else ""
         return f"{path}: the {_name(code)} catalog is missing{source}"
     try:

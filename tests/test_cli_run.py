@@ -115,13 +115,29 @@ def test_csv_to_a_file_writes_the_same_rows_and_nothing_else(tmp_path, capsys):
     assert len(read_csv(stdout_csv)) == BUILTIN["blockade"].steps
 
 
-def test_csv_to_a_file_replaces_an_old_one(tmp_path, capsys):
+def test_csv_to_a_file_replaces_an_earlier_run(tmp_path, capsys):
+    """The program's own earlier CSV of that name (its first line is the header row the
+    run writes) is replaced without --force: running the same command again works."""
     target = tmp_path / "run.csv"
-    target.write_text("old\n", encoding="utf-8")
+    assert cli(["run", "blockade", "--steps", "150", "--csv", str(target)], capsys)[0] == 0
     status, _, err = cli(["run", "blockade", "--steps", "100", "--csv", str(target)], capsys)
     assert status == 0, err
     rows = read_csv(target.read_text(encoding="utf-8"))
     assert len(rows) == 100
+    assert left_in(tmp_path) == ["run.csv"]
+
+
+def test_csv_keeps_a_file_it_did_not_write_unless_forced(tmp_path, capsys):
+    target = tmp_path / "run.csv"
+    target.write_text("old\n", encoding="utf-8")
+    status, out, err = cli(["run", "blockade", "--steps", "100", "--csv", str(target)], capsys)
+    assert status == 2 and out == ""
+    assert err.strip() == f"blockade: {target} exists; use --force to replace it"
+    assert target.read_text(encoding="utf-8") == "old\n"
+    status, _, err = cli(["run", "blockade", "--steps", "100", "--csv", str(target),
+                          "--force"], capsys)
+    assert status == 0, err
+    assert len(read_csv(target.read_text(encoding="utf-8"))) == 100
     assert left_in(tmp_path) == ["run.csv"]
 
 

@@ -481,8 +481,9 @@ def test_an_existing_sheet_is_kept_when_the_handout_fails(tmp_path, monkeypatch,
         raise OSError("drawing failed")
 
     monkeypatch.setattr(handout, "render_html", broken)
-    status, _out, err = cli(["handout", "rescue", "--out", str(target)], capsys)
-    assert status == 2 and len(err.splitlines()) == 1
+    # --force: the old file may be replaced, so it is the failure that keeps it
+    status, _out, err = cli(["handout", "rescue", "--out", str(target), "--force"], capsys)
+    assert status == 2 and len(err.splitlines()) == 1 and "drawing failed" in err
     assert target.read_text(encoding="utf-8") == "old sheet"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sheet.html"]
     assert i18n.language() == "en"

@@ -339,8 +339,8 @@ def test_csv_through_a_symlink_writes_the_file_and_keeps_the_link(tmp_path):
     link = tmp_path / "link.csv"
     link.symlink_to(real)
     link_before = identity(link)
-    assert_handled(blockade(["run", "blockade", "--steps", "100", "--csv", str(link)],
-                            tmp_path), expected=0)
+    assert_handled(blockade(["run", "blockade", "--steps", "100", "--csv", str(link),
+                             "--force"], tmp_path), expected=0)
     assert identity(link) == link_before, "the link is still the same link"
     assert os.readlink(link) == str(real)
     assert real.read_text(encoding="utf-8").startswith("step,")
@@ -515,7 +515,7 @@ def test_a_signal_ends_a_csv_run_cleanly(signum, tmp_path):
 def test_sigterm_keeps_the_old_csv(tmp_path):
     (tmp_path / "big.toml").write_text(BIG_RUN, encoding="utf-8")
     (tmp_path / "out.csv").write_text("yesterday's run\n", encoding="utf-8")
-    proc = _start(["run", "big.toml", "--csv", "out.csv"], tmp_path)
+    proc = _start(["run", "big.toml", "--csv", "out.csv", "--force"], tmp_path)
     _wait_for(lambda: any(n.endswith(".part") for n in left_in(tmp_path)))
     took, err = _stop(proc, signal.SIGTERM)
     _assert_stopped(proc, took, err, signal.SIGTERM)

@@ -655,7 +655,7 @@ def test_i18n_does_not_import_pygame(module):
     assert "pygame" not in imported
     assert imported <= {"__future__", "argparse", "collections", "contextlib", "dataclasses",
                         "functools",
-                        "gettext", "os", "pathlib", "re", "struct", "sys", "sim"}, imported
+                        "gettext", "io", "os", "pathlib", "re", "struct", "sys", "sim"}, imported
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,11 @@
     sim.lessons  sim.model and sim.lesson_order (no pygame, no strings: message ids)
     sim.model    nothing of sim but sim.file_tables (no pygame, no I/O:
                  tests/test_properties.py)
-    sim.i18n, sim.i18n_build, sim.resources   sim.resources only (no pygame)
+    sim.i18n     sim.resources and sim.bounded_read (no pygame)
+    sim.i18n_build, sim.resources   sim.resources only (no pygame)
     sim.file_tables   nothing of sim (the one rule for unknown keys in files)
+    sim.bounded_read  nothing of sim (the one rule for reading a file whole: user files
+                 in sim.app, catalogs in sim.i18n, fonts in sim.view)
     sim.lesson_order  nothing of sim (the one list of lesson ids)
 
 Read from the source with ``ast`` (imports inside functions count too), so a module
@@ -35,23 +38,25 @@ ALLOWED = {
     # file_tables: the one rule for unknown keys in files (standard library only)
     "model": {"file_tables"},
     "lessons": {"model", "lesson_order"},
-    "view": {"lessons", "model", "i18n", "resources"},
+    # bounded_read: the one rule for reading a file whole (user files, catalogs, fonts)
+    "view": {"lessons", "model", "i18n", "resources", "bounded_read"},
     "app": {"view", "lessons", "model", "i18n", "i18n_build", "resources", "__main__",
-            "file_tables", "lesson_order", "entry"},
+            "file_tables", "lesson_order", "entry", "bounded_read"},
     # lesson_order: the one list of lesson ids (no imports: the app names the lessons
     # without importing them at start-up)
     "lesson_order": set(),
-    "i18n": {"resources"},
+    "i18n": {"resources", "bounded_read"},
     "i18n_build": {"resources"},
     "resources": set(),
     "file_tables": set(),
+    "bounded_read": set(),
     "__main__": {"app", "entry"},
     # entry: the command's entry point, importing the app inside its Ctrl+C guard
     "entry": {"app"},
 }
 #: parts that must not import pygame (the model and the lesson engine run in a notebook)
 NO_PYGAME = {"model", "lessons", "i18n", "i18n_build", "resources", "file_tables",
-             "lesson_order", "entry"}
+             "lesson_order", "entry", "bounded_read"}
 #: (module, what it imports) exceptions to the rules, each with the issue that removes it
 KNOWN: set[tuple[str, str]] = set()
 

@@ -142,3 +142,18 @@ def test_bad_input_is_one_line_exit_2_and_no_file(tmp_path, argv, says):
     line = assert_handled(proc, expected=2)
     assert says in line, line
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_sheet_is_marked_as_the_programs_own_so_the_next_one_may_replace_it(arabic_sheet):
+    from sim.app.own_outputs import is_own_html
+    folder, _ = arabic_sheet
+    assert is_own_html((folder / "review.html").read_bytes()[:4096])
+
+
+def test_someone_elses_file_is_kept_unless_forced(tmp_path):
+    other = tmp_path / "review.html"
+    other.write_text("<!DOCTYPE html><p>a nurse's own notes</p>")
+    proc = blockade(["translate-sheet", "es", "--out", "review.html"], tmp_path)
+    line = assert_handled(proc, expected=2)
+    assert "exists; use --force to replace it" in line, line
+    assert other.read_text() == "<!DOCTYPE html><p>a nurse's own notes</p>"

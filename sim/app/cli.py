@@ -69,6 +69,12 @@ def _size(text: str) -> tuple[int, int]:
 LANGS = tuple(i18n.LANGUAGES)
 
 
+#: the rule for every output (sim/app/safe_files.py, own_outputs.py), in each --help
+REPLACE_RULE = ("An existing file is replaced only if it is {what} (Blockade's own "
+                "output of that name), or with --force; a read-only file never is. "
+                "/dev/null discards the output.")
+
+
 MAX_FRAMES = 600  # --frames; fewer at sizes above 1920x1080 (see _check_frames)
 MAX_FRAME_PIXELS = MAX_FRAMES * 1920 * 1080
 
@@ -144,7 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
                              "([help] title, text); no file: a neutral line")
     shots = parser.add_argument_group("headless pictures")
     shots.add_argument("--screenshot", metavar="PATH",
-                       help="render without a display and write a PNG of the screen")
+                       help="render without a display and write a PNG of the screen. "
+                            + REPLACE_RULE.format(what="an earlier Blockade screenshot"))
+    shots.add_argument("--force", action="store_true",
+                       help="with --screenshot: replace an existing PATH that is not an "
+                            "earlier Blockade screenshot (never a read-only one)")
     shots.add_argument("--frames", type=_non_negative, default=30, metavar="N",
                        help=f"frames to run before the screenshot (default 30; at most "
                             f"{MAX_FRAMES}, fewer for sizes above 1920x1080: frames x "
@@ -176,8 +186,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--steps", type=_positive,
                      help=f"number of steps to run (at most {MAX_STEPS:,})")
     run.add_argument(
-        "--csv", metavar="PATH", help="write every step as CSV to PATH ('-' for stdout)"
-    )
+        "--csv", metavar="PATH",
+        help="write every step as CSV to PATH ('-' for stdout). " + REPLACE_RULE.format(
+            what="an earlier run's CSV: its first line is the same header row"))
+    run.add_argument("--force", dest="run_force", action="store_true",
+                     help="replace an existing --csv PATH that is not an earlier run's CSV "
+                          "(never a read-only one)")
 
     bench = commands.add_parser(
         "bench",
@@ -221,7 +235,12 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--out", metavar="FILE.html",
                          help="where to write (default blockade-<lesson-or-plan>-<lang>.html, "
                               "with --notes blockade-<lesson-or-plan>-script-<lang>.html, "
-                              "in the current folder)")
+                              "in the current folder). " + REPLACE_RULE.format(
+                                  what="an earlier Blockade handout or script"))
+    handout.add_argument("--force", dest="handout_force", action="store_true",
+                         help="replace an existing file (--out or the default name) that is "
+                              "not an earlier Blockade handout or script (never a read-only "
+                              "one)")
     handout.add_argument("--settings", dest="handout_settings", metavar="PATH",
                          help="clinic settings TOML whose [help] text the sheet shows")
     sheet = commands.add_parser(
@@ -239,6 +258,9 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--out", dest="sheet_out", metavar="FILE.html",
                        help="where to write (default blockade-translate-LANG.html, in the "
                             "current folder)")
+    sheet.add_argument("--force", dest="sheet_force", action="store_true",
+                       help="replace an existing file that is not an earlier Blockade page "
+                            "(never a read-only one)")
     return parser
 
 
@@ -249,7 +271,7 @@ def cmd_translate_sheet(args) -> int:
     if args.sheet_lang not in translations:
         raise UsageError(f"blockade translate-sheet: no translation '{args.sheet_lang}' to "
                          f"review (languages: {', '.join(translations)})")
-    path = write_sheet(args.sheet_lang, args.sheet_out)
+    path = write_sheet(args.sheet_lang, args.sheet_out, force=args.sheet_force)
     print(f"wrote {path}")
     return 0
 
@@ -271,7 +293,8 @@ def cmd_handout(args) -> int:
     settings = load_settings(args.handout_settings or args.settings)
     lang = args.handout_lang or (plan.language if plan else None) or args.lang or "en"
     path = write_handout(lesson_id=args.lesson, plan=plan, lang=lang, out=args.out,
-                         settings=settings, notes=args.notes)
+                         settings=settings, notes=args.notes,
+                         force=args.handout_force or args.force)
     print(f"wrote {path}")
     return 0
 
@@ -282,7 +305,7 @@ def cmd_run(args) -> int:
 
     scenario = with_overrides(load_scenario(args.scenario), args.seed, args.steps)
     if args.csv is not None:
-        write_csv(scenario.rows(), args.csv)
+        write_csv(scenario.rows(), args.csv, force=args.run_force or args.force)
         return 0
     columns = scenario.run()
     steps = len(columns["step"])
@@ -370,6 +393,9 @@ def _presenting(args) -> None:
 def cmd_window(args) -> int:
     from sim.app.screens import SCREENS
 
+    if args.force and args.screenshot is None:
+        raise UsageError("blockade: --force goes with --screenshot (run and handout take "
+                         "their own --force)")
     if args.list_screens:
         print("\n".join(SCREENS))
         return 0

@@ -9,7 +9,9 @@ not-medical-advice line. Print styles fit both A4 (210x297 mm) and US Letter
 (216x279 mm): the page size is left to the printer (``@page { size: portrait }``),
 content is at most 186 mm wide, and a beat's picture never leaves its caption behind
 on another page. All text is escaped. The file is written with ``safe_files`` (it
-appears only when complete).
+appears only when complete); its ``<meta name="generator" content="Blockade">`` lets
+the next handout of the same name replace it, where any other file needs --force
+(``own_outputs``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import base64
 import html
 import io
 import os
+import stat
 import struct
 from pathlib import Path
 
@@ -25,8 +28,9 @@ from sim import i18n
 from sim.i18n import _
 from sim.view.text_runs import direction
 
+from .own_outputs import HTML_MARK, is_own_html
 from .plans import in_language
-from .safe_files import OutputError, open_output
+from .safe_files import OutputError, check_output, open_output
 from .signals import check as check_signals
 
 #: the pictures: a 4:3 window in the projector profile (light background, prints well).
@@ -53,17 +57,20 @@ def default_name(lesson_id: str | None, plan, lang: str, notes: bool = False) ->
     return f"blockade-{name}-{lang}.html"
 
 
-def check_target(out: str, what: str = "the handout") -> Path:
-    """Refuse, before any drawing, a target that cannot be written (one line)."""
+def check_target(out: str, what: str = "the handout", force: bool = False) -> Path:
+    """Refuse, before any drawing, a target that cannot be written (one line): also an
+    existing file that is not an earlier handout or script, unless ``force``, and a
+    read-only one (``safe_files.check_output``)."""
     target = Path(out)
-    if target.suffix.lower() not in (".html", ".htm"):
+    # os.devnull: a discard, as for --screenshot and --csv (a check that it draws)
+    if target.suffix.lower() not in (".html", ".htm") and str(target) != os.devnull:
         raise OutputError(f"{target}: {what} must be an .html file")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{target}: folder {folder} does not exist")
-    if target.is_dir():
-        raise OutputError(f"{target}: is a folder; give a file name")
-    if not os.access(folder, os.W_OK | os.X_OK):
+    st = check_output(str(target), force, is_own_html)
+    streamed = st is not None and not stat.S_ISREG(st.st_mode)  # /dev/null: no new file
+    if not streamed and not os.access(folder, os.W_OK | os.X_OK):
         raise OutputError(f"{target}: cannot write in {folder} (permission denied)")
     return target
 
@@ -190,11 +197,12 @@ def picture_of(frame, lesson, background):
 
 def write_handout(lesson_id: str | None = None, plan=None, lang: str = "en",
                   out: str | None = None, settings: dict | None = None,
-                  notes: bool = False) -> Path:
+                  notes: bool = False, force: bool = False) -> Path:
     """Draw and write the sheet (with ``notes``: the presenter script, see
     sim/app/presenter_script.py); returns its path. OutputError (one line) before any
-    drawing if ``out`` cannot be written; nothing is left half-written."""
-    target = check_target(out or default_name(lesson_id, plan, lang, notes))
+    drawing if ``out`` cannot be written, or (without ``force``) is a file other than an
+    earlier handout of that name; nothing is left half-written."""
+    target = check_target(out or default_name(lesson_id, plan, lang, notes), force=force)
     sections = sections_for(lesson_id, plan)
     script = None
     if notes:
@@ -204,7 +212,7 @@ def write_handout(lesson_id: str | None = None, plan=None, lang: str = "en",
     with i18n.speaking(lang):  # the words below, in the handout's language
         pictures = draw_beats(sections, lang, settings or {})
         page = render_html(sections, pictures, plan, lang, settings or {}, script)
-    with open_output(str(target)) as stream:
+    with open_output(str(target), force=force, is_own=is_own_html) as stream:
         stream.write(page)
     return target
 
@@ -345,6 +353,7 @@ def render_html(sections, pictures: dict, plan, lang: str, settings: dict,
         f'<html lang="{_e(lang.replace("_", "-"))}" dir="{direction(lang)}">',
         "<head>",
         '<meta charset="utf-8">',
+        HTML_MARK,  # an earlier handout of this name may be replaced (own_outputs)
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(_('app.title'))}: {_e(heading)}</title>",
         f"<style>{style}</style>",

@@ -183,7 +183,8 @@ class Counts:
         if self.path is None:
             return None  # said once, at the start
         try:
-            with open_output(str(self.path)) as out:
+            # the kiosk's own file in its state folder, rewritten at every count
+            with open_output(str(self.path), force=True) as out:
                 writer = csv.writer(out, lineterminator="\n")
                 writer.writerow(HEADER)
                 for row in self.rows():

@@ -1,8 +1,14 @@
 """Reading and writing files without destroying, hanging or crashing.
 
-Writing (``--csv PATH``, ``--screenshot PATH``):
+Writing (``--csv PATH``, ``--screenshot PATH``, ``handout --out PATH``; the kiosk's
+counts with ``force``):
 
-- a new or existing *regular file* is written to a temporary file made with
+- an existing *regular file* is replaced only with ``force`` (``--force``) or when
+  it is the program's own previous output of that name (recognised from its first
+  bytes: ``sim.app.own_outputs``); otherwise "FILE exists; use --force to replace
+  it". A read-only one (no ``w`` in its mode, or not writable by this user) is never
+  replaced, even with ``force``. Either way nothing is written.
+- a new or replaceable *regular file* is written to a temporary file made with
   ``tempfile.mkstemp`` in the same folder (unpredictable name, ``O_EXCL``, so a
   planted link is never followed), then renamed over the target: the file
   appears only when complete. The temporary file is removed on every way out,
@@ -33,18 +39,23 @@ import tempfile
 import time
 from glob import escape as glob_escape
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Callable, Iterator, Optional
+
+from sim.bounded_read import O_NONBLOCK, read_bounded, read_head
+
+from .own_outputs import HEAD_BYTES
 
 from .signals import held as held_signals
-
-#: Windows has no O_NONBLOCK (nor FIFOs to block on): it is 0 there
-O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 MAX_READ_BYTES = 1_000_000
 
 
 class OutputError(OSError):
     """A path that cannot be written safely; the message names it."""
+
+
+class OutputExists(OutputError):
+    """An existing file that is not the program's own previous output, without --force."""
 
 
 class InputError(OSError):
@@ -55,16 +66,6 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def _describe(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
 
 
 def _open_stream(path: str, binary: bool) -> IO:
@@ -82,33 +83,55 @@ def _open_stream(path: str, binary: bool) -> IO:
     return os.fdopen(fd, "w", newline="", encoding="utf-8")
 
 
+#: recognises the program's own previous output from the file's first bytes
+#: (``sim.app.own_outputs``); None: nothing is recognised, only ``force`` replaces
+IsOwn = Optional[Callable[[bytes], bool]]
+
+
+def check_output(target: str, force: bool = False, is_own: IsOwn = None) -> os.stat_result | None:
+    """Refuse, in one line (OutputError), a target that will not be written: a folder, a
+    link to nothing, a read-only file (never replaced, even with ``force``), or an
+    existing regular file that is neither ``force``d nor the program's own previous
+    output (``is_own`` of its first bytes). Its ``os.stat`` (None: no file yet) if it
+    will. A FIFO or device (``/dev/null``) is written to as a stream: never refused here.
+    Commands call it before any work, and ``open_output`` again just before writing."""
+    path = Path(target)
+    try:
+        st = os.stat(path)  # follows links: what would be written
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise OutputError(f"{target}: is a link to a missing file; refusing to follow it") \
+                from None
+        return None
+    except OSError as err:
+        raise OutputError(f"{target}: cannot be written ({err.strerror})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise OutputError(f"{target}: is a folder; give a file name")
+    if not stat.S_ISREG(st.st_mode):
+        return st
+    if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) \
+            or not os.access(path, os.W_OK):
+        # made read-only (chmod 444): it was replaced whole, as its folder allowed (and
+        # root may write anything); a file nobody may write is kept, --force or not
+        raise OutputError(f"{target}: is read-only; not replaced (make it writable, or "
+                          "give another name)")
+    if not force and not (is_own is not None and is_own(read_head(path, HEAD_BYTES))):
+        raise OutputExists(f"{target} exists; use --force to replace it")
+    return st
+
+
 @contextlib.contextmanager
-def open_output(target: str, binary: bool = False) -> Iterator[IO]:
-    """A file object for ``target``, written as described in the module docstring.
+def open_output(target: str, binary: bool = False, *, force: bool = False,
+                is_own: IsOwn = None) -> Iterator[IO]:
+    """A file object for ``target``, written as described in the module docstring, if
+    ``check_output(target, force, is_own)`` allows it.
 
     On a normal exit from the ``with`` block a regular file is put in place; on any
     exception (a signal included) the temporary file is removed and ``target`` is
     left as it was.
     """
     path = Path(target)
-    try:
-        st = os.stat(path)  # follows links: what would be written
-    except FileNotFoundError:
-        st = None
-        if path.is_symlink():
-            raise OutputError(f"{target}: is a link to a missing file; refusing to follow it") \
-                from None
-    except OSError as err:
-        raise OutputError(f"{target}: cannot be written ({err.strerror})") from None
-    if st is not None and stat.S_ISDIR(st.st_mode):
-        raise OutputError(f"{target}: is a folder; give a file name")
-    if st is not None and stat.S_ISREG(st.st_mode) and (
-            not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
-            or not os.access(path, os.W_OK)):
-        # made read-only (chmod 444): it was replaced whole, as its folder allowed (and
-        # root may write anything); a file nobody may write is kept
-        raise OutputError(f"{target}: is read-only; not replaced (make it writable, or "
-                          "give another name)")
+    st = check_output(target, force, is_own)
     if st is not None and not stat.S_ISREG(st.st_mode):
         with _open_stream(str(path), binary) as stream:
             yield stream
@@ -172,53 +195,21 @@ def remove_stale_parts(folder: Path, name: str) -> None:
             continue  # gone already, or not ours to remove
 
 
-def write_bytes(target: str, data: bytes) -> None:
-    with open_output(target, binary=True) as out:
+def write_bytes(target: str, data: bytes, *, force: bool = False, is_own: IsOwn = None) -> None:
+    with open_output(target, binary=True, force=force, is_own=is_own) as out:
         out.write(data)
 
 
 def read_text(path: str | os.PathLike, error=InputError, what: str = "file",
               max_bytes: int = MAX_READ_BYTES) -> str:
     """The UTF-8 text of a small regular file (without a leading byte-order mark), or
-    ``error`` with one line naming it."""
-    p = str(path)
-    try:
-        st = os.stat(p)
-    except FileNotFoundError:
-        raise error(f"{p}: {what} not found") from None
-    except OSError as err:
-        raise error(f"{p}: cannot be read ({err.strerror})") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise error(f"{p}: is a folder, not a {what}")
-    if not stat.S_ISREG(st.st_mode):
-        raise error(f"{p}: is {_describe(st.st_mode)}, not a {what}")
-    if st.st_size > max_bytes:
-        raise error(f"{p}: is larger than {max_bytes:,} bytes; not a {what}")
-    try:
-        fd = os.open(p, os.O_RDONLY | O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except OSError as err:
-        raise error(f"{p}: cannot be read ({err.strerror})") from None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped since the stat above
-            raise error(f"{p}: is not a regular file, not a {what}")
-        chunks, size = [], 0
-        while size <= max_bytes:
-            chunk = os.read(fd, max_bytes + 1 - size)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    except OSError as err:
-        raise error(f"{p}: cannot be read ({err.strerror})") from None
-    finally:
-        os.close(fd)
-    if size > max_bytes:
-        raise error(f"{p}: is larger than {max_bytes:,} bytes; not a {what}")
+    ``error`` with one line naming it (read as ``sim.bounded_read`` reads every file)."""
+    data = read_bounded(path, max_bytes, error, what)
     try:
         # "utf-8-sig" drops one BOM at the start (Notepad's) and leaves any other alone
-        return b"".join(chunks).decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise error(f"{p}: is not UTF-8 text") from None
+        raise error(f"{path}: is not UTF-8 text") from None
 
 
 def parse_toml(text: str, path: str | os.PathLike, error) -> dict:

@@ -1,4 +1,7 @@
-"""``blockade --screenshot``: render a screen without a display and save a PNG."""
+"""``blockade --screenshot``: render a screen without a display and save a PNG.
+
+The PNG carries a text chunk ``Software: Blockade screenshot`` (``own_outputs``): an
+existing file is replaced only if it has it (an earlier screenshot) or with --force."""
 
 from __future__ import annotations
 
@@ -6,7 +9,8 @@ import io
 import os
 from pathlib import Path
 
-from .safe_files import OutputError, write_bytes
+from .own_outputs import is_own_png, mark_png
+from .safe_files import OutputError, check_output, write_bytes
 from .signals import check as check_signals
 
 
@@ -25,8 +29,9 @@ def take_screenshot(args, screen: str) -> None:
         raise OSError(f"{target}: the screenshot must be a .png file")
     if not (target.parent if str(target.parent) else Path(".")).is_dir():
         raise OutputError(f"{target}: folder {target.parent} does not exist")
-    if target.is_dir():
-        raise OutputError(f"{target}: is a folder; give a file name")
+    # before any drawing: a folder, a read-only file, or a file that is not an earlier
+    # screenshot (without --force) is refused, and nothing is written
+    check_output(str(target), args.force, is_own_png)
     app = App(config_from_args(args, screen, headless=True))
     try:
         for _ in range(args.frames):
@@ -37,4 +42,5 @@ def take_screenshot(args, screen: str) -> None:
         pygame.image.save(app.snapshot(), buffer, "shot.png")
     finally:
         app.shutdown()
-    write_bytes(str(target), buffer.getvalue())  # safely: see safe_files
+    # safely (see safe_files), marked as Blockade's own so the next one may replace it
+    write_bytes(str(target), mark_png(buffer.getvalue()), force=args.force, is_own=is_own_png)

@@ -31,6 +31,7 @@ from sim.i18n import _
 from sim.view.text_runs import direction
 
 from .handout import check_target, progress
+from .own_outputs import HTML_MARK, is_own_html
 from .safe_files import open_output
 from .signals import check as check_signals
 
@@ -121,14 +122,17 @@ def draw_sections(lang: str, settings: dict | None = None) -> list[tuple[str, in
     return out
 
 
-def write_sheet(lang: str, out: str | None = None, settings: dict | None = None) -> Path:
+def write_sheet(lang: str, out: str | None = None, settings: dict | None = None,
+                force: bool = False) -> Path:
     """Draw and write the page; returns its path. OutputError (one line) before any
-    drawing if ``out`` cannot be written; nothing is left half-written."""
-    target = check_target(out or default_name(lang), what="the translation sheet")
+    drawing if ``out`` cannot be written or (without ``force``) is a file other than an
+    earlier Blockade page of that name; nothing is left half-written."""
+    target = check_target(out or default_name(lang), what="the translation sheet",
+                          force=force)
     drawn = draw_sections(lang, settings)
     with i18n.speaking(lang):  # the page's own words in the language under review
         page = render_html(lang, drawn)
-    with open_output(str(target)) as stream:
+    with open_output(str(target), force=force, is_own=is_own_html) as stream:
         stream.write(page)
     return target
 
@@ -199,7 +203,7 @@ def render_html(lang: str, drawn) -> str:
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{_e(_html_lang(lang))}" dir="{direction(lang)}">',
-        "<head>", '<meta charset="utf-8">',
+        "<head>", '<meta charset="utf-8">', HTML_MARK,
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
         f"<header><h1>{_e(title)}</h1>",

@@ -27,7 +27,7 @@ import pygame
 
 from sim import i18n
 from sim.resources import asset_path
-from sim.view import text_runs
+from sim.view import font_check, text_runs
 from sim.view.text_runs import has_arabic
 
 FONT_FILES = {False: "NotoSans-Regular.ttf", True: "NotoSans-Bold.ttf"}
@@ -181,24 +181,26 @@ class FontError(Exception):
 
 
 def check_fonts(size: int = 20) -> None:
-    """Start-up check: load each bundled font once (kept in the cache) and render a word.
+    """Start-up check of each bundled font (``sim.view.font_check``): the file is read and
+    parsed before SDL_ttf sees it (a damaged font would crash SDL_ttf), then loaded (kept
+    in the cache) and made to draw its script's sample letters.
 
-    Raises FontError naming the file that will not load, so a damaged install
-    stops with one line before the window opens instead of a traceback later.
+    Raises FontError naming the file that will not do, so a damaged install
+    stops with one line before the window opens instead of a crash later.
     """
-    checks = [(name, lambda bold=bold: font(size, bold).render("Blockade \u00f1", True, (0, 0, 0)))
-              for bold, name in FONT_FILES.items()]
-    checks += [(name, lambda bold=bold: script_font(size, bold, "Arab", True).render(
-                    "\u0645\u0631\u062d\u0628\u0627", True, (0, 0, 0)))  # "marhaban"
-               for bold, name in ARABIC_FONT_FILES.items()]
-    for name, render in checks:
-        path = asset_path("fonts", name)
-        if not path.is_file():
-            raise FontError(f"cannot start: {path}: the font file is missing")
-        try:
-            render()
-        except (pygame.error, OSError, ValueError) as err:
-            raise FontError(f"cannot start: {path}: the font will not load ({err})") from None
+    for script, files in SCRIPT_FONT_FILES.items():
+        for bold, name in files.items():
+            path = asset_path("fonts", name)
+            try:
+                font_check.check_font_file(path)
+                # Latin as the plain path draws it; Arabic as its runs are drawn (RTL)
+                loaded = (font(size, bold) if script == "Latn"
+                          else script_font(size, bold, script, rtl=True))
+                font_check.check_draws(loaded, path, script)
+            except font_check.FontFileError as err:
+                raise FontError(f"cannot start: {err}") from None
+            except (pygame.error, OSError, ValueError) as err:
+                raise FontError(f"cannot start: {path}: the font will not load ({err})") from None
 
 
 #: The rendered-text cache is a least-recently-used cache bounded two ways, so text
