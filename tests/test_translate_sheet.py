@@ -131,7 +131,7 @@ def test_a_question_beat_lists_its_question_and_answers(arabic_sheet):
 
 
 @pytest.mark.parametrize("argv, says", [
-    (["translate-sheet", "xx"], "no translation 'xx' to review (languages: ar, es, fr, pt_BR)"),
+    (["translate-sheet", "xx"], "no translation 'xx' to review (languages: ar, es, fr, pt_BR, ru, vi)"),
     (["translate-sheet", "en"], "no translation 'en' to review"),
     (["translate-sheet", "es", "--out", "nowhere/review.html"], "folder nowhere does not exist"),
     (["translate-sheet", "es", "--out", "review.pdf"], "must be an .html file"),
