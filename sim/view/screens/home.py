@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from sim.i18n import _
+from sim.view import text_record
 from sim.view.events import Key, Pointer, Wheel
 from sim.view.fonts import font, line_height, render_text, text_width
 from sim.view.mirror import mirror_rect
@@ -645,6 +646,7 @@ class HomeScreen(Screen):
         surface.set_clip(clip)
         if self.max_scroll:
             self._draw_scrollbar(surface)
+            text_record.scroll_area(self.tiles_area)
         for widget in self.group.widgets:
             if not isinstance(widget, Tile):
                 widget.draw(surface)

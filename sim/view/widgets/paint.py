@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pygame
 
+from sim.view import text_record
 from sim.view.fonts import line_height, render_text, text_width
 from sim.view.style import Style
 from sim.view.theme import Colour
@@ -31,6 +32,8 @@ def draw_box(
     """A rounded box; ``width`` (pixels) is the border's, ``radius`` defaults to the style's."""
     radius = style.corner_radius if radius is None else radius
     pygame.draw.rect(surface, fill, rect, border_radius=radius)
+    if len(fill) < 4 or fill[3] == 255:
+        text_record.covered(rect)
     if border is not None and width > 0:
         pygame.draw.rect(surface, border, rect, width, border_radius=radius)
 
@@ -85,6 +88,7 @@ def draw_label(
     room = max(1, inner.height // step)
     if len(lines) > room:  # still too long: end the last line that fits with "…"
         lines = lines[: room - 1] + (ellipsize(" ".join(lines[room - 1 :]), inner.width, s, bold),)
+        text_record.ellipsised(text, " ".join(lines))
     y = rect.centery - step * len(lines) // 2
     clip = surface.get_clip()
     surface.set_clip(rect.clip(clip))  # never draw outside an existing clip either
