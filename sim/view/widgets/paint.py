@@ -54,6 +54,15 @@ def draw_focus_ring(surface: pygame.Surface, style: Style, rect: pygame.Rect,
     pygame.draw.rect(surface, t.background, inner, max(1, gap - 1), border_radius=radius + gap)
 
 
+#: draw_label's last size before "…": this share of the style's small size
+LAST_STEP = 0.85
+
+
+def _broken(lines: tuple[str, ...], text: str) -> bool:
+    """Whether wrapping cut a word (a word wider than the line)."""
+    return len(" ".join(lines).split()) != len(text.split())
+
+
 def draw_label(
     surface: pygame.Surface,
     style: Style,
@@ -76,14 +85,19 @@ def draw_label(
     pad = style.padding
     inner = rect.inflate(-2 * pad, -2 * (pad // 2))
     small = style.font_small
-    sizes = [size] + ([small] if size > small else [])
+    # the label's size, the style's small size, and one step below that: a label cut
+    # with "…" ("Siguient…") says less than one a step smaller
+    sizes = [size] + [s for s in (small, round(small * LAST_STEP)) if s < size]
+    lines: tuple[str, ...] = ()
     for s in sizes:
         if text_width(text, s, bold) <= inner.width:
-            lines: tuple[str, ...] = (text,)
+            lines = (text,)
             break
     else:
-        s = sizes[-1]
-        lines = wrap_text(text, max(1, inner.width), s, bold)
+        for s in sizes[1:] or sizes:  # wrapped, at the largest size whose lines fit
+            lines = wrap_text(text, max(1, inner.width), s, bold)
+            if len(lines) * line_height(s, bold) <= inner.height and not _broken(lines, text):
+                break
     step = line_height(s, bold)
     room = max(1, inner.height // step)
     if len(lines) > room:  # still too long: end the last line that fits with "…"
