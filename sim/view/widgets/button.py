@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pygame
 
-from sim.view.fonts import line_height, text_width
+from sim.view.fonts import text_width
 from sim.view.style import CORNER_RADIUS, FONT_BODY
 from sim.view.widgets.base import TextSource, Widget, resolve_text
 from sim.view.widgets.paint import control_border, draw_box, draw_focus_ring, draw_label
