@@ -182,6 +182,11 @@ def faults_of(rec: text_record.TextRecorder, screen, window) -> list[tuple[str, 
         for b in visible[i + 1:]:
             if _shared(a.visible, b.visible) and not (a.text == b.text and a.rect == b.rect):
                 out.append(("overlap", f"{a.text[:30]!r} / {b.text[:30]!r} at {tuple(a.rect)}"))
+    boxes = rec.boxes
+    for i, a in enumerate(boxes):  # two controls drawn partly over each other
+        for b in boxes[i + 1:]:
+            if _shared(a, b) and not a.contains(b) and not b.contains(a):
+                out.append(("overlap", f"boxes {tuple(a)} / {tuple(b)}"))
     for text, cut in rec.ellipsised:
         out.append(("ellipsis", f"{text[:40]!r} -> {cut[:40]!r}"))
     lay = getattr(screen, "lay", None)

@@ -137,7 +137,10 @@ NAMED = [("after-detox:3", (800, 600), "pt_BR", "x-large"),
          ("opioids:6", (800, 600), "ar", "x-large"),
          ("after-detox:5", (1080, 1920), "es", "x-large"),
          ("preferences", (1280, 720), "ar", "normal"),
-         ("preferences", (800, 600), "ar", "xx-large")]
+         ("preferences", (800, 600), "ar", "xx-large"),
+         ("home", (1080, 1920), "pt_BR", "xx-large"),
+         ("explore", (1080, 1920), "fr", "xx-large"),
+         ("language", (1920, 1080), "fr", "xx-large")]
 
 
 @pytest.mark.parametrize("name, size, lang, text_size", NAMED, ids=str)
@@ -171,3 +174,20 @@ def test_the_command_line_takes_xx_large():
 
     args = build_parser().parse_args(["--text-size", "xx-large"])
     assert args.text_size == "xx-large"
+
+
+def test_two_controls_drawn_partly_over_each_other_are_an_overlap(fonts_ready):
+    """A button's box over its neighbour's hides that label: found from the boxes (home's
+    "Teclas" under "Sair" at 1080x1920 in 2x text); a card round its buttons is not."""
+    from sim.view.widgets.paint import draw_box
+
+    frame = _frame()
+    with text_record.recording() as rec:
+        draw_box(frame, Style(), pygame.Rect(0, 0, 300, 150), (20, 20, 20))  # a card
+        draw_box(frame, Style(), pygame.Rect(10, 10, 100, 48), (40, 40, 40))  # on it
+        draw_box(frame, Style(), pygame.Rect(120, 10, 100, 48), (40, 40, 40))
+    assert grid.faults_of(rec, None, frame.get_size()) == []
+    with text_record.recording() as rec:
+        draw_box(frame, Style(), pygame.Rect(10, 10, 100, 48), (40, 40, 40))
+        draw_box(frame, Style(), pygame.Rect(90, 10, 100, 48), (40, 40, 40))
+    assert [k for k, _d in grid.faults_of(rec, None, frame.get_size())] == ["overlap"]

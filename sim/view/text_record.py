@@ -43,6 +43,8 @@ class TextRecorder:
     drawn: list[DrawnText] = field(default_factory=list)
     #: (what the label said, what was drawn): labels cut with "…"
     ellipsised: list[tuple[str, str]] = field(default_factory=list)
+    #: boxes drawn with ``draw_box`` (controls, cards, panels), in the frame's pixels
+    boxes: list[pygame.Rect] = field(default_factory=list)
     #: areas whose content scrolls (a part of a line cut at their edge is no fault)
     scroll_areas: list[pygame.Rect] = field(default_factory=list)
     _texts: dict = field(default_factory=dict)
@@ -62,6 +64,7 @@ class TextRecorder:
             if image.get_size() == target.get_size() and image.get_flags() & pygame.SRCALPHA:
                 for d in self.drawn:  # a scrim: everything drawn so far is behind it
                     d.hidden = True
+                self.boxes.clear()
             return
         w, h = (area[2], area[3]) if area is not None else image.get_size()
         x, y = (dest.x, dest.y) if isinstance(dest, pygame.Rect) else (dest[0], dest[1])
@@ -86,6 +89,16 @@ def covered(rect: pygame.Rect) -> None:
         for d in active.drawn:
             if d.rect.colliderect(rect):
                 d.hidden = True
+
+
+def box(rect: pygame.Rect, clip: pygame.Rect) -> None:
+    """A control's or a card's box was drawn (under ``clip``): it hides the text under
+    it, and two boxes that partly cover each other are a fault the grid reports."""
+    if active is not None:
+        covered(rect)
+        shown = rect.clip(clip)
+        if shown.width > 0 and shown.height > 0:
+            active.boxes.append(shown)
 
 
 def scroll_area(rect: pygame.Rect) -> None:

@@ -33,7 +33,7 @@ def draw_box(
     radius = style.corner_radius if radius is None else radius
     pygame.draw.rect(surface, fill, rect, border_radius=radius)
     if len(fill) < 4 or fill[3] == 255:
-        text_record.covered(rect)
+        text_record.box(rect, surface.get_clip())
     if border is not None and width > 0:
         pygame.draw.rect(surface, border, rect, width, border_radius=radius)
 
