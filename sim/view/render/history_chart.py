@@ -132,8 +132,9 @@ def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title
     area.width = rect.right - px(INSET_X) - area.left
     area.height = (rect.bottom - (small + px(X_LABEL_ROOM) if x_label else px(INSET_BOTTOM))
                    - area.top)
+    part_boxes = []  # the parts' names under the axis ("Day by day", "Week by week")
     if scale is not None:
-        _draw_parts(style, surface, area, scale, part_labels)
+        part_boxes = _draw_parts(style, surface, area, scale, part_labels)
     elif x_label:
         words = render_text(x_label, font, th.text_muted)
         ax, ay = area.left, area.bottom + px(X_LABEL_GAP)
@@ -200,13 +201,15 @@ def draw_history(surface: pygame.Surface, style: Style, rect: pygame.Rect, title
     # rows, or half way; else on a box of the band's colour (a line once struck it out)
     boxes = [pygame.Rect(left - px(LABEL_PAD_X), area.top + row * small,
                          text_width(text, font) + 2 * px(LABEL_PAD_X), small)
-             for _x, left, row, text in placed]
+             for _x, left, row, text in placed] + part_boxes
     for band, tag in band_tags:
         w, h = tag.get_size()
         tops = (area.bottom - small - px(BAND_LABEL_LIFT), area.top + rows * small
                 + px(RISE_GAP), area.top + (area.height - h) // 2)
         spot = band_tag_spot([pygame.Rect(band.centerx - w // 2, y, w, h) for y in tops],
                              lines, boxes)
+        if spot.collidelist(boxes) >= 0:
+            continue  # a small chart with no free spot: the shaded band says it alone
         if _crossings(lines, spot):
             pygame.draw.rect(surface, th.meter_track, spot.inflate(2 * px(LABEL_PAD_X), 0))
         surface.blit(tag, spot.topleft)
@@ -395,7 +398,7 @@ def place_labels(style: Style, left_edge: float, right_edge: float, marks, max_r
     return placed[::-1]
 
 
-def _draw_parts(style: Style, surface, area: pygame.Rect, scale, labels) -> None:
+def _draw_parts(style: Style, surface, area: pygame.Rect, scale, labels) -> list:
     """A broken time axis: each part's ticks (one per day, one per week), a break mark
     and a faint line where the scale changes, and each part's name under it, never
     over the other's."""
@@ -423,11 +426,14 @@ def _draw_parts(style: Style, surface, area: pygame.Rect, scale, labels) -> None
                              (x + side + lean // 2, area.bottom - lean), px(AXIS_WIDTH))
     y = area.bottom + px(X_LABEL_GAP)
     end = area.left - px(ITEM_GAP)
+    placed = []
     for part, text in zip(scale.parts, labels):
         words = render_text(text, font, th.text_muted)
         x = max(area.left + part.x0 * area.width + px(PART_LABEL_INSET), end + px(ITEM_GAP))
         surface.blit(words, (x, y))
+        placed.append(words.get_rect(topleft=(x, y)))
         end = x + words.get_width()
+    return placed
 
 
 def patterned_lines(surface, colour, points, width: int, pattern) -> None:
