@@ -141,7 +141,8 @@ NAMED = [("after-detox:3", (800, 600), "pt_BR", "x-large"),
          ("home", (1080, 1920), "pt_BR", "xx-large"),
          ("explore", (1080, 1920), "fr", "xx-large"),
          ("language", (1920, 1080), "fr", "xx-large"),
-         ("pill-vs-shot:8", (1280, 720), "ar", "x-large")]
+         ("pill-vs-shot:8", (1280, 720), "ar", "x-large"),
+         ("after-detox:7", (1080, 1920), "es", "x-large")]
 
 
 @pytest.mark.parametrize("name, size, lang, text_size", NAMED, ids=str)
