@@ -156,7 +156,7 @@ BAD = [
                          "high-contrast)"),
     ("profile = true", "profile must be text in quotes, got a boolean"),
     ('text_size = "huge"', "text_size: unknown text size 'huge' (allowed: normal, large, "
-                           "x-large)"),
+                           "x-large, xx-large)"),
     ("text_size = 2", "text_size must be text in quotes"),
     ("staff_pin = 5307", 'staff_pin must be in quotes, e.g. staff_pin = "0482"'),
     ('staff_pin = "48a1"', "staff_pin must be 4 to 8 digits (0 to 9) in quotes"),

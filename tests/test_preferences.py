@@ -68,7 +68,7 @@ def test_a_choice_applies_at_once_to_every_screen_and_shows_as_chosen(make_app):
     assert app.prefs.text_size == "x-large"
     assert app.style.font_body == round(body_before * 1.5)
     assert explore.style.font_title > title_before  # the screen behind uses it now
-    assert [b.selected for b in prefs.text_sizes] == [False, False, True]
+    assert [b.selected for b in prefs.text_sizes] == [False, False, True, False]
     tap(app, prefs.profiles[PROFILES.index("high-contrast")])
     assert app.prefs.profile == app.style.colours.name == "high-contrast"
     tap(app, prefs.motion)

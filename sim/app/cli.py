@@ -117,7 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "(black and white, for low vision)")
     window.add_argument("--text-size", choices=tuple(TEXT_SIZES),
                         help=f"text size: {DEFAULT_TEXT_SIZE} (default; large with --present), "
-                             "large or x-large; layouts reflow")
+                             "large, x-large or xx-large (twice normal; a window smaller "
+                             "than 1280x720 shows it x-large); layouts reflow")
     window.add_argument("--reduced-motion", action="store_true",
                         help="no pulsing glow, breathing animation, easing or transitions "
                              "(molecules still move)")

@@ -7,7 +7,7 @@
     languages = ["en", "es"]       # offered; language = the one a reset returns to
     language = "en"
     profile = "dark"               # dark, projector, high-contrast
-    text_size = "large"            # normal, large, x-large
+    text_size = "large"            # normal, large, x-large, xx-large
     staff_pin = "CHOOSE-YOUR-OWN"  # 4 to 8 digits, in quotes; none: the chord exits
     [help]                         # the clinic's help card, as in --settings
     title = "Help near you"

@@ -27,7 +27,7 @@ import pygame
 
 from sim import i18n
 from sim.resources import asset_path
-from sim.view import font_check, text_runs
+from sim.view import font_check, text_record, text_runs
 from sim.view.text_runs import has_arabic
 
 FONT_FILES = {False: "NotoSans-Regular.ttf", True: "NotoSans-Bold.ttf"}
@@ -288,10 +288,14 @@ def render_text(
     """
     if not has_arabic(text):  # the plain path: direction changes nothing without Arabic
         key = (text, size, tuple(colour), bool(bold))
-        return _text_cache.get(key, lambda: font(size, bold).render(text, True, colour))
-    paragraph = text_runs.resolve(direction)
-    key = (text, size, tuple(colour), bool(bold), paragraph)
-    return _text_cache.get(key, lambda: _render_runs(text, size, colour, bool(bold), paragraph))
+        image = _text_cache.get(key, lambda: font(size, bold).render(text, True, colour))
+    else:
+        paragraph = text_runs.resolve(direction)
+        key = (text, size, tuple(colour), bool(bold), paragraph)
+        image = _text_cache.get(key, lambda: _render_runs(text, size, colour, bool(bold), paragraph))
+    if text_record.active is not None:  # the layout grid's recorder (tests only)
+        text_record.active.note_text(image, text)
+    return image
 
 
 def _render_runs(text: str, size: int, colour: Colour, bold: bool, paragraph: str) -> pygame.Surface:

@@ -15,9 +15,20 @@ from types import MappingProxyType
 
 from .theme import DEFAULT_PROFILE, PROFILES
 
-#: text size name -> how much larger than normal all text is drawn (layouts reflow)
-TEXT_SIZES = MappingProxyType({"normal": 1.0, "large": 1.25, "x-large": 1.5})
+#: text size name -> how much larger than normal all text is drawn (layouts reflow);
+#: "xx-large" is the 2x WCAG 1.4.4 asks text to reach, for low vision
+TEXT_SIZES = MappingProxyType({"normal": 1.0, "large": 1.25, "x-large": 1.5, "xx-large": 2.0})
 DEFAULT_TEXT_SIZE = "normal"
+#: text sizes that need a window at least this many times the 1280x720 design (its
+#: ``style.window_scale``), and what they show as in a smaller one: 2x text at 800x600
+#: leaves a lesson a caption line at a time, so there it is x-large (Preferences says so)
+NEEDS_SCALE = MappingProxyType({"xx-large": (1.0, "x-large")})
+
+
+def text_size_for_window(text_size: str, scale: float) -> str:
+    """The text size shown in a window of ``scale`` (see NEEDS_SCALE)."""
+    least, instead = NEEDS_SCALE.get(text_size, (0.0, text_size))
+    return text_size if scale >= least - 1e-9 else instead
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .preferences import TEXT_SIZES, Preferences
+from .preferences import TEXT_SIZES, Preferences, text_size_for_window
 from .theme import DARK, Theme, get_theme
 
 # -- shared layout constants, in logical units (a 1280x720 or 960x720 design canvas) -------
@@ -73,17 +73,33 @@ class Style:
     #: the interface language is written right to left (Arabic): layouts are mirrored
     #: (sim/view/mirror.py) and text starts at the right
     rtl: bool = False
+    #: the text size asked for; a small window may show a smaller one (``text_size_shown``)
+    text_size: str = "normal"
 
     @classmethod
     def for_window(cls, prefs: Preferences, window: tuple[int, int]) -> "Style":
         colours = get_theme(prefs.profile)
-        return cls(colours=colours, scale=window_scale(window),
-                   text_scale=max(TEXT_SIZES[prefs.text_size], colours.text_boost),
+        scale = window_scale(window)
+        shown = text_size_for_window(prefs.text_size, scale)
+        return cls(colours=colours, scale=scale,
+                   text_scale=max(TEXT_SIZES[shown], colours.text_boost),
                    reduced_motion=prefs.reduced_motion,
-                   rtl=language_is_rtl(getattr(prefs, "language", "en")))
+                   rtl=language_is_rtl(getattr(prefs, "language", "en")),
+                   text_size=prefs.text_size)
 
     def rescaled(self, window: tuple[int, int]) -> "Style":
-        return replace(self, scale=window_scale(window))
+        scale = window_scale(window)
+        shown = text_size_for_window(self.text_size, scale)
+        if shown == self.text_size_shown:
+            return replace(self, scale=scale)
+        # the window grew past (or shrank below) what the asked-for size needs
+        return replace(self, scale=scale,
+                       text_scale=max(TEXT_SIZES[shown], self.colours.text_boost))
+
+    @property
+    def text_size_shown(self) -> str:
+        """The text size this window shows (xx-large needs 1280x720: NEEDS_SCALE)."""
+        return text_size_for_window(self.text_size, self.scale)
 
     # -- conversions ---------------------------------------------------------------------
     def px(self, logical: float) -> int:

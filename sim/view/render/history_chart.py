@@ -115,11 +115,14 @@ def _draw_history(canvas: ChartCanvas, style: Style, rect: pygame.Rect, title: s
     px = style.px
     font = style.font_small
     pygame.draw.rect(surface, th.panel, rect, border_radius=style.corner_radius)
-    head = render_text(title, font, th.text, True)
-    head_y = rect.top + px(INSET_TOP)
-    canvas.text(head, (rect.left + px(INSET_X), head_y))
     chip = render_text(clock, font, th.background, True) if clock else None
-    if chip is not None:  # the story clock: "Day 3", "Week 6"
+    head_y = rect.top + px(INSET_TOP)
+    lines = title_lines(style, rect.width, title, chip.get_width() if chip else None)
+    heads = [render_text(line, font, th.text, True) for line in lines]
+    head = heads[-1]  # the line the legend starts after
+    for i, image in enumerate(heads):
+        canvas.text(image, (rect.left + px(INSET_X), head_y + i * head.get_height()))
+    if chip is not None:  # the story clock: "Day 3", "Week 6", beside the title's first line
         box = chip.get_rect(topright=(rect.right - px(CLOCK_INSET), head_y))
         box = box.inflate(2 * px(CLOCK_PAD_X), 2 * px(CLOCK_PAD_Y))
         pygame.draw.rect(surface, th.accent, box, border_radius=px(CLOCK_CORNER))
@@ -127,8 +130,8 @@ def _draw_history(canvas: ChartCanvas, style: Style, rect: pygame.Rect, title: s
     keyed = _legend(series)
     labels = [render_text(s.label, font, th.text_muted) for s in keyed]
     right = _legend_right(style, rect.right, chip.get_width() if chip is not None else None)
-    places = _legend_places(style, rect.left, right, head.get_width(),
-                            [label.get_width() for label in labels])
+    places = [(x, row + len(lines) - 1) for x, row in _legend_places(
+        style, rect.left, right, head.get_width(), [label.get_width() for label in labels])]
     sample_w, to_name = px(SAMPLE_W), px(SAMPLE_TO_NAME)
     for s, label, (x, row) in zip(keyed, labels, places):
         y = head_y + row * head.get_height()
@@ -138,13 +141,15 @@ def _draw_history(canvas: ChartCanvas, style: Style, rect: pygame.Rect, title: s
         canvas.text(label, (x + sample_w + to_name, y))
     small = line_height(font)
     # the title names what rises up the chart; x_label names the way along it
-    area = pygame.Rect(rect.left + px(INSET_X),
-                       head_y + _legend_rows(places) * head.get_height() + px(AREA_GAP), 0, 0)
+    rows = max(len(lines), _legend_rows(places))
+    area = pygame.Rect(rect.left + px(INSET_X), head_y + rows * head.get_height() + px(AREA_GAP),
+                       0, 0)
     area.width = rect.right - px(INSET_X) - area.left
     area.height = (rect.bottom - (small + px(X_LABEL_ROOM) if x_label else px(INSET_BOTTOM))
                    - area.top)
+    part_boxes = []  # the parts' names under the axis ("Day by day", "Week by week")
     if scale is not None:
-        _draw_parts(style, canvas, area, scale, part_labels)
+        part_boxes = _draw_parts(style, canvas, area, scale, part_labels)
     elif x_label:
         words = render_text(x_label, font, th.text_muted)
         ax, ay = area.left, area.bottom + px(X_LABEL_GAP)
@@ -211,13 +216,15 @@ def _draw_history(canvas: ChartCanvas, style: Style, rect: pygame.Rect, title: s
     # rows, or half way; else on a box of the band's colour (a line once struck it out)
     boxes = [pygame.Rect(left - px(LABEL_PAD_X), area.top + row * small,
                          text_width(text, font) + 2 * px(LABEL_PAD_X), small)
-             for _x, left, row, text in placed]
+             for _x, left, row, text in placed] + part_boxes
     for band, tag in band_tags:
         w, h = tag.get_size()
         tops = (area.bottom - small - px(BAND_LABEL_LIFT), area.top + rows * small
                 + px(RISE_GAP), area.top + (area.height - h) // 2)
         spot = band_tag_spot([pygame.Rect(band.centerx - w // 2, y, w, h) for y in tops],
                              lines, boxes)
+        if spot.collidelist(boxes) >= 0:
+            continue  # a small chart with no free spot: the shaded band says it alone
         if _crossings(lines, spot):
             pygame.draw.rect(surface, th.meter_track, spot.inflate(2 * px(LABEL_PAD_X), 0))
         canvas.text(tag, spot.topleft)
@@ -272,12 +279,29 @@ def history_min_height(style: Style, width: int, title: str, labels: list[str],
     px = style.px
     font = style.font_small
     clock_w = text_width(clock, font, True) if clock else None
+    lines = title_lines(style, width, title, clock_w)
     places = _legend_places(style, 0, _legend_right(style, width, clock_w),
-                            text_width(title, font, True),
+                            text_width(lines[-1], font, True),
                             [text_width(label, font) for label in _legend(labels)])
+    rows = len(lines) - 1 + _legend_rows(places)
     bottom = line_height(font) + px(X_LABEL_ROOM) if x_label else px(INSET_BOTTOM)
-    return (px(INSET_TOP) + _legend_rows(places) * line_height(font, True) + px(AREA_GAP)
+    return (px(INSET_TOP) + rows * line_height(font, True) + px(AREA_GAP)
             + area_height + bottom)
+
+
+def title_lines(style: Style, width: int, title: str, clock_width: int | None) -> tuple[str, ...]:
+    """The chart's title wrapped to the room beside the story clock's chip on a panel
+    ``width`` pixels wide: the title and the chip never share a line's room (at x-large
+    on a small window "Efeito de uma dose, comparado..." ran under "Dia 2" and on into the
+    meters beside the chart). Shared by ``draw_history`` and ``history_min_height``."""
+    from sim.view.widgets.text import wrap_text
+
+    px = style.px
+    room = width - 2 * px(INSET_X)
+    if clock_width is not None:
+        room = (width - px(CLOCK_INSET) - clock_width - 2 * px(CLOCK_PAD_X) - px(LEGEND_GAP)
+                - px(INSET_X))
+    return wrap_text(title, max(1, room), style.font_small, True) or ("",)
 
 
 def _legend(entries: list) -> list:
@@ -389,7 +413,7 @@ def place_labels(style: Style, left_edge: float, right_edge: float, marks, max_r
     return placed[::-1]
 
 
-def _draw_parts(style: Style, canvas: ChartCanvas, area: pygame.Rect, scale, labels) -> None:
+def _draw_parts(style: Style, canvas: ChartCanvas, area: pygame.Rect, scale, labels) -> list:
     """A broken time axis: each part's ticks (one per day, one per week), a break mark
     and a faint line where the scale changes, and each part's name under it, never
     over the other's."""
@@ -418,11 +442,14 @@ def _draw_parts(style: Style, canvas: ChartCanvas, area: pygame.Rect, scale, lab
                              (x + side + lean // 2, area.bottom - lean), px(AXIS_WIDTH))
     y = area.bottom + px(X_LABEL_GAP)
     end = area.left - px(ITEM_GAP)
+    placed = []
     for part, text in zip(scale.parts, labels):
         words = render_text(text, font, th.text_muted)
         x = max(area.left + part.x0 * area.width + px(PART_LABEL_INSET), end + px(ITEM_GAP))
         canvas.text(words, (x, y))
+        placed.append(words.get_rect(topleft=(x, y)))
         end = x + words.get_width()
+    return placed
 
 
 def patterned_lines(surface, colour, points, width: int, pattern) -> None:

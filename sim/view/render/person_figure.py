@@ -157,10 +157,10 @@ def draw_person(surface: pygame.Surface, style: Style, rect: pygame.Rect, euphor
                        max(px(CORE_MIN_R), head_r * (0.22 if lit else 0.16)),
                        0 if lit else px(CORE_RING))
     tag = render_text(label, style.font_small, th.text)
-    surface.blit(tag, (rect.centerx - tag.get_width() // 2,
-                       rect.bottom - tag.get_height() - px(LABEL_LIFT)))
+    tag_top = rect.bottom - tag.get_height() - px(LABEL_LIFT)
+    surface.blit(tag, (rect.centerx - tag.get_width() // 2, tag_top))
     if danger:
-        _draw_danger_words(surface, style, rect, body)
+        _draw_danger_words(surface, style, rect, body, tag_top)
 
 
 def _draw_face(surface: pygame.Surface, style: Style, head_c, head_r: float,
@@ -192,10 +192,11 @@ def _draw_face(surface: pygame.Surface, style: Style, head_c, head_r: float,
 
 
 def _draw_danger_words(surface: pygame.Surface, style: Style, rect: pygame.Rect,
-                       body: pygame.Rect) -> None:
+                       body: pygame.Rect, tag_top: int) -> None:
     """"In the danger zone" on the chest, in the danger colour on the panel's: the words
     the breathing meter uses, so the figure and the meter say the same thing. Left out
-    when the figure is too narrow for them (the ring and the face still say it)."""
+    when the figure is too narrow or too short for them (the ring and the face still say
+    it)."""
     th = style.colours
     words = _("meter.in_danger")
     pad = style.px(WARN_TAG_PAD)
@@ -204,6 +205,9 @@ def _draw_danger_words(surface: pygame.Surface, style: Style, rect: pygame.Rect,
     image = render_text(words, style.font_small, th.danger, True)
     box = image.get_rect(center=body.center).inflate(2 * pad, 2 * pad)
     box.clamp_ip(rect)
+    box.bottom = min(box.bottom, tag_top)  # above the figure's name ("Reward pathway")
+    if box.top < rect.top:
+        return
     pygame.draw.rect(surface, th.panel, box, border_radius=style.px(WARN_TAG_PAD))
     pygame.draw.rect(surface, th.danger, box, style.line_width,
                      border_radius=style.px(WARN_TAG_PAD))

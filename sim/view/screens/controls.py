@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pygame
 
-from sim.view.fonts import line_height, render_text
+from sim.view.fonts import render_text
 from sim.view.widgets import Button, ellipsize, wrap_text
 from sim.view.widgets.paint import control_border, draw_box, draw_focus_ring
+from sim.view.widgets.text import paragraph_line_height
 
 # in logical units
 LABEL_INSET = 8  # between the border and the wrapped label, each side
@@ -47,7 +48,7 @@ class WrapButton(Button):
         lines = len(self.label_lines(width, bold))
         if self.max_lines is not None:
             lines = min(lines, self.max_lines)
-        text_h = max(1, lines) * line_height(self.font_px, bold)
+        text_h = max(1, lines) * paragraph_line_height(self.text, self.font_px, bold)
         return max(self.style.min_touch, text_h + self.style.padding)
 
     def _shown_lines(self, bold: bool, step: int) -> tuple[str, ...]:
@@ -70,7 +71,7 @@ class WrapButton(Button):
             t.button_text if self.enabled else t.button_disabled_text)
         draw_box(surface, st, self.rect, fill, t.button_border, control_border(st))
         bold = self.bold or self.selected
-        step = line_height(self.font_px, bold)
+        step = paragraph_line_height(self.text, self.font_px, bold)  # an Arabic name too
         lines = self._shown_lines(bold, step)
         y = self.rect.centery - step * len(lines) / 2
         clip = surface.get_clip()

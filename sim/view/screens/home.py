@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from sim.i18n import _
+from sim.view import text_record
 from sim.view.events import Key, Pointer, Wheel
 from sim.view.fonts import font, line_height, render_text, text_width
 from sim.view.mirror import mirror_rect
@@ -504,13 +505,18 @@ class HomeScreen(Screen):
                                              tile_w, tile_h)
         self.content_height = rows * tile_h + (rows - 1) * gap
         self._scroll_to(self.scroll)
+        row = buttons + self.footer_end
+        widths = [b.preferred_size()[0] for b in row]
+        room = width - gap * (len(row) - 1)
+        if sum(widths) > room > 0:  # 2x text in a portrait window: each gives way in
+            # proportion (its label a size smaller or wrapped: draw_label), none overlaps
+            total = sum(widths)
+            widths = [max(st.min_touch, bw * room // total) for bw in widths]
         x = m
-        for button in buttons:
-            bw, _bh = button.preferred_size()
+        for button, bw in zip(buttons, widths):
             button.rect = pygame.Rect(x, y, bw, row_h)
             x += bw + gap
-        for button in self.footer_end:  # Quit, at the far end
-            bw, _bh = button.preferred_size()
+        for button, bw in zip(self.footer_end, widths[len(buttons):]):  # Quit, at the far end
             button.rect = pygame.Rect(w - m - bw, y, bw, row_h)
         if st.rtl:  # right to left: the same layout mirrored (the first tile at the right)
             self._mirror(w)
@@ -651,6 +657,7 @@ class HomeScreen(Screen):
         surface.set_clip(clip)
         if self.max_scroll:
             self._draw_scrollbar(surface)
+            text_record.scroll_area(self.tiles_area)
         for widget in self.group.widgets:
             if not isinstance(widget, Tile):
                 widget.draw(surface)

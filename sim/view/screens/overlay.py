@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pygame
 
+from sim.view import text_record
+
 
 def draw_dimmed_below(screen, surface: pygame.Surface) -> None:
     """Draw the screen under ``screen`` on the stack, then the theme's scrim over it.
@@ -37,10 +39,39 @@ def draw_card(screen, surface: pygame.Surface):
     draw_dimmed_below(screen, surface)
     draw_box(surface, st, screen.card, st.colours.panel, st.colours.panel_border,
              st.line_width)
+    if screen.max_scroll:
+        draw_scrollbar(screen, surface)
+        text_record.scroll_area(screen.view)
     clip = surface.get_clip()
     ring = 2 * (st.focus_gap + st.focus_ring_width)
     surface.set_clip(screen.view.inflate(ring, ring))
     return clip
+
+
+#: a card's scroll bar, in logical units (as a dialog's: sim/view/widgets/dialog.py)
+SCROLLBAR_WIDTH = 6
+SCROLLBAR_MIN_THUMB = 24
+
+
+def draw_scrollbar(screen, surface: pygame.Surface) -> None:
+    """A thin bar in the card's margin at its end side (the right, or the left right to
+    left) with a thumb as long as the share shown: a card taller than the window says
+    there is more below (Preferences in Arabic at 1280x720 hid Close with no sign)."""
+    st = screen.style
+    bar = st.px(SCROLLBAR_WIDTH)
+    margin = screen.view.left - screen.card.left
+    track = pygame.Rect(0, screen.view.top, bar, screen.view.height)
+    if st.rtl:
+        track.centerx = screen.card.left + margin // 2
+    else:
+        track.centerx = screen.card.right - margin // 2
+    total = screen.view.height + screen.max_scroll
+    thumb_h = min(track.height, max(st.px(SCROLLBAR_MIN_THUMB),
+                                    track.height * screen.view.height // max(1, total)))
+    thumb_y = track.top + (track.height - thumb_h) * screen.scroll // screen.max_scroll
+    pygame.draw.rect(surface, st.colours.meter_track, track, border_radius=bar // 2)
+    pygame.draw.rect(surface, st.colours.text_muted, (track.left, thumb_y, bar, thumb_h),
+                     border_radius=bar // 2)
 
 
 def dismissed(screen, action) -> bool:

@@ -26,6 +26,11 @@ def place_header_buttons(style: Style, buttons, width: int) -> pygame.Rect:
     one rightmost, all as tall as the tallest label needs; return the row's rect (its
     ``bottom`` is where the content below may start, its ``left`` where a title must end)."""
     sizes = [button.preferred_size() for button in buttons]
+    room = width - 2 * style.margin - style.gap * max(0, len(sizes) - 1)
+    wanted = sum(w for w, _h in sizes)
+    if wanted > room > 0:  # 2x text in a narrow window: each gives way in proportion
+        # (its label then takes a smaller size or wraps: draw_label), never off the window
+        sizes = [(max(style.min_touch, w * room // wanted), h) for w, h in sizes]
     height = max([h for _w, h in sizes] + [style.min_touch])
     top = style.px(HEADER_TOP)
     right = x = width - style.margin

@@ -39,6 +39,8 @@ class Section:
         self.label_key = label_key
         self.buttons = buttons
         self.label_y = 0  # placed by the screen, before scrolling
+        self.note_lines: tuple[str, ...] = ()  # a line under the choices (a size that falls back)
+        self.note_y = 0
 
 
 class PreferencesScreen(Screen):
@@ -134,7 +136,12 @@ class PreferencesScreen(Screen):
                     x, y = start, y + row_h + gap
                 self._home[id(button)] = pygame.Rect(x, y, bw, row_h)
                 x += bw + gap
-            y += row_h + st.px(SECTION_GAP)
+            y += row_h
+            section.note_lines = self._note(section, inner_w - start)
+            if section.note_lines:
+                section.note_y = y + gap // 2
+                y += gap // 2 + len(section.note_lines) * line_height(st.font_small)
+            y += st.px(SECTION_GAP)
         cw, ch = self.close.preferred_size()
         self._home[id(self.close)] = pygame.Rect(inner_w - cw, y, cw, ch)
         if st.rtl:  # right to left: mirrored inside the card (labels at the right, choices
@@ -145,6 +152,14 @@ class PreferencesScreen(Screen):
         self.card = pygame.Rect((w - card_w) // 2, (h - card_h) // 2, card_w, card_h)
         self.view = self.card.inflate(-2 * inset, -2 * inset)
         self._scroll_to(self.scroll)
+
+    def _note(self, section: Section, width: int) -> tuple[str, ...]:
+        """Under the text sizes: the size asked for is larger than this window holds
+        (xx-large in a window smaller than 1280x720 shows as x-large)."""
+        st = self.style
+        if section.buttons is not self.text_sizes or st.text_size_shown == st.text_size:
+            return ()
+        return wrap_text(_("prefs.text_size.falls_back"), width, st.font_small)
 
     def _button_w(self, button, room: int) -> int:
         return min(room, button.preferred_size()[0] + 2 * self.style.padding)
@@ -213,5 +228,9 @@ class PreferencesScreen(Screen):
         for section in self.sections:
             image = render_text(_(section.label_key), st.font_body, t.text, True)
             surface.blit(image, (st.start_x(self.view, image.get_width()), top + section.label_y))
+            for i, line in enumerate(section.note_lines):
+                image = render_text(line, st.font_small, t.text_muted)
+                surface.blit(image, (st.start_x(self.view, image.get_width()),
+                                     top + section.note_y + i * line_height(st.font_small)))
         self.group.draw(surface)
         surface.set_clip(clip)

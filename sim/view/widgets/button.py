@@ -6,10 +6,11 @@ from collections.abc import Callable
 
 import pygame
 
-from sim.view.fonts import line_height, text_width
+from sim.view.fonts import text_width
 from sim.view.style import CORNER_RADIUS, FONT_BODY
 from sim.view.widgets.base import TextSource, Widget, resolve_text
 from sim.view.widgets.paint import control_border, draw_box, draw_focus_ring, draw_label
+from sim.view.widgets.text import paragraph_line_height
 
 # the toggle's switch, in logical units
 SWITCH_W, SWITCH_H = 48, 26
@@ -54,7 +55,7 @@ class Button(Widget):
         touch minimum)."""
         st = self.style
         w = text_width(self.text, self.font_px, self.bold) + 2 * st.padding
-        h = line_height(self.font_px, self.bold) + st.padding
+        h = paragraph_line_height(self.text, self.font_px, self.bold) + st.padding
         return max(w, st.min_touch), max(h, st.min_touch)
 
     def fill_colour(self):

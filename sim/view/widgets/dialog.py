@@ -20,6 +20,7 @@ from collections.abc import Callable
 import pygame
 
 from sim.i18n import _
+from sim.view import text_record
 from sim.view.events import Action, Key, Pointer, Wheel
 from sim.view.fonts import line_height
 from sim.view.style import DEFAULT_STYLE, Style
@@ -271,6 +272,7 @@ class Dialog:
         surface.set_clip(clip)
         if self.max_scroll > 0:
             self._draw_scrollbar(surface)
+            text_record.scroll_area(self.body_rect)
         self.group.draw(surface)
 
     def _draw_scrollbar(self, surface: pygame.Surface) -> None:

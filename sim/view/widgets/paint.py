@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pygame
 
+from sim.view import text_record
 from sim.view.fonts import line_height, render_text, text_width
 from sim.view.style import Style
 from sim.view.theme import Colour
-from sim.view.widgets.text import ellipsize, wrap_text
+from sim.view.widgets.text import ellipsize, paragraph_line_height, wrap_text
 
 
 def control_border(style: Style) -> int:
@@ -31,6 +32,8 @@ def draw_box(
     """A rounded box; ``width`` (pixels) is the border's, ``radius`` defaults to the style's."""
     radius = style.corner_radius if radius is None else radius
     pygame.draw.rect(surface, fill, rect, border_radius=radius)
+    if len(fill) < 4 or fill[3] == 255:
+        text_record.box(rect, surface.get_clip())
     if border is not None and width > 0:
         pygame.draw.rect(surface, border, rect, width, border_radius=radius)
 
@@ -49,6 +52,15 @@ def draw_focus_ring(surface: pygame.Surface, style: Style, rect: pygame.Rect,
     pygame.draw.rect(surface, t.focus_ring, outer, ring, border_radius=radius + gap + ring)
     inner = rect.inflate(2 * gap, 2 * gap)
     pygame.draw.rect(surface, t.background, inner, max(1, gap - 1), border_radius=radius + gap)
+
+
+#: draw_label's last size before "…": this share of the style's small size
+LAST_STEP = 0.85
+
+
+def _broken(lines: tuple[str, ...], text: str) -> bool:
+    """Whether wrapping cut a word (a word wider than the line)."""
+    return len(" ".join(lines).split()) != len(text.split())
 
 
 def draw_label(
@@ -73,18 +85,25 @@ def draw_label(
     pad = style.padding
     inner = rect.inflate(-2 * pad, -2 * (pad // 2))
     small = style.font_small
-    sizes = [size] + ([small] if size > small else [])
+    # the label's size, the style's small size, and one step below that: a label cut
+    # with "…" ("Siguient…") says less than one a step smaller
+    sizes = [size] + [s for s in (small, round(small * LAST_STEP)) if s < size]
+    lines: tuple[str, ...] = ()
     for s in sizes:
         if text_width(text, s, bold) <= inner.width:
-            lines: tuple[str, ...] = (text,)
+            lines = (text,)
             break
     else:
-        s = sizes[-1]
-        lines = wrap_text(text, max(1, inner.width), s, bold)
-    step = line_height(s, bold)
+        for s in sizes[1:] or sizes:  # wrapped, at the largest size whose lines fit
+            lines = wrap_text(text, max(1, inner.width), s, bold)
+            if len(lines) * paragraph_line_height(text, s, bold) <= inner.height and not _broken(
+                    lines, text):
+                break
+    step = paragraph_line_height(text, s, bold)  # an Arabic name on a Latin screen too
     room = max(1, inner.height // step)
     if len(lines) > room:  # still too long: end the last line that fits with "…"
         lines = lines[: room - 1] + (ellipsize(" ".join(lines[room - 1 :]), inner.width, s, bold),)
+        text_record.ellipsised(text, " ".join(lines))
     y = rect.centery - step * len(lines) // 2
     clip = surface.get_clip()
     surface.set_clip(rect.clip(clip))  # never draw outside an existing clip either

@@ -592,10 +592,15 @@ def compact_arrangements(style: Style, size, content: LessonContent, chrome: Chr
                                                            content.chart_labels,
                                                            content.chart_marks):
             chart, cleft = pygame.Rect(cleft), pygame.Rect(cleft.left, cleft.top, cleft.width, 0)
+        cue = pygame.Rect(cleft)
+        if chart.height:  # a cue over the chart's lines at its foot, never over its title
+            cue_w = chart.width - 2 * gap
+            cue_h = max(0, min(chart.height - 2 * gap, zone_height(style, cue_w, key=False)))
+            cue = pygame.Rect(chart.left + gap, chart.bottom - gap - cue_h, cue_w, cue_h)
         return dict(side_by_side=False, cleft_rect=cleft, person_rect=None,
                     chart_rect=chart,
                     card_host=pygame.Rect(cleft), meter_rects=meters, breathing_rect=breathing,
-                    cue_rect=pygame.Rect(cleft), key_rect=pygame.Rect(cleft.left, cleft.top, 0, 0),
+                    cue_rect=cue, key_rect=pygame.Rect(cleft.left, cleft.top, 0, 0),
                     caption_rect=pygame.Rect(margin, box_top, inner_w, box_h))
 
     if logical_h <= logical_w:

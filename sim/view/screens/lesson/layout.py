@@ -138,8 +138,10 @@ class LessonLayout:
 
     @property
     def cue_over_picture(self) -> bool:
-        """A compact layout: a cue, when one shows, is drawn over the picture."""
-        return self.cue_rect == self.cleft_rect
+        """A compact layout: a cue, when one shows, is drawn over the picture (the
+        molecules, or the foot of the chart that took their room)."""
+        return self.cue_rect == self.cleft_rect or (
+            self.cleft_rect.height == 0 and self.chart_rect.contains(self.cue_rect))
 
     def regions(self) -> dict[str, pygame.Rect]:
         """Every region drawn on its own and shown now (they never overlap)."""

@@ -19,6 +19,7 @@ from sim.i18n import _, about_words
 from sim.lessons import LESSONS, TWO_PEOPLE, LessonController, Phase
 from sim.lessons.beats import reading_seconds
 from sim.lessons.player import FEEL_IT_LEVEL
+from sim.view import text_record
 from sim.view.events import Key, Pointer
 from sim.view.fonts import line_height, render_text, text_width
 from sim.view.render.cleft_view import CleftView
@@ -37,10 +38,11 @@ from sim.view.screens.lesson.layout import LessonLayout, lay_out
 from sim.view.screens.lesson.words import (
     caption_spec_for, caption_specs, caption_text_for, card_words, chart_labels, chart_title,
     help_text, lettered, shows_person)
-from sim.view.screens.panels import cue_showing, draw_person_panel
+from sim.view.screens.panels import cue_height, cue_showing, draw_person_panel
 from sim.view.style import FONT_SMALL
 from sim.view.text_runs import own_direction
 from sim.view.widgets import Button, Dialog, WidgetGroup, draw_wrapped, ellipsize
+from sim.view.widgets.paint import draw_box
 
 __all__ = ["LessonScreen"]
 
@@ -407,8 +409,16 @@ class LessonScreen(Screen):
             draw_lesson_chart(surface, st, self.chart_rect, self.controller, self.reveal,
                               self.t)
         if lay.panel_shown:
+            cue = self.cue_rect
+            if lay.cue_over_picture and lay.chart_shown and cue_showing(p):
+                # at the chart's foot on a panel of its own, as tall as its words, readable
+                # over any line
+                h = min(cue.height, cue_height(st, p, cue.width))
+                cue = pygame.Rect(cue.left, cue.bottom - h, cue.width, h)
+                draw_box(surface, st, cue.inflate(st.gap, st.gap), st.colours.panel,
+                         st.colours.accent, st.line_width)
             mark = FEEL_IT_LEVEL if self.lesson.chart == "lines" else None
-            draw_person_panel(surface, st, self.meter_rects, self.cue_rect, p, feel_mark=mark,
+            draw_person_panel(surface, st, self.meter_rects, cue, p, feel_mark=mark,
                               inline=lay.caption_across)  # a row over the caption
             if not cue_showing(p) and self.key_rect.height > 0:  # a cue needs the room more
                 draw_key(surface, st, self.key_rect)
@@ -550,6 +560,7 @@ class LessonScreen(Screen):
         title, text = card_words(self.beat.card, self.ctx.settings)
         r = self.card_rect
         pygame.draw.rect(surface, t.panel, r, border_radius=st.corner_radius)
+        text_record.covered(r)  # the card hides what is under it (the layout grid's check)
         pygame.draw.rect(surface, t.accent, r, width=st.px(CARD_BORDER),
                          border_radius=st.corner_radius)
         pad_x = st.px(CARD_PAD_X)
