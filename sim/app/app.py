@@ -193,6 +193,9 @@ class App:
         self._fade: tuple[pygame.Surface, float] | None = None
         self._fade_pending = False
         self.running = True
+        #: the main loop pays first-time costs in spare time (sim/app/warm.py); not
+        #: headless, where nobody waits
+        self.warms = not config.headless
         self.accumulator = 0.0
         self.frames = 0
         #: how the program is being used (sim/app/modes): laptop, presenter or kiosk
@@ -513,7 +516,7 @@ class App:
         clock = self.clock
         last = clock.now()
         warmer, shown_once = Warmer(self), False
-        warmer.done = self.config.headless  # nobody waits on a headless app
+        warmer.done = not self.warms
         while self.running:
             # a screen may ask for fewer frames (the kiosk's attract loop: nobody is
             # there to see 60, and a kiosk runs all day)
