@@ -15,6 +15,7 @@ from sim.view.preferences import Preferences
 from sim.view.style import FONT_BODY, Style
 from sim.view.too_small import draw_too_small
 
+from . import heap
 from .clock import SystemClock
 from .commands import command_for, digit_of, help_rows, plain_keys
 from .launch import LaunchError, start_display
@@ -224,6 +225,7 @@ class App:
         for line in warnings:
             print(line, file=sys.stderr)
         start_display(headless=config.headless)
+        heap.keep_large_blocks_mapped()  # freed surfaces go back to the system (sim/app/heap.py)
         pygame.font.init()
         fonts.clear_caches()  # fonts from an earlier pygame session are no longer valid
         try:

@@ -97,7 +97,17 @@ def font(size: int, bold: bool = False) -> pygame.font.Font:
     return _load_font(int(size), bool(bold))
 
 
-@lru_cache(maxsize=32)
+#: font objects kept: enough for every size the layouts use in one window, so a kiosk
+#: going through every screen, language and text size loads each once and never evicts
+#: one to load it again (counted at 1280x720 over every kiosk screen, 5 languages and 3
+#: text sizes: 19 plain, 49 script fonts and 19 mixed metrics; the script fonts had a
+#: cap of 64, which a visitor's lessons in Arabic at several text sizes passed, and each
+#: eviction freed a FreeType face that the next frame loaded again)
+FONT_CACHE_ENTRIES = 64
+SCRIPT_FONT_CACHE_ENTRIES = 160
+
+
+@lru_cache(maxsize=FONT_CACHE_ENTRIES)
 def _load_font(size: int, bold: bool) -> pygame.font.Font:
     return pygame.font.Font(asset_path("fonts", FONT_FILES[bold]), size)
 
@@ -110,7 +120,7 @@ def script_font(size: int, bold: bool = False, script: str = "Latn", rtl: bool =
     return _load_script_font(int(size), bool(bold), script, bool(rtl))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=SCRIPT_FONT_CACHE_ENTRIES)
 def _load_script_font(size: int, bold: bool, script: str, rtl: bool) -> pygame.font.Font:
     f = pygame.font.Font(asset_path("fonts", SCRIPT_FONT_FILES[script][bool(bold)]), int(size))
     f.set_script(script)
@@ -131,7 +141,7 @@ ARABIC_INK_ABOVE = 1.15
 ARABIC_INK_BELOW = 0.55
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=SCRIPT_FONT_CACHE_ENTRIES)
 def mixed_metrics(size: int, bold: bool = False) -> tuple[int, int]:
     """(ascent, height) of a line that may hold both fonts: Noto Sans's ascent and
     descent, grown to hold the Arabic letters' ink (ARABIC_INK_ABOVE, ARABIC_INK_BELOW)."""
