@@ -97,12 +97,12 @@ def font(size: int, bold: bool = False) -> pygame.font.Font:
     return _load_font(int(size), bool(bold))
 
 
-#: font objects kept: enough for every size the layouts use in one window, so a kiosk
-#: going through every screen, language and text size loads each once and never evicts
-#: one to load it again (counted at 1280x720 over every kiosk screen, 5 languages and 3
-#: text sizes: 19 plain, 49 script fonts and 19 mixed metrics; the script fonts had a
-#: cap of 64, which a visitor's lessons in Arabic at several text sizes passed, and each
-#: eviction freed a FreeType face that the next frame loaded again)
+#: font objects kept: room for every size the layouts use in one window, so a kiosk
+#: going through every screen, language and text size loads each font once and never
+#: evicts one only to load it again (an eviction frees a FreeType face that the next
+#: frame loads anew). Counted at 1280x720 over every kiosk screen, 5 languages and 3
+#: text sizes: 19 plain fonts, 49 script fonts, 19 mixed metrics; each cap is about
+#: three times that (the script fonts' was 64, close enough to be reached).
 FONT_CACHE_ENTRIES = 64
 SCRIPT_FONT_CACHE_ENTRIES = 160
 
