@@ -86,9 +86,10 @@ def _child(k: int, warm: bool) -> dict:
 def action_ms(repeats: int = 3) -> dict[str, dict[str, float]]:
     """{"cold"|"warmed": {action: median ms}}, each process run one after another (timing
     two at once on a small machine would measure each other)."""
+    from sim import i18n
     from sim.lessons import LESSONS
 
-    from sim import i18n
+    from .signals import check as check_signals
 
     rounds = max(len(LESSONS), len(i18n.available_languages()) - 1)
     results: dict[str, dict[str, float]] = {}
@@ -96,6 +97,7 @@ def action_ms(repeats: int = 3) -> dict[str, dict[str, float]]:
         samples: dict[str, list[float]] = {}
         for _rep in range(repeats):
             for k in range(rounds):
+                check_signals()  # a stop signal ends the bench between processes
                 proc = subprocess.run(
                     [sys.executable, "-m", "sim.app.bench_actions", str(k), kind],
                     capture_output=True, text=True, timeout=120)
