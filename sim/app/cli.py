@@ -329,7 +329,7 @@ def _print_window(window: dict) -> None:
     if "skipped" in window:
         print(f"real window: skipped: {window['skipped']}")
         return
-    for name in ("chosen", "sdl_default"):
+    for name in ("chosen", "gl"):
         figures = window[name]
         shares = ", ".join(f"{scenario} {f['share']:.0%} ({f['fps']:.0f} fps, "
                            f"{f['cpu_ms_per_frame']:.1f} ms CPU a frame)"
