@@ -12,7 +12,10 @@ screen's test at once (a CI worker would need gigabytes). Instead:
   surface (pygame clips what falls outside: every size, rectangle, font size, text
   surface and picture is worked out as for the real window, only the off-window pixels
   are not kept), one screen after another, the rendered-text cache emptied between
-  them (peak about 450 MB in one worker, a few seconds).
+  them (peak about 700 MB in one worker). Every screen class and mode screen is drawn
+  there, and three lessons whose pictures differ (the cleft, the chart, the drinks);
+  the other lessons are the same screen with other words (their words at every size
+  are tests/test_lesson_layouts.py's).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ SCREENS = ["home", "explore", "blockade", "after-detox", "preferences", "keys", 
 #: widest and tallest real windows a worker can afford (each under 64 MB of pixels)
 EXTREME = [(16384, 480), (16384, 640), (640, 16384), (481, 16384), (12000, 700), (700, 12000)]
 HUGE = (16384, 16384)
+HUGE_LESSONS = ("blockade", "after-detox", "alcohol")
 
 
 @pytest.mark.parametrize("screen", SCREENS)
@@ -71,12 +75,13 @@ def test_the_card_says_make_the_window_larger(make_app, monkeypatch):
 
 
 def test_every_screen_lays_out_and_draws_at_16384_square(make_app):
-    """Every screen (every lesson, the notes) at 16384x16384, drawn on a small window
-    surface (see the module's note on memory), at a beat with a picture and a chart."""
+    """Every screen (the notes too) at 16384x16384, drawn on a small window surface (see
+    the module's note on memory), at a beat with a picture and a chart."""
     from sim.app.screens import SCREENS as ALL
+    from sim.lesson_order import LESSON_IDS
     from sim.view import fonts
 
-    for screen in ALL:
+    for screen in [s for s in ALL if s not in LESSON_IDS or s in HUGE_LESSONS]:
         app = make_app(size=(1280, 720), screen=screen)
         top = app.stack.top
         if getattr(top, "controller", None) is not None:
@@ -91,3 +96,31 @@ def test_every_screen_lays_out_and_draws_at_16384_square(make_app):
         assert top.size == (800, 600) and app.render()
         app.shutdown()
         fonts.clear_caches()  # one screen's huge text at a time
+
+
+def test_the_kiosk_screens_survive_every_size(make_app, tmp_path, monkeypatch):
+    """The kiosk's own screens (attract loop, countdown, staff pad, attract card) at the
+    small sizes, the extreme ratios and 16384x16384 (drawn on a small surface)."""
+    from sim.app.bench_kiosk import _kiosk_app
+    from sim.app.modes.kiosk import KioskMode
+    from sim.view import fonts
+
+    monkeypatch.setenv("BLOCKADE_STATE_DIR", str(tmp_path))
+    for screen in KioskMode.screens:
+        app = _kiosk_app((1280, 720), str(tmp_path))
+        try:
+            top = app.stack.top if app.stack.top.id == screen else app.stack.push(screen)
+            for size in [*SIZES, *EXTREME]:
+                app.resize_window(size)
+                app.update(1 / 60)
+                top.dirty = True
+                assert app.render()
+            app.resize_window((1280, 720))
+            app._resized(HUGE)
+            top.dirty = True
+            assert app.render() and top.size == HUGE
+            app.resize_window((800, 600))
+            assert app.stack.top is top and app.render()
+        finally:
+            app.shutdown()
+            fonts.clear_caches()
