@@ -519,6 +519,7 @@ class App:
         last = clock.now()
         warmer, shown_once = Warmer(self), False
         warmer.done = not self.warms
+        self.warmer = warmer  # (bench_window measures once it is done)
         while self.running:
             # a screen may ask for fewer frames (the kiosk's attract loop: nobody is
             # there to see 60, and a kiosk runs all day)

@@ -332,7 +332,8 @@ def _print_window(window: dict) -> None:
     for name in ("chosen", "gl"):
         figures = window[name]
         shares = ", ".join(f"{scenario} {f['share']:.0%} ({f['fps']:.0f} fps, "
-                           f"{f['cpu_ms_per_frame']:.1f} ms CPU a frame)"
+                           f"{f['cpu_ms_per_frame']:.1f} ms CPU a frame, "
+                           f"{f.get('share_at_cap', float('nan')):.0%} at its frame cap)"
                            for scenario, f in figures["cpu_share"].items())
         print(f"real 1920x1080 window ({window['display']}, {figures['driver']}), "
               f"presentation {name}: flip {figures['flip_ms']:.2f} ms; share of a core: "
