@@ -100,3 +100,19 @@ def test_the_real_loop_warms_only_when_no_input_waits(make_app, monkeypatch):
     app.mode.tick = tick
     app.run()
     assert steps
+
+
+def test_a_failing_step_is_skipped_and_the_app_put_back(make_app, monkeypatch):
+    from sim.view.screens import home
+
+    app = make_app(size=(1280, 720))
+    app.render()
+
+    def broken(self, size):
+        raise ValueError("no room")
+
+    monkeypatch.setattr(home.HomeScreen, "layout", broken)
+    warmer = _warm(app)
+    assert warmer.failed and "no room" in warmer.failed[0]
+    assert "after-detox" in warmer.ran  # the steps after it ran
+    assert app.prefs == app.defaults and i18n.language() == "en"

@@ -31,6 +31,7 @@ class Warmer:
         self._steps: Iterator[Callable[[], None]] = self._plan()
         self.done = False
         self.ran: list[str] = []  # what was warmed, in order (tests and bench read it)
+        self.failed: list[str] = []  # steps that raised (skipped; see ``step``)
 
     def _plan(self) -> Iterator[Callable[[], None]]:
         from sim.view.preferences import offered_languages
@@ -73,7 +74,11 @@ class Warmer:
         except StopIteration:
             self.done = True
             return False
-        run()
+        try:
+            run()
+        except Exception as exc:  # noqa: BLE001 - a warm-up never stops the program: the
+            # screen's own opening would meet the same problem, where it is handled
+            self.failed.append(repr(exc))
         return True
 
     def _import(self, module: str) -> None:
