@@ -102,9 +102,10 @@ def font(size: int, bold: bool = False) -> pygame.font.Font:
 #: evicts one only to load it again (an eviction frees a FreeType face that the next
 #: frame loads anew). Counted at 1280x720 over every kiosk screen, 5 languages and 3
 #: text sizes: 19 plain fonts, 49 script fonts, 19 mixed metrics; each cap is about
-#: three times that (the script fonts' was 64, close enough to be reached).
-FONT_CACHE_ENTRIES = 64
-SCRIPT_FONT_CACHE_ENTRIES = 160
+#: twice that (the script fonts' was 64, close enough to be reached). A font object
+#: with its glyphs takes about 160 KB, so the caps bound them to about 23 MB.
+FONT_CACHE_ENTRIES = 48
+SCRIPT_FONT_CACHE_ENTRIES = 96
 
 
 @lru_cache(maxsize=FONT_CACHE_ENTRIES)
