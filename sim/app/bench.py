@@ -309,14 +309,15 @@ def soak_rss_growth_mb(frames: int = SOAK_FRAMES,
     return results
 
 
-if __name__ == "__main__":  # python -m sim.app.bench soak SCENARIO [FRAMES]
+if __name__ == "__main__":  # python -m sim.app.bench soak SCENARIO [FRAMES [WARMUP]]
     import json
     import sys
 
     if len(sys.argv) < 3 or sys.argv[1] != "soak":
-        sys.exit("usage: python -m sim.app.bench soak SCENARIO [FRAMES]")
+        sys.exit("usage: python -m sim.app.bench soak SCENARIO [FRAMES [WARMUP]]")
     n = int(sys.argv[3]) if len(sys.argv) > 3 else SOAK_FRAMES
+    warm = int(sys.argv[4]) if len(sys.argv) > 4 else SOAK_WARMUP
     seen: list = []
-    mb = soak(sys.argv[2], n, readings=seen)
+    mb = soak(sys.argv[2], n, warm, readings=seen)
     print(json.dumps({"scenario": sys.argv[2], "frames": n, "growth_mb": mb,
                       "slope_mb_per_100k": slope_mb_per_100k(seen), "readings": seen}))
