@@ -1,4 +1,4 @@
-"""Memory stays flat in a kiosk that runs for weeks (docs/architecture.md: < 10 MB per
+"""Memory stays flat in a kiosk that runs for weeks (docs/architecture.md: < 5 MB per
 100,000 frames).
 
 - The rendered-text cache is bounded (count and bytes) and least-recently-used, so
@@ -15,6 +15,7 @@ Resident-memory figures over 100,000 frames are ``blockade bench --json``'s
 from __future__ import annotations
 
 import contextlib
+import os
 import gc
 import os
 import weakref
@@ -252,3 +253,77 @@ def test_a_short_soak_leaves_the_object_count_flat(make_app, scenario):
     counts = live_objects_over(driver, warmup, chunks=3, chunk=240)
     # measured: within 75 of the first count (a leak of one object per dose shows)
     assert max(counts) - counts[0] < 150, f"live objects keep growing: {counts}"
+
+
+# ------------------------------------------------------------------ the C heap
+def test_freed_surfaces_go_back_to_the_system_on_glibc():
+    import ctypes
+    import sys
+
+    from sim.app import heap
+
+    if not sys.platform.startswith("linux") or heap._libc is None:
+        pytest.skip("glibc only")
+    # the app sets glibc's mmap threshold at start-up (no dynamic raising): a large
+    # block freed after that leaves the heap, so the free part of the heap stays small
+    assert heap.keep_large_blocks_mapped()
+
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_size_t) for name in (
+            "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks "
+            "keepcost").split()]
+
+    heap._libc.mallinfo2.restype = MallInfo2
+    pygame.font.init()
+    surfaces = [pygame.Surface((300 + i, 200), pygame.SRCALPHA) for i in range(40)]
+    mapped = heap._libc.mallinfo2().hblks
+    del surfaces
+    assert heap._libc.mallinfo2().hblks <= mapped - 40  # each went back as freed
+    surfaces = [pygame.Surface((300 + i, 200), pygame.SRCALPHA) for i in range(40)]
+    assert heap._libc.mallinfo2().hblks >= 40  # ...and the next ones are mapped again
+    del surfaces
+    heap.give_back()
+
+
+def test_a_kiosk_reset_gives_freed_memory_back(make_app, monkeypatch, tmp_path):
+    from sim.app import heap
+    from sim.app.bench_kiosk import _kiosk_app
+
+    calls = []
+    monkeypatch.setattr(heap, "give_back", lambda: calls.append(1) or True)
+    monkeypatch.setenv("BLOCKADE_STATE_DIR", str(tmp_path))
+    app = _kiosk_app((1280, 720), str(tmp_path))
+    try:
+        app.mode.kiosk.start_visit()
+        app.stack.push("explore")
+        assert not calls
+        app.mode.kiosk.go_attract()
+        assert calls == [1] and app.stack.top.id == "attract"
+    finally:
+        app.shutdown()
+
+
+# ------------------------------------------------------------------ the long soak
+#: BLOCKADE_SOAK_FRAMES=60000 runs a headless kiosk soak of that many frames, after as
+#: many frames of warm-up, in its own process (several minutes; not by default), and
+#: fails if its resident memory's slope over the second half is above the budget
+#: (docs/architecture.md, 5 MB per 100,000 frames). The warm-up is that long because a
+#: kiosk offering five languages and three text sizes fills its bounded caches (the
+#: measured widths above all: 40,000 at about 280 bytes) over its first tens of
+#: thousands of frames; that filling is not a leak. No timing is asserted. The 500,000-frame soak: ``python -m sim.app.bench soak kiosk
+#: 500000`` (its JSON has ``slope_mb_per_100k``).
+SOAK_FRAMES_VARIABLE = "BLOCKADE_SOAK_FRAMES"
+
+
+@pytest.mark.skipif(not os.environ.get(SOAK_FRAMES_VARIABLE),
+                    reason=f"a soak of minutes: set {SOAK_FRAMES_VARIABLE}=60000 to run it")
+def test_a_kiosk_soak_keeps_resident_memory_flat():
+    import json
+    import subprocess
+    import sys
+
+    frames = int(os.environ[SOAK_FRAMES_VARIABLE])
+    out = subprocess.run([sys.executable, "-m", "sim.app.bench", "soak", "kiosk", str(frames),
+                          str(frames)], capture_output=True, text=True, check=True).stdout
+    figures = json.loads(out.strip().splitlines()[-1])
+    assert figures["slope_mb_per_100k"] < bench.SOAK_BUDGET_MB, figures

@@ -15,6 +15,7 @@ from sim.view.preferences import Preferences
 from sim.view.style import FONT_BODY, Style
 from sim.view.too_small import draw_too_small
 
+from . import heap
 from .clock import SystemClock
 from .commands import command_for, digit_of, help_rows, plain_keys
 from .launch import LaunchError, start_display
@@ -30,6 +31,10 @@ MAX_FRAME_DT = 0.25  # clamp: after a stall, do not try to catch up for seconds
 FRAME_CAP = 60
 FADE_SECONDS = 0.18  # the cross-fade between screens (none under reduced motion)
 IDLE_WAIT_MS = 250  # a still screen sleeps on the event queue this long at most
+#: first-time costs (sim/app/warm.py) are paid in a pass's spare time: up to this many
+#: seconds of steps when nothing moves, one step when a moving frame ended this early
+WARM_IDLE_SECONDS = 0.04
+WARM_HEADROOM_SECONDS = 0.008
 DEFAULT_WINDOW = (1280, 720)
 MIN_WINDOW = (640, 480)  # below it the screens wait and a card asks for room
 #: commands that open a screen over the current one -> that screen's id
@@ -189,6 +194,9 @@ class App:
         self._fade: tuple[pygame.Surface, float] | None = None
         self._fade_pending = False
         self.running = True
+        #: the main loop pays first-time costs in spare time (sim/app/warm.py); not
+        #: headless, where nobody waits
+        self.warms = not config.headless
         self.accumulator = 0.0
         self.frames = 0
         #: how the program is being used (sim/app/modes): laptop, presenter or kiosk
@@ -217,6 +225,7 @@ class App:
         for line in warnings:
             print(line, file=sys.stderr)
         start_display(headless=config.headless)
+        heap.keep_large_blocks_mapped()  # freed surfaces go back to the system (sim/app/heap.py)
         pygame.font.init()
         fonts.clear_caches()  # fonts from an earlier pygame session are no longer valid
         try:
@@ -504,8 +513,13 @@ class App:
     def run(self, on_first_frame=None) -> int:
         """The main loop, until something stops it; the exit status (kiosk: 0 for a staff
         exit, sim.app.kiosk.EXIT_FAILED when it cannot recover)."""
+        from .warm import Warmer
+
         clock = self.clock
         last = clock.now()
+        warmer, shown_once = Warmer(self), False
+        warmer.done = not self.warms
+        self.warmer = warmer  # (bench_window measures once it is done)
         while self.running:
             # a screen may ask for fewer frames (the kiosk's attract loop: nobody is
             # there to see 60, and a kiosk runs all day)
@@ -529,11 +543,24 @@ class App:
             if shown and on_first_frame is not None:
                 on_first_frame()
                 on_first_frame = None
+            shown_once = shown_once or shown
+            if shown_once and not warmer.done:
+                self._warm(warmer, frame_time - (clock.now() - now))
             clock.sleep(frame_time - (clock.now() - now))
         if self.mode.exit_status is not None:
             self.exit_status = self.mode.exit_status
         self.shutdown()
         return self.exit_status
+
+    def _warm(self, warmer, spare: float) -> None:
+        """Warm steps in this pass's spare time, never while input waits (sim/app/warm.py)."""
+        if self.needs_frame:
+            if spare >= WARM_HEADROOM_SECONDS and not pygame.event.peek():
+                warmer.step()
+            return
+        until = self.clock.now() + WARM_IDLE_SECONDS
+        while self.clock.now() < until and not pygame.event.peek() and warmer.step():
+            pass
 
     def _one_pass(self, events, dt: float) -> bool:
         """Events, the mode's timers, the simulation and a frame; True if one was shown."""

@@ -336,34 +336,59 @@ def cmd_bench(args) -> int:
         "frame_ms_by_size": bench.frame_ms_by_size(list(SCREENS)),
         "startup_s": bench.startup_s(),
     }
+    from sim.app.bench_actions import action_ms
     from sim.app.bench_kiosk import attract_cpu_by_lesson
+    from sim.app.bench_window import window_costs
 
     results["attract_cpu_share"] = attract_cpu_by_lesson()
+    results["action_ms"] = action_ms()
+    results["window"] = window_costs()
     if args.soak_frames:
         soaks = bench.soak_rss_growth_mb(args.soak_frames)
         results["kiosk_rss_growth_mb"] = soaks.pop("kiosk")
         results["soak_rss_growth_mb"] = soaks
     if args.json:
         print(json.dumps(results))
-    else:
-        for n, ms in results["model_step_ms"].items():
-            print(f"model step, {n:>5} molecules: {ms:.3f} ms (median)")
-        for screen, ms in results["frame_ms"].items():
-            print(f"frame, {screen:<14} {ms:.3f} ms (median, 1280x720, step + draw + flip)")
-        for size, by_screen in results["frame_ms_by_size"].items():
-            cells = ", ".join(f"{screen} {ms:.2f}" for screen, ms in by_screen.items())
-            print(f"frame ms at {size}: {cells}")
-        print(f"start-up to first frame: {results['startup_s']:.3f} s (median)")
-        shares = ", ".join(f"{lesson} {share:.0%}"
-                           for lesson, share in results["attract_cpu_share"].items())
-        print(f"kiosk attract loop at 1920x1080, share of a core by lesson: {shares}")
-        if "kiosk_rss_growth_mb" in results:
-            print(f"memory soak, {'kiosk':<18} {results['kiosk_rss_growth_mb']:+.1f} MB "
-                  f"resident over {args.soak_frames:,} frames (after warm-up)")
-        for scenario, mb in results.get("soak_rss_growth_mb", {}).items():
-            print(f"memory soak, {scenario:<18} {mb:+.1f} MB resident over "
-                  f"{args.soak_frames:,} frames (after warm-up)")
+        return 0
+    for n, ms in results["model_step_ms"].items():
+        print(f"model step, {n:>5} molecules: {ms:.3f} ms (median)")
+    for screen, ms in results["frame_ms"].items():
+        print(f"frame, {screen:<14} {ms:.3f} ms (median, 1280x720, step + draw + flip)")
+    for size, by_screen in results["frame_ms_by_size"].items():
+        cells = ", ".join(f"{screen} {ms:.2f}" for screen, ms in by_screen.items())
+        print(f"frame ms at {size}: {cells}")
+    print(f"start-up to first frame: {results['startup_s']:.3f} s (median)")
+    shares = ", ".join(f"{lesson} {share:.0%}"
+                       for lesson, share in results["attract_cpu_share"].items())
+    print(f"kiosk attract loop at 1920x1080, share of a core by lesson: {shares}")
+    for kind, figures in results["action_ms"].items():
+        worst = sorted(figures.items(), key=lambda item: -item[1])
+        print(f"actions, first time, {kind} (median ms, slowest first): "
+              + ", ".join(f"{name} {ms:.0f}" for name, ms in worst))
+    _print_window(results["window"])
+    soaks = dict(results.get("soak_rss_growth_mb", {}))
+    if "kiosk_rss_growth_mb" in results:
+        soaks["kiosk"] = results["kiosk_rss_growth_mb"]
+    for scenario, figures in soaks.items():
+        print(f"memory soak, {scenario:<18} {figures['growth_mb']:+.1f} MB resident over "
+              f"{args.soak_frames:,} frames (after warm-up); second half "
+              f"{figures['slope_mb_per_100k']:+.1f} MB per 100,000 frames (budget 5)")
     return 0
+
+
+def _print_window(window: dict) -> None:
+    if "skipped" in window:
+        print(f"real window: skipped: {window['skipped']}")
+        return
+    for name in ("chosen", "gl"):
+        figures = window[name]
+        shares = ", ".join(f"{scenario} {f['share']:.0%} ({f['fps']:.0f} fps, "
+                           f"{f['cpu_ms_per_frame']:.1f} ms CPU a frame, "
+                           f"{f.get('share_at_cap', float('nan')):.0%} at its frame cap)"
+                           for scenario, f in figures["cpu_share"].items())
+        print(f"real 1920x1080 window ({window['display']}, {figures['driver']}), "
+              f"presentation {name}: flip {figures['flip_ms']:.2f} ms; share of a core: "
+              f"{shares}")
 
 
 def _presenting(args) -> None:

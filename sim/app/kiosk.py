@@ -40,6 +40,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from . import heap
+
 #: exit status when the kiosk cannot recover (a supervisor restarts it); not 0 or 2,
 #: which docs/kiosk.md's unit does not restart (staff exit, bad config)
 EXIT_FAILED = 3
@@ -210,6 +212,8 @@ class Kiosk:
         self.app.reset_preferences()
         self.stack.reset_to("attract", **self.attract_options(self.attract_at))
         self._visit_in = None  # (the reset's own change of language starts no visit)
+        # the visit's screens are gone: their freed memory goes back to the system
+        heap.give_back()
 
     def still_here(self) -> None:
         """The visitor answered the countdown: it closes and the idle timer restarts."""

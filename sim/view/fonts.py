@@ -97,7 +97,18 @@ def font(size: int, bold: bool = False) -> pygame.font.Font:
     return _load_font(int(size), bool(bold))
 
 
-@lru_cache(maxsize=32)
+#: font objects kept: room for every size the layouts use in one window, so a kiosk
+#: going through every screen, language and text size loads each font once and never
+#: evicts one only to load it again (an eviction frees a FreeType face that the next
+#: frame loads anew). Counted at 1280x720 over every kiosk screen, 5 languages and 3
+#: text sizes: 19 plain fonts, 49 script fonts, 19 mixed metrics; each cap is about
+#: twice that (the script fonts' was 64, close enough to be reached). A font object
+#: with its glyphs takes about 160 KB, so the caps bound them to about 23 MB.
+FONT_CACHE_ENTRIES = 48
+SCRIPT_FONT_CACHE_ENTRIES = 96
+
+
+@lru_cache(maxsize=FONT_CACHE_ENTRIES)
 def _load_font(size: int, bold: bool) -> pygame.font.Font:
     return pygame.font.Font(asset_path("fonts", FONT_FILES[bold]), size)
 
@@ -110,7 +121,7 @@ def script_font(size: int, bold: bool = False, script: str = "Latn", rtl: bool =
     return _load_script_font(int(size), bool(bold), script, bool(rtl))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=SCRIPT_FONT_CACHE_ENTRIES)
 def _load_script_font(size: int, bold: bool, script: str, rtl: bool) -> pygame.font.Font:
     f = pygame.font.Font(asset_path("fonts", SCRIPT_FONT_FILES[script][bool(bold)]), int(size))
     f.set_script(script)
@@ -131,7 +142,7 @@ ARABIC_INK_ABOVE = 1.15
 ARABIC_INK_BELOW = 0.55
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=SCRIPT_FONT_CACHE_ENTRIES)
 def mixed_metrics(size: int, bold: bool = False) -> tuple[int, int]:
     """(ascent, height) of a line that may hold both fonts: Noto Sans's ascent and
     descent, grown to hold the Arabic letters' ink (ARABIC_INK_ABOVE, ARABIC_INK_BELOW)."""

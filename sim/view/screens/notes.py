@@ -408,7 +408,9 @@ class NotesScreen(Screen):
         below = self.below
         surface.fill(t.background)
         if below is not None:
-            below.draw(surface.subsurface(self.lesson_area()))
+            # clipped: a surface smaller than the layout (a resize not yet caught up, or the
+            # 16384x16384 test drawing on a small surface) must not raise
+            below.draw(surface.subsurface(self.lesson_area().clip(surface.get_rect())))
             below.dirty = False
         content = self.content()
         beat = (getattr(getattr(below, "lesson", None), "id", None), getattr(below, "index", None))
