@@ -71,6 +71,12 @@ def test_a_choice_applies_at_once_to_every_screen_and_shows_as_chosen(make_app):
     assert [b.selected for b in prefs.text_sizes] == [False, False, True, False]
     tap(app, prefs.profiles[PROFILES.index("high-contrast")])
     assert app.prefs.profile == app.style.colours.name == "high-contrast"
+    # at x-large the card scrolls (seven languages take two rows): the keyboard brings
+    # the motion switch into view, as a person scrolling would
+    while prefs.group.focused is not prefs.motion:
+        app.dispatch(Key(pygame.K_TAB))
+    app.render()
+    assert prefs.view.contains(prefs.motion.rect)
     tap(app, prefs.motion)
     assert app.prefs.reduced_motion and app.style.reduced_motion
     tap(app, prefs.sections[0].buttons[1])  # the second language

@@ -28,7 +28,7 @@ LANGS = sorted(i18n.LANGUAGES)
 
 # The per-language tables below have a column for every language with a catalog
 # (i18n.LANGUAGES); Arabic's patterns come from docs/translations/ar.md.
-# Patterns for fr and pt_BR: docs/translations/fr.md and pt_BR.md.
+# Patterns for fr, pt_BR, vi and ru: docs/translations/fr.md, pt_BR.md, vi.md and ru.md.
 #: Arabic attaches و ف ب ل ال to the word: \b before a word does not work there
 AR_PREFIX = r"(?<!\w)(?:[وفبل]|ال|لل|بال|وال|فال|وب|ول|وبال)?"
 
