@@ -3,7 +3,7 @@
 
 The English comment is made from a table of key families (where the message shows and
 how long it may be, measured at 800x600, normal text size) and the files that use it
-(tests/message_use.py); es, fr, pt_BR and ar get the same comment lines. Existing '#.'
+(tests/message_use.py); every other catalog gets the same comment lines. Existing '#.'
 lines are replaced (their meaning is folded into the table); other lines are untouched.
 A new message needs a row in RULES (the first matching pattern wins); sizes were measured
 at 800x600 with normal text (button widths and the caption box, about 8.7 pixels a
@@ -233,8 +233,8 @@ def main() -> None:
     keys = [e.key for e in entries("en") if e.key]
     found = uses(keys)
     comments = {key: comment(key, found[key]) for key in keys}
-    for code in ("en", "es", "fr", "pt_BR", "ar"):
-        annotate(ROOT / "assets" / "locale" / code / "LC_MESSAGES" / "blockade.po", comments)
+    for catalog in sorted((ROOT / "assets" / "locale").glob("*/LC_MESSAGES/blockade.po")):
+        annotate(catalog, comments)  # every language, drafts too: the same comment lines
 
 
 if __name__ == "__main__":

@@ -23,6 +23,10 @@ DEFAULT_TEXT_SIZE = "normal"
 #: ``style.window_scale``), and what they show as in a smaller one: 2x text at 800x600
 #: leaves a lesson a caption line at a time, so there it is x-large (Preferences says so)
 NEEDS_SCALE = MappingProxyType({"xx-large": (1.0, "x-large")})
+#: the largest text size a lesson's or Explore's layout holds: their picture, meters and
+#: caption share a logical 1280x720 canvas at any window size, and 2x text left captions
+#: a line a page, so they show xx-large as this (``Screen.largest_text_size``)
+LARGEST_IN_PICTURES = "x-large"
 
 
 def text_size_for_window(text_size: str, scale: float) -> str:

@@ -97,10 +97,24 @@ class Screen:
         if group is not None:
             group.reset_input()
 
+    #: the largest text size this screen's layout holds (None: any); a larger preference
+    #: shows as this one here (Preferences says so). Lessons and Explore are laid out on
+    #: a 1280x720 logical canvas with a picture that must keep its room: 2x text leaves
+    #: their captions a line a page, so they show xx-large as x-large
+    largest_text_size: str | None = None
+    _capped_from: Style | None = None
+    _capped: Style | None = None
+
     @property
     def style(self) -> Style:
-        """How to draw now (the app's, through the context; a default for bare tests)."""
-        return getattr(self.ctx, "style", None) or DEFAULT_STYLE
+        """How to draw now (the app's, through the context; a default for bare tests),
+        its text no larger than ``largest_text_size``."""
+        style = getattr(self.ctx, "style", None) or DEFAULT_STYLE
+        if self.largest_text_size is None:
+            return style
+        if style is not self._capped_from:  # one capped copy per app style, not per call
+            self._capped_from, self._capped = style, style.capped(self.largest_text_size)
+        return self._capped
 
     def layout(self, size: tuple[int, int]) -> None:
         """Place everything for a window of ``size`` pixels (``self.style`` converts

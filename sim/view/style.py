@@ -96,6 +96,14 @@ class Style:
         return replace(self, scale=scale,
                        text_scale=max(TEXT_SIZES[shown], self.colours.text_boost))
 
+    def capped(self, largest: str) -> "Style":
+        """This style with its text no larger than the text size ``largest`` (a screen
+        whose layout holds no more: ``Screen.largest_text_size``)."""
+        if TEXT_SIZES[self.text_size_shown] <= TEXT_SIZES[largest]:
+            return self
+        return replace(self, text_size=largest,
+                       text_scale=max(TEXT_SIZES[largest], self.colours.text_boost))
+
     @property
     def text_size_shown(self) -> str:
         """The text size this window shows (xx-large needs 1280x720: NEEDS_SCALE)."""

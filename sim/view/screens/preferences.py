@@ -18,7 +18,7 @@ from sim.i18n import LANGUAGES, _
 from sim.view.events import Key, Pointer, Wheel
 from sim.view.fonts import line_height, render_text, text_width
 from sim.view.mirror import mirror_rect
-from sim.view.preferences import TEXT_SIZES, offered_languages
+from sim.view.preferences import LARGEST_IN_PICTURES, TEXT_SIZES, offered_languages
 from sim.view.screen import Screen
 from sim.view.screens.overlay import drag_scroll, draw_card
 from sim.view.screens.controls import ChoiceButton
@@ -157,9 +157,13 @@ class PreferencesScreen(Screen):
         """Under the text sizes: the size asked for is larger than this window holds
         (xx-large in a window smaller than 1280x720 shows as x-large)."""
         st = self.style
-        if section.buttons is not self.text_sizes or st.text_size_shown == st.text_size:
+        if section.buttons is not self.text_sizes:
             return ()
-        return wrap_text(_("prefs.text_size.falls_back"), width, st.font_small)
+        if st.text_size_shown != st.text_size:
+            return wrap_text(_("prefs.text_size.falls_back"), width, st.font_small)
+        if TEXT_SIZES[st.text_size] > TEXT_SIZES[LARGEST_IN_PICTURES]:
+            return wrap_text(_("prefs.text_size.lessons_smaller"), width, st.font_small)
+        return ()
 
     def _button_w(self, button, room: int) -> int:
         return min(room, button.preferred_size()[0] + 2 * self.style.padding)

@@ -25,6 +25,7 @@ from sim.i18n import _, about_words
 from sim.model import SPECIES_NAMES, STEPS_PER_DAY
 from sim.view.fonts import render_text
 from sim.view.render.cleft_view import CleftView
+from sim.view.preferences import LARGEST_IN_PICTURES
 from sim.view.screen import Screen
 from sim.view.screens.controls import ChoiceButton, WrapButton
 from sim.view.screens.explore.blocks import BUTTON_LINES, METER_GAP
@@ -91,6 +92,7 @@ class ExploreScreen(ExploreLayout, Screen):
     people = PEOPLE  # who the visitor can choose (the layout measures every hint)
     id = "explore"
     title_key = "explore.title"
+    largest_text_size = LARGEST_IN_PICTURES  # the picture keeps its room
     blurb_key = "explore.blurb"
 
     def __init__(self, ctx, **options) -> None:

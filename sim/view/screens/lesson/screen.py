@@ -26,6 +26,7 @@ from sim.view.render.cleft_view import CleftView
 from sim.view.render.key import draw_key
 from sim.view.render.lesson_charts import chart_marks, draw_lesson_chart
 from sim.view.render.person_figure import draw_person
+from sim.view.preferences import LARGEST_IN_PICTURES
 from sim.view.screen import Screen
 from sim.view.screens.controls import WrapButton
 from sim.view.screens.lesson.caption import (
@@ -59,6 +60,7 @@ HIGHLIGHT_CORNER = 4  # ...and rounder than a panel by this
 
 class LessonScreen(Screen):
     takes_screen_id = True  # one class serves every lesson id
+    largest_text_size = LARGEST_IN_PICTURES  # the picture keeps its room
 
     def __init__(self, ctx, screen_id: str = "", beat: int | None = None,
                  autoplay: bool = False, loop: bool = False, seed: int | None = None,
