@@ -48,6 +48,11 @@ RULES: list[tuple[str, str]] = [
      "characters at 800x600"),
     (r"^prefs\.(language|colours|text_size|motion)$", "section heading in the Preferences "
      "dialog; at most ~25 characters"),
+    (r"^prefs\.text_size\.(falls_back|lessons_smaller)$", "note under the text sizes in "
+     "the Preferences dialog, shown only with the double size chosen; one sentence, wraps, "
+     "at most 2 lines of ~50 characters at 800x600"),
+    (r"^translate\.", "on the translator's review page (blockade translate-sheet, an HTML "
+     "page read in a browser); wraps freely: keep it near the English length"),
     (r"^prefs\.(profile|text_size)\.", "choice button in the Preferences dialog, three to "
      "a row; at most ~14 characters at 800x600"),
     (r"^prefs\.reduced_motion$", "switch label in the Preferences dialog; at most ~30 "

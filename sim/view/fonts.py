@@ -340,7 +340,7 @@ render_text.cache_clear = _text_cache.clear  # type: ignore[attr-defined]
 #: words thousands of times (wrapping tries each line at each candidate size), and a
 #: change of language or text size lays every screen out again; a measure is a few
 #: tens of bytes, so the bound is by count
-WIDTH_CACHE_ENTRIES = 40_000
+WIDTH_CACHE_ENTRIES = 12_000
 _width_cache: OrderedDict[tuple, int] = OrderedDict()
 
 
