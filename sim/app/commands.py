@@ -41,6 +41,9 @@ class Binding:
 CTRL = pygame.KMOD_CTRL
 MODIFIER_GROUPS = (pygame.KMOD_CTRL, pygame.KMOD_SHIFT, pygame.KMOD_ALT, pygame.KMOD_GUI)
 
+#: read the caption (or the card) on show aloud, as its Read aloud control does
+READ_ALOUD = Binding(((pygame.K_r, CTRL),), "keys.key.ctrl_r", "keys.read_aloud", "read_aloud")
+
 #: the laptop mode's keys, in the order the help lists them
 LAPTOP: tuple[Binding, ...] = (
     Binding(((pygame.K_TAB, 0),), "keys.key.tab", "keys.next_control"),
@@ -52,6 +55,7 @@ LAPTOP: tuple[Binding, ...] = (
     Binding(((pygame.K_ESCAPE, 0),), "keys.key.escape", "keys.back"),
     Binding(((pygame.K_F11, 0),), "keys.key.f11", "keys.fullscreen", "fullscreen"),
     Binding(((pygame.K_COMMA, CTRL),), "keys.key.ctrl_comma", "keys.preferences", "preferences"),
+    READ_ALOUD,
     Binding(((pygame.K_F1, 0),), "keys.key.f1", "keys.help", "help", texts=("?",)),
 )
 
@@ -64,6 +68,7 @@ PRESENTER: tuple[Binding, ...] = (
     # Ctrl+, before "," alone (whiteout)
     Binding(((pygame.K_COMMA, CTRL),), "keys.key.ctrl_comma", "keys.preferences", "preferences"),
     Binding(((pygame.K_q, CTRL),), "keys.key.ctrl_q", "keys.present.quit", "quit"),
+    READ_ALOUD,  # before R alone (replay)
     Binding(((pygame.K_PAGEDOWN, 0), (pygame.K_RIGHT, 0), (pygame.K_SPACE, 0), (pygame.K_n, 0),
              (pygame.K_RETURN, 0), (pygame.K_KP_ENTER, 0)),
             "keys.key.present_next", "keys.present.next", "next"),

@@ -40,6 +40,7 @@ from sim.view.screens.lesson.words import (
 from sim.view.screens.panels import cue_showing, draw_person_panel
 from sim.view.style import FONT_SMALL
 from sim.view.widgets import Button, Dialog, WidgetGroup, draw_wrapped, ellipsize
+from sim.view.widgets.read_aloud import ReadAloudButton, speech
 
 __all__ = ["LessonScreen"]
 
@@ -81,7 +82,17 @@ class LessonScreen(Screen):
                                   on_activate=lambda: self.ctx.nav.push("preferences"),
                                   font_size=FONT_SMALL)
         self.choices: list[WrapButton] = []
-        self.about = Dialog(lambda: _("common.about"), lambda: about_words(self.lesson.about))
+        #: read aloud: the caption, a question's answers and a card on show (the kiosk's
+        #: attract loop turns it off: it never speaks to an empty waiting room)
+        self.reads_aloud = True
+        self.read_button = ReadAloudButton(self.speech_text, ctx.read_aloud,
+                                           ctx.voice_status,
+                                           on_label_change=self._read_label_changed)
+        self._read_label = ""
+        self._heard: tuple | None = None  # (beat, phase, card, language) read automatically
+        self.about = Dialog(lambda: _("common.about"), lambda: about_words(self.lesson.about),
+                            speak=ctx.read_aloud, voice_status=ctx.voice_status,
+                            stop_reading=ctx.stop_reading)
         self.shows_person = shows_person(self.lesson)
         self._reveal_from: float | None = None  # when the current beat's jump began to show
         self._shown_index: int | None = None
@@ -235,6 +246,7 @@ class LessonScreen(Screen):
         c = self.controller
         if self._shown_index is not None and c.index != self._shown_index:
             self._reveal_from = self.t  # a new beat: let its story time pass on the chart
+            self.ctx.stop_reading()  # what was read belongs to the beat left
         self._shown_index = c.index
         focused = self.group.focused
         visible = self.group.focus_visible
@@ -254,7 +266,7 @@ class LessonScreen(Screen):
                     for i, key in enumerate(q.choices)
                 ]
         self.group = WidgetGroup([*self.choices, self.back, self.replay, self.next,
-                                  self.preferences, self.about_button, self.home])
+                                  *self.header_buttons[::-1]])
         # focus is never lost: Back, Replay or a header button keeps it while it can take
         # it (pressing Back twice works); otherwise it lands on Next
         self.layout(self.size)
@@ -289,8 +301,9 @@ class LessonScreen(Screen):
 
     @property
     def header_buttons(self) -> tuple[Button, ...]:
-        """Right-aligned in the header, the first rightmost."""
-        return (self.home, self.about_button, self.preferences)
+        """Right-aligned in the header, the first rightmost (Read aloud nearest the title)."""
+        read = (self.read_button,) if self.reads_aloud else ()
+        return (self.home, self.about_button, self.preferences, *read)
 
     def content(self) -> LessonContent:
         return LessonContent(
@@ -375,12 +388,53 @@ class LessonScreen(Screen):
     def update(self, dt: float) -> None:
         self.t += dt
         self.controller.update(dt)
+        self._read_automatically()
+        if self.reads_aloud and self.read_button.text != self._read_label:
+            self._read_label_changed()  # the voice found none for this language: say so
         if self.controller.autoplay and self.pages > 1 and not self.controller.paused:
             # nobody presses Next in autoplay: each page stays for its reading time
             self._page_time += dt
             words = " ".join(self.lay.caption_pages[self.page])
             if self._page_time >= reading_seconds(words) + PAGE_PAUSE:
                 self._turn_page((self.page + 1) % self.pages)
+
+    # ---------------------------------------------------------------- read aloud
+    def speech_text(self) -> str:
+        """What Read aloud says now: the whole caption (every page), a question's
+        answers, and the card on show (its title, then its text)."""
+        parts = [self.caption_text(), *(b.text for b in self.choices)]
+        if self.card_showing:
+            parts.extend(card_words(self.beat.card, self.ctx.settings))
+        return speech(*parts)
+
+    def _read_automatically(self) -> None:
+        """The preference "Read captions automatically": each caption as it appears, and
+        a card after the caption it comes with."""
+        if not (self.reads_aloud and self.ctx.prefs.read_aloud):
+            return
+        heard = (self.index, self.phase, self.card_showing, self.ctx.language)
+        if heard == self._heard:
+            return
+        before, self._heard = self._heard, heard
+        if before is not None and before[:2] == heard[:2] and heard[2] and before[3] == heard[3]:
+            title, text = card_words(self.beat.card, self.ctx.settings)
+            self.ctx.read_aloud(speech(title, text), interrupt=False)  # only the card is new
+        else:
+            self.ctx.read_aloud(self.speech_text())
+
+    def _read_label_changed(self) -> None:
+        self._read_label = self.read_button.text
+        self.layout(self.size)
+
+    def read_aloud(self) -> bool:
+        """The read-aloud key (sim/app/commands.py): as a press on the control in view
+        (the About card's, while it is open)."""
+        if self.about.is_open:
+            return self.about.read_aloud()
+        if not self.reads_aloud:
+            return False
+        self.read_button.read()
+        return True
 
     # ---------------------------------------------------------------- drawing
     @property
