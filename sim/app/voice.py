@@ -20,7 +20,9 @@ from __future__ import annotations
 import importlib.util
 import queue
 import re
+import sys
 import threading
+import time
 from typing import Any, Callable
 
 #: what ``speak`` answers (and ``status`` reports for a language)
@@ -89,6 +91,22 @@ def pick_voice(voices, language: str) -> Any | None:
     return best
 
 
+def _espeak_settled(timeout: float = 1.0) -> None:
+    """Wait (on the worker) until eSpeak NG has finished the last utterance.
+
+    pyttsx3 2.99's eSpeak driver hears of an utterance's end from eSpeak's own thread,
+    which still reports it as playing for a moment; an utterance started then is
+    cancelled by the driver's own loop (about 1 in 100: a silent sentence, or an empty
+    file from ``save_to_file``), and its loop can also return before eSpeak is done.
+    Other drivers: nothing to wait for."""
+    espeak = sys.modules.get("pyttsx3.drivers._espeak")
+    if espeak is None:
+        return
+    end = time.monotonic() + timeout
+    while espeak.IsPlaying() and time.monotonic() < end:
+        time.sleep(0.002)
+
+
 def _default_engine() -> Any:
     import pyttsx3  # lazily: only when someone asks for speech
 
@@ -102,9 +120,10 @@ class Voice:
     worker thread, the first time anything is said."""
 
     def __init__(self, engine_factory: Callable[[], Any] | None = None,
-                 installed: Callable[[], bool] = engine_installed) -> None:
-        self._factory = engine_factory or _default_engine
-        self._installed = installed
+                 installed: Callable[[], bool] | None = None) -> None:
+        # looked up when used (not bound here), so a test can stand in for the engine
+        self._factory = engine_factory or (lambda: _default_engine())
+        self._installed = installed or (lambda: engine_installed())
         self._queue: queue.Queue | None = None
         self._thread: threading.Thread | None = None
         self._generation = 0  # raised by stop(): queued sentences of older ones are dropped
@@ -199,10 +218,12 @@ class Voice:
                 self._done(generation)
                 continue
             try:
+                _espeak_settled()
                 engine.setProperty("voice", voice.id)
                 for part in parts:
                     if not self._current(generation):
                         break
+                    _espeak_settled()
                     engine.say(part)
                     engine.runAndWait()
             except Exception:  # noqa: BLE001 - an engine error must not end the program
@@ -222,7 +243,9 @@ def save_speech(text: str, language: str, path: str, engine: Any = None) -> bool
     voice = pick_voice(engine.getProperty("voices") or [], language)
     if voice is None:
         return False
+    _espeak_settled()
     engine.setProperty("voice", voice.id)
     engine.save_to_file(text, path)
     engine.runAndWait()
+    _espeak_settled()  # the driver's loop can return before eSpeak has written the file
     return True
