@@ -300,11 +300,28 @@ def test_focus_reaches_the_control_after_next_and_the_help_lists_its_key(make_ap
     assert screen.group.focused is screen.read_button
     rows = app.ctx.key_help()
     assert ("keys.key.ctrl_r", "keys.read_aloud") in rows
-    for mode in ("laptop", "presenter", "kiosk"):
-        from sim.app.commands import command_for
+    from sim.app.commands import command_for
 
+    for mode in ("laptop", "kiosk"):
         assert command_for(mode, pygame.K_r, pygame.KMOD_LCTRL) == "read_aloud"
-    assert command_for("presenter", pygame.K_r, 0) == "replay"
+    # a presenter reads to the room: no control, and R stays Replay
+    assert command_for("presenter", pygame.K_r, pygame.KMOD_LCTRL) == "replay"
+
+
+def test_a_narrow_header_keeps_the_loudspeaker_and_a_presenter_has_none(make_app):
+    app = make_app(size=(600, 800), text_size="x-large")
+    screen = open_lesson(app, "opioids")
+    window = pygame.Rect(0, 0, 600, 800)
+    assert screen.read_button.compact and window.contains(screen.read_button.rect)
+    app.resize_window((1280, 720))
+    assert not screen.read_button.compact  # room for its words again
+    for b in screen.header_buttons:
+        assert pygame.Rect(0, 0, 1280, 720).contains(b.rect)
+    pygame.quit()
+    presenter = make_app(present=True, screen="blockade")
+    room = presenter.stack.top
+    assert room.id == "blockade" and room.room
+    assert room.read_button not in room.group.widgets and not room.read_aloud()
 
 
 def test_the_preference_is_a_switch_in_preferences(make_app):

@@ -68,7 +68,6 @@ PRESENTER: tuple[Binding, ...] = (
     # Ctrl+, before "," alone (whiteout)
     Binding(((pygame.K_COMMA, CTRL),), "keys.key.ctrl_comma", "keys.preferences", "preferences"),
     Binding(((pygame.K_q, CTRL),), "keys.key.ctrl_q", "keys.present.quit", "quit"),
-    READ_ALOUD,  # before R alone (replay)
     Binding(((pygame.K_PAGEDOWN, 0), (pygame.K_RIGHT, 0), (pygame.K_SPACE, 0), (pygame.K_n, 0),
              (pygame.K_RETURN, 0), (pygame.K_KP_ENTER, 0)),
             "keys.key.present_next", "keys.present.next", "next"),

@@ -48,12 +48,20 @@ class ReadAloudButton(Button):
     def __init__(self, words: Callable[[], str], speak: Callable[[str], str],
                  status: Callable[[], str], *, font_size: int = FONT_SMALL,
                  on_label_change: Callable[[], None] | None = None) -> None:
-        super().__init__(self._label, on_activate=self.read, font_size=font_size)
+        # its label is worked out in ``text`` (a bound method as its label would be a
+        # cycle through itself, freed only by the cyclic collector); ``read`` is looked up
+        # on the class when activated, for the same reason
+        super().__init__("", font_size=font_size)
         self.words = words
         self._speak = speak
         self._status = status
         self.on_label_change = on_label_change
         self.asked_in: str | None = None  # the language it was last pressed in
+        #: just the loudspeaker, no words (a header too narrow for them); set by the screen
+        self.compact = False
+
+    def activated(self) -> None:
+        self.read()
 
     def read(self) -> None:
         before = self.text
@@ -70,7 +78,8 @@ class ReadAloudButton(Button):
         status = self._status()
         return status if status in PROBLEM_WORDS else None
 
-    def _label(self) -> str:
+    @property
+    def text(self) -> str:
         problem = self.problem
         return _(PROBLEM_WORDS[problem]) if problem else _("voice.read_aloud")
 
@@ -79,6 +88,8 @@ class ReadAloudButton(Button):
 
     def preferred_size(self) -> tuple[int, int]:
         w, h = super().preferred_size()
+        if self.compact:
+            return max(self.icon_width() + self.style.padding, self.style.min_touch), h
         return w + self.icon_width(), h
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -90,6 +101,13 @@ class ReadAloudButton(Button):
         draw_box(surface, st, self.rect, self.fill_colour(), border, control_border(st))
         colour = t.button_text if self.enabled else t.button_disabled_text
         icon = self.icon_width()
+        if self.compact:  # the loudspeaker alone, in the middle
+            draw_speaker(surface, self.rect.inflate(-st.padding // 2, 0), colour,
+                         mirrored=st.rtl, width=max(1, st.px(2)),
+                         crossed=self.problem is not None)
+            if self.focused:
+                draw_focus_ring(surface, st, self.rect)
+            return
         room = self.rect.width - icon
         start = self.rect.right - st.padding // 2 - icon if st.rtl else self.rect.left + st.padding // 2
         label_rect = pygame.Rect(self.rect.left + (0 if st.rtl else icon), self.rect.top,
@@ -100,6 +118,15 @@ class ReadAloudButton(Button):
         draw_label(surface, st, self.text, label_rect, colour, self.font_px, self.bold)
         if self.focused:
             draw_focus_ring(surface, st, self.rect)
+
+
+def fit_header(read: ReadAloudButton, others, room: int, gap: int) -> None:
+    """Words and loudspeaker when the header row holds them beside ``others`` within
+    ``room`` pixels, else the loudspeaker alone (a narrow portrait window at x-large)."""
+    read.compact = False
+    widths = [b.preferred_size()[0] for b in (*others, read)]
+    if sum(widths) + gap * (len(widths) - 1) > room:
+        read.compact = True
 
 
 def draw_speaker(surface: pygame.Surface, box: pygame.Rect, colour, *, mirrored: bool,

@@ -34,13 +34,14 @@ from sim.view.screens.lesson.chrome import (
     DOT_R, DOT_RING, DOT_STEP, PROGRESS_GAP, PROGRESS_SIZE, TITLE_SIZE)
 from sim.view.screens.lesson.content import LessonContent
 from sim.view.screens.lesson.layout import LessonLayout, lay_out
+from sim.view.screens.lesson.reading import LessonReading, fit_read_button, lesson_speech
 from sim.view.screens.lesson.words import (
     caption_spec_for, caption_specs, caption_text_for, card_words, chart_labels, chart_title,
     help_text, lettered, shows_person)
 from sim.view.screens.panels import cue_showing, draw_person_panel
 from sim.view.style import FONT_SMALL
 from sim.view.widgets import Button, Dialog, WidgetGroup, draw_wrapped, ellipsize
-from sim.view.widgets.read_aloud import ReadAloudButton, speech
+from sim.view.widgets.read_aloud import ReadAloudButton
 
 __all__ = ["LessonScreen"]
 
@@ -82,14 +83,16 @@ class LessonScreen(Screen):
                                   on_activate=lambda: self.ctx.nav.push("preferences"),
                                   font_size=FONT_SMALL)
         self.choices: list[WrapButton] = []
-        #: read aloud: the caption, a question's answers and a card on show (the kiosk's
-        #: attract loop turns it off: it never speaks to an empty waiting room)
-        self.reads_aloud = True
+        #: read aloud: the caption, a question's answers and a card on show. Not for a
+        #: room (a presenter reads to it, and its header keeps the room its captions
+        #: were fitted to); the kiosk's attract loop turns it off: it never speaks to an
+        #: empty waiting room
+        self.reads_aloud = not self.room
         self.read_button = ReadAloudButton(self.speech_text, ctx.read_aloud,
                                            ctx.voice_status,
                                            on_label_change=self._read_label_changed)
         self._read_label = ""
-        self._heard: tuple | None = None  # (beat, phase, card, language) read automatically
+        self.reading = LessonReading()
         self.about = Dialog(lambda: _("common.about"), lambda: about_words(self.lesson.about),
                             speak=ctx.read_aloud, voice_status=ctx.voice_status,
                             stop_reading=ctx.stop_reading)
@@ -326,6 +329,8 @@ class LessonScreen(Screen):
             self.page = 0
             self._page_time = 0.0
         self._sync_buttons()
+        if self.reads_aloud:
+            fit_read_button(self.style, size, self.content(), self.read_button)
         label = self.next.text
         self.lay = lay_out(self.style, size, self.content())
         self.page = min(self.page, self.pages - 1)
@@ -388,7 +393,7 @@ class LessonScreen(Screen):
     def update(self, dt: float) -> None:
         self.t += dt
         self.controller.update(dt)
-        self._read_automatically()
+        self.reading.update(self)
         if self.reads_aloud and self.read_button.text != self._read_label:
             self._read_label_changed()  # the voice found none for this language: say so
         if self.controller.autoplay and self.pages > 1 and not self.controller.paused:
@@ -400,27 +405,8 @@ class LessonScreen(Screen):
 
     # ---------------------------------------------------------------- read aloud
     def speech_text(self) -> str:
-        """What Read aloud says now: the whole caption (every page), a question's
-        answers, and the card on show (its title, then its text)."""
-        parts = [self.caption_text(), *(b.text for b in self.choices)]
-        if self.card_showing:
-            parts.extend(card_words(self.beat.card, self.ctx.settings))
-        return speech(*parts)
-
-    def _read_automatically(self) -> None:
-        """The preference "Read captions automatically": each caption as it appears, and
-        a card after the caption it comes with."""
-        if not (self.reads_aloud and self.ctx.prefs.read_aloud):
-            return
-        heard = (self.index, self.phase, self.card_showing, self.ctx.language)
-        if heard == self._heard:
-            return
-        before, self._heard = self._heard, heard
-        if before is not None and before[:2] == heard[:2] and heard[2] and before[3] == heard[3]:
-            title, text = card_words(self.beat.card, self.ctx.settings)
-            self.ctx.read_aloud(speech(title, text), interrupt=False)  # only the card is new
-        else:
-            self.ctx.read_aloud(self.speech_text())
+        """What Read aloud says now (reading.lesson_speech)."""
+        return lesson_speech(self)
 
     def _read_label_changed(self) -> None:
         self._read_label = self.read_button.text

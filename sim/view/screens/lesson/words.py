@@ -174,6 +174,8 @@ def help_card_rect(style: Style, size: tuple[int, int], lesson_id: str | None = 
     the smallest room of every lesson that ends on the help card (the least width and
     the least height). In the current language; ``settings`` gives the help text the
     layout makes room for (None: the default text)."""
+    from sim.view.screens.lesson.reading import fit_read_button  # it reads these words
+
     ids = [lesson_id] if lesson_id else [i for i, les in LESSONS.items()
                                          if any(b.card == "help" for b in les.beats)]
     rects = []
@@ -203,6 +205,7 @@ def help_card_rect(style: Style, size: tuple[int, int], lesson_id: str | None = 
             caption=caption_spec_for(beat, phase, None, False, settings,
                                      people=lesson.chart in TWO_PEOPLE),
             captions=caption_specs(lesson, False, settings))
+        fit_read_button(style, size, content, read)  # words or loudspeaker, as the screen
         rects.append(lay_out(style, size, content).card_room)
     small = min(rects, key=lambda r: (r.height, r.width))
     return pygame.Rect(small.left, small.top, min(r.width for r in rects), small.height)
