@@ -204,13 +204,19 @@ def test_a_new_beat_or_screen_or_language_stops_what_was_being_read(make_app):
     engine = SlowEngine()
     app = make_app()
     app.voice = Voice(engine_factory=lambda: engine)
-    screen = open_lesson(app, "blockade")
-    tap_widget(app, screen.read_button)
-    assert engine.started.wait(5)
-    screen.go_next()  # a new beat
-    engine.release.set()
-    settle(app.voice)
-    assert len(engine.said) == 1 and not app.voice.busy
+    screen = open_lesson(app, "after-detox", beat=3)
+    for change in ("next", "back"):  # another caption: the next beat, the one before
+        engine.release.clear()
+        engine.started.clear()
+        before, shown = len(engine.said), screen.caption_text()
+        assert len(sentences(screen.speech_text())) > 1
+        tap_widget(app, screen.read_button)
+        assert engine.started.wait(5)
+        screen.go_next() if change == "next" else screen.go_back()
+        assert screen.caption_text() != shown
+        engine.release.set()
+        settle(app.voice)
+        assert len(engine.said) == before + 1 and not app.voice.busy, change
     for change in (lambda: app.set_language("fr"), lambda: app.stack.push("preferences")):
         engine.release.clear()
         engine.started.clear()
@@ -270,9 +276,12 @@ def test_without_an_engine_the_control_says_none_is_installed(make_app, monkeypa
     monkeypatch.setattr(voice_module, "engine_installed", lambda: False)
     app = make_app(lang="es")
     screen = open_lesson(app, "opioids")
+    assert screen.read_button.text == "Leer en voz alta"  # no room taken before a press
     tap_widget(app, screen.read_button)
     assert screen.read_button.text == i18n._("voice.not_installed") == "No hay voz instalada"
     assert not app.voice.started
+    app.set_language("fr")  # a visitor in another language starts from the plain control
+    assert screen.read_button.text == "Lire à voix haute"
 
 
 def test_the_about_card_reads_its_title_and_text_and_stops_when_closed(make_app, fake_speech):
@@ -317,6 +326,15 @@ def test_a_narrow_header_keeps_the_loudspeaker_and_a_presenter_has_none(make_app
     assert not screen.read_button.compact  # room for its words again
     for b in screen.header_buttons:
         assert pygame.Rect(0, 0, 1280, 720).contains(b.rect)
+    # words that would push the title down a row give way too (Arabic at x-large)
+    app.resize_window((1024, 768))
+    app.set_preferences(language="ar")
+    title_top = screen.lay.title_rect.top
+    assert screen.read_button.compact
+    screen.read_button.compact = False
+    from sim.view.screens.lesson.layout import lay_out
+
+    assert lay_out(screen.style, screen.size, screen.content()).title_rect.top > title_top
     pygame.quit()
     presenter = make_app(present=True, screen="blockade")
     room = presenter.stack.top

@@ -99,6 +99,7 @@ class LessonScreen(Screen):
         self.shows_person = shows_person(self.lesson)
         self._reveal_from: float | None = None  # when the current beat's jump began to show
         self._shown_index: int | None = None
+        self._shown_step: tuple | None = None  # (beat, phase) on show: its caption
         self.group = WidgetGroup()
         self._first_tab_to_choice = False
         #: the caption page shown (a caption pages only when no arrangement holds it)
@@ -249,8 +250,9 @@ class LessonScreen(Screen):
         c = self.controller
         if self._shown_index is not None and c.index != self._shown_index:
             self._reveal_from = self.t  # a new beat: let its story time pass on the chart
-            self.ctx.stop_reading()  # what was read belongs to the beat left
-        self._shown_index = c.index
+        if (c.index, c.phase) != self._shown_step:
+            self.ctx.stop_reading()  # what was read belongs to the caption left
+        self._shown_index, self._shown_step = c.index, (c.index, c.phase)
         focused = self.group.focused
         visible = self.group.focus_visible
         self.choices = []
