@@ -301,6 +301,19 @@ def test_the_about_card_reads_its_title_and_text_and_stops_when_closed(make_app,
     assert not app.voice.busy
 
 
+def test_the_about_card_shows_when_its_language_has_no_voice(make_app):
+    app = make_app(lang="ar")  # the fake engine has no Arabic voice
+    screen = open_lesson(app, "opioids")
+    screen.open_about()
+    app.render()
+    tap_widget(app, screen.about.read_button)  # the engine learns it on its thread...
+    settle(app.voice)
+    screen.dirty = False
+    advance(app, 1)  # ...and the next update draws the card again, saying so
+    assert screen.dirty and screen.about.read_button.text == i18n._("voice.no_voice")
+    app.voice.close()
+
+
 def test_focus_reaches_the_control_after_next_and_the_help_lists_its_key(make_app):
     app = make_app()
     screen = open_lesson(app, "opioids")
