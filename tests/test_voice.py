@@ -306,11 +306,14 @@ def test_the_about_card_shows_when_its_language_has_no_voice(make_app):
     screen = open_lesson(app, "opioids")
     screen.open_about()
     app.render()
-    tap_widget(app, screen.about.read_button)  # the engine learns it on its thread...
+    tap_widget(app, screen.about.read_button)  # the engine learns it on its thread
     settle(app.voice)
     screen.dirty = False
-    advance(app, 1)  # ...and the next update draws the card again, saying so
+    advance(app, 1)  # the lesson draws every frame: the card shows it at once
     assert screen.dirty and screen.about.read_button.text == i18n._("voice.no_voice")
+    before = screen.about.read_button.rect.width
+    app.render()
+    assert screen.about.read_button.rect.width > before  # laid out for the longer words
     app.voice.close()
 
 
@@ -353,6 +356,22 @@ def test_a_narrow_header_keeps_the_loudspeaker_and_a_presenter_has_none(make_app
     room = presenter.stack.top
     assert room.id == "blockade" and room.room
     assert room.read_button not in room.group.widgets and not room.read_aloud()
+
+
+def test_the_key_help_keeps_close_in_view_and_scrolls_to_its_last_row(make_app):
+    # the read-aloud key's row made Arabic on a projector at 800x600 overflow the card
+    app = make_app(size=(800, 600), lang="ar", profile="projector")
+    help_screen = app.stack.push("keys")
+    app.render()
+    assert help_screen.close_pinned and help_screen.card.contains(help_screen.close.rect)
+    assert help_screen.view.contains(help_screen.close.rect)
+    help_screen._scroll_to(10 ** 6)  # as far as the wheel or Page Down goes
+    _keys, _desc, last_y = help_screen.laid_rows[-1]
+    assert help_screen.max_scroll == help_screen.content_h - help_screen.rows_h > 0
+    # the last row (F1) is then wholly inside the rows' area, above Close
+    assert 0 <= last_y - help_screen.scroll
+    assert help_screen.content_h - help_screen.scroll <= help_screen.rows_h
+    assert help_screen.view.top + help_screen.rows_h <= help_screen.close.rect.top
 
 
 def test_the_preference_is_a_switch_in_preferences(make_app):

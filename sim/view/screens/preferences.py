@@ -65,8 +65,9 @@ class PreferencesScreen(Screen):
         self.sections = [
             Section("prefs.colours", self.profiles),
             Section("prefs.text_size", self.text_sizes),
-            Section("prefs.motion", [self.motion]),
-            Section("prefs.speech", [self.reading]),
+            # one row for both switches: a row more would push Close out of an 800x600
+            # window
+            Section("prefs.motion_speech", [self.motion, self.reading]),
         ]
         if len(languages) > 1:
             self.sections.insert(0, Section("prefs.language", languages))

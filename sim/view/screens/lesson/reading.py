@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from sim.view.screens.lesson.content import LessonContent
 from sim.view.screens.lesson.layout import _chrome_and_panel as header_and_panel
-from sim.view.screens.lesson.words import card_words
 from sim.view.style import Style
 from sim.view.widgets.read_aloud import ReadAloudButton, fit_header, speech
 
@@ -34,7 +33,7 @@ def lesson_speech(screen) -> str:
     its text)."""
     parts = [screen.caption_text(), *(b.text for b in screen.choices)]
     if screen.card_showing:
-        parts.extend(card_words(screen.beat.card, screen.ctx.settings))
+        parts.extend(screen.card_text())
     return speech(*parts)
 
 
@@ -54,7 +53,6 @@ class LessonReading:
         before, self.heard = self.heard, heard
         if (before is not None and heard[2] and not before[2]
                 and (before[:2], before[3]) == (heard[:2], heard[3])):
-            title, text = card_words(screen.beat.card, screen.ctx.settings)
-            screen.ctx.read_aloud(speech(title, text), interrupt=False)  # only the card is new
+            screen.ctx.read_aloud(speech(*screen.card_text()), interrupt=False)  # only it is new
         else:
             screen.ctx.read_aloud(lesson_speech(screen))

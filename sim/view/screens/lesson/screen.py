@@ -91,7 +91,7 @@ class LessonScreen(Screen):
         self.read_button = ReadAloudButton(self.speech_text, ctx.read_aloud,
                                            ctx.voice_status,
                                            on_label_change=self._read_label_changed)
-        self._read_label: tuple[str, str] = ("", "")  # the controls' words, last laid out
+        self._read_label = ""
         self.reading = LessonReading()
         self.about = Dialog(lambda: _("common.about"), lambda: about_words(self.lesson.about),
                             speak=ctx.read_aloud, voice_status=ctx.voice_status,
@@ -396,7 +396,7 @@ class LessonScreen(Screen):
         self.t += dt
         self.controller.update(dt)
         self.reading.update(self)
-        if self.reads_aloud and self._read_labels() != self._read_label:
+        if self.reads_aloud and self.read_button.text != self._read_label:
             self._read_label_changed()  # the voice found none for this language: say so
         if self.controller.autoplay and self.pages > 1 and not self.controller.paused:
             # nobody presses Next in autoplay: each page stays for its reading time
@@ -410,15 +410,16 @@ class LessonScreen(Screen):
         """What Read aloud says now (reading.lesson_speech)."""
         return lesson_speech(self)
 
-    def _read_labels(self) -> tuple[str, str]:
-        return self.read_button.text, self.about.read_button.text
+    def card_text(self) -> tuple[str, str]:
+        """The closing card's title and text (the clinic's help, if it is that card)."""
+        return card_words(self.beat.card, self.ctx.settings)
 
     def _read_label_changed(self) -> None:
-        """A control's words changed (the voice learnt, on its thread, that it has none
-        for this language): lay out and draw again, the About card too."""
-        self._read_label = self._read_labels()
+        """The control's words changed (the voice learnt, on its thread, that it has none
+        for this language): its width too. (The screen draws every frame: the About
+        card's control shows its new words without help.)"""
+        self._read_label = self.read_button.text
         self.layout(self.size)
-        self.dirty = True
 
     def read_aloud(self) -> bool:
         """The read-aloud key (sim/app/commands.py): as a press on the control in view
@@ -599,7 +600,7 @@ class LessonScreen(Screen):
     def _draw_card(self, surface) -> None:
         st = self.style
         t = st.colours
-        title, text = card_words(self.beat.card, self.ctx.settings)
+        title, text = self.card_text()
         r = self.card_rect
         pygame.draw.rect(surface, t.panel, r, border_radius=st.corner_radius)
         pygame.draw.rect(surface, t.accent, r, width=st.px(CARD_BORDER),

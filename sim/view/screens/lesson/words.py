@@ -15,6 +15,7 @@ from sim.model.species import SPECIES_NAMES
 from sim.view.screens.lesson.caption import CaptionSpec, RoomChoice
 from sim.view.screens.lesson.content import LessonContent
 from sim.view.screens.lesson.layout import lay_out
+from sim.view.screens.lesson.reading import fit_read_button
 from sim.view.style import FONT_BODY, FONT_SMALL, Style
 from sim.view.widgets import Button
 from sim.view.widgets.read_aloud import ReadAloudButton
@@ -174,8 +175,6 @@ def help_card_rect(style: Style, size: tuple[int, int], lesson_id: str | None = 
     the smallest room of every lesson that ends on the help card (the least width and
     the least height). In the current language; ``settings`` gives the help text the
     layout makes room for (None: the default text)."""
-    from sim.view.screens.lesson.reading import fit_read_button  # it reads these words
-
     ids = [lesson_id] if lesson_id else [i for i, les in LESSONS.items()
                                          if any(b.card == "help" for b in les.beats)]
     rects = []
