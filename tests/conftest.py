@@ -33,7 +33,10 @@ class FakeSpeechEngine:
                    for code in ("en-us", "es", "fr-fr", "pt-br"))
 
     def __init__(self) -> None:
-        self.said: list[tuple[str, str]] = []  # (voice id, sentence)
+        # strings only (not tracked by the cyclic collector): a soak that taps Read
+        # aloud again and again must not count what the fake heard as a leak
+        self.said: list[str] = []  # each sentence, in order...
+        self.voices: list[str] = []  # ...and the voice it was said in
         self.voice = None
 
     def getProperty(self, name):
@@ -44,7 +47,8 @@ class FakeSpeechEngine:
             self.voice = value
 
     def say(self, text) -> None:
-        self.said.append((self.voice, text))
+        self.said.append(text)
+        self.voices.append(self.voice)
 
     def runAndWait(self) -> None:
         pass
