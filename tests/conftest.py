@@ -1,4 +1,5 @@
 import os
+from types import SimpleNamespace
 
 import pytest
 
@@ -22,6 +23,48 @@ def strict_i18n():
     i18n.set_strict(True)
     yield
     i18n.set_strict(True)
+
+
+class FakeSpeechEngine:
+    """Stands in for pyttsx3's engine: voices for the five catalog languages but Arabic
+    (a language the engine "has no voice for"), and what was said, in order. No sound."""
+
+    VOICES = tuple(SimpleNamespace(id=f"fake/{code}", name=code, languages=[code])
+                   for code in ("en-us", "es", "fr-fr", "pt-br"))
+
+    def __init__(self) -> None:
+        # strings only (not tracked by the cyclic collector): a soak that taps Read
+        # aloud again and again must not count what the fake heard as a leak
+        self.said: list[str] = []  # each sentence, in order...
+        self.voices: list[str] = []  # ...and the voice it was said in
+        self.voice = None
+
+    def getProperty(self, name):
+        return list(self.VOICES) if name == "voices" else None
+
+    def setProperty(self, name, value) -> None:
+        if name == "voice":
+            self.voice = value
+
+    def say(self, text) -> None:
+        self.said.append(text)
+        self.voices.append(self.voice)
+
+    def runAndWait(self) -> None:
+        pass
+
+
+@pytest.fixture(autouse=True)
+def fake_speech(monkeypatch):
+    """No test speaks through the machine's loudspeaker: an app's Read aloud goes to a
+    FakeSpeechEngine (the fixture's value, shared by every Voice in the test), as if
+    pyttsx3 were installed. tests/test_voice.py drives the real engine into files."""
+    from sim.app import voice
+
+    engine = FakeSpeechEngine()
+    monkeypatch.setattr(voice, "_default_engine", lambda: engine)
+    monkeypatch.setattr(voice, "engine_installed", lambda: True)
+    return engine
 
 
 @pytest.fixture

@@ -46,7 +46,7 @@ RULES: list[tuple[str, str]] = [
     (r"^prefs\.title$", "title of the Preferences dialog; at most ~30 characters"),
     (r"^prefs\.hint$", "hint under the Preferences title; wraps, at most 2 lines of ~50 "
      "characters at 800x600"),
-    (r"^prefs\.(language|colours|text_size|motion)$", "section heading in the Preferences "
+    (r"^prefs\.(language|colours|text_size|motion_speech)$", "section heading in the Preferences "
      "dialog; at most ~25 characters"),
     (r"^prefs\.text_size\.(falls_back|lessons_smaller)$", "note under the text sizes in "
      "the Preferences dialog, shown only with the double size chosen; one sentence, wraps, "
@@ -55,6 +55,12 @@ RULES: list[tuple[str, str]] = [
      "page read in a browser); wraps freely: keep it near the English length"),
     (r"^prefs\.(profile|text_size)\.", "choice button in the Preferences dialog, three to "
      "a row; at most ~14 characters at 800x600"),
+    (r"^prefs\.read_aloud$", "switch label in the Preferences dialog, beside Reduce motion "
+     "on one row at 800x600; at most ~20 characters"),
+    (r"^voice\.read_aloud$", "the Read aloud button beside a loudspeaker (lesson header, "
+     "About card); at most ~20 characters, the loudspeaker alone shows where it does not fit"),
+    (r"^voice\.(not_installed|no_voice)$", "the Read aloud button's label after a press when "
+     "no voice can speak; at most ~30 characters"),
     (r"^prefs\.reduced_motion$", "switch label in the Preferences dialog; at most ~30 "
      "characters"),
     (r"^keys\.title$", "title of the keys help dialog (F1); at most ~30 characters"),

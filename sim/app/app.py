@@ -25,6 +25,7 @@ from .scenes import SceneStack
 from .signals import check as check_signals
 from .screens import SCREENS
 from .viewport import Viewport
+from .voice import Voice
 
 STEP = 1 / 60  # fixed timestep, seconds
 MAX_FRAME_DT = 0.25  # clamp: after a stall, do not try to catch up for seconds
@@ -61,6 +62,7 @@ class AppConfig:
     profile: str = "dark"
     text_size: str = "normal"
     reduced_motion: bool = False
+    read_aloud: bool = False  # read captions automatically (a kiosk with headphones)
     seed: int | None = None
     screen: str = "home"
     screen_options: dict[str, Any] = field(default_factory=dict)
@@ -148,6 +150,24 @@ class AppContext:
         """The session plan's note for the item on show, if it has one."""
         return self._app.mode.plan_note()
 
+    # -- read aloud (sim/app/voice.py; the control is sim/view/widgets/read_aloud.py)
+    def read_aloud(self, text: str, interrupt: bool = True) -> str:
+        """Say ``text`` in the current language instead of what is being said (or after
+        it: ``interrupt`` False); voice.SPEAKING, NO_ENGINE or NO_VOICE."""
+        return self._app.voice.speak(text, self._app.prefs.language, interrupt)
+
+    def stop_reading(self) -> None:
+        self._app.voice.stop()
+
+    def voice_status(self) -> str:
+        """What reading aloud in the current language would do, as far as is known."""
+        return self._app.voice.status(self._app.prefs.language)
+
+    @property
+    def reading(self) -> bool:
+        """Speech is being said or waits (a screen keeps drawing meanwhile)."""
+        return self._app.voice.busy
+
 
 class App:
     def __init__(self, config: AppConfig, clock=None) -> None:
@@ -160,8 +180,11 @@ class App:
         #: the only preferences object; ``defaults`` is what a kiosk reset goes back to
         self.defaults = Preferences(language=config.lang, profile=config.profile,
                                     text_size=config.text_size,
-                                    reduced_motion=config.reduced_motion)
+                                    reduced_motion=config.reduced_motion,
+                                    read_aloud=config.read_aloud)
         self.prefs = self.defaults
+        #: read aloud: nothing (no import, thread or audio device) until first asked
+        self.voice = Voice()
         size = config.size
         fill = mode.fills_display  # presenter and kiosk fill a display, borderless
         if config.fit_to_desktop and not config.headless and not fill:
@@ -336,6 +359,7 @@ class App:
         top = self.stack.top
         was, self._top_id = getattr(self, "_top_id", None), top.id if top else None
         if top is not None and top.id != was:
+            self.voice.stop()  # what was read belongs to the screen left
             self.mode.screen_shown(top)
         instant, self._top_instant = (getattr(self, "_top_instant", False),
                                       getattr(top, "takes_all_keys", False))
@@ -372,6 +396,7 @@ class App:
 
     def _apply_preferences(self, language_changed: bool) -> None:
         if language_changed:
+            self.voice.stop()  # never finish a sentence in the language left
             self.mode.language_changed(self.prefs.language)
             # the catalogs translate for the one language the preferences name
             i18n.set_language(self.prefs.language)
@@ -416,6 +441,12 @@ class App:
             return False  # any key ends a blackout; the card's keys are its own
         if command == "fullscreen":
             self.toggle_fullscreen()
+            return True
+        if command == "read_aloud":  # the screen on top presses its Read aloud control
+            read = getattr(top, "read_aloud", None)
+            if read is None or not read():
+                return False
+            top.dirty = True
             return True
         overlay = OVERLAY_COMMANDS.get(command)
         if overlay is not None:
@@ -575,5 +606,6 @@ class App:
     def shutdown(self) -> None:
         """Close pygame and forget fonts bound to it (so a new App can start cleanly)."""
         self.mode.shutdown()
+        self.voice.close()
         pygame.quit()
         fonts.clear_caches()

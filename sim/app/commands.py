@@ -41,6 +41,9 @@ class Binding:
 CTRL = pygame.KMOD_CTRL
 MODIFIER_GROUPS = (pygame.KMOD_CTRL, pygame.KMOD_SHIFT, pygame.KMOD_ALT, pygame.KMOD_GUI)
 
+#: read the caption (or the card) on show aloud, as its Read aloud control does
+READ_ALOUD = Binding(((pygame.K_r, CTRL),), "keys.key.ctrl_r", "keys.read_aloud", "read_aloud")
+
 #: the laptop mode's keys, in the order the help lists them
 LAPTOP: tuple[Binding, ...] = (
     Binding(((pygame.K_TAB, 0),), "keys.key.tab", "keys.next_control"),
@@ -52,6 +55,7 @@ LAPTOP: tuple[Binding, ...] = (
     Binding(((pygame.K_ESCAPE, 0),), "keys.key.escape", "keys.back"),
     Binding(((pygame.K_F11, 0),), "keys.key.f11", "keys.fullscreen", "fullscreen"),
     Binding(((pygame.K_COMMA, CTRL),), "keys.key.ctrl_comma", "keys.preferences", "preferences"),
+    READ_ALOUD,
     Binding(((pygame.K_F1, 0),), "keys.key.f1", "keys.help", "help", texts=("?",)),
 )
 

@@ -8,6 +8,7 @@
     language = "en"
     profile = "dark"               # dark, projector, high-contrast
     text_size = "large"            # normal, large, x-large, xx-large
+    read_aloud = false             # read captions automatically (headphones or a handset)
     staff_pin = "CHOOSE-YOUR-OWN"  # 4 to 8 digits, in quotes; none: the chord exits
     [help]                         # the clinic's help card, as in --settings
     title = "Help near you"
@@ -50,7 +51,7 @@ IDLE_SECONDS = (90, 15, 3600)
 COUNTDOWN_SECONDS = (15, 5, 120)
 MAX_ATTRACT = 50  # playlist entries
 KEYS = ("idle_seconds", "countdown_seconds", "lessons", "attract", "languages", "language",
-        "profile", "text_size", "staff_pin", "help", "counts")
+        "profile", "text_size", "read_aloud", "staff_pin", "help", "counts")
 HELP_KEYS = ("title", "text")
 COUNTS_KEYS = ("enabled",)
 #: ASCII digits only: str.isdigit() and \d also take "٤٨٢١" or "²", which no pad has
@@ -79,6 +80,8 @@ class KioskConfig:
     language: str = "en"
     profile: str = DEFAULT_PROFILE
     text_size: str = DEFAULT_TEXT_SIZE
+    #: each visitor starts with "Read captions automatically" on (a reset returns to it)
+    read_aloud: bool = False
     staff_pin: str | None = field(default=None, repr=False)  # kept out of logs
     #: the clinic's default help card (title and/or text; empty: the neutral line)
     help: _Frozen = field(default_factory=lambda: MappingProxyType({}), hash=False)
@@ -125,13 +128,17 @@ def load_kiosk_config(path: str | Path | None) -> KioskConfig:
                        else languages[0], among="languages")
     profile = _choice(data, "profile", PROFILES, p, DEFAULT_PROFILE)
     text_size = _choice(data, "text_size", tuple(TEXT_SIZES), p, DEFAULT_TEXT_SIZE)
+    read_aloud = data.get("read_aloud", False)
+    if not isinstance(read_aloud, bool):
+        raise KioskConfigError(f"{p}: read_aloud must be true or false, got "
+                               f"{_kind(read_aloud)}")
     pin = _pin(data, p)
     help_, by_language = _help(data.get("help", {}), p)
     counts = _counts(data.get("counts", {}), p)
     return KioskConfig(
         idle_seconds=idle, countdown_seconds=countdown, lessons=lessons, attract=attract,
         languages=languages, language=language, profile=profile, text_size=text_size,
-        staff_pin=pin, help=help_, help_by_language=by_language, counts_enabled=counts,
+        read_aloud=read_aloud, staff_pin=pin, help=help_, help_by_language=by_language, counts_enabled=counts,
         source=str(p),
     )
 

@@ -1,4 +1,4 @@
-"""What a person may change about how the program looks and reads: one object.
+"""What a person may change about how the program looks, reads and sounds: one object.
 
 The app owns the only ``Preferences`` and hands a read-only view of it to screens
 through their context (``ctx.prefs``); a screen asks the app to change it
@@ -41,6 +41,9 @@ class Preferences:
     profile: str = DEFAULT_PROFILE
     text_size: str = DEFAULT_TEXT_SIZE
     reduced_motion: bool = False
+    #: read each caption aloud as it appears (sim/app/voice.py); off by default: a
+    #: waiting room without headphones should not hear every visitor's lesson
+    read_aloud: bool = False
 
     def __post_init__(self) -> None:
         if self.profile not in PROFILES:

@@ -54,7 +54,7 @@ class KioskMode(Mode):
         # the clinic's choices are what the program starts with and a reset returns to
         clinic = config.kiosk
         return replace(config, lang=clinic.language, profile=clinic.profile,
-                       text_size=clinic.text_size)
+                       text_size=clinic.text_size, read_aloud=clinic.read_aloud)
 
     def start(self) -> bool:
         if self.guard is None:

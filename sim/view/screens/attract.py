@@ -104,6 +104,7 @@ class AttractScreen(Screen):
         self.header_slots = (Slot(), Slot(), Slot())
         lesson.back, lesson.replay, lesson.next = self.bar_slots
         lesson.home, lesson.about_button, lesson.preferences = self.header_slots
+        lesson.reads_aloud = False  # nobody is there to listen: the loop is silent
         lesson.controller.on_over = self._lesson_over
         lesson._controller_changed()  # rebuild its controls from the slots
         self.lesson = lesson

@@ -46,6 +46,8 @@ class KeysHelpScreen(Screen):
         self.laid_rows: list[tuple[tuple[str, ...], tuple[str, ...], int]] = []
         self.content_h = 0
         self.scroll = 0
+        self.close_pinned = False
+        self.rows_h = 0
         self._drag: tuple[float, int] | None = None
 
     def enter(self) -> None:
@@ -78,15 +80,25 @@ class KeysHelpScreen(Screen):
         self._close_home = pygame.Rect(inner_w - cw, y, cw, ch)
         if st.rtl:  # Close at the end side, the left (sim/view/mirror.py)
             self._close_home.x = 0
+        #: the rows overflow the card: Close stays at its foot, the rows scroll above it
+        #: (with the read-aloud key's row, Arabic on a projector at 800x600 scrolled Close
+        #: out of sight)
+        self.close_pinned = self.content_h > self.view.height
+        self.rows_h = self.view.height  # the height the rows scroll in
+        if self.close_pinned:
+            self.rows_h -= ch + gap
+            self.content_h = y
+            self._close_home.y = self.view.height - ch  # at the view's foot (_scroll_to)
         self._scroll_to(self.scroll)
 
     @property
     def max_scroll(self) -> int:
-        return max(0, self.content_h - self.view.height)
+        return max(0, self.content_h - self.rows_h)
 
     def _scroll_to(self, value: float) -> None:
         self.scroll = int(max(0, min(self.max_scroll, value)))
-        self.close.rect = self._close_home.move(self.view.left, self.view.top - self.scroll)
+        scrolled = 0 if self.close_pinned else self.scroll
+        self.close.rect = self._close_home.move(self.view.left, self.view.top - scrolled)
         self.dirty = True
 
     def retranslate(self) -> None:
@@ -119,6 +131,11 @@ class KeysHelpScreen(Screen):
         st = self.style
         t = st.colours
         clip = draw_card(self, surface)
+        card_clip = surface.get_clip()
+        if self.close_pinned:  # the rows scroll above Close
+            rows = pygame.Rect(card_clip.left, card_clip.top, card_clip.width,
+                               self.view.top + self.rows_h - card_clip.top)
+            surface.set_clip(rows)
         top = self.view.top - self.scroll
         y = top
         view = self.view
@@ -141,5 +158,6 @@ class KeysHelpScreen(Screen):
             for i, line in enumerate(desc):
                 image = render_text(line, body, t.text_muted)
                 surface.blit(image, (at(desc_offset, image), top + row_y + i * step))
+        surface.set_clip(card_clip)
         self.group.draw(surface)
         surface.set_clip(clip)

@@ -1,8 +1,8 @@
 """Preferences, over whatever screen it was opened from (as PhET sims have them).
 
-Language, colours, text size and reduced motion. Every choice applies at once, so the
-screen behind shows the result while the card is still open; Escape, Close or a tap
-outside the card closes it. The choices come from the one list each: languages from the
+Language, colours, text size, reduced motion and reading captions aloud. Every choice
+applies at once, so the screen behind shows the result while the card is still open;
+Escape, Close or a tap outside the card closes it. The choices come from the one list each: languages from the
 catalogs present, profiles from the theme, text sizes from the preferences module.
 
 The card is laid out in the window's own pixels and grows with the text size. When it
@@ -62,11 +62,14 @@ class PreferencesScreen(Screen):
                                         on_activate=lambda s=s: self._set(text_size=s))
                            for s in TEXT_SIZES]
         self.motion = Toggle(lambda: _("prefs.reduced_motion"), on_activate=self._toggle_motion)
+        self.reading = Toggle(lambda: _("prefs.read_aloud"), on_activate=self._toggle_reading)
         self.close = Button(lambda: _("dialog.close"), on_activate=self.ctx.nav.pop)
         self.sections = [
             Section("prefs.colours", self.profiles),
             Section("prefs.text_size", self.text_sizes),
-            Section("prefs.motion", [self.motion]),
+            # one row for both switches: a row more would push Close out of an 800x600
+            # window
+            Section("prefs.motion_speech", [self.motion, self.reading]),
         ]
         if len(languages) > 1:
             self.sections.insert(0, Section("prefs.language", languages))
@@ -88,6 +91,11 @@ class PreferencesScreen(Screen):
     def _toggle_motion(self) -> None:
         self._set(reduced_motion=self.motion.on)
 
+    def _toggle_reading(self) -> None:
+        self._set(read_aloud=self.reading.on)
+        if not self.reading.on:
+            self.ctx.stop_reading()
+
     def _sync_choices(self) -> None:
         prefs = self.ctx.prefs
         for code, button in zip(self.language_codes, self.sections[0].buttons
@@ -98,6 +106,7 @@ class PreferencesScreen(Screen):
         for name, button in zip(TEXT_SIZES, self.text_sizes):
             button.selected = name == prefs.text_size
         self.motion.on = prefs.reduced_motion
+        self.reading.on = prefs.read_aloud
 
     def enter(self) -> None:
         self.group.focus(self.group.widgets[0], visible=False)

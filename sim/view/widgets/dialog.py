@@ -28,6 +28,7 @@ from sim.view.widgets.base import TextSource, resolve_text
 from sim.view.widgets.button import Button
 from sim.view.widgets.group import WidgetGroup
 from sim.view.widgets.paint import draw_box
+from sim.view.widgets.read_aloud import ReadAloudButton, speech
 from sim.view.widgets.text import draw_wrapped, text_height
 
 # in logical units
@@ -52,6 +53,12 @@ def _weak_call(method: Callable[[], None]) -> Callable[[], None]:
     return call
 
 
+def _weak_words(method: Callable[[], str]) -> Callable[[], str]:
+    """``method()`` while its object lives ("" after), without keeping it alive."""
+    ref = weakref.WeakMethod(method)
+    return lambda: (ref() or (lambda: ""))()
+
+
 class Dialog:
     def __init__(
         self,
@@ -64,7 +71,13 @@ class Dialog:
         max_width: int = MAX_WIDTH,
         dismiss_outside: bool = True,
         style: Style = DEFAULT_STYLE,
+        speak: Callable[[str], str] | None = None,
+        voice_status: Callable[[], str] | None = None,
+        stop_reading: Callable[[], None] | None = None,
     ) -> None:
+        """``speak`` and ``voice_status`` (the app's ``ctx.read_aloud`` and
+        ``ctx.voice_status``): a Read aloud button beside Close says the title and the
+        text; ``stop_reading`` ends it when the card closes."""
         self.title = title
         self.body = body
         self.canvas_size = canvas_size  # the window, in pixels
@@ -76,7 +89,12 @@ class Dialog:
         # a weak call back: a dialog and its own button must not form a cycle (with the
         # screen its text lambdas hold, it would wait for the cyclic collector)
         self.close_button = Button(close_label, on_activate=_weak_call(self.close))
-        self.group = WidgetGroup([self.close_button])
+        self.read_button: ReadAloudButton | None = None
+        self._stop_reading = stop_reading
+        if speak is not None and voice_status is not None:
+            self.read_button = ReadAloudButton(_weak_words(self.speech_text), speak,
+                                               voice_status)
+        self.group = WidgetGroup([b for b in (self.read_button, self.close_button) if b])
         self.group.restyle(style)
         self.rect = pygame.Rect(0, 0, 0, 0)  # the panel
         # the title where it sits at scroll 0 (inside the body's scrolling area if title_scrolls)
@@ -108,6 +126,8 @@ class Dialog:
         self.is_open = False
         self.group.reset_input()
         self._outside_press = self._body_drag = None
+        if self._stop_reading is not None:
+            self._stop_reading()  # the words read belong to the card
         if self.on_close is not None:
             self.on_close()
 
@@ -166,11 +186,31 @@ class Dialog:
         if st.rtl:  # right to left: the button at the panel's end side, the left
             self.close_button.rect = self.close_button.rect.move(
                 self.rect.left + self.rect.right - 2 * self.close_button.rect.centerx, 0)
+        if self.read_button is not None:  # at the start side of Close's row, no wider
+            # than the room beside it (the row keeps Close's height: nothing else moves)
+            rw = min(self.read_button.preferred_size()[0], inner - bw - gap)
+            read = pygame.Rect(self.rect.left + inset, self.close_button.rect.top,
+                               max(rw, st.min_touch), bh)
+            if st.rtl:
+                read.right = self.rect.right - inset
+            self.read_button.rect = read
         self._inset = inset
         self._layout_key = self._key(title, body)
 
     def _key(self, title: str, body: str) -> tuple:
-        return (title, body, self.canvas_size, self.close_button.text, self.style)
+        read = self.read_button.text if self.read_button is not None else None
+        return (title, body, self.canvas_size, self.close_button.text, read, self.style)
+
+    def speech_text(self) -> str:
+        """What Read aloud says: the title, then the text."""
+        return speech(resolve_text(self.title), resolve_text(self.body))
+
+    def read_aloud(self) -> bool:
+        """The read-aloud key while open: as a press on its Read aloud button."""
+        if not (self.is_open and self.read_button is not None):
+            return False
+        self.read_button.read()
+        return True
 
     def _ensure_layout(self) -> None:
         if self._key(resolve_text(self.title), resolve_text(self.body)) != self._layout_key:

@@ -164,7 +164,9 @@ class ExploreScreen(ExploreLayout, Screen):
                         self.slow, self.skip, self.chart_switch, self.preferences,
                         self.about_button, self.home, self.reset]
         self.group = WidgetGroup(self.widgets)
-        self.about = Dialog(lambda: _("about.title"), lambda: about_words("about.body"))
+        self.about = Dialog(lambda: _("about.title"), lambda: about_words("about.body"),
+                            speak=ctx.read_aloud, voice_status=ctx.voice_status,
+                            stop_reading=ctx.stop_reading)
         self.cleft_view = CleftView(pygame.Rect(0, 0, 10, 10))
         #: which fallback the layout took (FULL .. NO_HINT) and its arrangement's name
         self.level = FULL

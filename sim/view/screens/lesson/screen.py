@@ -36,6 +36,7 @@ from sim.view.screens.lesson.chrome import (
     DOT_R, DOT_RING, DOT_STEP, PROGRESS_GAP, PROGRESS_SIZE, TITLE_SIZE)
 from sim.view.screens.lesson.content import LessonContent
 from sim.view.screens.lesson.layout import LessonLayout, lay_out
+from sim.view.screens.lesson.reading import LessonReading, fit_read_button, lesson_speech
 from sim.view.screens.lesson.words import (
     caption_spec_for, caption_specs, caption_text_for, card_words, chart_labels, chart_title,
     help_text, lettered, shows_person)
@@ -44,6 +45,7 @@ from sim.view.style import FONT_SMALL
 from sim.view.text_runs import own_direction
 from sim.view.widgets import Button, Dialog, WidgetGroup, draw_wrapped, ellipsize
 from sim.view.widgets.paint import draw_box
+from sim.view.widgets.read_aloud import ReadAloudButton
 
 __all__ = ["LessonScreen"]
 
@@ -86,10 +88,23 @@ class LessonScreen(Screen):
                                   on_activate=lambda: self.ctx.nav.push("preferences"),
                                   font_size=FONT_SMALL)
         self.choices: list[WrapButton] = []
-        self.about = Dialog(lambda: _("common.about"), lambda: about_words(self.lesson.about))
+        #: read aloud: the caption, a question's answers and a card on show. Not for a
+        #: room (a presenter reads to it, and its header keeps the room its captions
+        #: were fitted to); the kiosk's attract loop turns it off: it never speaks to an
+        #: empty waiting room
+        self.reads_aloud = not self.room
+        self.read_button = ReadAloudButton(self.speech_text, ctx.read_aloud,
+                                           ctx.voice_status,
+                                           on_label_change=self._read_label_changed)
+        self._read_label = ""
+        self.reading = LessonReading()
+        self.about = Dialog(lambda: _("common.about"), lambda: about_words(self.lesson.about),
+                            speak=ctx.read_aloud, voice_status=ctx.voice_status,
+                            stop_reading=ctx.stop_reading)
         self.shows_person = shows_person(self.lesson)
         self._reveal_from: float | None = None  # when the current beat's jump began to show
         self._shown_index: int | None = None
+        self._shown_step: tuple | None = None  # (beat, phase) on show: its caption
         self.group = WidgetGroup()
         #: the caption page shown (a caption pages only when no arrangement holds it)
         self.page = 0
@@ -239,7 +254,9 @@ class LessonScreen(Screen):
         c = self.controller
         if self._shown_index is not None and c.index != self._shown_index:
             self._reveal_from = self.t  # a new beat: let its story time pass on the chart
-        self._shown_index = c.index
+        if (c.index, c.phase) != self._shown_step:
+            self.ctx.stop_reading()  # what was read belongs to the caption left
+        self._shown_index, self._shown_step = c.index, (c.index, c.phase)
         focused = self.group.focused
         visible = self.group.focus_visible
         self.choices = []
@@ -258,7 +275,7 @@ class LessonScreen(Screen):
                     for i, key in enumerate(q.choices)
                 ]
         self.group = WidgetGroup([*self.choices, self.back, self.replay, self.next,
-                                  self.preferences, self.about_button, self.home])
+                                  *self.header_buttons[::-1]])
         # focus is never lost: a question's first answer takes it (Next reads "Skip"
         # then, and an Enter pressed again and again must not skip every question: Skip
         # needs its own press); else Back, Replay or a header button keeps it while it
@@ -295,8 +312,9 @@ class LessonScreen(Screen):
 
     @property
     def header_buttons(self) -> tuple[Button, ...]:
-        """Right-aligned in the header, the first rightmost."""
-        return (self.home, self.about_button, self.preferences)
+        """Right-aligned in the header, the first rightmost (Read aloud nearest the title)."""
+        read = (self.read_button,) if self.reads_aloud else ()
+        return (self.home, self.about_button, self.preferences, *read)
 
     def content(self) -> LessonContent:
         return LessonContent(
@@ -319,6 +337,8 @@ class LessonScreen(Screen):
             self.page = 0
             self._page_time = 0.0
         self._sync_buttons()
+        if self.reads_aloud:
+            fit_read_button(self.style, size, self.content(), self.read_button)
         label = self.next.text
         self.lay = lay_out(self.style, size, self.content())
         self.page = min(self.page, self.pages - 1)
@@ -374,12 +394,41 @@ class LessonScreen(Screen):
     def update(self, dt: float) -> None:
         self.t += dt
         self.controller.update(dt)
+        self.reading.update(self)
+        if self.reads_aloud and self.read_button.text != self._read_label:
+            self._read_label_changed()  # the voice found none for this language: say so
         if self.controller.autoplay and self.pages > 1 and not self.controller.paused:
             # nobody presses Next in autoplay: each page stays for its reading time
             self._page_time += dt
             words = " ".join(self.lay.caption_pages[self.page])
             if self._page_time >= reading_seconds(words) + PAGE_PAUSE:
                 self._turn_page((self.page + 1) % self.pages)
+
+    # ---------------------------------------------------------------- read aloud
+    def speech_text(self) -> str:
+        """What Read aloud says now (reading.lesson_speech)."""
+        return lesson_speech(self)
+
+    def card_text(self) -> tuple[str, str]:
+        """The closing card's title and text (the clinic's help, if it is that card)."""
+        return card_words(self.beat.card, self.ctx.settings)
+
+    def _read_label_changed(self) -> None:
+        """The control's words changed (the voice learnt, on its thread, that it has none
+        for this language): its width too. (The screen draws every frame: the About
+        card's control shows its new words without help.)"""
+        self._read_label = self.read_button.text
+        self.layout(self.size)
+
+    def read_aloud(self) -> bool:
+        """The read-aloud key (sim/app/commands.py): as a press on the control in view
+        (the About card's, while it is open)."""
+        if self.about.is_open:
+            return self.about.read_aloud()
+        if not self.reads_aloud:
+            return False
+        self.read_button.read()
+        return True
 
     # ---------------------------------------------------------------- drawing
     @property
@@ -559,7 +608,7 @@ class LessonScreen(Screen):
     def _draw_card(self, surface) -> None:
         st = self.style
         t = st.colours
-        title, text = card_words(self.beat.card, self.ctx.settings)
+        title, text = self.card_text()
         r = self.card_rect
         pygame.draw.rect(surface, t.panel, r, border_radius=st.corner_radius)
         text_record.covered(r)  # the card hides what is under it (the layout grid's check)

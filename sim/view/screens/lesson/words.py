@@ -15,8 +15,10 @@ from sim.model.species import SPECIES_NAMES
 from sim.view.screens.lesson.caption import CaptionSpec, RoomChoice
 from sim.view.screens.lesson.content import LessonContent
 from sim.view.screens.lesson.layout import lay_out
+from sim.view.screens.lesson.reading import fit_read_button
 from sim.view.style import FONT_BODY, FONT_SMALL, Style
 from sim.view.widgets import Button
+from sim.view.widgets.read_aloud import ReadAloudButton
 
 def help_text(settings) -> tuple[str, str]:
     """The clinic's help card (title, text), or a neutral line if none was configured."""
@@ -188,10 +190,12 @@ def help_card_rect(style: Style, size: tuple[int, int], lesson_id: str | None = 
             # Next reads "Home" or "Next lesson" as the mode has it: room for the longer
             (max(_("common.home"), _("lessonview.next_lesson"), key=len), FONT_BODY))]
         buttons[-1].bold = True
-        for b in buttons:
+        # the lesson's Read aloud control, as wide as the screen's (sim/view/widgets)
+        read = ReadAloudButton(str, lambda _text: "", lambda: "")
+        for b in (*buttons, read):
             b.restyle(style)
         content = LessonContent(
-            title=_(lesson.title), header_buttons=tuple(buttons[:3]), back=buttons[3],
+            title=_(lesson.title), header_buttons=(*buttons[:3], read), back=buttons[3],
             replay=buttons[4], next=buttons[5],
             progress=_("lessonview.progress").format(n=number + 1, total=len(lesson.beats)),
             beats=len(lesson.beats), chart=lesson.chart, chart_title=chart_title(lesson),
@@ -200,6 +204,7 @@ def help_card_rect(style: Style, size: tuple[int, int], lesson_id: str | None = 
             caption=caption_spec_for(beat, phase, None, False, settings,
                                      people=lesson.chart in TWO_PEOPLE),
             captions=caption_specs(lesson, False, settings))
+        fit_read_button(style, size, content, read)  # words or loudspeaker, as the screen
         rects.append(lay_out(style, size, content).card_room)
     small = min(rects, key=lambda r: (r.height, r.width))
     return pygame.Rect(small.left, small.top, min(r.width for r in rects), small.height)
