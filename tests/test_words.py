@@ -109,6 +109,8 @@ OVERRIDE_RISK = {
     "fr": ("lésions graves", "coma", "mort"),
     "pt_BR": ("danos graves", "coma", "morte"),
     "ar": ("ضرر", "غيبوبة", "الوفاة"),
+    "vi": ("tổn hại nghiêm trọng", "hôn mê", "tử vong"),
+    "ru": ("серьёзн", "ком", "смерт"),  # stems: "кома"/"коме", "смерть"/"смерти"
 }
 DEATHS_AFTER_RELEASE = {
     "en": ("dying", "overdose", "first weeks", "prison", "stopping treatment"),
@@ -116,6 +118,8 @@ DEATHS_AFTER_RELEASE = {
     "fr": ("mourir", "surdose", "premières semaines", "prison", "arrêt d'un traitement"),
     "pt_BR": ("morrer", "overdose", "primeiras semanas", "prisão", "parar o tratamento"),
     "ar": ("الوفاة", "جرعة زائدة", "الأسابيع الأولى", "السجن", "إيقاف العلاج"),
+    "vi": ("tử vong", "quá liều", "những tuần đầu", "ra tù", "ngừng điều trị"),
+    "ru": ("умереть", "передозировк", "первые недели", "тюрьм", "прекращения лечения"),
 }
 #: and when breathing falls into the danger zone, what to do: the explanations after the
 #: override and after-detox questions
@@ -125,6 +129,8 @@ BREATHING_EMERGENCY = {
     "fr": ("respiration", "zone de danger", "urgences", "naloxone"),
     "pt_BR": ("respiração", "zona de perigo", "emergência", "naloxona"),
     "ar": ("التنفس", "منطقة الخطر", "الطوارئ", "النالوكسون"),
+    "vi": ("hơi thở", "vùng nguy hiểm", "cấp cứu", "naloxone"),
+    "ru": ("дыхание", "опасную зону", "скорую помощь", "налоксон"),
 }
 #: the softened forms that once stood there ("a risk to life" for death)
 SOFTENED = {
@@ -133,6 +139,8 @@ SOFTENED = {
     "fr": (r"mettre la vie en danger", r"menacer la vie"),
     "pt_BR": (r"vida em risco", r"ameaça a vida", r"risco de vida"),
     "ar": (r"تهدد\s+الحياة", r"يهدد\s+الحياة"),
+    "vi": (r"nguy hiểm đến tính mạng", r"đe dọa tính mạng"),
+    "ru": (r"угроз\w* для жизни", r"опасн\w* для жизни"),
 }
 TABLES = {"NALOXONE": NALOXONE, "RESCUE_WORDS": RESCUE_WORDS, "RECEPTOR": RECEPTOR,
           "LANDING_SPOT": LANDING_SPOT, "WITHDRAWAL_SYMPTOMS": WITHDRAWAL_SYMPTOMS,
