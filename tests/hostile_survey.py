@@ -161,9 +161,11 @@ def _output_cases(work: Path) -> list[Case]:
         "csv": lambda p, *x: ["run", "blockade", "--steps", "200", "--csv", str(p), *x],
         "screenshot": lambda p, *x: ["--screenshot", str(p), "--screen", "home", *x],
         "handout": lambda p, *x: ["handout", "blockade", "--out", str(p), *x],
+        "translate-sheet": lambda p, *x: ["translate-sheet", "es", "--out", str(p), *x],
     }
     cases = []
-    suffixes = {"csv": ".csv", "screenshot": ".png", "handout": ".html"}
+    suffixes = {"csv": ".csv", "screenshot": ".png", "handout": ".html",
+                "translate-sheet": ".html"}
     for writer, argv_of in writers.items():
         folder = work / f"out-{writer}"
         folder.mkdir()
