@@ -36,7 +36,7 @@ from sim.view import text_record  # noqa: E402
 from sim.view.preferences import TEXT_SIZES  # noqa: E402
 
 SIZES = ((800, 600), (1280, 720), (1920, 1080), (1080, 1920))
-LANGS = ("en", "es", "fr", "pt_BR", "ar")
+LANGS = tuple(i18n.LANGUAGES)  # every catalog on disk, drafts too
 #: a caption in more pages than this, or with a page of one line, is a fault
 MAX_PAGES = 3
 #: pixels two lines' boxes may share (antialiased edges, a font's line gap) before
