@@ -28,21 +28,13 @@ import pytest
 
 from sim.resources import ASSETS_ENV, asset_path
 from sim.view import font_check
+from test_startup_assets import assets  # noqa: F401  (the fixture: a private copy to damage)
 
 TIMEOUT = 60
 #: larger than any limit (a catalog's 4 MB, a font's 10 MB): refused before it is read
 HUGE = 50_000_000
 FONTS = ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
          "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"]
-
-
-@pytest.fixture
-def assets(tmp_path) -> Path:
-    """A private copy of the bundled fonts and catalogs, for a test to damage."""
-    root = tmp_path / "assets"
-    for part in ("fonts", "locale"):
-        shutil.copytree(asset_path(part), root / part)
-    return root
 
 
 def mo(root: Path, code: str) -> Path:

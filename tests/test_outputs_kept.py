@@ -22,19 +22,11 @@ import pytest
 from sim import i18n
 from sim.app import own_outputs
 from sim.app.cli import main
+from test_handout import cli  # main(argv) -> (status, stdout, stderr)
 
 MINE = b"a file a person made, not one Blockade wrote\n"
 #: a plan of one beat: a handout in about a second
 ONE_BEAT_PLAN = '[[item]]\nlesson = "blockade"\nstart = 1\nend = 1\n'
-
-
-def cli(argv: list[str], capsys) -> tuple[int, str, str]:
-    try:
-        status = main(argv)
-    except SystemExit as stop:
-        status = stop.code if isinstance(stop.code, int) else 1
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.fixture(autouse=True)

@@ -75,10 +75,13 @@ class Button(Widget):
         t = st.colours
         border = t.button_border if self.enabled else t.button_disabled_text
         draw_box(surface, st, self.rect, self.fill_colour(), border, control_border(st))
-        colour = t.button_text if self.enabled else t.button_disabled_text
-        draw_label(surface, st, self.text, self.rect, colour, self.font_px, self.bold)
+        self.draw_content(surface, t.button_text if self.enabled else t.button_disabled_text)
         if self.focused:
             draw_focus_ring(surface, st, self.rect)
+
+    def draw_content(self, surface: pygame.Surface, colour) -> None:
+        """What the box holds, in ``colour`` (a subclass draws an icon beside it)."""
+        draw_label(surface, self.style, self.text, self.rect, colour, self.font_px, self.bold)
 
 
 class Toggle(Button):

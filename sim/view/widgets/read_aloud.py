@@ -16,7 +16,7 @@ import pygame
 from sim.i18n import _, language
 from sim.view.style import FONT_SMALL
 from sim.view.widgets.button import Button
-from sim.view.widgets.paint import control_border, draw_box, draw_focus_ring, draw_label
+from sim.view.widgets.paint import draw_label
 
 #: what the app's voice answers when it cannot speak -> what the control says then
 #: (sim/app/voice.py's NO_ENGINE and NO_VOICE; a test checks they agree)
@@ -92,21 +92,13 @@ class ReadAloudButton(Button):
             return max(self.icon_width() + self.style.padding, self.style.min_touch), h
         return w + self.icon_width(), h
 
-    def draw(self, surface: pygame.Surface) -> None:
-        if not self.visible:
-            return
+    def draw_content(self, surface: pygame.Surface, colour) -> None:
         st = self.style
-        t = st.colours
-        border = t.button_border if self.enabled else t.button_disabled_text
-        draw_box(surface, st, self.rect, self.fill_colour(), border, control_border(st))
-        colour = t.button_text if self.enabled else t.button_disabled_text
         icon = self.icon_width()
         if self.compact:  # the loudspeaker alone, in the middle
             draw_speaker(surface, self.rect.inflate(-st.padding // 2, 0), colour,
                          mirrored=st.rtl, width=max(1, st.px(2)),
                          crossed=self.problem is not None)
-            if self.focused:
-                draw_focus_ring(surface, st, self.rect)
             return
         room = self.rect.width - icon
         start = self.rect.right - st.padding // 2 - icon if st.rtl else self.rect.left + st.padding // 2
@@ -116,9 +108,6 @@ class ReadAloudButton(Button):
                      colour, mirrored=st.rtl, width=max(1, st.px(2)),
                      crossed=self.problem is not None)
         draw_label(surface, st, self.text, label_rect, colour, self.font_px, self.bold)
-        if self.focused:
-            draw_focus_ring(surface, st, self.rect)
-
 
 def fit_header(read: ReadAloudButton, others, room: int, gap: int) -> None:
     """Words and loudspeaker when the header row holds them beside ``others`` within
