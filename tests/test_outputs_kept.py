@@ -21,7 +21,6 @@ import pytest
 
 from sim import i18n
 from sim.app import own_outputs
-from sim.app.cli import main
 from test_handout import cli  # main(argv) -> (status, stdout, stderr)
 
 MINE = b"a file a person made, not one Blockade wrote\n"
