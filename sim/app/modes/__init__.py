@@ -33,6 +33,8 @@ class Mode:
     asks_the_room = False
     #: the language picker marks a translation awaiting review ("Français · draft")
     marks_draft_languages = True
+    #: lessons offer Read aloud (a control, Ctrl+R, automatic reading)
+    offers_read_aloud = True
 
     def __init__(self, app: Any) -> None:
         self.app = app

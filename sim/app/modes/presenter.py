@@ -32,6 +32,9 @@ class PresenterMode(Mode):
     }
     fills_display = True
     asks_the_room = True
+    #: the counsellor reads to the room, and the header keeps the room its captions were
+    #: fitted to: no Read aloud (R stays Replay)
+    offers_read_aloud = False
 
     def __init__(self, app: Any, plan: Any = None) -> None:
         super().__init__(app)

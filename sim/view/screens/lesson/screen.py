@@ -88,11 +88,10 @@ class LessonScreen(Screen):
                                   on_activate=lambda: self.ctx.nav.push("preferences"),
                                   font_size=FONT_SMALL)
         self.choices: list[WrapButton] = []
-        #: read aloud: the caption, a question's answers and a card on show. Not for a
-        #: room (a presenter reads to it, and its header keeps the room its captions
-        #: were fitted to); the kiosk's attract loop turns it off: it never speaks to an
-        #: empty waiting room
-        self.reads_aloud = not self.room
+        #: read aloud: the caption, a question's answers and a card on show, where the
+        #: mode offers it (not a presenter's); the kiosk's attract loop turns it off: it
+        #: never speaks to an empty waiting room
+        self.reads_aloud = ctx.mode.offers_read_aloud
         self.read_button = ReadAloudButton(self.speech_text, ctx.read_aloud,
                                            ctx.voice_status,
                                            on_label_change=self._read_label_changed)
