@@ -161,6 +161,47 @@ def test_the_shots_the_issue_named_are_clean(name, size, lang, text_size):
     assert not found, "\n" + "\n".join(str(f) for f in found)
 
 
+#: overdose beats whose caption runs across the window at x-large: the cue goes over a
+#: part of the picture (rescue 4's over the chart, after-detox 7's over the molecules and
+#: the person figure), never its words over the chart's (issue 23: the first try put
+#: Russian rescue 4's cue over the chart's story-time label and its title)
+CUE_ACROSS = [("rescue:4", size, "ru", "x-large")
+              for size in ((800, 600), (1280, 720), (1920, 1080))] + [
+    ("after-detox:7", (1080, 1920), lang, "x-large") for lang in ("es", "ru", "en")]
+
+
+@pytest.mark.parametrize("name, size, lang, text_size", CUE_ACROSS, ids=str)
+def test_an_overdose_cue_over_the_picture_fits_and_covers_no_words(name, size, lang,
+                                                                    text_size):
+    from sim.i18n import _, set_language
+    from sim.view.screens.panels import cue_height
+
+    view = next(v for v in grid.all_views() if v.name == name)
+    app = grid._app("laptop", size, lang, text_size)
+    try:
+        rec, screen = grid.shoot(app, view)
+        lay, person = screen.lay, screen.player.sim.person
+        assert person.overdose and lay.caption_across and lay.cue_over_picture, name
+        cue = lay.cue_rect
+        assert cue_height(screen.style, person, cue.width, small=lay.cue_small) <= cue.height
+        set_language(lang)
+        first = _("cue.overdose").split()[0]
+        words = [d for d in rec.drawn if d.text.startswith(first) and not d.hidden
+                 and not lay.caption_rect.colliderect(d.rect)]  # (a caption may quote it)
+        assert words and all(cue.contains(d.visible) for d in words), name
+        faults = grid.faults_of(rec, screen, app.viewport.window)
+        assert not [f for f in faults if f[0] in HELD], faults
+        if lay.cue_over_chart:  # the chart drew above the cue, or gave way to it
+            assert not [d for d in rec.drawn if not d.hidden and d.visible.colliderect(cue)
+                        and lay.chart_rect.contains(d.rect) and d not in words
+                        and not cue.contains(d.visible)], name
+    finally:
+        app.shutdown()
+        pygame.quit()
+        fonts.clear_caches()
+        set_language("en")
+
+
 def test_xx_large_is_twice_normal_where_the_window_holds_it(make_app):
     """1280x720 and larger (portrait 1080x1920 too) draw text at 2x; a smaller window
     at x-large, and Preferences says so under the text sizes."""

@@ -107,7 +107,8 @@ def draw_beats(sections, lang: str, settings: dict) -> dict[tuple[str, int], byt
         return pictures
     first_screen, first_beat = wanted[0]
     app = App(AppConfig(size=PICTURE_SIZE, lang=lang, profile=PICTURE_PROFILE,
-                        screen=first_screen, screen_options={"beat": first_beat},
+                        screen=first_screen,
+                        screen_options={"beat": first_beat, "printed": True},
                         settings=settings, headless=True, transitions=False))
     try:
         for i, (screen, n) in enumerate(wanted):
@@ -120,7 +121,7 @@ def draw_beats(sections, lang: str, settings: dict) -> dict[tuple[str, int], byt
                 top = app.stack.top
                 same = getattr(top, "id", None) == screen and hasattr(top, "controller")
                 options = {"checkpoints_from": top.controller} if same else {}
-                app.stack.replace(screen, beat=n, **options)
+                app.stack.replace(screen, beat=n, printed=True, **options)
             for _frame in range(PICTURE_FRAMES):
                 check_signals()  # see signals.check
                 app.update(STEP)  # the beat's reveal settles; only its last frame is kept,

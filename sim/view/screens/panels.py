@@ -63,17 +63,27 @@ def overdose_cue_key(person, emergency: bool = False) -> str | None:
     return None
 
 
-def _overdose_lines(style: Style, width: int, key: str = "cue.overdose") -> tuple[str, ...]:
-    return wrap_text(_(key), max(1, width - 2 * style.px(CUE_PAD_X)), style.font_body, True)
+def _cue_font(style: Style, small: bool) -> pygame.font.Font:
+    """The emergency cue's words: body size, or one step smaller where a layout has no
+    room for them at body size (a caption across a small window at the largest text)."""
+    return style.font_small if small else style.font_body
 
 
-def cue_height(style: Style, person, width: int, emergency: bool = False) -> int:
+def _overdose_lines(style: Style, width: int, key: str = "cue.overdose",
+                    small: bool = False) -> tuple[str, ...]:
+    return wrap_text(_(key), max(1, width - 2 * style.px(CUE_PAD_X)), _cue_font(style, small),
+                     True)
+
+
+def cue_height(style: Style, person, width: int, emergency: bool = False,
+               small: bool = False) -> int:
     """Pixels the cue under the meters takes in a ``width``-pixel column (0: none showing),
-    so a layout can give it room at any text size."""
+    so a layout can give it room at any text size (``small``: one type step smaller)."""
     key = overdose_cue_key(person, emergency)
     if key:
-        lines = _overdose_lines(style, width, key)
-        return len(lines) * line_height(style.font_body, True) + 2 * style.px(CUE_PAD_Y)
+        lines = _overdose_lines(style, width, key, small)
+        return (len(lines) * line_height(_cue_font(style, small), True)
+                + 2 * style.px(CUE_PAD_Y))
     if person.withdrawal > WITHDRAWAL_CUE:
         return style.px(WITHDRAWAL_CUE_TOP) + text_height(_("cue.withdrawal"), width, style.font_small)
     return 0
@@ -81,11 +91,12 @@ def cue_height(style: Style, person, width: int, emergency: bool = False) -> int
 
 def draw_person_panel(surface: pygame.Surface, style: Style, meter_rects, cue_rect: pygame.Rect,
                       person, feel_mark: float | None = None, emergency: bool = False,
-                      inline: bool = False) -> None:
+                      inline: bool = False, cue_small: bool = False) -> None:
     """Feel-good, breathing (with its danger zone) and withdrawal, then the cues.
     ``feel_mark``: a tick on the feel-good meter (the lines chart's "enough to feel it");
     ``emergency``: the overdose cue stays though breathing has recovered (``cue_showing``);
-    ``inline``: the meters in a row, each on one line (an empty rect: left out)."""
+    ``inline``: the meters in a row, each on one line (an empty rect: left out);
+    ``cue_small``: the overdose cue's words one type step smaller (``cue_height``)."""
     t = style.colours
     feel, breath, withdrawal = meter_rects
     meters = ((feel, _("meter.feel_good"), person.euphoria, t.good, {"mark": feel_mark}),
@@ -101,10 +112,11 @@ def draw_person_panel(surface: pygame.Surface, style: Style, meter_rects, cue_re
     if key:
         # TEACHING 5: the emergency cue, steady (no flashing), high contrast
         pad_x, pad_y = style.px(CUE_PAD_X), style.px(CUE_PAD_Y)
-        box = pygame.Rect(r.left, r.top, r.width, cue_height(style, person, r.width, emergency))
+        box = pygame.Rect(r.left, r.top, r.width,
+                          cue_height(style, person, r.width, emergency, cue_small))
         pygame.draw.rect(surface, t.danger, box, border_radius=style.corner_radius)
         draw_wrapped(surface, style, _(key), (r.left + pad_x, r.top + pad_y),
-                     r.width - 2 * pad_x, style.font_body, t.background, bold=True,
+                     r.width - 2 * pad_x, _cue_font(style, cue_small), t.background, bold=True,
                      align=style.align_start)
     elif person.withdrawal > WITHDRAWAL_CUE:
         draw_wrapped(surface, style, _("cue.withdrawal"), (r.left, r.top + style.px(WITHDRAWAL_CUE_TOP)),

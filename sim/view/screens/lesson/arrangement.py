@@ -146,12 +146,14 @@ def meters_height(style: Style) -> int:
     return 3 * meter_h + style.px(METER_GAP) + danger_tag_height(style) + style.px(TAG_CLEAR)
 
 
-def zone_height(style: Style, width: int, key: bool = True) -> int:
+def zone_height(style: Style, width: int, key: bool = True, small: bool = False) -> int:
     """Room under the meters: the key, or a cue (overdose, withdrawal), whichever is
-    taller (``key`` False: the key gives way, the cues never do)."""
+    taller (``key`` False: the key gives way, the cues never do; ``small``: the
+    overdose cue one type step smaller)."""
     overdose = SimpleNamespace(overdose=True, withdrawal=0.0)
     withdrawal = SimpleNamespace(overdose=False, withdrawal=1.0)
-    return max(key_height(style, width) if key else 0, cue_height(style, overdose, width),
+    return max(key_height(style, width) if key else 0,
+               cue_height(style, overdose, width, small=small),
                cue_height(style, withdrawal, width))
 
 
@@ -336,16 +338,67 @@ def _across(style: Style, content: LessonContent, margin: int, top: int, inner_w
         if not in_column:
             meters, breathing = _strip(style, margin, top + max(0, row_h) + gap // 2, inner_w,
                                        names)
-        # an overdose's cue over the picture, as in the compact arrangements: over a
-        # part the caption does not speak of, else over the wider (the fewer lines)
-        parts = [(out["cleft_rect"], content.caption.needs_cleft),
-                 (out["chart_rect"], content.caption.needs_chart)]
-        parts = [(r, spoken) for r, spoken in parts if r.width and r.height]
-        free = [r for r, spoken in parts if not spoken]
-        cue = free[0] if free else max((r for r, _s in parts), key=lambda r: r.width,
-                                       default=out["cleft_rect"])
-        out.update(meter_rects=meters, breathing_rect=breathing, cue_rect=cue.copy())
+        part, small = _cue_part(style, content, out)
+        top = part is not out["chart_rect"]
+        out.update(meter_rects=meters, breathing_rect=breathing,
+                   cue_rect=_cue_room(style, part, small, top), cue_small=small,
+                   cue_at_top=top)
     return out
+
+
+def _cue_part(style: Style, content: LessonContent, out: dict) -> tuple[pygame.Rect, bool]:
+    """Which part of the picture a cue (overdose, withdrawal) is drawn over while the
+    caption runs across the window, as in the compact arrangements, and whether its words
+    take the smaller type step. Over the molecules (and the person figure beside them)
+    it sits at the top, the receptors at their foot still in sight; over the chart at
+    its foot, the chart drawn above it. In order: at body size where the part the caption
+    speaks of still shows (the molecules' receptors, the whole chart); the same a step
+    smaller; at body size over any part that holds it; a step smaller; over the wider
+    part. What the caption does not speak of is taken first; the cue's words never go
+    over the chart's (the chart gives way to it: ``LessonScreen.draw``)."""
+    row = out["cleft_rect"]
+    if out["person_rect"] is not None:  # the figure shows the same danger the cue names
+        row = row.union(out["person_rect"])
+    chart = out["chart_rect"]
+    parts = [(row, content.caption.needs_cleft), (chart, content.caption.needs_chart)]
+    parts = [(r, spoken) for r, spoken in parts if r.width and r.height]
+    if not parts:
+        return out["cleft_rect"], False
+    gap = style.gap
+
+    def holds(part: pygame.Rect, spoken: bool, small: bool, keep: bool) -> bool:
+        cue_h = zone_height(style, max(1, part.width - 2 * gap), key=False, small=small)
+        if cue_h > part.height - 2 * gap:
+            return False
+        if not keep:
+            return True
+        if part is not chart:
+            return not spoken or part.height - 3 * gap - cue_h >= style.px(CLEFT_MIN_H) // 2
+        return part.height - 3 * gap - cue_h >= chart_min_height(
+            style, content.chart, part.width, content.chart_title, content.chart_labels,
+            content.chart_marks)
+
+    for keep in (True, False):
+        for small in (False, True):
+            for part, spoken in sorted(parts, key=lambda p: (p[1], -p[0].width)):
+                if holds(part, spoken, small, keep):
+                    return part, small
+    return max((r for r, _s in parts), key=lambda r: r.width), True
+
+
+def _cue_room(style: Style, part: pygame.Rect, small: bool = False,
+              top: bool = False) -> pygame.Rect:
+    """A cue's room over a part of the picture: at its foot (or ``top``), inset, as tall
+    as the tallest cue needs (or the whole part). Over the chart, the chart draws above
+    it while it shows, or gives way to it (``LessonScreen.draw``): never text over text."""
+    if not (part.width and part.height):
+        return part.copy()
+    gap = style.gap
+    width = max(1, part.width - 2 * gap)
+    height = max(0, min(part.height - 2 * gap, zone_height(style, width, key=False,
+                                                           small=small)))
+    return pygame.Rect(part.left + gap, part.top + gap if top else part.bottom - gap - height,
+                       width, height)
 
 
 def side_by_side(style: Style, content: LessonContent, width: int,
@@ -593,14 +646,13 @@ def compact_arrangements(style: Style, size, content: LessonContent, chrome: Chr
                                                            content.chart_marks):
             chart, cleft = pygame.Rect(cleft), pygame.Rect(cleft.left, cleft.top, cleft.width, 0)
         cue = pygame.Rect(cleft)
-        if chart.height:  # a cue over the chart's lines at its foot, never over its title
-            cue_w = chart.width - 2 * gap
-            cue_h = max(0, min(chart.height - 2 * gap, zone_height(style, cue_w, key=False)))
-            cue = pygame.Rect(chart.left + gap, chart.bottom - gap - cue_h, cue_w, cue_h)
+        if chart.height:  # a cue over the chart's lines at its foot
+            cue = _cue_room(style, chart)
         return dict(side_by_side=False, cleft_rect=cleft, person_rect=None,
                     chart_rect=chart,
                     card_host=pygame.Rect(cleft), meter_rects=meters, breathing_rect=breathing,
                     cue_rect=cue, key_rect=pygame.Rect(cleft.left, cleft.top, 0, 0),
+                    cue_at_top=not chart.height,  # over the molecules: from their top
                     caption_rect=pygame.Rect(margin, box_top, inner_w, box_h))
 
     if logical_h <= logical_w:

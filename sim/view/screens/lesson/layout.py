@@ -121,6 +121,13 @@ class LessonLayout:
     #: the caption runs across the window under the picture (a question, a card, or a
     #: caption that would page in its place): the meters gave way to it for now
     caption_across: bool = False
+    #: the chart's least height at its width (its title, key and a little of its lines)
+    chart_least_h: int = 0
+    #: the cue over the picture takes the smaller type step (no part held it at body size)
+    cue_small: bool = False
+    #: the cue over the picture keeps to the top of its room (over the molecules: their
+    #: receptors at the foot stay in sight), else to its foot (over the chart)
+    cue_at_top: bool = False
 
     @property
     def paged(self) -> bool:
@@ -138,10 +145,21 @@ class LessonLayout:
 
     @property
     def cue_over_picture(self) -> bool:
-        """A compact layout: a cue, when one shows, is drawn over the picture (the
-        molecules, or the foot of the chart that took their room)."""
-        return self.cue_rect == self.cleft_rect or (
-            self.cleft_rect.height == 0 and self.chart_rect.contains(self.cue_rect))
+        """A cue, when one shows, is drawn over the picture (the molecules, or the foot
+        of the chart): a compact layout, or a caption across the window."""
+        cue = self.cue_rect
+        row = self.cleft_rect  # the molecules, and the person figure beside them
+        if self.person_rect is not None:
+            row = row.union(self.person_rect)
+        return cue == self.cleft_rect or (cue.width > 0 and cue.height > 0 and any(
+            part.contains(cue) for part in (row, self.chart_rect)))
+
+    @property
+    def cue_over_chart(self) -> bool:
+        """The cue's room is at the chart's foot (the chart draws above it while it
+        shows, or gives way: ``chart_least_h``)."""
+        return self.cue_over_picture and self.chart_shown and self.chart_rect.contains(
+            self.cue_rect)
 
     def regions(self) -> dict[str, pygame.Rect]:
         """Every region drawn on its own and shown now (they never overlap)."""
@@ -428,6 +446,9 @@ def _finish(style: Style, content: LessonContent, chrome: Chrome, arrangement: A
                         caption_pages=now.pages, page_rect=page_rect,
                         choice_rects=choice_rects, card_rect=card, card_room=room,
                         chart_gives_way=gives_way, caption_across=now.across,
+                        chart_least_h=chart_min_height(
+                            style, content.chart, chart.width, content.chart_title,
+                            content.chart_labels, content.chart_marks) if chart.width else 0,
                         **rects)
 
 

@@ -67,8 +67,12 @@ class LessonScreen(Screen):
     def __init__(self, ctx, screen_id: str = "", beat: int | None = None,
                  autoplay: bool = False, loop: bool = False, seed: int | None = None,
                  start: int | None = None, end: int | None = None,
-                 opening: int | None = None, checkpoints_from=None, **options) -> None:
+                 opening: int | None = None, checkpoints_from=None, printed: bool = False,
+                 **options) -> None:
         super().__init__(ctx, **options)
+        #: drawn for a printed handout, whose captions are printed apart: the picture
+        #: keeps every part (no caption across the window before it would page)
+        self.printed = printed
         #: a room is asked (presenter mode): answers large and lettered, 1/2/3 pick
         self.room = ctx.mode.asks_the_room
         self.id = screen_id
@@ -326,7 +330,7 @@ class LessonScreen(Screen):
             person_label=_("lessonview.person") if self.shows_person else None,
             caption=self.caption_spec(), captions=self.caption_specs(),
             choice_buttons=tuple(self.choices), chart_marks=chart_marks(self.lesson),
-            across_before_paging=self.room)
+            across_before_paging=not self.printed)
 
     def layout(self, size) -> None:
         super().layout(size)  # restyles every widget first: they measure in its sizes
@@ -455,21 +459,29 @@ class LessonScreen(Screen):
         if self.person_rect is not None and self.person_rect.height > 0:
             draw_person(surface, st, self.person_rect, p.euphoria, p.breathing, self.t,
                         _("lessonview.person"))
+        cue = self.cue_rect
+        cue_up = lay.panel_shown and lay.cue_over_picture and cue_showing(p)
+        if cue_up:  # at the part's foot, as tall as its words (the room fits the tallest)
+            h = min(cue.height, cue_height(st, p, cue.width, small=lay.cue_small))
+            cue = pygame.Rect(cue.left, cue.top if lay.cue_at_top else cue.bottom - h,
+                              cue.width, h)
         if lay.chart_shown:
-            draw_lesson_chart(surface, st, self.chart_rect, self.controller, self.reveal,
-                              self.t)
+            chart = self.chart_rect
+            if cue_up and lay.cue_over_chart:
+                # the chart draws above the cue, or gives way to it while it shows:
+                # the cue's words never lie over the chart's
+                chart = pygame.Rect(chart.left, chart.top, chart.width,
+                                    cue.top - st.gap - chart.top)
+            if chart.height >= min(lay.chart_least_h, self.chart_rect.height):
+                draw_lesson_chart(surface, st, chart, self.controller, self.reveal, self.t)
         if lay.panel_shown:
-            cue = self.cue_rect
-            if lay.cue_over_picture and lay.chart_shown and cue_showing(p):
-                # at the chart's foot on a panel of its own, as tall as its words, readable
-                # over any line
-                h = min(cue.height, cue_height(st, p, cue.width))
-                cue = pygame.Rect(cue.left, cue.bottom - h, cue.width, h)
+            if cue_up:  # on a panel of its own, readable over any line or molecule
                 draw_box(surface, st, cue.inflate(st.gap, st.gap), st.colours.panel,
                          st.colours.accent, st.line_width)
             mark = FEEL_IT_LEVEL if self.lesson.chart == "lines" else None
             draw_person_panel(surface, st, self.meter_rects, cue, p, feel_mark=mark,
-                              inline=lay.caption_across)  # a row over the caption
+                              inline=lay.caption_across,  # a row over the caption
+                              cue_small=lay.cue_small)
             if not cue_showing(p) and self.key_rect.height > 0:  # a cue needs the room more
                 draw_key(surface, st, self.key_rect)
         self._draw_highlights(surface)
