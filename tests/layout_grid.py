@@ -10,7 +10,9 @@ was drawn under. A shot's faults:
   that scrolls, with its scroll bar, is no fault); a dialog's Close or last row off the
   window is one of these;
 - ``ellipsis``: a label cut with "…";
-- ``paging``: a lesson caption in more than ``MAX_PAGES`` pages, or with a page of one line.
+- ``paging``: a lesson caption in more than ``MAX_PAGES`` pages, or with a page of one line
+  (counted: a short sentence alone on a page is how paging keeps sentences whole);
+- ``line-a-page``: a lesson caption paged in a box that shows one line a page.
 
 ``python -m tests.layout_grid`` runs the whole grid and prints the counts
 (``--sample`` the CI sample; ``--show N`` lists faults); tests/test_layout_grid.py runs
@@ -195,6 +197,8 @@ def faults_of(rec: text_record.TextRecorder, screen, window) -> list[tuple[str, 
         lines = [len(p) for p in pages]
         if len(pages) > MAX_PAGES or min(lines) == 1:
             out.append(("paging", f"{len(pages)} pages of {lines} lines"))
+        if max(lines) == 1:
+            out.append(("line-a-page", f"{len(pages)} pages of one line"))
     return out
 
 

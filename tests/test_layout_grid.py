@@ -22,8 +22,15 @@ from sim.view.widgets.paint import draw_label
 import layout_grid as grid
 from test_explore_layouts import KNOWN_OVERFLOW
 
-#: fault kinds the grid must not find (captions that page are counted, not yet held to)
-HELD = ("overlap", "clipped", "ellipsis")
+#: fault kinds the grid must not find (captions that page more than three times are
+#: counted, not held to: at x-large in 800x600 the longest explanations still do)
+HELD = ("overlap", "clipped", "ellipsis", "line-a-page")
+#: a caption still read a line a page: the last beat of "Can a huge dose beat the
+#: block?" at x-large in 800x600, in Russian and Arabic, where its closing card (the
+#: risk card, 5 lines) and the caption share the picture's room. The test after the grid
+#: fails once one of these reads two lines a page (then drop it here)
+KNOWN_LINE_A_PAGE = {("override:7", "ru", "x-large", (800, 600)),
+                     ("override:7", "ar", "x-large", (800, 600))}
 
 
 def _cells():
@@ -49,8 +56,23 @@ def _held(view, cell) -> bool:
 def test_no_text_over_text_no_clipped_text_no_cut_label(cell):
     views = VIEWS(*cell) if callable(VIEWS) else VIEWS
     views = [v for v in views if _held(v, cell)]
-    found = [f for f in grid.run([cell], views) if f.kind in HELD]
+    found = [f for f in grid.run([cell], views) if f.kind in HELD and not _known(f)]
     assert not found, "\n" + "\n".join(str(f) for f in found[:20])
+
+
+def _known(fault) -> bool:
+    shown = "x-large" if fault.text_size == "xx-large" else fault.text_size
+    return fault.kind == "line-a-page" and (fault.view, fault.lang, shown,
+                                            tuple(fault.size)) in KNOWN_LINE_A_PAGE
+
+
+def test_the_known_line_a_page_captions_still_are():
+    """Drop an entry from KNOWN_LINE_A_PAGE when this fails: the grid then holds it."""
+    for name, lang, text_size, size in sorted(KNOWN_LINE_A_PAGE):
+        view = next(v for v in grid.all_views() if v.name == name)
+        found = [f for f in grid.run([(size, lang, text_size)], [view])
+                 if f.kind == "line-a-page"]
+        assert found, f"{name} {lang} {text_size} {size}: reads more lines a page now"
 
 
 def test_the_known_overflow_is_still_one():
@@ -161,37 +183,52 @@ def test_the_shots_the_issue_named_are_clean(name, size, lang, text_size):
     assert not found, "\n" + "\n".join(str(f) for f in found)
 
 
-#: overdose beats whose caption runs across the window at x-large: the cue goes over a
-#: part of the picture (rescue 4's over the chart, after-detox 7's over the molecules and
+#: overdose beats whose caption runs across the window at x-large (or whose layout is
+#: compact): the cue goes over a part of the picture (rescue 4's over the chart, after-detox 7's over the molecules and
 #: the person figure), never its words over the chart's (issue 23: the first try put
 #: Russian rescue 4's cue over the chart's story-time label and its title)
 CUE_ACROSS = [("rescue:4", size, "ru", "x-large")
               for size in ((800, 600), (1280, 720), (1920, 1080))] + [
-    ("after-detox:7", (1080, 1920), lang, "x-large") for lang in ("es", "ru", "en")]
+    ("after-detox:7", (1080, 1920), lang, "x-large") for lang in ("es", "ru", "en")] + [
+    # withdrawal's cue: left out where it would cover the chart the caption speaks of
+    # (too-soon 4), over the molecules and the person figure on its own panel (too-soon
+    # 2: once its words ran over "Reward pathway")
+    ("too-soon:4", (800, 600), "es", "x-large"), ("too-soon:2", (800, 600), "en", "large")]
 
 
 @pytest.mark.parametrize("name, size, lang, text_size", CUE_ACROSS, ids=str)
 def test_an_overdose_cue_over_the_picture_fits_and_covers_no_words(name, size, lang,
                                                                     text_size):
     from sim.i18n import _, set_language
-    from sim.view.screens.panels import cue_height
+    from sim.view.screens.panels import cue_height, cue_showing
 
     view = next(v for v in grid.all_views() if v.name == name)
     app = grid._app("laptop", size, lang, text_size)
     try:
         rec, screen = grid.shoot(app, view)
         lay, person = screen.lay, screen.player.sim.person
-        assert person.overdose and lay.caption_across and lay.cue_over_picture, name
+        assert cue_showing(person) and lay.cue_over_picture, name  # (across, or compact)
         cue = lay.cue_rect
         assert cue_height(screen.style, person, cue.width, small=lay.cue_small) <= cue.height
         set_language(lang)
-        first = _("cue.overdose").split()[0]
+        first = _("cue.overdose" if person.overdose else "cue.withdrawal").split()[0]
         words = [d for d in rec.drawn if d.text.startswith(first) and not d.hidden
-                 and not lay.caption_rect.colliderect(d.rect)]  # (a caption may quote it)
-        assert words and all(cue.contains(d.visible) for d in words), name
+                 and not lay.caption_rect.colliderect(d.rect)  # (a caption may quote it)
+                 and not any(m.colliderect(d.rect) for m in lay.meter_rects)]  # its meter
+        if lay.cue_covers_spoken and not person.overdose:
+            # withdrawal's list would cover the chart the caption speaks of (too-soon 4:
+            # "the drop was sudden"): it is left out; only an emergency covers it
+            assert not words, name
+        else:
+            assert words and all(cue.contains(d.visible) for d in words), name
         faults = grid.faults_of(rec, screen, app.viewport.window)
         assert not [f for f in faults if f[0] in HELD], faults
-        if lay.cue_over_chart:  # the chart drew above the cue, or gave way to it
+        # a chart these captions speak of still shows beside the cue (its title drawn),
+        # where the layout shows it at all (a compact one gives it way)
+        title = screen.content().chart_title.split()[0]
+        assert not lay.chart_shown or [d for d in rec.drawn if d.text.startswith(title)
+                                       and not d.hidden], name
+        if lay.cue_over_chart and words:  # the chart drew above the cue, or under it
             assert not [d for d in rec.drawn if not d.hidden and d.visible.colliderect(cue)
                         and lay.chart_rect.contains(d.rect) and d not in words
                         and not cue.contains(d.visible)], name

@@ -91,12 +91,15 @@ def cue_height(style: Style, person, width: int, emergency: bool = False,
 
 def draw_person_panel(surface: pygame.Surface, style: Style, meter_rects, cue_rect: pygame.Rect,
                       person, feel_mark: float | None = None, emergency: bool = False,
-                      inline: bool = False, cue_small: bool = False) -> None:
+                      inline: bool = False, cue_small: bool = False,
+                      show_cue: bool = True) -> None:
     """Feel-good, breathing (with its danger zone) and withdrawal, then the cues.
     ``feel_mark``: a tick on the feel-good meter (the lines chart's "enough to feel it");
     ``emergency``: the overdose cue stays though breathing has recovered (``cue_showing``);
     ``inline``: the meters in a row, each on one line (an empty rect: left out);
-    ``cue_small``: the overdose cue's words one type step smaller (``cue_height``)."""
+    ``cue_small``: the overdose cue's words one type step smaller (``cue_height``);
+    ``show_cue`` False: the meters only (a cue whose room covers what a caption speaks
+    of, and is not an emergency)."""
     t = style.colours
     feel, breath, withdrawal = meter_rects
     meters = ((feel, _("meter.feel_good"), person.euphoria, t.good, {"mark": feel_mark}),
@@ -109,6 +112,8 @@ def draw_person_panel(surface: pygame.Surface, style: Style, meter_rects, cue_re
             draw_meter(surface, style, rect, label, level, colour, inline=inline, **extra)
     r = cue_rect
     key = overdose_cue_key(person, emergency)
+    if not show_cue:
+        return
     if key:
         # TEACHING 5: the emergency cue, steady (no flashing), high contrast
         pad_x, pad_y = style.px(CUE_PAD_X), style.px(CUE_PAD_Y)

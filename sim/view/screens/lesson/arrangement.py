@@ -338,24 +338,28 @@ def _across(style: Style, content: LessonContent, margin: int, top: int, inner_w
         if not in_column:
             meters, breathing = _strip(style, margin, top + max(0, row_h) + gap // 2, inner_w,
                                        names)
-        part, small = _cue_part(style, content, out)
-        top = part is not out["chart_rect"]
-        out.update(meter_rects=meters, breathing_rect=breathing,
-                   cue_rect=_cue_room(style, part, small, top), cue_small=small,
-                   cue_at_top=top)
+        out.update(meter_rects=meters, breathing_rect=breathing)
+    # a cue (overdose, withdrawal) over the picture, as in the compact arrangements,
+    # with the meters or without them: an overdose's cue is never left out (TEACHING 5)
+    part, small, covers = _cue_part(style, content, out)
+    at_top = part is not out["chart_rect"]
+    out.update(cue_rect=_cue_room(style, part, small, at_top), cue_small=small,
+               cue_at_top=at_top, cue_covers_spoken=covers)
     return out
 
 
-def _cue_part(style: Style, content: LessonContent, out: dict) -> tuple[pygame.Rect, bool]:
+def _cue_part(style: Style, content: LessonContent, out: dict
+              ) -> tuple[pygame.Rect, bool, bool]:
     """Which part of the picture a cue (overdose, withdrawal) is drawn over while the
     caption runs across the window, as in the compact arrangements, and whether its words
-    take the smaller type step. Over the molecules (and the person figure beside them)
+    take the smaller type step, and whether it covers what the caption speaks of (then
+    only an overdose's cue shows: ``LessonScreen.draw``). Over the molecules (and the person figure beside them)
     it sits at the top, the receptors at their foot still in sight; over the chart at
     its foot, the chart drawn above it. In order: at body size where the part the caption
     speaks of still shows (the molecules' receptors, the whole chart); the same a step
     smaller; at body size over any part that holds it; a step smaller; over the wider
     part. What the caption does not speak of is taken first; the cue's words never go
-    over the chart's (the chart gives way to it: ``LessonScreen.draw``)."""
+    over the chart's (its panel hides them: ``LessonScreen.draw``)."""
     row = out["cleft_rect"]
     if out["person_rect"] is not None:  # the figure shows the same danger the cue names
         row = row.union(out["person_rect"])
@@ -363,7 +367,7 @@ def _cue_part(style: Style, content: LessonContent, out: dict) -> tuple[pygame.R
     parts = [(row, content.caption.needs_cleft), (chart, content.caption.needs_chart)]
     parts = [(r, spoken) for r, spoken in parts if r.width and r.height]
     if not parts:
-        return out["cleft_rect"], False
+        return out["cleft_rect"], False, False
     gap = style.gap
 
     def holds(part: pygame.Rect, spoken: bool, small: bool, keep: bool) -> bool:
@@ -382,15 +386,16 @@ def _cue_part(style: Style, content: LessonContent, out: dict) -> tuple[pygame.R
         for small in (False, True):
             for part, spoken in sorted(parts, key=lambda p: (p[1], -p[0].width)):
                 if holds(part, spoken, small, keep):
-                    return part, small
-    return max((r for r, _s in parts), key=lambda r: r.width), True
+                    return part, small, spoken and not keep
+    part, spoken = max(parts, key=lambda p: p[0].width)
+    return part, True, spoken
 
 
 def _cue_room(style: Style, part: pygame.Rect, small: bool = False,
               top: bool = False) -> pygame.Rect:
     """A cue's room over a part of the picture: at its foot (or ``top``), inset, as tall
     as the tallest cue needs (or the whole part). Over the chart, the chart draws above
-    it while it shows, or gives way to it (``LessonScreen.draw``): never text over text."""
+    it while it shows, or under its panel (``LessonScreen.draw``): never text over text."""
     if not (part.width and part.height):
         return part.copy()
     gap = style.gap
@@ -410,8 +415,8 @@ def side_by_side(style: Style, content: LessonContent, width: int,
     cannot stand side by side (or not in ``row_h``)."""
     widest = width - style.gap - style.px(CLEFT_MIN_W)
     chart_w = max((width - style.gap) // 2, chart_min_width(style, content.chart_title))
-    if row_h is None:
-        chart_w = widest
+    if row_h is None:  # (never narrower than its title needs: then none)
+        chart_w = max(chart_w, widest)
     while chart_w <= widest:
         need = max(style.px(CLEFT_MIN_H), chart_min_height(
             style, content.chart, chart_w, content.chart_title, content.chart_labels,

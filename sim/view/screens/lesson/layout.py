@@ -128,6 +128,9 @@ class LessonLayout:
     #: the cue over the picture keeps to the top of its room (over the molecules: their
     #: receptors at the foot stay in sight), else to its foot (over the chart)
     cue_at_top: bool = False
+    #: the cue's room covers what the caption speaks of: only an overdose's cue (an
+    #: emergency, TEACHING 5) is drawn there, not withdrawal's list
+    cue_covers_spoken: bool = False
 
     @property
     def paged(self) -> bool:
@@ -151,7 +154,7 @@ class LessonLayout:
         row = self.cleft_rect  # the molecules, and the person figure beside them
         if self.person_rect is not None:
             row = row.union(self.person_rect)
-        return cue == self.cleft_rect or (cue.width > 0 and cue.height > 0 and any(
+        return cue.width > 0 and cue.height > 0 and (cue == self.cleft_rect or any(
             part.contains(cue) for part in (row, self.chart_rect)))
 
     @property
@@ -175,11 +178,12 @@ class LessonLayout:
 
 
 def _fit_all(style: Style, arrangement: Arrangement, specs, chart_gives_way: bool,
-             always: bool, content: LessonContent | None = None):
+             always: bool, content: LessonContent | None = None, compact: bool = False):
     """Each caption's box in ``arrangement`` (None: some caption cannot be shown there).
     ``always``: the chart gives way even to a caption about it. ``content`` (given only
     once nothing holds every caption whole): a caption that would page goes across the
-    window instead where that shows it in fewer pages (``_ends_across``)."""
+    window instead where that shows it in fewer pages (``_ends_across``; ``compact``: a
+    compact arrangement, where the chart gives way)."""
     fits = []
     for spec in specs:
         if spec.choices:  # a question: never paged in its place; the chart gives way first
@@ -218,7 +222,7 @@ def _fit_all(style: Style, arrangement: Arrangement, specs, chart_gives_way: boo
                     fit = CaptionFit(wide.lines, wide.pages, wide.height, wide.grid,
                                      wide.width, True)
             if content is not None and spec.card is None and (fit is None or fit.paged):
-                fit = _ends_across(style, arrangement, spec, content, fit)
+                fit = _ends_across(style, arrangement, spec, content, fit, compact)
             if fit is None:
                 return None
         fits.append(fit)
@@ -226,15 +230,17 @@ def _fit_all(style: Style, arrangement: Arrangement, specs, chart_gives_way: boo
 
 
 def _ends_across(style: Style, arrangement: Arrangement, spec: CaptionSpec,
-                 content: LessonContent, fit: CaptionFit | None) -> CaptionFit | None:
+                 content: LessonContent, fit: CaptionFit | None,
+                 compact: bool = False) -> CaptionFit | None:
     """A caption that pages in its place, across the window under the picture (the
     meters, the key and what the caption does not speak of give way until the beat moves
     on, as for a question), if that shows it in fewer pages: a presenter's long
     explanation at 1024x768 read whole, not in pages of three lines. The picture keeps
     what the caption speaks of: the chart at its least height for a caption about it,
-    the molecules at theirs above it unless the caption is about the chart alone."""
+    the molecules at theirs above it unless the caption is about the chart alone. In a
+    compact arrangement (``compact``) the chart has given way: the molecules stay."""
     need = style.px(CLEFT_MIN_H)
-    if spec.needs_chart:
+    if spec.needs_chart and not compact:
         need = chart_min_height(style, content.chart, arrangement.width_across,
                                 content.chart_title, content.chart_labels,
                                 content.chart_marks)
@@ -246,7 +252,7 @@ def _ends_across(style: Style, arrangement: Arrangement, spec: CaptionSpec,
     if spec.meters:  # the meters it speaks of stay: under the molecules beside the
         # chart where they fit there, else in a row over the caption
         side = side_by_side(style, content, arrangement.width_across) \
-            if spec.needs_chart else None
+            if spec.needs_chart and not compact else None
         if not (side and strip_in_column(style, arrangement.width_across - style.gap
                                          - side[0], max(need, side[1]), spec.meters)):
             strip = strip_height(style, arrangement.width_across, spec.meters)
@@ -269,15 +275,23 @@ GIVE_WAY = ((False, False, False), (True, False, False), (True, True, False),
             (True, True, True))
 #: a paged caption showing fewer lines than this a page is a last resort
 MIN_PAGE_LINES = 3
+#: ...and one showing fewer than this is read a line at a time: the chart and the person
+#: figure give way to it (a compact arrangement) where that shows it more lines a page
+MIN_READ_LINES = 2
 
 
 def lay_out(style: Style, size: tuple[int, int], content: LessonContent) -> LessonLayout:
     """Place a lesson screen in a window of ``size`` pixels (see the module's notes)."""
     chrome, panel_w = _chrome_and_panel(style, size, content)
     specs = tuple(dict.fromkeys((*content.captions, content.caption)))
+    choice = _choose(style, size, content, chrome, panel_w, specs)
+    wide = _title_across(style, size, content, chrome, choice)
+    if wide is not None:  # the title on its own row across the window, in fewer lines
+        other = _choose(style, size, content, wide, panel_w, specs)
+        if other is not None and _reading(other[1]) > _reading(choice[1]):
+            chrome, choice = wide, other
     arrangement, fits, gives_way = (
-        _choose(style, size, content, chrome, panel_w, specs)
-        or _last_resort(style, size, content, chrome, panel_w, specs))
+        choice or _last_resort(style, size, content, chrome, panel_w, specs))
     # the frame: the tallest box that still leaves the chart its least height
     frame_h = max((min(f.height, arrangement.room_chart) for f in fits if not f.across),
                   default=arrangement.room_chart)
@@ -292,6 +306,26 @@ def lay_out(style: Style, size: tuple[int, int], content: LessonContent) -> Less
     if style.rtl:
         mirror_lesson(lay, content, size[0])
     return lay
+
+
+def _reading(fits) -> tuple[int, int]:
+    """How well captions read (more is better): more lines a page, then fewer pages."""
+    return _least_lines(fits), -sum(len(f.pages) for f in fits)
+
+
+def _title_across(style: Style, size, content: LessonContent, chrome: Chrome, choice):
+    """Where captions page and the title wraps beside the meters' column rising into the
+    header, the header with the title on a row of its own across the window (the column
+    then starts under it) if that takes the title fewer lines; else None. At x-large in
+    800x600 "¿Una dosis enorme vence el bloqueo?" took two lines beside the column, and
+    the caption under the closing card a line a page."""
+    if choice is None or _least_lines(choice[1]) >= MIN_PAGE_LINES or not any(
+            f.paged for f in choice[1]):
+        return None
+    if style.logical(size)[1] > style.logical(size)[0]:
+        return None  # portrait: no column rises beside the title
+    wide = place_chrome(style, size, content)
+    return wide if len(wide.title_lines) < len(chrome.title_lines) else None
 
 
 def mirror_lesson(lay: LessonLayout, content: LessonContent, window_width: int) -> None:
@@ -366,18 +400,29 @@ def _choose(style: Style, size, content: LessonContent, chrome: Chrome, panel_w:
             return whole[1]
         if acceptable:
             return acceptable[1]
-    if best is not None:  # short pages rather than lose a picture
-        return best[1]
+    if best is not None and _least_lines(best[1][1]) >= MIN_READ_LINES:
+        return best[1]  # short pages rather than lose a picture...
+    full = best
     for arrangement in _with_middle(compact_arrangements(style, size, content, chrome,
                                                          panel_w), chrome):
-        fits = _fit_all(style, arrangement, specs, True, True)
+        # (a caption that would page there runs across the window where that shows it
+        # in fewer pages, the meters it does not speak of giving way, as above)
+        fits = _fit_all(style, arrangement, specs, True, True,
+                        content if content.across_before_paging else None, compact=True)
         if fits is None:
             continue
         pages = sum(len(f.pages) for f in fits)
-        least = min((f.page_lines for f in fits if f.paged), default=MIN_PAGE_LINES)
-        if best is None or least >= MIN_PAGE_LINES or pages < best[0]:
+        least = _least_lines(fits)
+        if best is full and full is not None and least <= _least_lines(full[1][1]):
+            continue  # ...unless they would be a line a page
+        if best is full or least >= MIN_PAGE_LINES or pages < best[0]:
             best = (pages, (arrangement, fits, True))
     return best[1] if best else None
+
+
+def _least_lines(fits) -> int:
+    """The fewest lines a page of these captions shows (MIN_PAGE_LINES where none pages)."""
+    return min((f.page_lines for f in fits if f.paged), default=MIN_PAGE_LINES)
 
 
 def _last_resort(style: Style, size, content: LessonContent, chrome: Chrome, panel_w: int,

@@ -460,28 +460,30 @@ class LessonScreen(Screen):
             draw_person(surface, st, self.person_rect, p.euphoria, p.breathing, self.t,
                         _("lessonview.person"))
         cue = self.cue_rect
-        cue_up = lay.panel_shown and lay.cue_over_picture and cue_showing(p)
+        # (with the meters or not; over what the caption speaks of, only an emergency)
+        cue_up = lay.cue_over_picture and (p.overdose if lay.cue_covers_spoken
+                                           else cue_showing(p))
         if cue_up:  # at the part's foot, as tall as its words (the room fits the tallest)
             h = min(cue.height, cue_height(st, p, cue.width, small=lay.cue_small))
             cue = pygame.Rect(cue.left, cue.top if lay.cue_at_top else cue.bottom - h,
                               cue.width, h)
         if lay.chart_shown:
             chart = self.chart_rect
-            if cue_up and lay.cue_over_chart:
-                # the chart draws above the cue, or gives way to it while it shows:
-                # the cue's words never lie over the chart's
-                chart = pygame.Rect(chart.left, chart.top, chart.width,
-                                    cue.top - st.gap - chart.top)
-            if chart.height >= min(lay.chart_least_h, self.chart_rect.height):
-                draw_lesson_chart(surface, st, chart, self.controller, self.reveal, self.t)
-        if lay.panel_shown:
+            above = cue.top - st.gap - chart.top
+            if cue_up and lay.cue_over_chart and above >= lay.chart_least_h:
+                # the chart draws whole above the cue while it shows; where it cannot,
+                # the cue's panel covers its foot (its title and key stay in sight)
+                chart = pygame.Rect(chart.left, chart.top, chart.width, above)
+            draw_lesson_chart(surface, st, chart, self.controller, self.reveal, self.t)
+        if lay.panel_shown or cue_up:
             if cue_up:  # on a panel of its own, readable over any line or molecule
                 draw_box(surface, st, cue.inflate(st.gap, st.gap), st.colours.panel,
                          st.colours.accent, st.line_width)
             mark = FEEL_IT_LEVEL if self.lesson.chart == "lines" else None
             draw_person_panel(surface, st, self.meter_rects, cue, p, feel_mark=mark,
                               inline=lay.caption_across,  # a row over the caption
-                              cue_small=lay.cue_small)
+                              cue_small=lay.cue_small,
+                              show_cue=cue_up or not lay.cue_over_picture)
             if not cue_showing(p) and self.key_rect.height > 0:  # a cue needs the room more
                 draw_key(surface, st, self.key_rect)
         self._draw_highlights(surface)
