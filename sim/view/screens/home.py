@@ -656,7 +656,8 @@ class HomeScreen(Screen):
                 tile.draw(surface)
         surface.set_clip(clip)
         if self.max_scroll:
-            self._draw_scrollbar(surface)
+            if not self.covered:  # a card over home: its bar would show beside the card
+                self._draw_scrollbar(surface)
             text_record.scroll_area(self.tiles_area)
         for widget in self.group.widgets:
             if not isinstance(widget, Tile):
