@@ -10,7 +10,7 @@ import types
 
 import pytest
 
-from sim.app import bench, bench_actions, bench_kiosk, bench_window, cli
+from sim.app import bench, bench_actions, bench_kiosk, bench_window, cli_commands
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def test_the_report_names_slopes_actions_and_the_window(canned, monkeypatch, cap
         "display": "Xvfb :5", **{name: {"driver": "x11", "flip_ms": 1.5, "cpu_share": {
             s: {"share": 0.2, "fps": 60.0, "cpu_ms_per_frame": 3.3}
             for s in bench_window.SCENARIOS}} for name in bench_window.PRESENTATIONS}})
-    assert cli.cmd_bench(types.SimpleNamespace(json=False, soak_frames=1000)) == 0
+    assert cli_commands.cmd_bench(types.SimpleNamespace(json=False, soak_frames=1000)) == 0
     out = capsys.readouterr().out
     assert "actions, first time, cold (median ms, slowest first): switch to ar 79, open " \
            "blockade 61" in out
@@ -45,7 +45,7 @@ def test_no_display_is_one_clear_line(canned, monkeypatch, capsys):
     monkeypatch.setattr(bench_window.shutil, "which", lambda name: None)
     assert bench_window.window_costs() == {
         "skipped": "no display (DISPLAY is not set and Xvfb is not installed)"}
-    assert cli.cmd_bench(types.SimpleNamespace(json=True, soak_frames=0)) == 0
+    assert cli_commands.cmd_bench(types.SimpleNamespace(json=True, soak_frames=0)) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["window"]["skipped"].startswith("no display")
     assert "soak_rss_growth_mb" not in report

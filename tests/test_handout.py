@@ -92,7 +92,7 @@ def cli(argv, capsys):
 
 
 #: every language the command line's --lang accepts (all of i18n.LANGUAGES once
-#: sim/app/cli.py's LANGS is derived from it)
+#: sim/app/cli_parser.py's LANGS is derived from it)
 HANDOUT_LANGS = [lang for lang in sorted(i18n.LANGUAGES) if lang in CLI_LANGS]
 
 

@@ -13,7 +13,7 @@ import pytest
 
 import sim
 from sim import i18n
-from sim.app import cli as cli_module
+from sim.app.cli_window import _presenting
 from sim.app.cli import build_parser, main
 from sim.app.launch import config_from_args
 from sim.app.plans import (
@@ -172,7 +172,7 @@ def test_a_bad_plan_is_reported_by_a_real_process_before_the_display(tmp_path):
 # ------------------------------------------------------------------ what a plan sets up
 def settled(argv):
     args = build_parser().parse_args(argv)
-    cli_module._presenting(args)
+    _presenting(args)
     return args, config_from_args(args, args.screen or "home")
 
 

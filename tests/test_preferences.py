@@ -160,3 +160,40 @@ def test_every_command_in_the_key_map_is_carried_out(make_app):
         assert app.run_command(binding.command) or binding.command == "fullscreen"
         if app.stack.top.overlay:
             app.stack.pop()
+
+
+@pytest.mark.parametrize("text_size", ["large", "x-large"])
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_over_home_only_the_cards_own_scroll_bar_shows_at_its_end_side(make_app, lang,
+                                                                       text_size):
+    """At 800x600 with large text the card nearly fills the window and home (scrolling
+    too) drew its scroll bar under the scrim in the strip beside the card: a stray sliver
+    at the card's left edge in Arabic (its right in English). Only the card's own bar
+    shows, in its margin at the end side: the left right to left."""
+    import numpy as np
+
+    app = make_app(size=(800, 600), lang=lang, text_size=text_size)
+    home = app.stack.top
+    assert home.max_scroll, "home scrolls here (else this proves nothing)"
+    tap(app, home.preferences)
+    prefs = app.stack.top
+    assert prefs.max_scroll, "the card scrolls here"
+    pixels = pygame.surfarray.pixels3d(app.snapshot()).astype(int)
+    card, view = prefs.card, prefs.view
+    rows = slice(card.top, card.bottom)
+    window_w = app.window.get_width()
+    backdrop = pixels[0, 0]
+    for strip in (slice(0, card.left), slice(card.right, window_w)):
+        stray = np.abs(pixels[strip, rows] - backdrop).sum(axis=2) > 24
+        assert not stray.any(), f"something drawn beside the card at x {strip}"
+    thumb = np.array(prefs.style.colours.text_muted[:3])
+
+    def thumb_in(columns):
+        return bool((np.abs(pixels[columns, view.top:view.bottom] - thumb).sum(axis=2)
+                     < 12).any())
+
+    start_margin = slice(card.left, view.left)  # left to right: the left margin
+    end_margin = slice(view.right, card.right)
+    if lang == "ar":
+        start_margin, end_margin = end_margin, start_margin
+    assert thumb_in(end_margin) and not thumb_in(start_margin)

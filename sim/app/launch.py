@@ -115,7 +115,7 @@ def config_from_args(args, screen: str, headless: bool = False):
 
     if getattr(args, "beat", None):
         options = {"beat": args.beat}
-    else:  # a plan's first item may start at a later beat (see cli._presenting)
+    else:  # a plan's first item may start at a later beat (see cli_window._presenting)
         options = dict(getattr(args, "start_options", None) or {})
     display = getattr(args, "display", None)
     return AppConfig(

@@ -92,6 +92,15 @@ class Screen:
     def resume(self) -> None:
         self.dirty = True
 
+    @property
+    def covered(self) -> bool:
+        """Another screen is open over this one, which it draws dimmed beneath (a card,
+        a dialog). A covered screen leaves out what only works in front, its scroll bar:
+        under the scrim it was a stray sliver beside a card that nearly fills the window
+        (Preferences at 800x600 with large text showed home's beside the card's edge)."""
+        stack = getattr(getattr(self.ctx, "nav", None), "stack", ())
+        return bool(stack) and self in stack and stack[-1] is not self
+
     def release_input(self) -> None:
         group = getattr(self, "group", None)
         if group is not None:

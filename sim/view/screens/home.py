@@ -8,8 +8,11 @@ portrait). When they do not all fit, the layout gives way in steps (``HomeScreen
 the pictures shrink beside the words, then go; then, at the normal text sizes only, each
 blurb shows the whole lines that fit and ends in "…" (the title always whole), so a small
 window never hides a tile; with large text the tiles keep every word and scroll instead
-(wheel, drag, a scrollbar, and keyboard focus brings a tile into view). Any other "…" is a
-last resort for a translation too long for any tile (the test fails then).
+(wheel, drag, a scrollbar, and keyboard focus brings a tile into view). A tile is never
+taller than the scrolling area, so a focused one shows whole with its whole focus ring:
+fewer, wider tiles first, else (the largest text in a short window) each blurb shows the
+lines that fit, ending in "…". Any other "…" is a last resort for a translation too long
+for any tile (the test fails then).
 """
 
 from __future__ import annotations
@@ -303,10 +306,12 @@ def _words_fit(tile: Tile, width: int) -> bool:
     return all(text_width(w, tile.title_size, True) <= room for w in tile.text.split())
 
 
-def grid_for(tiles: list[Tile], style: Style, width: int) -> tuple[int, int]:
+def grid_for(tiles: list[Tile], style: Style, width: int,
+             tallest: int | None = None) -> tuple[int, int] | None:
     """(columns, tile height): of the column counts whose tiles are wide enough for the
     text size, the one whose grid is shortest (ties: more columns); tiles are as tall as
-    the wordiest one (its picture and words) needs."""
+    the wordiest one (its picture and words) needs. With ``tallest``, only grids whose
+    tiles are at most that tall count (None if there is none)."""
     gap = style.gap
     min_w = style.px(TILE_MIN_W) * style.text_scale
     best: tuple[int, int, int] | None = None  # (total height, -cols, tile height)
@@ -316,11 +321,15 @@ def grid_for(tiles: list[Tile], style: Style, width: int) -> tuple[int, int]:
         if cols > 1 and (tile_w < min_w or not all(_words_fit(t, tile_w) for t in tiles)):
             continue  # too narrow for the text size, or a title word would be split
         tile_h = max(tile.needed_height(tile_w) for tile in tiles)
+        if tallest is not None and tile_h > tallest:
+            continue
         rows = -(-len(tiles) // cols)
         total = rows * tile_h + (rows - 1) * gap
         if best is None or (total, -cols) < best[:2]:
             best = (total, -cols, tile_h)
-    assert best is not None
+    if best is None:
+        assert tallest is not None
+        return None
     return -best[1], best[2]
 
 
@@ -329,21 +338,22 @@ def _grid_height(count: int, cols: int, tile_h: int, gap: int) -> int:
     return rows * tile_h + (rows - 1) * gap
 
 
-def shortened_grid(tiles: list[Tile], style: Style, width: int,
-                   height: int) -> tuple[int, int] | None:
+def shortened_grid(tiles: list[Tile], style: Style, width: int, height: int,
+                   tile_h: int | None = None) -> tuple[int, int] | None:
     """(columns, tile height) of the grid that fills ``height`` with tiles showing every
     title whole and the most of their blurbs (at least MIN_BLURB_LINES lines of each, or
     all of a shorter one, else titles alone); ties: more columns. None when no grid shows
-    every title whole (the tiles scroll then). Pictures are off by now."""
+    every title whole (the tiles scroll then). Pictures are off by now. With ``tile_h``,
+    tiles that tall in a grid that scrolls (``height`` is then not filled)."""
     for least in (MIN_BLURB_LINES, 0):
-        best = _shortened_grid(tiles, style, width, height, least)
+        best = _shortened_grid(tiles, style, width, height, least, tile_h)
         if best is not None:
             return best
     return None
 
 
 def _shortened_grid(tiles: list[Tile], style: Style, width: int, height: int,
-                    least: int) -> tuple[int, int] | None:
+                    least: int, fixed_h: int | None = None) -> tuple[int, int] | None:
     gap, pad = style.gap, style.padding
     min_w = style.px(TILE_MIN_W) * style.text_scale
     best: tuple[float, int, int] | None = None  # (share of blurb lines shown, cols, tile h)
@@ -353,7 +363,7 @@ def _shortened_grid(tiles: list[Tile], style: Style, width: int, height: int,
         if cols > 1 and (tile_w < min_w or not all(_words_fit(t, tile_w) for t in tiles)):
             continue
         rows = -(-len(tiles) // cols)
-        tile_h = (height - (rows - 1) * gap) // rows
+        tile_h = fixed_h or (height - (rows - 1) * gap) // rows
         shown = total = 0
         for tile in tiles:
             inner_w = tile.text_width_at(tile_w)
@@ -544,7 +554,19 @@ class HomeScreen(Screen):
             if short is not None:
                 self._set_tiles(shorten_blurb=True)
                 return short
-        return cols, tile_h  # every word, no pictures: the tiles scroll
+        # every word, no pictures: the tiles scroll, and Tab brings each wholly into view
+        # with its whole focus ring, so no tile may be taller than the area: fewer, wider
+        # tiles keep every word where that does it, else the blurbs show the lines that
+        # fit (Arabic and Vietnamese at 800x600 x-large, Russian large: a ring 67% shown)
+        if tile_h > area_h:
+            fitting = grid_for(self.tiles, st, width, tallest=area_h)
+            if fitting is not None:
+                return fitting
+            short = shortened_grid(self.tiles, st, width, area_h, tile_h=area_h)
+            if short is not None:
+                self._set_tiles(shorten_blurb=True)
+                return short
+        return cols, tile_h  # not even a title fits the area: its top shows
 
     def _set_tiles(self, **values) -> None:
         for tile in self.tiles:
@@ -656,7 +678,8 @@ class HomeScreen(Screen):
                 tile.draw(surface)
         surface.set_clip(clip)
         if self.max_scroll:
-            self._draw_scrollbar(surface)
+            if not self.covered:  # a card over home: its bar would show beside the card
+                self._draw_scrollbar(surface)
             text_record.scroll_area(self.tiles_area)
         for widget in self.group.widgets:
             if not isinstance(widget, Tile):
