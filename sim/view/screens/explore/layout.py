@@ -203,6 +203,7 @@ class ExploreLayout(ExploreBlocks):
         self.title_pos = (m, title_y)
         self.title_rect = pygame.Rect(m, title_y, title_w, title_h)
         self.title_shown = True
+        self.clock_line = False  # the clock on a line of its own under the title (_place_bar)
         room = row.left - st.gap  # where the title row's text must end
         if m + title_w > room:
             if drop_title:
@@ -276,9 +277,10 @@ class ExploreLayout(ExploreBlocks):
                 self.clock_rect = pygame.Rect(x, y + (bar_h - clock_h) // 2,
                                               self.reset.rect.left - gap - x, clock_h)
                 self.header_bottom = self._header_without_clock
-            else:  # a line of its own under the header
+            else:  # a line of its own under the header (``_side_top`` may narrow it)
                 self.clock_rect = pygame.Rect(m, self._header_without_clock, w - 2 * m, clock_h)
                 self.header_bottom = self._header_without_clock + clock_h
+                self.clock_line = True
         return top
 
 
@@ -399,7 +401,7 @@ class ExploreLayout(ExploreBlocks):
         bottom = self._place_frame(size, level) - gap
         left_w = w - 2 * m - gap - side_w
         sx = w - m - side_w
-        side_top = self.header_bottom + gap
+        side_top = self._side_top(sx)
         if level >= PAGES:
             used = self._place_pages(sx, side_top, side_w, bottom)
         else:
@@ -422,7 +424,7 @@ class ExploreLayout(ExploreBlocks):
         bottom = self._place_frame(size, level) - gap
         px_ = w - m - person_w
         dx = px_ - gap - doses_w
-        side_top = self.header_bottom + gap
+        side_top = self._side_top(dx)
         doses = self._place_doses(dx, side_top, doses_w)
         person = self._place_person(px_, side_top, person_w, cue=level < CUE_OVER)
         if doses is None or person is None:
@@ -430,6 +432,22 @@ class ExploreLayout(ExploreBlocks):
         self._stretch_cue(bottom)
         fit = self._science(level, m, self.header_bottom + st.px(HINT_TOP), dx - gap - m, bottom)
         return fit._replace(fits=fit.fits and side_top + max(doses, person) <= bottom)
+
+    def _side_top(self, side_x: int) -> int:
+        """Where the doses' and the person's columns (from ``side_x`` rightwards) start: a
+        gap under what of the header is above them, the header's buttons at least. A
+        clock on a line of its own under the title spans the picture's column only
+        (where it fits there), so the columns beside it start a line higher."""
+        st = self.style
+        gap = st.gap
+        if self.clock_line and side_x - gap - st.margin >= self._clock_size()[0]:
+            self.clock_rect.width = side_x - gap - self.clock_rect.left
+        above = [b.rect for b in (self.home, self.about_button, self.preferences)]
+        if self.clock_in_header or self.clock_line:  # (else it is beside the time controls)
+            above.append(self.clock_rect)
+        if self.title_shown:
+            above.append(self.title_rect)
+        return max(r.bottom for r in above if r.right + gap > side_x) + gap
 
     def _stretch_cue(self, bottom: int) -> None:
         """A cue under the meters may use the column down to ``bottom``."""
