@@ -56,9 +56,12 @@ def button_texts(button) -> tuple[str, ...]:
 class ExploreBlocks:
     """The block-placing half of ``ExploreScreen`` (mixed into it): uses its ``style``,
     its widgets (``amount_toggles``, ``give_buttons``, ``drink_button``, ``page_tabs``),
-    ``drinks_shown`` and ``runner.plot``, and sets ``opioid_box``, ``amount_label_rect``,
-    ``medicines_label_rect``, ``meter_rects``, ``drink_rects``, ``cue_rect``, ``plot_rect``,
-    ``hint_rect``, ``cleft_rect`` and ``legend_y``."""
+    ``drinks_shown``, ``medicines_two_up`` and ``runner.plot``, and sets ``opioid_box``,
+    ``amount_label_rect``, ``medicines_label_rect``, ``meter_rects``, ``drink_rects``,
+    ``cue_rect``, ``plot_rect``, ``hint_rect``, ``cleft_rect`` and ``legend_y``."""
+
+    #: the medicines may go two to a row (the layout tries that after the roomier rows)
+    medicines_two_up = False
 
     def _label_fits(self, button: WrapButton, width: int) -> bool:
         """The whole label fits a button ``width`` pixels wide, in at most BUTTON_LINES
@@ -191,11 +194,12 @@ class ExploreBlocks:
 
     def _place_medicines(self, x: int, y: int, width: int):
         """The three medicines in a row if their words fit, else two to a row (the pill and
-        the injection, naloxone under the pill, as wide), else one under the other; the
-        bottom, or None."""
+        the injection, naloxone under the pill, as wide) where the layout asks for that
+        (``medicines_two_up``), else one under the other; the bottom, or None."""
         pad = self.style.px(PAD)
         medicines = self.give_buttons[1:]
-        for per_row in (len(medicines), 2, 1):
+        rows = (len(medicines), 2, 1) if self.medicines_two_up else (len(medicines), 1)
+        for per_row in rows:
             mw = (width - (per_row - 1) * pad) // per_row
             if mw > 0 and all(self._label_fits(b, mw) for b in medicines):
                 break

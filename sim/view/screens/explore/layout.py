@@ -10,7 +10,11 @@ words do not all fit at once (large text, small windows), the layout gives up, i
 only what it must: the chart moves into the picture's place behind a "Chart" switch, the
 cue is drawn over the top of the picture instead of under the meters, the doses, the
 person and the chart take turns on tabs, and last the hint goes (and the title, if the
-header's buttons leave it no room). Once a drink was given (``drinks_shown``) the
+header's buttons leave it no room). Within each level every arrangement is tried again
+with the medicines two to a row, which wins only where it buys a bigger picture or a
+fuller level (one-line labels one under the other read better). The doses' and the
+person's columns start under the header's buttons: a clock on a line of its own under
+the title spans the picture's column only. Once a drink was given (``drinks_shown``) the
 screen is laid out again with room for its two readings (under the meters, or under the
 picture when the rest takes turns on tabs) and for the words on a drink with an opioid
 over the picture; in the most cramped windows the cue alone gets room over the picture,
@@ -109,8 +113,8 @@ class ExploreLayout(ExploreBlocks):
         st = self.style
         lw, lh = st.logical(size)
         self.portrait = lh > lw
-        arrangements = (self._portrait_arrangements if self.portrait
-                        else self._landscape_arrangements)
+        arrangements = self._with_medicines_two_up(
+            self._portrait_arrangements if self.portrait else self._landscape_arrangements)
         # what sizes the words (and a drink's readings, shown once one was given)
         key = (tuple(size), st.scale, st.text_scale, i18n.language(), self.drinks_shown)
         decided = _DECISIONS.get(key)
@@ -137,6 +141,23 @@ class ExploreLayout(ExploreBlocks):
                 _DECISIONS.popitem(last=False)
         if st.rtl:
             self._mirror(size[0])
+
+    def _with_medicines_two_up(self, arrangements):
+        """Each arrangement as it is (the medicines in a row, else one under the other,
+        their labels on fewer lines), then each again with the medicines two to a row
+        (``medicines_two_up``), tried after all of them: that takes the compact grid only
+        where it buys a bigger picture or a fuller level (a tie keeps the first)."""
+        def both(level: int, size):
+            listed = list(arrangements(level, size))
+            for two_up in (False, True):
+                for name, place in listed:
+                    yield (f"{name}, medicines two to a row" if two_up else name,
+                           lambda place=place, two_up=two_up: self._placed(place, two_up))
+        return both
+
+    def _placed(self, place, two_up: bool):
+        self.medicines_two_up = two_up
+        return place()
 
     #: the screen's own rects the arrangements set (the widgets' are on the widgets)
     MIRRORED = ("title_rect", "clock_rect", "people_label_rect", "hint_rect", "cleft_rect",
