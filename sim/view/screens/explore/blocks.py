@@ -188,8 +188,12 @@ class ExploreBlocks:
         bottom = self._place_medicines(x, yy, width)
         if bottom is None:
             return None
-        # as wide as a medicine (the grid's column), where its words fit so
-        dh = self._place_drink(x, bottom + st.px(SECTION_GAP), width, medicines[0].rect.width)
+        # as wide as a medicine two to a row, or as one in a row of three where they are
+        # one under the other (a drink is not prescribed: it does not look like them)
+        least = medicines[0].rect.width
+        if least >= width:
+            least = (width - (len(medicines) - 1) * pad) // len(medicines)
+        dh = self._place_drink(x, bottom + st.px(SECTION_GAP), width, least)
         return None if dh is None else bottom + st.px(SECTION_GAP) + dh - y
 
     def _place_medicines(self, x: int, y: int, width: int):
