@@ -46,21 +46,6 @@ LANDSCAPE = [(800, 600), (1024, 768), (1280, 720), (1366, 768), (1920, 1080), (2
              (3440, 1440), (3840, 2160)]
 PORTRAIT = [(1080, 1920), (768, 1366), (600, 800)]
 TEXT_SIZES = ["normal", "x-large"]
-#: (language, text size, window) where Explore does not fit yet: Russian's wider words at
-#: x-large in the smallest landscape windows stack the medicines, and the last ones leave
-#: the window (issue 23 items 2 and 7). The layout work for long text removes them; the
-#: tests then fail here ("DID NOT RAISE"), so the entry is removed when it fits.
-KNOWN_OVERFLOW = {("ru", "x-large", (800, 600)), ("ru", "x-large", (1024, 768))}
-
-
-def check_layout_or_known_overflow(app, screen, size, lang, text_size):
-    """check_layout, expected to fail where KNOWN_OVERFLOW says so (then xfail)."""
-    if (lang, text_size, tuple(size)) not in KNOWN_OVERFLOW:
-        check_layout(app, screen, size)
-        return
-    with pytest.raises(AssertionError):
-        check_layout(app, screen, size)
-    pytest.xfail(f"{lang} at {text_size} in {size[0]}x{size[1]}: known overflow (issue 23 item 2)")
 #: in portrait the picture takes at least this share of the window's height
 PORTRAIT_SHARE = 0.25
 
@@ -176,7 +161,7 @@ def check_layout(app, screen, size) -> None:
 @pytest.mark.parametrize("size", LANDSCAPE + PORTRAIT, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_explore_lays_out_in_every_window(make_app, size, lang, text_size):
     app, screen, _canvas = open_explore(make_app, size, lang, text_size)
-    check_layout_or_known_overflow(app, screen, size, lang, text_size)
+    check_layout(app, screen, size)
     cleft = screen.cleft_rect
     if size in PORTRAIT:
         w, h = size

@@ -20,7 +20,6 @@ from sim.view.style import Style
 from sim.view.widgets.paint import draw_label
 
 import layout_grid as grid
-from test_explore_layouts import KNOWN_OVERFLOW
 
 #: fault kinds the grid must not find (captions that page more than three times are
 #: counted, not held to: at x-large in 800x600 the longest explanations still do)
@@ -42,20 +41,9 @@ def _cells():
 CELLS, VIEWS = _cells()
 
 
-def _held(view, cell) -> bool:
-    """Every view holds every text size (lessons and Explore show xx-large as x-large:
-    ``Screen.largest_text_size``, checked below), except the one named known overflow:
-    Russian Explore at x-large in 800x600, whose medicines stack off the window
-    (test_explore_layouts.KNOWN_OVERFLOW; the test after this one fails once it fits)."""
-    size, lang, text_size = cell
-    shown = "x-large" if text_size == "xx-large" else text_size
-    return not (view.name == "explore" and (lang, shown, tuple(size)) in KNOWN_OVERFLOW)
-
-
 @pytest.mark.parametrize("cell", CELLS, ids=lambda c: f"{c[0][0]}x{c[0][1]}-{c[1]}-{c[2]}")
 def test_no_text_over_text_no_clipped_text_no_cut_label(cell):
     views = VIEWS(*cell) if callable(VIEWS) else VIEWS
-    views = [v for v in views if _held(v, cell)]
     found = [f for f in grid.run([cell], views) if f.kind in HELD and not _known(f)]
     assert not found, "\n" + "\n".join(str(f) for f in found[:20])
 
@@ -73,15 +61,6 @@ def test_the_known_line_a_page_captions_still_are():
         found = [f for f in grid.run([(size, lang, text_size)], [view])
                  if f.kind == "line-a-page"]
         assert found, f"{name} {lang} {text_size} {size}: reads more lines a page now"
-
-
-def test_the_known_overflow_is_still_one():
-    """Remove it from KNOWN_OVERFLOW when this fails: the grid then holds it too."""
-    view = next(v for v in grid.all_views() if v.name == "explore")
-    for lang, text_size, size in KNOWN_OVERFLOW:
-        if size in grid.SIZES:
-            found = [f for f in grid.run([(size, lang, text_size)], [view]) if f.kind in HELD]
-            assert found, f"{lang} {text_size} {size}: fits now; drop it from KNOWN_OVERFLOW"
 
 
 # -- the recorder and the checks themselves --------------------------------------------

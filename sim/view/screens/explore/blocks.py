@@ -17,7 +17,7 @@ from sim.i18n import _
 from sim.view.fonts import line_height, text_width
 from sim.view.render.drink_people import READINGS
 from sim.view.render.meters import TAG_INSET, danger_tag_height, meter_height
-from sim.view.screens.controls import WrapButton
+from sim.view.screens.controls import LABEL_INSET, WrapButton
 from sim.view.screens.panels import cue_height
 from sim.view.widgets import text_height, wrap_text
 
@@ -56,9 +56,12 @@ def button_texts(button) -> tuple[str, ...]:
 class ExploreBlocks:
     """The block-placing half of ``ExploreScreen`` (mixed into it): uses its ``style``,
     its widgets (``amount_toggles``, ``give_buttons``, ``drink_button``, ``page_tabs``),
-    ``drinks_shown`` and ``runner.plot``, and sets ``opioid_box``, ``amount_label_rect``,
-    ``medicines_label_rect``, ``meter_rects``, ``drink_rects``, ``cue_rect``, ``plot_rect``,
-    ``hint_rect``, ``cleft_rect`` and ``legend_y``."""
+    ``drinks_shown``, ``medicines_two_up`` and ``runner.plot``, and sets ``opioid_box``,
+    ``amount_label_rect``, ``medicines_label_rect``, ``meter_rects``, ``drink_rects``,
+    ``cue_rect``, ``plot_rect``, ``hint_rect``, ``cleft_rect`` and ``legend_y``."""
+
+    #: the medicines may go two to a row (the layout tries that after the roomier rows)
+    medicines_two_up = False
 
     def _label_fits(self, button: WrapButton, width: int) -> bool:
         """The whole label fits a button ``width`` pixels wide, in at most BUTTON_LINES
@@ -70,6 +73,13 @@ class ExploreBlocks:
                 if len(lines) > BUTTON_LINES or " ".join(lines).split() != words:
                     return False
         return True
+
+    def _least_width(self, button: WrapButton) -> int:
+        """The narrowest ``button`` can be with no word of any of its labels broken."""
+        widest = max(text_width(word, button.font_px, bold)
+                     for text in button_texts(button) for word in text.split()
+                     for bold in {button.bold, button.bold or button.selectable})
+        return widest + 2 * self.style.px(LABEL_INSET)
 
     def _button_height(self, buttons, width: int, least: float, extra: float) -> int:
         st = self.style
@@ -88,7 +98,8 @@ class ExploreBlocks:
         pad = st.px(PAD)
         choices, give = self.amount_toggles, self.give_buttons[0]
         if kind == "side":  # two by two, the give button as tall as both rows beside them
-            give_w = max(st.px(GIVE_MIN_W), width // 4)
+            # (as wide as its longest word needs, where the choices still fit beside it)
+            give_w = max(st.px(GIVE_MIN_W), width // 4, self._least_width(give))
             cw = (inner - give_w - 2 * pad) // 2
             if cw <= 0 or not all(self._label_fits(b, cw) for b in choices) \
                     or not self._label_fits(give, give_w):
@@ -148,7 +159,7 @@ class ExploreBlocks:
         for button, rect in zip([*self.amount_toggles, self.give_buttons[0]], rects):
             button.rect = rect
         self.opioid_box = pygame.Rect(x, y, width, pad + label_h + grid_h + pad)
-        # the medicines, in a row if their words fit, else one under the other
+        # the medicines: in a row, two to a row, or one under the other (_place_medicines)
         yy = self.opioid_box.bottom + st.px(SECTION_GAP)
         self.medicines_label_rect = pygame.Rect(
             x, yy, width, text_height(_("explore.medicines"), width, st.font_small))
@@ -177,28 +188,35 @@ class ExploreBlocks:
         bottom = self._place_medicines(x, yy, width)
         if bottom is None:
             return None
-        mw = (width - (len(medicines) - 1) * pad) // len(medicines)
-        dh = self._place_drink(x, bottom + st.px(SECTION_GAP), width, mw)
+        # as wide as a medicine two to a row, or as one in a row of three where they are
+        # one under the other (a drink is not prescribed: it does not look like them)
+        least = medicines[0].rect.width
+        if least >= width:
+            least = (width - (len(medicines) - 1) * pad) // len(medicines)
+        dh = self._place_drink(x, bottom + st.px(SECTION_GAP), width, least)
         return None if dh is None else bottom + st.px(SECTION_GAP) + dh - y
 
     def _place_medicines(self, x: int, y: int, width: int):
-        """The three medicines in a row if their words fit, else one under the other; the
-        bottom, or None."""
+        """The three medicines in a row if their words fit, else two to a row (the pill and
+        the injection, naloxone under the pill, as wide) where the layout asks for that
+        (``medicines_two_up``), else one under the other; the bottom, or None."""
         pad = self.style.px(PAD)
         medicines = self.give_buttons[1:]
-        mw = (width - (len(medicines) - 1) * pad) // len(medicines)
-        if all(self._label_fits(b, mw) for b in medicines):
-            mh = self._button_height(medicines, mw, MEDICINE_H, MEDICINE_EXTRA)
-            for i, button in enumerate(medicines):
-                button.rect = pygame.Rect(x + i * (mw + pad), y, mw, mh)
-            return y + mh
-        if all(self._label_fits(b, width) for b in medicines):
-            for button in medicines:
-                mh = self._button_height([button], width, MEDICINE_H, MEDICINE_EXTRA)
-                button.rect = pygame.Rect(x, y, width, mh)
-                y += mh + pad
-            return y - pad
-        return None
+        rows = (len(medicines), 2, 1) if self.medicines_two_up else (len(medicines), 1)
+        for per_row in rows:
+            mw = (width - (per_row - 1) * pad) // per_row
+            if mw > 0 and all(self._label_fits(b, mw) for b in medicines):
+                break
+        else:
+            return None
+        top = y
+        for first in range(0, len(medicines), per_row):
+            row = medicines[first:first + per_row]
+            mh = self._button_height(row, mw, MEDICINE_H, MEDICINE_EXTRA)
+            for i, button in enumerate(row):
+                button.rect = pygame.Rect(x + i * (mw + pad), top, mw, mh)
+            top += mh + pad
+        return top - pad
 
     def _place_drink(self, x: int, y: int, width: int, least: int):
         """"A drink" on a row of its own at the start, ``least`` wide if its words fit
@@ -296,7 +314,9 @@ class ExploreBlocks:
         # who the person is, and story time passing: a page of their own (the picture's
         # column and the time controls have no room for them)
         people = self._place_people(x, top, width) + st.px(PEOPLE_GAP)
-        skip_h = max(self.skip.preferred_size()[1], st.min_touch)
+        if not self._label_fits(self.skip, width):
+            return None
+        skip_h = max(self.skip.height_for(width), self.skip.preferred_size()[1])
         self.skip.rect = pygame.Rect(x, top + people, width, skip_h)
         people += skip_h
         room = None if bottom is None else bottom - top

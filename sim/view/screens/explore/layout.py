@@ -10,7 +10,11 @@ words do not all fit at once (large text, small windows), the layout gives up, i
 only what it must: the chart moves into the picture's place behind a "Chart" switch, the
 cue is drawn over the top of the picture instead of under the meters, the doses, the
 person and the chart take turns on tabs, and last the hint goes (and the title, if the
-header's buttons leave it no room). Once a drink was given (``drinks_shown``) the
+header's buttons leave it no room). Within each level every arrangement is tried again
+with the medicines two to a row, which wins only where it buys a bigger picture or a
+fuller level (one-line labels one under the other read better). The doses' and the
+person's columns start under the header's buttons: a clock on a line of its own under
+the title spans the picture's column only. Once a drink was given (``drinks_shown``) the
 screen is laid out again with room for its two readings (under the meters, or under the
 picture when the rest takes turns on tabs) and for the words on a drink with an opioid
 over the picture; in the most cramped windows the cue alone gets room over the picture,
@@ -109,8 +113,8 @@ class ExploreLayout(ExploreBlocks):
         st = self.style
         lw, lh = st.logical(size)
         self.portrait = lh > lw
-        arrangements = (self._portrait_arrangements if self.portrait
-                        else self._landscape_arrangements)
+        arrangements = self._with_medicines_two_up(
+            self._portrait_arrangements if self.portrait else self._landscape_arrangements)
         # what sizes the words (and a drink's readings, shown once one was given)
         key = (tuple(size), st.scale, st.text_scale, i18n.language(), self.drinks_shown)
         decided = _DECISIONS.get(key)
@@ -137,6 +141,23 @@ class ExploreLayout(ExploreBlocks):
                 _DECISIONS.popitem(last=False)
         if st.rtl:
             self._mirror(size[0])
+
+    def _with_medicines_two_up(self, arrangements):
+        """Each arrangement as it is (the medicines in a row, else one under the other,
+        their labels on fewer lines), then each again with the medicines two to a row
+        (``medicines_two_up``), tried after all of them: that takes the compact grid only
+        where it buys a bigger picture or a fuller level (a tie keeps the first)."""
+        def both(level: int, size):
+            listed = list(arrangements(level, size))
+            for two_up in (False, True):
+                for name, place in listed:
+                    yield (f"{name}, medicines two to a row" if two_up else name,
+                           lambda place=place, two_up=two_up: self._placed(place, two_up))
+        return both
+
+    def _placed(self, place, two_up: bool):
+        self.medicines_two_up = two_up
+        return place()
 
     #: the screen's own rects the arrangements set (the widgets' are on the widgets)
     MIRRORED = ("title_rect", "clock_rect", "people_label_rect", "hint_rect", "cleft_rect",
@@ -203,6 +224,7 @@ class ExploreLayout(ExploreBlocks):
         self.title_pos = (m, title_y)
         self.title_rect = pygame.Rect(m, title_y, title_w, title_h)
         self.title_shown = True
+        self.clock_line = False  # the clock on a line of its own under the title (_place_bar)
         room = row.left - st.gap  # where the title row's text must end
         if m + title_w > room:
             if drop_title:
@@ -276,9 +298,10 @@ class ExploreLayout(ExploreBlocks):
                 self.clock_rect = pygame.Rect(x, y + (bar_h - clock_h) // 2,
                                               self.reset.rect.left - gap - x, clock_h)
                 self.header_bottom = self._header_without_clock
-            else:  # a line of its own under the header
+            else:  # a line of its own under the header (``_side_top`` may narrow it)
                 self.clock_rect = pygame.Rect(m, self._header_without_clock, w - 2 * m, clock_h)
                 self.header_bottom = self._header_without_clock + clock_h
+                self.clock_line = True
         return top
 
 
@@ -399,7 +422,7 @@ class ExploreLayout(ExploreBlocks):
         bottom = self._place_frame(size, level) - gap
         left_w = w - 2 * m - gap - side_w
         sx = w - m - side_w
-        side_top = self.header_bottom + gap
+        side_top = self._side_top(sx)
         if level >= PAGES:
             used = self._place_pages(sx, side_top, side_w, bottom)
         else:
@@ -422,7 +445,7 @@ class ExploreLayout(ExploreBlocks):
         bottom = self._place_frame(size, level) - gap
         px_ = w - m - person_w
         dx = px_ - gap - doses_w
-        side_top = self.header_bottom + gap
+        side_top = self._side_top(dx)
         doses = self._place_doses(dx, side_top, doses_w)
         person = self._place_person(px_, side_top, person_w, cue=level < CUE_OVER)
         if doses is None or person is None:
@@ -430,6 +453,22 @@ class ExploreLayout(ExploreBlocks):
         self._stretch_cue(bottom)
         fit = self._science(level, m, self.header_bottom + st.px(HINT_TOP), dx - gap - m, bottom)
         return fit._replace(fits=fit.fits and side_top + max(doses, person) <= bottom)
+
+    def _side_top(self, side_x: int) -> int:
+        """Where the doses' and the person's columns (from ``side_x`` rightwards) start: a
+        gap under what of the header is above them, the header's buttons at least. A
+        clock on a line of its own under the title spans the picture's column only
+        (where it fits there), so the columns beside it start a line higher."""
+        st = self.style
+        gap = st.gap
+        if self.clock_line and side_x - gap - st.margin >= self._clock_size()[0]:
+            self.clock_rect.width = side_x - gap - self.clock_rect.left
+        above = [b.rect for b in (self.home, self.about_button, self.preferences)]
+        if self.clock_in_header or self.clock_line:  # (else it is beside the time controls)
+            above.append(self.clock_rect)
+        if self.title_shown:
+            above.append(self.title_rect)
+        return max(r.bottom for r in above if r.right + gap > side_x) + gap
 
     def _stretch_cue(self, bottom: int) -> None:
         """A cue under the meters may use the column down to ``bottom``."""

@@ -148,7 +148,8 @@ class ExploreScreen(ExploreLayout, Screen):
                            on_activate=self.runner.toggle_play)
         self.step = Button(lambda: _("explore.step"), on_activate=self.step_once)
         self.slow = Toggle(lambda: _("explore.speed.slow"), on_activate=self.toggle_speed)
-        self.skip = Button(lambda: _("explore.skip_day"), on_activate=self.skip_to_tomorrow)
+        # (a WrapButton: on the person's tab it may take two lines; one in the time controls)
+        self.skip = WrapButton(lambda: _("explore.skip_day"), on_activate=self.skip_to_tomorrow)
         self.preferences = Button(lambda: _("common.preferences"),
                                   on_activate=lambda: self.ctx.nav.push("preferences"),
                                   font_size=FONT_SMALL)
