@@ -13,6 +13,7 @@ from sim import i18n
 from sim.app.app import STEP
 from sim.app.warm import Warmer
 from sim.view import fonts
+from sim.view.widgets import wrap_text
 
 
 def _warm(app) -> Warmer:
@@ -116,3 +117,19 @@ def test_a_failing_step_is_skipped_and_the_app_put_back(make_app, monkeypatch):
     assert warmer.failed and "no room" in warmer.failed[0]
     assert "after-detox" in warmer.ran  # the steps after it ran
     assert app.prefs == app.defaults and i18n.language() == "en"
+
+
+def test_the_warm_up_fits_the_measured_widths_cache(make_app):
+    """Everything the warm-up measures stays measured: were its working set larger than
+    the cache, its first step (Arabic, the costliest) would be forgotten by its last and
+    the first switch to Arabic would measure again (it did once captions could go
+    across the window: 12,037 measures against a cap of 12,000)."""
+    fonts._width_cache.clear()
+    app = make_app(size=(1920, 1080))
+    app.render()
+    _warm(app)
+    held = len(fonts._width_cache)
+    # (what it measured and wrapped forgotten: the tests after this one count measures)
+    fonts._width_cache.clear()
+    wrap_text.cache_clear()
+    assert held < fonts.WIDTH_CACHE_ENTRIES * 0.9, held

@@ -339,8 +339,11 @@ render_text.cache_clear = _text_cache.clear  # type: ignore[attr-defined]
 #: widths measured, least recently used first: laying a screen out measures the same
 #: words thousands of times (wrapping tries each line at each candidate size), and a
 #: change of language or text size lays every screen out again; a measure is a few
-#: tens of bytes, so the bound is by count
-WIDTH_CACHE_ENTRIES = 12_000
+#: tens of bytes, so the bound is by count. It must hold the idle warm-up's whole
+#: working set (sim/app/warm.py: home in every language and text size, every lesson and
+#: Preferences; about 12,000 at 1920x1080 since captions may go across the window),
+#: or the warm-up's first step (Arabic) is forgotten by its last: test_warm
+WIDTH_CACHE_ENTRIES = 16_000
 _width_cache: OrderedDict[tuple, int] = OrderedDict()
 
 
