@@ -35,6 +35,6 @@ class LessonContent:
     #: show in the lesson; the chart is made tall enough for all their rows
     chart_marks: tuple[tuple[float, str], ...] = ()
     #: a caption that would page goes across the window first, the meters giving way
-    #: (presenter mode: a room reads at a distance, and More is one more press for the
-    #: presenter; a handout prints the caption as text and keeps its picture whole)
+    #: (every mode: the picture shrinks before a caption pages, issue 23; not a handout's
+    #: pictures, whose captions are printed as text: ``LessonScreen.printed``)
     across_before_paging: bool = False

@@ -19,9 +19,10 @@ this order:
 3. the chart gives way altogether to a caption that needs its room, unless the caption's
    beat points at the chart; then the key (never a cue: overdose, withdrawal); a
    question's answers, and a closing card, may take the meters' room too, under the
-   picture across the window, until the beat moves on; in presenter mode so may any
-   caption that would page in its place (the picture keeps what it speaks of, the chart
-   beside the molecules where stacked they are too tall);
+   picture across the window, until the beat moves on; so may any caption that would
+   page in its place (the picture keeps what it speaks of, the chart beside the
+   molecules where stacked they are too tall; a cue then sits over a part of the
+   picture: ``arrangement._cue_part``; a handout's pictures keep every part);
 4. only when none of that holds a caption whole does it *page*: its box shows as many
    whole lines as fit (broken between sentences: ``paging``), a "2/3" marker says
    there is more, and Next (labelled "More")
@@ -29,8 +30,11 @@ this order:
    by reading time). Paging keeps every word at full size and needs no scrolling
    gesture, so a presenter's clicker and a kiosk visitor both reach the whole text.
    With the largest text on the smallest windows, a compact arrangement (the picture
-   and the meters only; a cue drawn over the picture) is the last resort before pages
-   of fewer than ``MIN_PAGE_LINES`` lines.
+   and the meters only; a cue drawn over the picture; a caption that would page may run
+   across it too) is the last resort before pages of fewer than ``MIN_PAGE_LINES``
+   lines, and is taken over a full one that would read a line a page
+   (``MIN_READ_LINES``); a title squeezed beside the meters' column may take a row of
+   its own where that reads better (``_title_across``).
 
 This module chooses (``lay_out``); the parts it chooses among live beside it in the
 package: ``caption`` (the caption fitted or paged, a question's answers, the closing
