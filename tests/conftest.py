@@ -97,9 +97,10 @@ def make_app():
 
     i18n.set_language("en")
     yield build
-    # fonts outlive pygame.quit(): forget them so the next test's fonts are valid
-    pygame.quit()
+    # fonts outlive pygame.quit(): forget them so the next test's fonts are valid, and
+    # before it, while SDL_ttf can still close their files (App.shutdown)
     fonts.clear_caches()
+    pygame.quit()
     i18n.set_language("en")
 
 

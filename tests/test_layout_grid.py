@@ -24,12 +24,6 @@ import layout_grid as grid
 #: fault kinds the grid must not find (captions that page more than three times are
 #: counted, not held to: at x-large in 800x600 the longest explanations still do)
 HELD = ("overlap", "clipped", "ellipsis", "line-a-page")
-#: a caption still read a line a page: the last beat of "Can a huge dose beat the
-#: block?" at x-large in 800x600, in Russian and Arabic, where its closing card (the
-#: risk card, 5 lines) and the caption share the picture's room. The test after the grid
-#: fails once one of these reads two lines a page (then drop it here)
-KNOWN_LINE_A_PAGE = {("override:7", "ru", "x-large", (800, 600)),
-                     ("override:7", "ar", "x-large", (800, 600))}
 
 
 def _cells():
@@ -44,23 +38,8 @@ CELLS, VIEWS = _cells()
 @pytest.mark.parametrize("cell", CELLS, ids=lambda c: f"{c[0][0]}x{c[0][1]}-{c[1]}-{c[2]}")
 def test_no_text_over_text_no_clipped_text_no_cut_label(cell):
     views = VIEWS(*cell) if callable(VIEWS) else VIEWS
-    found = [f for f in grid.run([cell], views) if f.kind in HELD and not _known(f)]
+    found = [f for f in grid.run([cell], views) if f.kind in HELD]
     assert not found, "\n" + "\n".join(str(f) for f in found[:20])
-
-
-def _known(fault) -> bool:
-    shown = "x-large" if fault.text_size == "xx-large" else fault.text_size
-    return fault.kind == "line-a-page" and (fault.view, fault.lang, shown,
-                                            tuple(fault.size)) in KNOWN_LINE_A_PAGE
-
-
-def test_the_known_line_a_page_captions_still_are():
-    """Drop an entry from KNOWN_LINE_A_PAGE when this fails: the grid then holds it."""
-    for name, lang, text_size, size in sorted(KNOWN_LINE_A_PAGE):
-        view = next(v for v in grid.all_views() if v.name == name)
-        found = [f for f in grid.run([(size, lang, text_size)], [view])
-                 if f.kind == "line-a-page"]
-        assert found, f"{name} {lang} {text_size} {size}: reads more lines a page now"
 
 
 # -- the recorder and the checks themselves --------------------------------------------

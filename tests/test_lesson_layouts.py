@@ -173,7 +173,7 @@ def check_layout(app, screen, where) -> None:
     # a closing card holds its words and covers only the picture
     if screen.card_showing:
         title, words_ = card_words(screen.beat.card, app.ctx.settings)
-        assert card_fits(st, lay.card_rect, title, words_), where
+        assert card_fits(st, lay.card_rect, title, words_, lay.card_small), where
         for name in ("caption", "feel_good", "breathing", "withdrawal", "cue", "title"):
             if name in regions:
                 assert not lay.card_rect.colliderect(regions[name]), (where, name)

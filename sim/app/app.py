@@ -604,8 +604,10 @@ class App:
         return shown
 
     def shutdown(self) -> None:
-        """Close pygame and forget fonts bound to it (so a new App can start cleanly)."""
+        """Close pygame and forget fonts bound to it (so a new App can start cleanly).
+        The fonts go first: a font object freed after ``pygame.quit()`` never closes its
+        file (SDL_ttf is gone), and each window or test then left ~10 files open."""
         self.mode.shutdown()
         self.voice.close()
-        pygame.quit()
         fonts.clear_caches()
+        pygame.quit()

@@ -61,6 +61,11 @@ def _fresh_session() -> None:
     mixed_metrics.cache_clear()
     _check_font_files()
     _session_probe[0] = pygame.font.Font(None, 2)
+    # forgotten at pygame.quit(), before the font module quits (quit functions run last
+    # registered first): a font object freed after it never closes its file, and every
+    # window or test that quit pygame before clear_caches() left ~10 files open (a
+    # test worker reached its limit of open files)
+    pygame.register_quit(clear_caches)
 
 
 #: which font files the measured widths belong to, and how many times they changed

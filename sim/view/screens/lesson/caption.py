@@ -130,6 +130,9 @@ class CaptionFit:
     grid: ChoiceGrid | None
     width: int
     across: bool = False  # a question taking the width under the picture (meters gave way)
+    #: its closing card's words a type step smaller (no room for them at body size but
+    #: a caption read a line a page: ``card_fonts``)
+    card_small: bool = False
 
     @property
     def paged(self) -> bool:
@@ -175,21 +178,30 @@ def squeezed_caption(style: Style, spec: CaptionSpec, width: int, room: int) -> 
 
 
 
-def card_height(style: Style, card: tuple[str, str], width: int) -> int:
+def card_fonts(style: Style, small: bool = False) -> tuple[int, int]:
+    """The closing card's title and text sizes: body size, or one step smaller where the
+    caption under the card would otherwise be read a line a page (the largest text on
+    the smallest windows, as the emergency cue takes a step smaller there)."""
+    if small:
+        return style.font_small, style.font_small
+    return style.font(CARD_TITLE_SIZE), style.font(CARD_BODY_SIZE)
+
+
+def card_height(style: Style, card: tuple[str, str], width: int, small: bool = False) -> int:
     """Height the closing card needs at ``width`` (its title, then its text), inset included."""
     title, text = card
     inner = max(1, width - 2 * style.px(CARD_INSET) - 2 * style.px(CARD_PAD_X))
-    title_font, body_font = style.font(CARD_TITLE_SIZE), style.font(CARD_BODY_SIZE)
+    title_font, body_font = card_fonts(style, small)
     return (2 * style.px(CARD_INSET) + 2 * style.px(CARD_PAD_Y) + style.px(CARD_PAD_Y // 2)
             + len(wrap_text(title, inner, title_font, True)) * line_height(title_font, True)
             + len(wrap_text(text, inner, body_font)) * line_height(body_font))
 
 
-def card_text_tops(style: Style, card_rect: pygame.Rect, title: str, text: str
-                   ) -> tuple[int, int, int]:
+def card_text_tops(style: Style, card_rect: pygame.Rect, title: str, text: str,
+                   small: bool = False) -> tuple[int, int, int]:
     """(title top, text top, text bottom) of a card's words, centred in ``card_rect``
     (from its top padding down when they fill it)."""
-    title_font, body_font = style.font(CARD_TITLE_SIZE), style.font(CARD_BODY_SIZE)
+    title_font, body_font = card_fonts(style, small)
     inner = max(1, card_rect.width - 2 * style.px(CARD_PAD_X))
     title_h = len(wrap_text(title, inner, title_font, True)) * line_height(title_font, True)
     body_h = len(wrap_text(text, inner, body_font)) * line_height(body_font)
@@ -199,12 +211,13 @@ def card_text_tops(style: Style, card_rect: pygame.Rect, title: str, text: str
     return top, body_top, body_top + body_h
 
 
-def card_fits(style: Style, card_rect: pygame.Rect, title: str, text: str) -> bool:
+def card_fits(style: Style, card_rect: pygame.Rect, title: str, text: str,
+              small: bool = False) -> bool:
     """Whether a card's title and whole text show inside ``card_rect`` (no word wider
-    than the card, every line above its bottom padding)."""
+    than the card, every line above its bottom padding; ``small``: a step smaller)."""
     inner = max(1, card_rect.width - 2 * style.px(CARD_PAD_X))
-    title_font, body_font = style.font(CARD_TITLE_SIZE), style.font(CARD_BODY_SIZE)
+    title_font, body_font = card_fonts(style, small)
     words_fit = (all(text_width(w, body_font) <= inner for w in text.split())
                  and all(text_width(w, title_font, True) <= inner for w in title.split()))
-    _top, _body, bottom = card_text_tops(style, card_rect, title, text)
+    _top, _body, bottom = card_text_tops(style, card_rect, title, text, small)
     return words_fit and bottom <= card_rect.bottom - style.px(CARD_PAD_Y)

@@ -127,6 +127,8 @@ class LessonLayout:
     caption_across: bool = False
     #: the chart's least height at its width (its title, key and a little of its lines)
     chart_least_h: int = 0
+    #: the closing card's words take the smaller type step (``caption.card_fonts``)
+    card_small: bool = False
     #: the cue over the picture takes the smaller type step (no part held it at body size)
     cue_small: bool = False
     #: the cue over the picture keeps to the top of its room (over the molecules: their
@@ -218,13 +220,18 @@ def _fit_all(style: Style, arrangement: Arrangement, specs, chart_gives_way: boo
             if spec.card is not None and (fit is None or fit.paged):
                 # the card and its caption across the window (the meters give way) if
                 # that shows the caption in fewer pages
-                need = max(style.px(CLEFT_MIN_H),
-                           card_height(style, spec.card, arrangement.width_across))
-                wide = fit_caption(style, spec, arrangement.width_across,
-                                   arrangement.middle_h - style.gap - need)
-                if wide is not None and (fit is None or len(wide.pages) < len(fit.pages)):
-                    fit = CaptionFit(wide.lines, wide.pages, wide.height, wide.grid,
-                                     wide.width, True)
+                # (the card's words a step smaller where the caption would otherwise be
+                # read a line a page)
+                for small in (False, True):
+                    if small and fit is not None and fit.page_lines >= MIN_READ_LINES:
+                        break
+                    need = max(style.px(CLEFT_MIN_H), card_height(
+                        style, spec.card, arrangement.width_across, small))
+                    wide = fit_caption(style, spec, arrangement.width_across,
+                                       arrangement.middle_h - style.gap - need)
+                    if wide is not None and (fit is None or len(wide.pages) < len(fit.pages)):
+                        fit = CaptionFit(wide.lines, wide.pages, wide.height, wide.grid,
+                                         wide.width, True, small)
             if content is not None and spec.card is None and (fit is None or fit.paged):
                 fit = _ends_across(style, arrangement, spec, content, fit, compact)
             if fit is None:
@@ -303,7 +310,8 @@ def lay_out(style: Style, size: tuple[int, int], content: LessonContent) -> Less
     card_h = 0
     if content.caption.card:
         card_h = card_height(style, content.caption.card,
-                             arrangement.width_across if now.across else arrangement.card_w)
+                             arrangement.width_across if now.across else arrangement.card_w,
+                             now.card_small)
     rects = arrangement.place(now.height, frame_h, now.across, card_h,
                               content.caption.needs_chart)
     lay = _finish(style, content, chrome, arrangement, now, rects, gives_way, card_h)
@@ -312,9 +320,13 @@ def lay_out(style: Style, size: tuple[int, int], content: LessonContent) -> Less
     return lay
 
 
-def _reading(fits) -> tuple[int, int]:
-    """How well captions read (more is better): more lines a page, then fewer pages."""
-    return _least_lines(fits), -sum(len(f.pages) for f in fits)
+def _reading(fits) -> tuple[bool, bool, int, int]:
+    """How well captions read (more is better): not a line a page, then every word at
+    its own size (no closing card a step smaller), then more lines a page, then fewer
+    pages."""
+    least = _least_lines(fits)
+    return (least >= MIN_READ_LINES, not any(f.card_small for f in fits), least,
+            -sum(len(f.pages) for f in fits))
 
 
 def _title_across(style: Style, size, content: LessonContent, chrome: Chrome, choice):
@@ -322,9 +334,11 @@ def _title_across(style: Style, size, content: LessonContent, chrome: Chrome, ch
     header, the header with the title on a row of its own across the window (the column
     then starts under it) if that takes the title fewer lines; else None. At x-large in
     800x600 "¿Una dosis enorme vence el bloqueo?" took two lines beside the column, and
-    the caption under the closing card a line a page."""
-    if choice is None or _least_lines(choice[1]) >= MIN_PAGE_LINES or not any(
-            f.paged for f in choice[1]):
+    the caption under the closing card a line a page. (Also where a closing card took
+    the smaller type step: at its own size it may fit under a title on its own row.)"""
+    if choice is None or not any(f.paged for f in choice[1]) or (
+            _least_lines(choice[1]) >= MIN_PAGE_LINES
+            and not any(f.card_small for f in choice[1])):
         return None
     if style.logical(size)[1] > style.logical(size)[0]:
         return None  # portrait: no column rises beside the title
@@ -485,8 +499,8 @@ def _finish(style: Style, content: LessonContent, chrome: Chrome, arrangement: A
     room = biggest.inflate(-2 * inset, -2 * inset) if biggest.width else biggest
     card = pygame.Rect(host.left, host.top, 0, 0)
     if card_h:
-        over_chart = chart.width and chart.height >= card_height(style, content.caption.card,
-                                                                   chart.width)
+        over_chart = chart.width and chart.height >= card_height(
+            style, content.caption.card, chart.width, now.card_small)
         slot = chart if over_chart else host
         card = slot.inflate(-2 * inset, -2 * inset)
     return LessonLayout(arrangement=arrangement.name, title_rect=chrome.title_rect,
@@ -495,6 +509,7 @@ def _finish(style: Style, content: LessonContent, chrome: Chrome, arrangement: A
                         caption_pages=now.pages, page_rect=page_rect,
                         choice_rects=choice_rects, card_rect=card, card_room=room,
                         chart_gives_way=gives_way, caption_across=now.across,
+                        card_small=now.card_small,
                         chart_least_h=chart_min_height(
                             style, content.chart, chart.width, content.chart_title,
                             content.chart_labels, content.chart_marks) if chart.width else 0,

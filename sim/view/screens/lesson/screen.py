@@ -30,8 +30,8 @@ from sim.view.preferences import LARGEST_IN_PICTURES
 from sim.view.screen import Screen
 from sim.view.screens.controls import WrapButton
 from sim.view.screens.lesson.caption import (
-    CARD_BODY_SIZE, CARD_BORDER, CARD_PAD_X, CARD_TITLE_SIZE, CHOICE_SIZE, PAGE_SIZE,
-    ROOM_CHOICE_SIZE, CaptionSpec, caption_font, card_text_tops)
+    CARD_BORDER, CARD_PAD_X, CHOICE_SIZE, PAGE_SIZE, ROOM_CHOICE_SIZE, CaptionSpec,
+    caption_font, card_fonts, card_text_tops)
 from sim.view.screens.lesson.chrome import (
     DOT_R, DOT_RING, DOT_STEP, PROGRESS_GAP, PROGRESS_SIZE, TITLE_SIZE)
 from sim.view.screens.lesson.content import LessonContent
@@ -630,13 +630,15 @@ class LessonScreen(Screen):
         pad_x = st.px(CARD_PAD_X)
         clip = surface.get_clip()
         surface.set_clip(r.clip(clip))  # a window too small for the card: never spill
-        title_top, body_top, _bottom = card_text_tops(st, r, title, text)
+        small = self.lay.card_small
+        title_top, body_top, _bottom = card_text_tops(st, r, title, text, small)
+        title_size, body_size = card_fonts(st, small)
         # a clinic's words read in their own direction (Arabic help on an English
         # screen from the right), each starting on its own start side
-        for words, top, size, bold in ((title, title_top, CARD_TITLE_SIZE, True),
-                                       (text, body_top, CARD_BODY_SIZE, False)):
+        for words, top, size, bold in ((title, title_top, title_size, True),
+                                       (text, body_top, body_size, False)):
             draw_wrapped(surface, st, words, (r.left + pad_x, top), r.width - 2 * pad_x,
-                         st.font(size), t.text, bold=bold, align="start",
+                         size, t.text, bold=bold, align="start",
                          direction=own_direction(words))
         surface.set_clip(clip)
 
