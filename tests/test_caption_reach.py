@@ -12,12 +12,11 @@ not one shot a beat as the layout grid takes.
 from __future__ import annotations
 
 import pytest
+from test_caption_paging import every_end
 
 from sim.i18n import LANGUAGES
 from sim.lesson_order import LESSON_IDS
 from sim.view.screens.lesson.caption import fit_caption
-
-from test_caption_paging import every_end
 
 
 def _every_caption(screen):
@@ -52,7 +51,7 @@ def test_a_chart_too_wide_for_the_row_is_never_offered_beside_the_picture(make_a
     more than the row leaves it beside the picture: the across layout once reserved the
     room of a side-by-side chart the placement then refused, and the caption read a line
     a page under a chart taller than it needed (after-detox 1, Spanish, x-large 800x600)."""
-    from sim.view.screens.lesson.arrangement import (
+    from sim.view.screens.lesson.measures import (
         CLEFT_MIN_W,
         chart_min_width,
         side_by_side,

@@ -23,7 +23,7 @@ from sim.view.screens.lesson.caption import (CAPTION_PAD_Y, CAPTION_SIZE, PAGE_G
                                              card_fits)
 from sim.view.screens.lesson.chrome import PROGRESS_SIZE, TITLE_SIZE
 from sim.view.screens.lesson.layout import ARRANGEMENTS
-from sim.view.screens.lesson.arrangement import CLEFT_MIN_W, METER_NAMES, chart_min_height
+from sim.view.screens.lesson.measures import CLEFT_MIN_W, METER_NAMES, chart_min_height
 from sim.view.render.meters import inline_min_width
 from sim.view.screens.lesson import (HIGHLIGHT_GROW, card_words, chart_labels, chart_title,
                                      help_card_rect)

@@ -1,199 +1,53 @@
-"""A lesson screen's arrangements, measured: where the picture, the chart, the meters and
-the caption go in each (``full_arrangements``, ``compact_arrangements``,
+"""A lesson screen's arrangements: where the picture, the chart, the meters and the
+caption go in each (``full_arrangements``, ``compact_arrangements``,
 ``fallback_arrangement``), and how much room each leaves the caption
 (``Arrangement``); ``layout`` (beside this module) chooses among them. (An
 arrangement is one way to fill the window, not a presenter's session plan:
 sim/app/plans.py.)
 
-Also the measures the arrangements share: the meters' column (``panel_width``,
-``panel_height``), the chart's least size (``chart_min_height``, ``chart_min_width``).
-Sizes are logical units (``style.px``); text sizes are logical too (``style.font``).
+What they measure (the meters' column, the chart's least size, the chart beside the
+picture) is in ``measures``; where a cue goes over the picture, in ``cue_room``. Sizes
+are logical units (``style.px``); text sizes are logical too (``style.font``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from types import SimpleNamespace
 
 import pygame
 
-from sim.i18n import _
-from sim.view.fonts import line_height, text_width
-from sim.view.render import history_chart as hc
-from sim.view.render.drink_people import readings_height
-from sim.view.render.key import ICON, ICON_GAP, key_entries, key_height
-from sim.view.render.meters import TAG_INSET as METER_TAG_INSET
-from sim.view.render.meters import (
-    danger_tag_height,
-    inline_height,
-    inline_min_width,
-    meter_height,
-)
+from sim.view.fonts import text_width
+from sim.view.render.key import key_height
+from sim.view.render.meters import danger_tag_height, meter_height
 from sim.view.screens.lesson.chrome import Chrome
 from sim.view.screens.lesson.content import LessonContent
-from sim.view.screens.panels import cue_height
-from sim.view.style import FONT_SMALL, Style
-
-# -- text sizes (logical; times the text-size preference) ------------------------------------
-CHART_TEXT_SIZE = FONT_SMALL  # what the chart renderer writes its title and labels in
-
-# -- sizes (logical units) ------------------------------------------------------------------
-PANEL_W = 300  # the meters' column in a window under PANEL_WIDE_FROM units wide...
-PANEL_W_WIDE = 340  # ...and from there on (it widens further for long meter labels)
-PANEL_WIDE_FROM = 1100
-LABEL_SLACK = 4  # a meter's column is this much wider than its longest words
-PANEL_STEP = 20  # ...and widens by this much at a time where its cues need fewer lines
-PANEL_MAX_SHARE = 0.5  # ...up to this share of the width
-METER_TRACK = 22  # a meter's bar, under its label
-METER_GAP = 20  # between the feel-good and the breathing meters
-TAG_CLEAR = 14  # between the breathing meter's danger-zone words and the next meter
-ZONE_GAP = 16  # between the meters and the cue or key under them
-ZONE_MIN_W = 200  # the cue's or key's column beside the meters (portrait): at least this
-CLEFT_MIN_H = 110  # the molecules' picture is never shorter than this...
-CLEFT_MIN_W = 280  # ...nor narrower than this
-CLEFT_SHARE = 0.6  # stacked over the chart, the picture's share of the room (landscape)
-CLEFT_SHARE_PORTRAIT = 0.6  # ...of the room beyond the least sizes (portrait)
-CHART_PLOT_MIN = 60  # a chart's lines need at least this, besides its rows of words
-CHART_PLOT_SLACK = 16  # ...and room for its two rows of labels and this much line
-CHART_LINES_MIN = 32  # a chart that shows all its labels: its lines' least rise under them
-CHART_HEAD_ROOM = 60  # a chart's width: its title and story clock, and this much besides
-PEOPLE_MIN_H = 150  # the two people (blocked euphoria), besides their names
-#: the two people who drink, besides their names and their readings: smaller than
-#: PEOPLE_MIN_H, as the readings under them carry the comparison (the glow repeats the
-#: reward's bar), so on a small window the figures give way before the caption pages
-DRINKERS_MIN_H = 80
-PERSON_W = 190  # the reward-pathway figure beside the picture: at most this wide...
-PERSON_SHARE = 4  # ...or a quarter of the row
-PERSON_LABEL_PAD = 16  # ...and always as wide as its name plus this
-SIDE_BY_SIDE_RATIO = 3.0  # a picture column this many times wider than tall: chart beside
-
-# -- measuring ------------------------------------------------------------------------------
-
-def panel_width(style: Style, logical_w: float) -> int:
-    """The meters' column: wide enough for every meter's words in this language."""
-    base = style.px(PANEL_W_WIDE if logical_w >= PANEL_WIDE_FROM else PANEL_W)
-    return max(base, meter_min_width(style))
-
-
-def meter_min_width(style: Style) -> int:
-    """The least width of a meter: its words and the danger zone's, in this language."""
-    labels = max(text_width(_(k), style.font_body)
-                 for k in ("meter.feel_good", "meter.breathing", "meter.withdrawal"))
-    tags = max(text_width(_("meter.danger"), style.font_small),
-               text_width(_("meter.in_danger"), style.font_small, True))
-    slack = style.px(LABEL_SLACK)
-    return max(labels + slack, tags + style.px(METER_TAG_INSET) + slack)
-
-
-#: the meters' names as beats point at them, in their order in the panel
-METER_NAMES = ("feel_good", "breathing", "withdrawal")
-
-
-def _strip_rows(style: Style, width: int, names: tuple[str, ...]) -> int | None:
-    """How many rows the meters ``names`` take on one line each in ``width``: 1 side by
-    side, else one a row; None where one meter's words do not fit even a whole row."""
-    for rows in (1, len(names)):
-        per_row = -(-len(names) // rows)
-        share = (width - (per_row - 1) * style.gap) // max(1, per_row)
-        if all(share >= _inline_min(style, name) for name in names):
-            return rows
-    return None
-
-
-def _inline_min(style: Style, name: str) -> int:
-    words = (_("meter.danger"), _("meter.in_danger")) if name == "breathing" else ()
-    return inline_min_width(style, _("meter." + name), *words)
-
-
-def strip_height(style: Style, width: int, names: tuple[str, ...]) -> int | None:
-    """The meters ``names`` (those a caption across the window speaks of), each on one
-    line, side by side or else one a row, in ``width``: the rows' height, or None where
-    a meter's label, track and danger words do not fit."""
-    rows = _strip_rows(style, width, names)
-    if rows is None:
-        return None
-    return rows * inline_height(style) + (rows - 1) * (style.gap // 2)
-
-
-def _strip(style: Style, left: int, top: int, width: int, names: tuple[str, ...]):
-    """The meters ``names`` in their rows (``strip_height``), the others left out (empty):
-    the three meters' rects and the breathing meter's."""
-    rows = _strip_rows(style, width, names) or 1
-    per_row = -(-len(names) // rows)
-    share = (width - (per_row - 1) * style.gap) // max(1, per_row)
-    height = inline_height(style)
-    rects, placed = [], 0
-    for name in METER_NAMES:
-        if name in names:
-            row, col = divmod(placed, per_row)
-            rects.append(pygame.Rect(left + col * (share + style.gap),
-                                     top + row * (height + style.gap // 2), share, height))
-            placed += 1
-        else:
-            rects.append(pygame.Rect(left, top, 0, 0))
-    return rects, rects[1].copy()
-
-
-def strip_in_column(style: Style, column_w: int, row_h: int, names: tuple[str, ...]) -> bool:
-    """Whether the meters ``names`` fit under the molecules in their column of a row
-    ``row_h`` tall (the chart beside them), the molecules keeping their least height."""
-    strip = strip_height(style, column_w, names)
-    return strip is not None and row_h - strip - style.gap >= style.px(CLEFT_MIN_H)
-
-
-def meters_height(style: Style) -> int:
-    meter_h = meter_height(style, METER_TRACK)
-    return 3 * meter_h + style.px(METER_GAP) + danger_tag_height(style) + style.px(TAG_CLEAR)
-
-
-def zone_height(style: Style, width: int, key: bool = True, small: bool = False) -> int:
-    """Room under the meters: the key, or a cue (overdose, withdrawal), whichever is
-    taller (``key`` False: the key gives way, the cues never do; ``small``: the
-    overdose cue one type step smaller)."""
-    overdose = SimpleNamespace(overdose=True, withdrawal=0.0)
-    withdrawal = SimpleNamespace(overdose=False, withdrawal=1.0)
-    return max(key_height(style, width) if key else 0,
-               cue_height(style, overdose, width, small=small),
-               cue_height(style, withdrawal, width))
-
-
-def key_fits(style: Style, width: int) -> bool:
-    """Whether every label of the key fits ``width`` in one column (it never wraps)."""
-    room = width - style.px(ICON) - style.px(ICON_GAP)
-    return all(text_width(label, style.font_small) <= room for _kind, label in key_entries())
-
-
-def panel_height(style: Style, width: int, key: bool = True) -> int:
-    return meters_height(style) + style.px(ZONE_GAP) + zone_height(style, width, key)
-
-
-def chart_min_height(style: Style, chart: str, width: int, title: str,
-                     labels: tuple[str, ...], marks: tuple[tuple[float, str], ...] = ()
-                     ) -> int:
-    """The least height of the lesson's chart at ``width``: room for lines and two rows of
-    labels under its title and legend (``history_chart.history_min_height`` measures
-    those as ``draw_history`` wraps them, beside the widest story clock, "Week 10")."""
-    font = style.font(CHART_TEXT_SIZE)
-    small = line_height(font)
-    if chart == "people":
-        return style.px(PEOPLE_MIN_H) + small
-    if chart == "drinks":  # the same two people, with their two readings under each
-        column = (width - style.gap) // 2
-        return style.px(DRINKERS_MIN_H) + small + readings_height(style, column)
-    plot = max(style.px(CHART_PLOT_MIN), hc.MAX_MARK_ROWS * small + style.px(CHART_PLOT_SLACK))
-    if marks:  # every label shown, in its rows, and the lines' room under them
-        rows = hc.mark_rows(style, width, list(marks))
-        plot = max(plot, rows * small + style.px(hc.RISE_GAP) + style.px(CHART_LINES_MIN))
-    return hc.history_min_height(style, width, title, list(labels), plot,
-                                 clock=_("lessonview.clock.week").format(n=10))
-
-
-def chart_min_width(style: Style, title: str) -> int:
-    """A chart as wide as its title and story clock ("Week 10") need side by side."""
-    font = style.font(CHART_TEXT_SIZE)
-    clock = text_width(_("lessonview.clock.week").format(n=10), font, True)
-    return text_width(title, font, True) + clock + style.px(CHART_HEAD_ROOM)
-
+from sim.view.screens.lesson.cue_room import cue_part, cue_room
+from sim.view.screens.lesson.measures import (
+    CLEFT_MIN_H,
+    CLEFT_MIN_W,
+    CLEFT_SHARE,
+    CLEFT_SHARE_PORTRAIT,
+    METER_GAP,
+    METER_TRACK,
+    PERSON_LABEL_PAD,
+    PERSON_SHARE,
+    PERSON_W,
+    SIDE_BY_SIDE_RATIO,
+    TAG_CLEAR,
+    ZONE_GAP,
+    ZONE_MIN_W,
+    chart_min_height,
+    chart_min_width,
+    key_fits,
+    meters_height,
+    panel_height,
+    side_by_side,
+    strip_height,
+    strip_in_column,
+    strip_rects,
+    zone_height,
+)
+from sim.view.style import Style
 
 # -- the arrangements -----------------------------------------------------------------------
 
@@ -319,8 +173,8 @@ def _across(style: Style, content: LessonContent, margin: int, top: int, inner_w
             cleft, person = _cleft_row(style, pygame.Rect(margin, top, cleft_w, cleft_h),
                                        content.person_label)
             if in_column:  # the meters under the molecules, in their column
-                meters, breathing = _strip(style, margin, top + cleft_h + gap, cleft_w,
-                                           names)
+                meters, breathing = strip_rects(style, margin, top + cleft_h + gap,
+                                                cleft_w, names)
             out.update(cleft_rect=cleft, person_rect=person, side_by_side=True,
                        chart_rect=pygame.Rect(margin + cleft_w + gap, top, side[0], row_h))
         elif row_h >= need:
@@ -336,95 +190,16 @@ def _across(style: Style, content: LessonContent, margin: int, top: int, inner_w
     out.update(_no_panel(margin, top))
     if strip_h is not None:
         if not in_column:
-            meters, breathing = _strip(style, margin, top + max(0, row_h) + gap // 2, inner_w,
-                                       names)
+            meters, breathing = strip_rects(style, margin, top + max(0, row_h) + gap // 2,
+                                            inner_w, names)
         out.update(meter_rects=meters, breathing_rect=breathing)
     # a cue (overdose, withdrawal) over the picture, as in the compact arrangements,
     # with the meters or without them: an overdose's cue is never left out (TEACHING 5)
-    part, small, covers = _cue_part(style, content, out)
+    part, small, covers = cue_part(style, content, out)
     at_top = part is not out["chart_rect"]
-    out.update(cue_rect=_cue_room(style, part, small, at_top), cue_small=small,
+    out.update(cue_rect=cue_room(style, part, small, at_top), cue_small=small,
                cue_at_top=at_top, cue_covers_spoken=covers)
     return out
-
-
-def _cue_part(style: Style, content: LessonContent, out: dict
-              ) -> tuple[pygame.Rect, bool, bool]:
-    """Which part of the picture a cue (overdose, withdrawal) is drawn over while the
-    caption runs across the window, as in the compact arrangements, and whether its words
-    take the smaller type step, and whether it covers what the caption speaks of (then
-    only an overdose's cue shows: ``LessonScreen.draw``). Over the molecules (and the person figure beside them)
-    it sits at the top, the receptors at their foot still in sight; over the chart at
-    its foot, the chart drawn above it. In order: at body size where the part the caption
-    speaks of still shows (the molecules' receptors, the whole chart); the same a step
-    smaller; at body size over any part that holds it; a step smaller; over the wider
-    part. What the caption does not speak of is taken first; the cue's words never go
-    over the chart's (its panel hides them: ``LessonScreen.draw``)."""
-    row = out["cleft_rect"]
-    if out["person_rect"] is not None:  # the figure shows the same danger the cue names
-        row = row.union(out["person_rect"])
-    chart = out["chart_rect"]
-    parts = [(row, content.caption.needs_cleft), (chart, content.caption.needs_chart)]
-    parts = [(r, spoken) for r, spoken in parts if r.width and r.height]
-    if not parts:
-        return out["cleft_rect"], False, False
-    gap = style.gap
-
-    def holds(part: pygame.Rect, spoken: bool, small: bool, keep: bool) -> bool:
-        cue_h = zone_height(style, max(1, part.width - 2 * gap), key=False, small=small)
-        if cue_h > part.height - 2 * gap:
-            return False
-        if not keep:
-            return True
-        if part is not chart:
-            return not spoken or part.height - 3 * gap - cue_h >= style.px(CLEFT_MIN_H) // 2
-        return part.height - 3 * gap - cue_h >= chart_min_height(
-            style, content.chart, part.width, content.chart_title, content.chart_labels,
-            content.chart_marks)
-
-    for keep in (True, False):
-        for small in (False, True):
-            for part, spoken in sorted(parts, key=lambda p: (p[1], -p[0].width)):
-                if holds(part, spoken, small, keep):
-                    return part, small, spoken and not keep
-    part, spoken = max(parts, key=lambda p: p[0].width)
-    return part, True, spoken
-
-
-def _cue_room(style: Style, part: pygame.Rect, small: bool = False,
-              top: bool = False) -> pygame.Rect:
-    """A cue's room over a part of the picture: at its foot (or ``top``), inset, as tall
-    as the tallest cue needs (or the whole part). Over the chart, the chart draws above
-    it while it shows, or under its panel (``LessonScreen.draw``): never text over text."""
-    if not (part.width and part.height):
-        return part.copy()
-    gap = style.gap
-    width = max(1, part.width - 2 * gap)
-    height = max(0, min(part.height - 2 * gap, zone_height(style, width, key=False,
-                                                           small=small)))
-    return pygame.Rect(part.left + gap, part.top + gap if top else part.bottom - gap - height,
-                       width, height)
-
-
-def side_by_side(style: Style, content: LessonContent, width: int,
-                 row_h: int | None = None) -> tuple[int, int] | None:
-    """The chart beside the picture in a row ``width`` wide: (the chart's width, the
-    row's least height). The chart is half the row, or as wide as its title needs, and
-    widens (its labels taking fewer rows) as far as the picture's least width allows
-    until the row is no taller than ``row_h`` (None: as low as it goes). None where they
-    cannot stand side by side (or not in ``row_h``)."""
-    widest = width - style.gap - style.px(CLEFT_MIN_W)
-    chart_w = max((width - style.gap) // 2, chart_min_width(style, content.chart_title))
-    if row_h is None:  # (never narrower than its title needs: then none)
-        chart_w = max(chart_w, widest)
-    while chart_w <= widest:
-        need = max(style.px(CLEFT_MIN_H), chart_min_height(
-            style, content.chart, chart_w, content.chart_title, content.chart_labels,
-            content.chart_marks))
-        if row_h is None or need <= row_h:
-            return chart_w, need
-        chart_w = min(chart_w + style.px(PANEL_STEP), widest) if chart_w < widest else widest + 1
-    return None
 
 
 def full_arrangements(style: Style, size, content: LessonContent, chrome: Chrome, key: bool,
@@ -652,7 +427,7 @@ def compact_arrangements(style: Style, size, content: LessonContent, chrome: Chr
             chart, cleft = pygame.Rect(cleft), pygame.Rect(cleft.left, cleft.top, cleft.width, 0)
         cue = pygame.Rect(cleft)
         if chart.height:  # a cue over the chart's lines at its foot
-            cue = _cue_room(style, chart)
+            cue = cue_room(style, chart)
         return dict(side_by_side=False, cleft_rect=cleft, person_rect=None,
                     chart_rect=chart,
                     card_host=pygame.Rect(cleft), meter_rects=meters, breathing_rect=breathing,

@@ -22,7 +22,7 @@ this order:
    picture across the window, until the beat moves on; so may any caption that would
    page in its place (the picture keeps what it speaks of, the chart beside the
    molecules where stacked they are too tall; a cue then sits over a part of the
-   picture: ``arrangement._cue_part``; a handout's pictures keep every part);
+   picture: ``cue_room.cue_part``; a handout's pictures keep every part);
 4. only when none of that holds a caption whole does it *page*: its box shows as many
    whole lines as fit (broken between sentences: ``paging``), a "2/3" marker says
    there is more, and Next (labelled "More")
@@ -52,19 +52,10 @@ import pygame
 from sim.view.fonts import line_height
 from sim.view.mirror import mirror_layout, mirror_widgets
 from sim.view.screens.lesson.arrangement import (
-    CLEFT_MIN_H,
-    PANEL_MAX_SHARE,
-    PANEL_STEP,
     Arrangement,
-    chart_min_height,
-    side_by_side,
-    strip_height,
-    strip_in_column,
     compact_arrangements,
     fallback_arrangement,
     full_arrangements,
-    panel_height,
-    panel_width,
 )
 from sim.view.screens.lesson.caption import (
     CAPTION_PAD_X,
@@ -81,6 +72,17 @@ from sim.view.screens.lesson.caption import (
 )
 from sim.view.screens.lesson.chrome import Chrome, place_chrome
 from sim.view.screens.lesson.content import LessonContent
+from sim.view.screens.lesson.measures import (
+    CLEFT_MIN_H,
+    PANEL_MAX_SHARE,
+    PANEL_STEP,
+    chart_min_height,
+    panel_height,
+    panel_width,
+    side_by_side,
+    strip_height,
+    strip_in_column,
+)
 from sim.view.style import Style
 
 #: arrangements tried in order for each shape (the first that holds every caption whole),

@@ -20,7 +20,7 @@ from sim.lessons import LESSONS, TWO_PEOPLE, LessonController, Phase
 from sim.lessons.beats import reading_seconds
 from sim.lessons.player import FEEL_IT_LEVEL
 from sim.view import text_record
-from sim.view.events import Key, Pointer
+from sim.view.events import Pointer
 from sim.view.fonts import line_height, render_text, text_width
 from sim.view.render.cleft_view import CleftView
 from sim.view.render.key import draw_key
