@@ -63,15 +63,15 @@ def overdose_cue_key(person, emergency: bool = False) -> str | None:
     return None
 
 
-def _cue_font(style: Style, small: bool) -> pygame.font.Font:
-    """The emergency cue's words: body size, or one step smaller where a layout has no
+def _cue_size(style: Style, small: bool) -> int:
+    """The emergency cue's words' size: body, or one step smaller where a layout has no
     room for them at body size (a caption across a small window at the largest text)."""
     return style.font_small if small else style.font_body
 
 
 def _overdose_lines(style: Style, width: int, key: str = "cue.overdose",
                     small: bool = False) -> tuple[str, ...]:
-    return wrap_text(_(key), max(1, width - 2 * style.px(CUE_PAD_X)), _cue_font(style, small),
+    return wrap_text(_(key), max(1, width - 2 * style.px(CUE_PAD_X)), _cue_size(style, small),
                      True)
 
 
@@ -82,7 +82,7 @@ def cue_height(style: Style, person, width: int, emergency: bool = False,
     key = overdose_cue_key(person, emergency)
     if key:
         lines = _overdose_lines(style, width, key, small)
-        return (len(lines) * line_height(_cue_font(style, small), True)
+        return (len(lines) * line_height(_cue_size(style, small), True)
                 + 2 * style.px(CUE_PAD_Y))
     if person.withdrawal > WITHDRAWAL_CUE:
         return style.px(WITHDRAWAL_CUE_TOP) + text_height(_("cue.withdrawal"), width, style.font_small)
@@ -121,7 +121,7 @@ def draw_person_panel(surface: pygame.Surface, style: Style, meter_rects, cue_re
                           cue_height(style, person, r.width, emergency, cue_small))
         pygame.draw.rect(surface, t.danger, box, border_radius=style.corner_radius)
         draw_wrapped(surface, style, _(key), (r.left + pad_x, r.top + pad_y),
-                     r.width - 2 * pad_x, _cue_font(style, cue_small), t.background, bold=True,
+                     r.width - 2 * pad_x, _cue_size(style, cue_small), t.background, bold=True,
                      align=style.align_start)
     elif person.withdrawal > WITHDRAWAL_CUE:
         draw_wrapped(surface, style, _("cue.withdrawal"), (r.left, r.top + style.px(WITHDRAWAL_CUE_TOP)),
